@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: run test lint format migrate demo worker beat bench-extractor evaluate bench-pipeline clean
+
+run:  ## install, migrate, load the demo and serve http://127.0.0.1:8000 (SQLite + in-process tasks by default)
+	@source .ci/lib.sh && ensure_venv requirements/base.txt
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test:  ## install everything (Debian + Python), start PostgreSQL and Redis if needed, run the whole suite
+	@bash .ci/test.sh $(PYTEST_ARGS)
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+worker:  ## a Celery worker for all queues (needs CELERY_BROKER_URL)
+	.venv/bin/celery -A factcheck worker -l info -Q extraction,reports,default -c 2
+
+beat:  ## the periodic sweep (needs CELERY_BROKER_URL)
+	.venv/bin/celery -A factcheck beat -l info
+
+evaluate:
+	$(PY) -m factcheck.extraction.evaluate
+
+bench-extractor:
+	$(PY) -m factcheck.extraction.bench
+
+bench-pipeline:  ## end-to-end pipeline benchmark against real PostgreSQL + Redis
+	@bash .ci/bench_pipeline.sh $(ARGS)
+
+clean:
+	rm -rf .venv db.sqlite3 staticfiles media test-results .pytest_cache .hypothesis

@@ -1,0 +1,382 @@
+"""Writes and workflows of the claims room: submit, extract, re-extract, retry, sweep.
+
+The Celery task calls `extraction_run`; everything it does is idempotent. A run is taken with a
+conditional UPDATE (PENDING → RUNNING), the extractor runs outside any transaction, and the
+results are written in one short transaction that upserts statements on (article, start, end)
+and finishes the run with a second conditional UPDATE. A redelivered, retried or racing task
+therefore converges on one set of statements.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
+from factcheck.sources.models import Claimant
+
+logger = logging.getLogger(__name__)
+
+Status = ExtractionRun.Status
+
+
+class ExtractionAlreadyActive(Exception):
+    """The article already has a pending or running extraction."""
+
+    def __init__(self, run):
+        super().__init__(f"Extraction run {run.pk} is already {run.status}")
+        self.run = run
+
+
+@dataclass
+class SubmitResult:
+    article: Article
+    created: bool
+    run: ExtractionRun | None
+
+
+# --- submit -------------------------------------------------------------------------------
+
+
+def article_text_validate(body):
+    """Reject what is not an article's text, with a message a person can act on."""
+    if body is None or not body.strip():
+        raise ValidationError({"body": "Paste the article's text: it is empty."})
+    if len(body) > settings.ARTICLE_MAX_CHARS:
+        raise ValidationError(
+            {
+                "body": f"The text is {len(body):,} characters long; the limit is "
+                f"{settings.ARTICLE_MAX_CHARS:,}. Split it into parts or paste the article alone."
+            }
+        )
+    if "\x00" in body:
+        raise ValidationError({"body": "The text contains NUL bytes: it looks like a binary file, not text."})
+    controls = sum(1 for ch in body if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if controls > max(10, len(body) // 100):
+        raise ValidationError({"body": "The text is mostly control characters: it looks like a binary file, not text."})
+    if not any(ch.isalpha() for ch in body):
+        raise ValidationError({"body": "The text has no letters in it: there is nothing to check."})
+
+
+@transaction.atomic
+def article_submit(*, newsroom, user, title, body, url="", outlet=None, published_on=None) -> SubmitResult:
+    """Save an article and a PENDING extraction run; enqueue the run once the transaction commits.
+
+    The same text submitted again in the newsroom returns the existing article (created=False).
+    """
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n")
+    article_text_validate(body)
+    title = (title or "").strip() or _title_from(body)
+    digest = content_hash(body)
+    existing = Article.objects.filter(newsroom=newsroom, content_hash=digest).first()
+    if existing is not None:
+        return SubmitResult(article=existing, created=False, run=None)
+    if outlet is not None and outlet.newsroom_id != newsroom.pk:
+        raise ValidationError({"outlet": "Unknown outlet."})
+    article = Article(
+        newsroom=newsroom,
+        title=title[:500],
+        body=body,
+        url=url or "",
+        outlet=outlet,
+        published_on=published_on,
+        submitted_by=user,
+        content_hash=digest,
+    )
+    article.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:  # a concurrent submit of the same text won the race
+        return SubmitResult(
+            article=Article.objects.get(newsroom=newsroom, content_hash=digest), created=False, run=None
+        )
+    run = _run_create(article=article, user=user)
+    return SubmitResult(article=article, created=True, run=run)
+
+
+def _title_from(body):
+    first = body.strip().split("\n", 1)[0].strip()
+    return first[:120] or "Untitled article"
+
+
+def _run_create(*, article, user):
+    run = ExtractionRun.objects.create(newsroom=article.newsroom, article=article, requested_by=user)
+    transaction.on_commit(lambda: extraction_enqueue(run_id=run.pk))
+    return run
+
+
+@transaction.atomic
+def extraction_request(*, article, user):
+    """Start a new extraction of `article` (re-extract or retry) unless one is pending or running."""
+    active = ExtractionRun.objects.active().filter(article=article).first()
+    if active is not None:
+        raise ExtractionAlreadyActive(active)
+    try:
+        with transaction.atomic():
+            return _run_create(article=article, user=user)
+    except IntegrityError:  # the partial unique index caught a concurrent request
+        raise ExtractionAlreadyActive(ExtractionRun.objects.active().get(article=article)) from None
+
+
+def extraction_enqueue(*, run_id):
+    """Hand a run to the broker. If the broker is down the run stays PENDING and the sweep retries."""
+    from factcheck.claims.tasks import claims_extract_task
+
+    try:
+        claims_extract_task.delay(run_id)
+    except Exception as exc:  # kombu raises many types when Redis is unreachable
+        logger.warning("could not enqueue extraction run %s, the sweep will retry: %s", run_id, exc)
+        return False
+    ExtractionRun.objects.filter(pk=run_id, status=Status.PENDING).update(enqueued_at=timezone.now())
+    return True
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+def extraction_run(*, run_id, extract=None):
+    """Run one extraction. Idempotent: returns early when the run is gone, taken or finished."""
+    if extract is None:
+        from factcheck.extraction import extract
+    now = timezone.now()
+    taken = ExtractionRun.objects.filter(pk=run_id, status=Status.PENDING).update(
+        status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
+    )
+    if taken != 1:
+        logger.info("extraction run %s is gone or already taken; nothing to do", run_id)
+        return None
+    run = ExtractionRun.objects.select_related("article").get(pk=run_id)
+    text = run.article.body
+    progress = _ProgressWriter(run_id, run.attempts)
+    started = time.perf_counter()
+    try:
+        result = extract(text, on_progress=progress)
+        data = result.to_dict() if hasattr(result, "to_dict") else result
+    except Exception as exc:  # the extractor's failure is the run's failure, not the worker's
+        logger.exception("extraction run %s failed", run_id)
+        _run_fail(
+            run_id, run.attempts, f"The extractor failed on this text ({exc.__class__.__name__}: {str(exc)[:300]})."
+        )
+        return None
+    duration_ms = round((time.perf_counter() - started) * 1000)
+    return _results_write(run=run, data=data, duration_ms=duration_ms)
+
+
+class _ProgressWriter:
+    """on_progress callback: writes done/total and a heartbeat at most twice a second."""
+
+    def __init__(self, run_id, attempt, interval=0.5):
+        self.run_id = run_id
+        self.attempt = attempt
+        self.interval = interval
+        self.last = 0.0
+
+    def __call__(self, done, total):
+        now = time.monotonic()
+        if now - self.last < self.interval and done < total:
+            return
+        self.last = now
+        ExtractionRun.objects.filter(pk=self.run_id, status=Status.RUNNING, attempts=self.attempt).update(
+            progress_done=done, progress_total=total, heartbeat_at=timezone.now()
+        )
+
+
+def _run_fail(run_id, attempt, message):
+    ExtractionRun.objects.filter(pk=run_id, status=Status.RUNNING, attempts=attempt).update(
+        status=Status.FAILED, message=message, finished_at=timezone.now()
+    )
+
+
+def _statement_relations(relations, statements):
+    """Map statement index → the relations that involve it (by statement_ids or by quantity ids)."""
+    quantity_owner = {}
+    for st in statements:
+        for qid in st.get("quantity_ids") or ():
+            quantity_owner[qid] = st.get("index", statements.index(st))
+    by_statement = {}
+    for rel in relations:
+        ids = rel.get("statement_ids")
+        if ids is None:
+            qids = [*(rel.get("operands") or ()), rel.get("result")]
+            ids = sorted({quantity_owner[q] for q in qids if q in quantity_owner})
+        for sid in ids:
+            by_statement.setdefault(sid, []).append(rel)
+    return by_statement
+
+
+def _normalise(text):
+    return " ".join(text.split()).lower()
+
+
+@transaction.atomic
+def _results_write(*, run, data, duration_ms):
+    article = Article.objects.select_for_update().get(pk=run.article_id)  # serialise writers of one article
+    version = data.get("extractor_version", "")
+    statements = data.get("statements") or []
+    quantities = {q["id"]: q for q in data.get("quantities") or []}
+    relations = data.get("relations") or []
+    rel_by_statement = _statement_relations(relations, statements)
+
+    existing = {
+        (c.start, c.end): c
+        for c in Claim.objects.filter(article=article).annotate(
+            n_evidence=Count("evidence", distinct=True), n_verdicts=Count("verdicts", distinct=True)
+        )
+    }
+    claimants = {}
+    matched = set()
+    to_create, to_update = [], []
+    unmatched_new = []
+    for position, st in enumerate(statements):
+        key = (st["start"], st["end"])
+        claim = existing.get(key)
+        if claim is None:
+            unmatched_new.append((position, st))
+            continue
+        matched.add(key)
+        to_update.append(_claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants))
+
+    touched = {
+        key: c
+        for key, c in existing.items()
+        if key not in matched and (c.n_evidence or c.n_verdicts or c.assignee_id or c.status != Claim.Status.NEW)
+    }
+    untouched_gone = [c.pk for key, c in existing.items() if key not in matched and key not in touched]
+    if untouched_gone:
+        Claim.objects.filter(pk__in=untouched_gone).delete()
+
+    for position, st in unmatched_new:
+        anchor = _reanchor_target(st, touched)
+        if anchor is not None:
+            claim = touched.pop(anchor)
+            claim.start, claim.end, claim.text = st["start"], st["end"], st["text"]
+            to_update.append(
+                _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants)
+            )
+        else:
+            claim = Claim(newsroom_id=article.newsroom_id, article=article, start=st["start"], end=st["end"])
+            to_create.append(
+                _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants)
+            )
+
+    for claim in to_update:
+        claim.found_by_current_extractor = True
+        claim.save(
+            update_fields=[
+                "start", "end", "text", "position", "types", "checkworthiness", "checkworthy", "reasons",
+                "quantities", "relations", "has_failed_check", "speaker", "claimant", "extractor_version",
+                "found_by_current_extractor", "updated_at",
+            ]
+        )  # fmt: skip
+    if to_create:
+        Claim.objects.bulk_create(to_create)
+    kept = [c.pk for c in touched.values()]
+    if kept:
+        Claim.objects.filter(pk__in=kept).update(found_by_current_extractor=False, has_failed_check=False)
+
+    # attempts= pins this attempt: an older attempt the sweep took back cannot finish the run.
+    finished = ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts).update(
+        status=Status.SUCCEEDED,
+        finished_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        extractor_version=version,
+        statements_found=len(statements),
+        statements_kept=len(kept),
+        duration_ms=duration_ms,
+        relations=relations,
+        progress_done=F("progress_total"),
+        message="",
+    )
+    if finished != 1:
+        # The sweep took the run back while we worked; undo our writes and let the new attempt win.
+        transaction.set_rollback(True)
+        logger.warning("extraction run %s was reclaimed while running; results discarded", run.pk)
+        return None
+    run.refresh_from_db()
+    return run
+
+
+def _reanchor_target(statement, touched):
+    """A kept statement whose text still matches a new span (one contains the other, spans overlap)."""
+    new_text = _normalise(statement["text"])
+    for key, claim in touched.items():
+        old_text = _normalise(claim.text)
+        overlaps = claim.start < statement["end"] and statement["start"] < claim.end
+        if overlaps and (old_text in new_text or new_text in old_text):
+            return key
+    return None
+
+
+def _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants):
+    index = st.get("index", position)
+    rels = rel_by_statement.get(index, [])
+    claim.text = st["text"]
+    claim.position = position
+    claim.types = " ".join(st.get("types") or [])
+    claim.checkworthiness = float(st.get("checkworthiness") or 0.0)
+    claim.checkworthy = bool(st.get("checkworthy"))
+    claim.reasons = st.get("reasons") or []
+    claim.quantities = [quantities[q] for q in st.get("quantity_ids") or () if q in quantities]
+    claim.relations = rels
+    claim.has_failed_check = any(r.get("holds") is False for r in rels)
+    claim.extractor_version = version
+    speaker = st.get("speaker") or None
+    claim.speaker = (speaker or {}).get("name", "")[:300] if speaker else ""
+    if claim.speaker and claim.claimant_id is None:
+        claim.claimant = _claimant_for(article.newsroom_id, speaker, claimants)
+    return claim
+
+
+def _claimant_for(newsroom_id, speaker, cache):
+    name = speaker["name"].strip()[:200]
+    if name not in cache:
+        claimant, _ = Claimant.objects.get_or_create(
+            newsroom_id=newsroom_id, name=name, defaults={"role": (speaker.get("title") or "")[:200]}
+        )
+        cache[name] = claimant
+    return cache[name]
+
+
+# --- the sweep ------------------------------------------------------------------------------
+
+
+def extraction_sweep(*, now=None):
+    """Re-enqueue runs that waited too long; take back runs whose worker stopped; fail after the limit.
+
+    Returns counts: {"requeued": n, "reclaimed": n, "failed": n}.
+    """
+    now = now or timezone.now()
+    pending_cutoff = now - timezone.timedelta(seconds=settings.JOB_PENDING_TIMEOUT)
+    heartbeat_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
+    counts = {"requeued": 0, "reclaimed": 0, "failed": 0}
+
+    stale_running = ExtractionRun.objects.filter(status=Status.RUNNING).filter(
+        Q(heartbeat_at__lt=heartbeat_cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=heartbeat_cutoff)
+    )
+    for run in stale_running.only("pk", "attempts"):
+        if run.attempts >= settings.JOB_MAX_ATTEMPTS:
+            counts["failed"] += ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING).update(
+                status=Status.FAILED,
+                finished_at=now,
+                message=f"The worker stopped responding {run.attempts} times; giving up. Retry to try again.",
+            )
+        elif ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts).update(
+            status=Status.PENDING, enqueued_at=None, message="The worker stopped responding; queued again."
+        ):
+            counts["reclaimed"] += 1
+            extraction_enqueue(run_id=run.pk)
+
+    waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(
+        Q(enqueued_at__isnull=True, created_at__lt=now - timezone.timedelta(seconds=5))
+        | Q(enqueued_at__lt=pending_cutoff)
+    )
+    for run_id in waiting.values_list("pk", flat=True)[:1000]:
+        if extraction_enqueue(run_id=run_id):
+            counts["requeued"] += 1
+    return counts

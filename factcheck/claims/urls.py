@@ -1,0 +1,14 @@
+from django.urls import path
+
+from factcheck.claims import views
+
+app_name = "claims"
+urlpatterns = [
+    path("queue/", views.queue, name="queue"),
+    path("articles/", views.articles, name="articles"),
+    path("articles/new/", views.submit, name="submit"),
+    path("articles/<int:pk>/", views.article, name="article"),
+    path("articles/<int:pk>/extract/", views.article_extract, name="article_extract"),
+    path("runs/<int:pk>/status/", views.run_status, name="run_status"),
+    path("statements/<int:pk>/", views.claim, name="claim"),
+]

@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class NewsroomsConfig(AppConfig):
+    name = "factcheck.newsrooms"

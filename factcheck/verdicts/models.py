@@ -1,0 +1,168 @@
+from simple_history.models import HistoricalRecords
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from factcheck.claims.models import Claim
+from factcheck.core.models import TimeStampedModel
+from factcheck.newsrooms.models import Newsroom
+from factcheck.sources.models import Source
+
+DEFAULT_RATINGS = [
+    # label, value (higher = truer), colour, description
+    ("True", 6, "#1a7f37", "The statement is accurate and nothing significant is missing."),
+    ("Mostly true", 5, "#4c9a2a", "Accurate, but needs clarification or additional information."),
+    ("Half true", 4, "#b08800", "Partially accurate, leaving out important details or taking things out of context."),
+    (
+        "Mostly false",
+        3,
+        "#d4731c",
+        "Contains an element of truth but ignores facts that would give a different impression.",
+    ),
+    ("False", 2, "#cf222e", "The statement is not accurate."),
+    ("Unverifiable", 1, "#6e7781", "The available evidence can neither confirm nor refute the statement."),
+]
+
+
+class RatingScaleQuerySet(models.QuerySet):
+    def for_newsroom(self, newsroom):
+        return self.filter(newsroom=newsroom)
+
+
+class RatingScale(TimeStampedModel):
+    """One rating of a newsroom's scale (True … False, Unverifiable)."""
+
+    newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="ratings")
+    label = models.CharField(max_length=60)
+    value = models.PositiveSmallIntegerField(help_text="Numeric value, higher is truer; at least 1 (ClaimReview).")
+    colour = models.CharField(max_length=7, default="#6e7781", help_text="Hex colour, e.g. #1a7f37.")
+    description = models.TextField(blank=True)
+    active = models.BooleanField(default=True)
+
+    objects = RatingScaleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-value", "label"]
+        constraints = [
+            # A label appears once on a newsroom's scale.
+            models.UniqueConstraint(fields=["newsroom", "label"], name="rating_unique_label_per_newsroom"),
+            models.CheckConstraint(condition=models.Q(value__gte=1), name="rating_value_at_least_one"),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+def rating_scale_seed(newsroom):
+    """Give a newsroom the default rating scale (idempotent)."""
+    for label, value, colour, description in DEFAULT_RATINGS:
+        RatingScale.objects.get_or_create(
+            newsroom=newsroom, label=label, defaults={"value": value, "colour": colour, "description": description}
+        )
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def for_newsroom(self, newsroom):
+        return self.filter(newsroom=newsroom)
+
+    def public(self):
+        return self.filter(is_private=False)
+
+
+class Evidence(TimeStampedModel):
+    class Stance(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        CONTEXT = "context", "Context"
+
+    newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="evidence")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="evidence")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="evidence")
+    url = models.URLField(max_length=1000, blank=True, verbose_name="URL")
+    quote = models.TextField(blank=True, verbose_name="quoted passage")
+    stance = models.CharField(max_length=16, choices=Stance.choices, default=Stance.CONTEXT)
+    is_primary = models.BooleanField(default=False, verbose_name="primary source")
+    is_private = models.BooleanField(
+        default=False, verbose_name="private", help_text="Never published or exported publicly."
+    )
+    note = models.TextField(blank=True)
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = EvidenceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "evidence"
+        indexes = [
+            # Evidence list on the statement screen: WHERE claim_id = ? ORDER BY created_at.
+            models.Index(fields=["claim", "created_at"], name="evidence_claim_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_stance_display()}: {self.source or self.url}"
+
+
+class VerdictQuerySet(models.QuerySet):
+    def for_newsroom(self, newsroom):
+        return self.filter(newsroom=newsroom)
+
+    def published(self):
+        return self.filter(status=Verdict.Status.PUBLISHED)
+
+
+class Verdict(TimeStampedModel):
+    """A rating and conclusion on a statement. Published verdicts are never edited: corrections add versions."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+        SUPERSEDED = "superseded", "Superseded"
+
+    OPEN = (Status.DRAFT, Status.IN_REVIEW)
+
+    newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="verdicts")
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
+    rating = models.ForeignKey(RatingScale, on_delete=models.PROTECT, null=True, blank=True, related_name="verdicts")
+    conclusion = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    version = models.PositiveSmallIntegerField(default=1)
+    correction_reason = models.TextField(blank=True)
+    review_comment = models.TextField(blank=True, help_text="Why the reviewer returned it.")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="verdicts_reviewed"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = VerdictQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim_id", "-version"]
+        constraints = [
+            # A claim has at most one published verdict.
+            models.UniqueConstraint(
+                fields=["claim"], condition=models.Q(status="published"), name="verdict_one_published_per_claim"
+            ),
+            # At most one verdict being written or reviewed per claim.
+            models.UniqueConstraint(
+                fields=["claim"],
+                condition=models.Q(status__in=["draft", "in_review"]),
+                name="verdict_one_open_per_claim",
+            ),
+            models.UniqueConstraint(fields=["claim", "version"], name="verdict_unique_version"),
+        ]
+        indexes = [
+            # Reports and the dashboard: WHERE newsroom_id = ? AND status = 'published' ORDER BY published_at.
+            models.Index(fields=["newsroom", "status", "published_at"], name="verdict_published_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.rating or 'Unrated'} (v{self.version}, {self.status})"
+
+    def get_absolute_url(self):
+        return reverse("claims:claim", args=[self.claim_id])

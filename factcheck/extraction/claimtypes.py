@@ -1,0 +1,61 @@
+"""Claim types of a statement: numeric, comparison, quote, attribution, event, causal, prediction, opinion."""
+
+from __future__ import annotations
+
+import re
+
+COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|faster|slower|better|worse|"
+    r"cheaper|richer|poorer|older|younger|than|compared (?:with|to)|up from|down from|record|"
+    r"most|least|best|worst|largest|biggest|highest|lowest|greatest|smallest|fastest|slowest|"
+    r"deadliest|heaviest|strongest|weakest|longest|shortest|cheapest|oldest|youngest|richest|poorest|"
+    r"top|doubled|tripled|halved|outnumber\w*|overtook|overtaken|surpass\w*|exceed\w*|"
+    r"\w+iest|first|only)\b",
+    re.I,
+)
+CAUSAL = re.compile(
+    r"\b(?:because|due to|in response to|as a result|result(?:ed|s)? in|caus(?:e|ed|es|ing)|led to|"
+    r"lead to|leads to|owing to|thanks to|blam(?:e|ed|es|ing)|triggered|sparked|prompt(?:ed|s)|so that|"
+    r"therefore|consequently|responsible for|attributed to)\b",
+    re.I,
+)
+PREDICTION = re.compile(
+    r"\b(?:will|shall|won't|going to|is expected to|are expected to|expects?|forecasts?|predict(?:s|ed)?|"
+    r"likely to|set to|plans? to|planned|projected|by 20\d\d|next year|next month|next week|"
+    r"in the coming|could|may|might)\b",
+    re.I,
+)
+OPINION = re.compile(
+    r"\b(?:I think|I believe|I feel|we think|we believe|in my view|should|must|ought to|need to|"
+    r"too bad|disappoint\w*|terrible|great|wonderful|disgrace\w*|shameful|cynical|outrageous|"
+    r"ridiculous|absurd|fantastic|amazing|awful|best|worst|hope|wish|love|hate|called on|calls on|"
+    r"urged|urges|demand\w*|unacceptable|welcome\w*|appalling|brave|beautiful|sad|happy|sorry)\b",
+    re.I,
+)
+EVENT = re.compile(
+    r"\b(?:\w{3,}ed|hit|struck|won|lost|began|begun|came|went|fell|rose|grew|met|made|took|gave|"
+    r"sold|bought|paid|left|held|built|broke|died|killed|shot|launch\w*|attack\w*|announce\w*|"
+    r"sign\w*|arrest\w*|resign\w*|elect\w*|vot\w*)\b",
+    re.I,
+)
+
+
+def claim_types(text: str, *, numeric: bool, has_quote: bool, has_speaker: bool) -> list[str]:
+    types = []
+    if numeric:
+        types.append("numeric")
+    if COMPARISON.search(text):
+        types.append("comparison")
+    if has_quote:
+        types.append("quote")
+    if has_speaker:
+        types.append("attribution")
+    if EVENT.search(text):
+        types.append("event")
+    if CAUSAL.search(text):
+        types.append("causal")
+    if PREDICTION.search(text):
+        types.append("prediction")
+    if OPINION.search(text):
+        types.append("opinion")
+    return types

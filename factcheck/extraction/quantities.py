@@ -1,0 +1,565 @@
+"""Quantities in a sentence: value, unit (what is counted), kind, qualifier -> bounds, span.
+
+Regular expressions over the original text (no normalised copy), so spans are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import (
+    FRACTION_DENOMINATORS,
+    NUMBER_WORDS,
+    SUFFIX_SCALES,
+    UNITS,
+    decimals_of,
+    parse_numeral,
+    tidy,
+    words_to_number,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_MONTH}\s+\d{{4}}(?![\w])"
+)
+_NUMERAL = re.compile(
+    r"(?<![\w.,/:£$€¥₹])"
+    r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[\s-]?(?P<scale>bn|billion|mn|m|million|k|tn|trillion|thousand|hundred)(?![A-Za-z])|(?P<pence>p)(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))?"
+    r"(?P<ord>(?:st|nd|rd|th)\b)?"
+    r"(?![\w])"
+)
+_NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDNUM = re.compile(
+    rf"\b(?:(?:a|one)\s+(?=hundred|thousand|million|billion))?(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b", re.I
+)
+_FRACTION = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|a)[\s-]+"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
+    r"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>thirds?|quarters?|fifths?|tenths?)\b"
+    r"|\b(?P<half>half)\s+of\b",
+    re.I,
+)
+_DOZEN = re.compile(r"\b(?P<n>a|one|two|three|half\s+a)\s+dozen\b", re.I)
+_VAGUE = re.compile(
+    r"\b(?P<w>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b",
+    re.I,
+)
+_VAGUE_LOW = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "millions": 2_000_000,
+    "billions": 2_000_000_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+}
+
+_QUALIFIERS = {
+    # qualifier: (kind of bound)
+    "more than": "gt",
+    "over": "gt",
+    "above": "gt",
+    "upwards of": "gt",
+    "just over": "gt",
+    "in excess of": "gt",
+    "greater than": "gt",
+    "at least": "ge",
+    "no fewer than": "ge",
+    "no less than": "ge",
+    "a minimum of": "ge",
+    "less than": "lt",
+    "fewer than": "lt",
+    "under": "lt",
+    "below": "lt",
+    "just under": "lt",
+    "up to": "le",
+    "at most": "le",
+    "no more than": "le",
+    "as many as": "le",
+    "as much as": "le",
+    "a maximum of": "le",
+    "about": "approx",
+    "around": "approx",
+    "approximately": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "close to": "approx",
+    "circa": "approx",
+    "c.": "approx",
+    "almost": "nearly",
+    "nearly": "nearly",
+    "a record": "record",
+    "record": "record",
+    "record-breaking": "record",
+    "previous record": "exact",
+    "a previous record": "exact",
+    "the previous record": "exact",
+    "exactly": "exact",
+    "only": "exact",
+    "just": "exact",
+}
+_QUAL_RE = re.compile(
+    r"\b(?P<q>" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:of\s+)?$",
+    re.I,
+)
+_MONEY_WORDS = {
+    "pounds": "£",
+    "pound": "£",
+    "dollars": "$",
+    "dollar": "$",
+    "euros": "€",
+    "euro": "€",
+    "pence": "p",
+    "cents": "cents",
+    "yen": "¥",
+    "rupees": "₹",
+}
+_DURATION = {
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "night",
+    "nights",
+    "season",
+    "seasons",
+    "hrs",
+    "mins",
+}
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "it",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "than",
+        "as",
+        "per",
+        "into",
+        "over",
+        "after",
+        "before",
+        "since",
+        "during",
+        "across",
+        "while",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "last",
+        "next",
+        "ago",
+        "more",
+        "less",
+        "most",
+        "least",
+        "about",
+        "around",
+        "up",
+        "down",
+        "out",
+        "off",
+        "only",
+        "also",
+        "just",
+        "so",
+        "than",
+        "then",
+        "there",
+        "here",
+        "where",
+        "when",
+        "why",
+        "how",
+        "not",
+        "no",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "do",
+        "did",
+        "does",
+        "got",
+        "get",
+        "gets",
+        "made",
+        "make",
+        "came",
+        "come",
+        "went",
+        "go",
+        "rose",
+        "fell",
+        "grew",
+        "won",
+        "lost",
+        "saw",
+        "took",
+        "gave",
+        "hit",
+        "struck",
+        "set",
+        "put",
+        "cut",
+        "ran",
+        "led",
+        "left",
+        "sold",
+        "paid",
+        "bought",
+        "kept",
+        "told",
+        "held",
+        "each",
+        "every",
+        "all",
+        "both",
+        "some",
+        "any",
+        "such",
+        "other",
+        "another",
+        "own",
+        "same",
+        "if",
+        "because",
+        "though",
+        "although",
+        "until",
+        "unless",
+        "whereas",
+        "whilst",
+        "via",
+        "between",
+        "among",
+        "against",
+        "toward",
+        "towards",
+        "through",
+        "throughout",
+        "within",
+        "without",
+        "upon",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "me",
+        "us",
+        "him",
+        "them",
+        "what",
+        "whatever",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+_UNIT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z’'-]*)")
+_AND_WORD = re.compile(r"[ \t]+and[ \t]+([A-Za-z][A-Za-z’'-]*)")
+_ONE_SKIP_AFTER = re.compile(
+    r"\s+(?:of\s+(?:its|the|their|his|her|our|my|them|those|these|which|whom|us|you|a|an|many|several)\b|another\b|or\s+(?:two|more|other)\b)",
+    re.I,
+)
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
+
+
+@dataclass
+class RawQuantity:
+    start: int
+    end: int
+    value: float | int
+    unit: str
+    kind: str
+    qualifier: str | None
+    low: float | int | None
+    high: float | int | None
+    low_inclusive: bool
+    high_inclusive: bool
+    tolerance: float
+
+
+def _bounds(value, qual_kind, tolerance):
+    """Bounds implied by a qualifier. Returns (low, high, low_inclusive, high_inclusive)."""
+    if qual_kind == "gt":
+        return value, None, False, True
+    if qual_kind == "ge":
+        return value, None, True, True
+    if qual_kind == "lt":
+        return None, value, True, False
+    if qual_kind == "le":
+        return None, value, True, True
+    if qual_kind == "approx":
+        return tidy(value * 0.9), tidy(value * 1.1), True, True
+    if qual_kind == "nearly":
+        return tidy(value * 0.9), value, True, False
+    return value, value, True, True
+
+
+_IRREGULAR_PLURALS = frozenset(
+    ["people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish", "personnel", "troops"]
+)
+
+
+def _is_plural(word: str) -> bool:
+    return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2)
+
+
+def _unit_after(text: str, pos: int, end: int) -> tuple[str, int]:
+    """Words naming what is counted, right after a number: "drones and missiles", "hours"."""
+    words: list[tuple[int, int]] = []
+    p = pos
+    while len(words) < 3:
+        m = _UNIT_WORD.match(text, p, end)
+        if not m:
+            break
+        w = m.group(1)
+        lw = w.lower()
+        if lw in _STOP or lw in NUMBER_WORDS or (len(lw) >= 5 and lw.endswith(("ed", "ing"))):
+            break
+        words.append((m.start(1), m.end(1)))
+        p = m.end()
+        if _is_plural(lw):
+            # a plural noun ends the phrase; allow "drones and missiles"
+            m2 = _AND_WORD.match(text, p, end)
+            if m2:
+                w2 = m2.group(1).lower()
+                if w2 not in _STOP and w2 not in NUMBER_WORDS and _is_plural(w2):
+                    words.append((m2.start(1), m2.end(1)))
+                    p = m2.end()
+            break
+    if not words:
+        return "", pos
+    return text[words[0][0] : words[-1][1]], words[-1][1]
+
+
+def _qualifier(text: str, sent_start: int, pos: int) -> tuple[str | None, str | None]:
+    m = _QUAL_RE.search(text, max(sent_start, pos - 30), pos)
+    if not m:
+        return None, None
+    q = m.group("q").lower()
+    return q, _QUALIFIERS[q]
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]:
+    """Quantities in text[start:end], sorted by start."""
+    if end is None:
+        end = len(text)
+    taken: list[tuple[int, int]] = []
+    out: list[RawQuantity] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= ts or s >= te for ts, te in taken)
+
+    def add(s, e, value, unit, kind, tolerance, qual=None, qual_kind=None, unit_end=None):
+        if kind == "count" and tolerance == 0.5:
+            tolerance = 0.0  # a whole count is exact; only scaled figures ("1.5 million") are rounded
+        taken.append((s, e if unit_end is None else unit_end))
+        if qual is None:
+            qual, qual_kind = _qualifier(text, start, s)
+        if kind == "date":
+            qual, qual_kind = None, None
+        low, high, li, hi = _bounds(value, qual_kind, tolerance)
+        if qual_kind == "record":
+            qual = "record"
+        out.append(
+            RawQuantity(s, e if unit_end is None else unit_end, value, unit, kind, qual, low, high, li, hi, tolerance)
+        )
+
+    for m in _DATE.finditer(text, start, end):
+        s, e = m.span()
+        taken.append((s, e))
+        year = re.search(r"\d{4}$", m.group(0))
+        out.append(
+            RawQuantity(s, e, int(year.group(0)) if year else 0, "date", "date", None, None, None, True, True, 0.0)
+        )
+
+    for m in _NUMERAL.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        ns = m.start("num")
+        # scores, ranges, times, model numbers: 3-1, 10:30, COVID-19
+        if (e < end and text[e : e + 1] in "-:/" and text[e + 1 : e + 2].isdigit()) or (
+            ns >= 2 and text[ns - 1] in "-:/" and text[ns - 2].isalnum()
+        ):
+            continue
+        num = m.group("num")
+        value = parse_numeral(num)
+        scale = m.group("scale")
+        dec = decimals_of(num)
+        tolerance = 0.5 * 10 ** (-dec)
+        if scale:
+            mult = SUFFIX_SCALES[scale.lower()]
+            value = value * mult
+            tolerance *= mult
+        value = tidy(value)
+        cur = (m.group("cur") or "").strip() or ("p" if m.group("pence") else "")
+        if m.group("pct"):
+            unit = "percentage points" if "point" in m.group("pct") else "%"
+            add(s, e, value, unit, "percent", tolerance)
+            continue
+        if m.group("ord"):
+            add(s, e, value, "", "rank", 0.0)
+            continue
+        unit, unit_end = _unit_after(text, e, end)
+        lunit = unit.lower()
+        first = lunit.split(" ", 1)[0] if lunit else ""
+        if cur or first in _MONEY_WORDS:
+            if not cur:
+                add(s, e, value, _MONEY_WORDS[first], "money", tolerance, unit_end=unit_end)
+            else:
+                add(s, e, value, cur, "money", tolerance)
+            continue
+        is_year = (
+            isinstance(value, int)
+            and "," not in num
+            and not scale
+            and len(num) == 4
+            and 1800 <= value <= 2100
+            and not (lunit and _is_plural(first) and first not in _DURATION)
+        )
+        if is_year:
+            add(s, e, value, "year", "date", 0.0)
+            continue
+        kind = (
+            "duration"
+            if first in _DURATION or lunit.split(" ")[-1:] and lunit.split(" ")[-1] in _DURATION
+            else ("count" if isinstance(value, int) else "other")
+        )
+        add(s, e, value, unit, kind, tolerance, unit_end=unit_end)
+
+    for m in _FRACTION.finditer(text, start, end):
+        s, e = m.span()
+        if m.group("half"):
+            e = m.start() + len(m.group("half"))
+            n, d = 1, 2
+        else:
+            nw = (m.group("n") or m.group("n2")).lower()
+            n = 1 if nw == "a" else UNITS.get(nw, 1)
+            d = FRACTION_DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
+        if not free(s, e):
+            continue
+        add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
+
+    for m in _DOZEN.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        w = m.group("n").lower()
+        mult = 0.5 if w.startswith("half") else (1 if w in ("a", "one") else UNITS[w])
+        value = tidy(12 * mult)
+        unit, unit_end = _unit_after(text, e, end)
+        if unit.lower().startswith("of "):
+            unit = ""
+        add(s, e, value, unit, "count", 0.0, unit_end=unit_end if unit else None)
+
+    for m in _VAGUE.finditer(text, start, end):
+        s, e = m.start("w"), m.end("w")
+        if not free(s, e):
+            continue
+        low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
+        taken.append((s, e))
+        out.append(RawQuantity(s, e, low, "", "count", "vague", low, None, True, True, 0.0))
+
+    for m in _WORDNUM.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        words = re.split(r"[\s-]+", m.group(0))
+        # trailing "and" is never part of a number
+        value = words_to_number(words)
+        if value is None:
+            continue
+        low_text = m.group(0).lower()
+        if (low_text in ("one", "a hundred") or low_text.startswith("one ")) and (
+            _ONE_SKIP_AFTER.match(text, e, end) or _ONE_SKIP_BEFORE.search(text, max(start, s - 12), s)
+        ):
+            continue
+        unit, unit_end = _unit_after(text, e, end)
+        if low_text == "one" and not unit:
+            continue  # "one" alone is a pronoun far more often than a count
+        lunit = unit.lower()
+        first = lunit.split(" ", 1)[0] if lunit else ""
+        if first in _MONEY_WORDS:
+            add(s, e, value, _MONEY_WORDS[first], "money", 0.0, unit_end=unit_end)
+            continue
+        kind = "duration" if first in _DURATION or (lunit and lunit.split(" ")[-1] in _DURATION) else "count"
+        add(s, e, value, unit, kind, 0.0, unit_end=unit_end)
+
+    out.sort(key=lambda q: (q.start, q.end))
+    return out

@@ -1,0 +1,488 @@
+"""Arithmetic and comparative relations between the quantities of one article, with a verdict.
+
+holds: True (exact), "approximately" (equal within the stated qualifiers or rounding), False, or
+None (needs outside evidence, e.g. a record's baseline). Each relation has a one-line explanation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from .numbers import tidy
+from .types import Quantity, Relation
+
+INF = math.inf
+_PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
+_SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
+_TO_GAP = re.compile(r"^\s+to\s+(?:a\s+record\s+|a\s+|an\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_FROM_GAP = re.compile(
+    r"^[^.;]{0,40}?\b(?:from|on|compared with|compared to|against)\s+(?:a\s+|an\s+|the\s+|last year's\s+|its\s+)?$",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|growth|climbed|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plunged|slumped|lower|less|fewer|cut|shrank|shrunk|halved|lost)\b",
+    re.I,
+)
+_RATIO_WORDS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5}
+_RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|halved)\b", re.I)
+_CMP_GAP = re.compile(
+    r"^[^.;]{0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
+    r"(?:than|from|on)\s+(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$",
+    re.I,
+)
+_PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
+_COUNTABLE = {"count", "money", "percent", "duration", "other"}
+
+
+def _fmt(v) -> str:
+    if v is None or v in (INF, -INF):
+        return "?"
+    v = tidy(v)
+    if isinstance(v, int) or (isinstance(v, float) and v.is_integer()):
+        return f"{int(v):,}"
+    return f"{v:,.4g}"
+
+
+def _words(unit: str) -> set[str]:
+    out = set()
+    for w in unit.lower().replace("-", " ").split():
+        if w in ("and", "of", "the"):
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return out
+
+
+def _compatible(a: Quantity, b: Quantity, *, need_overlap: bool) -> bool:
+    if a.kind != b.kind:
+        if {a.kind, b.kind} <= {"count", "other"}:
+            pass
+        else:
+            return False
+    if a.kind == "money":
+        return a.unit == b.unit
+    if a.kind == "percent":
+        return a.unit == b.unit
+    wa, wb = _words(a.unit), _words(b.unit)
+    if not wa or not wb:
+        return not need_overlap
+    return bool(wa & wb)
+
+
+def _strict(q: Quantity) -> tuple[float, float]:
+    """Interval of values the wording allows, reading 'over 63' (a count) as 64 or more."""
+    step = 1 if q.kind == "count" and isinstance(q.value, int) else 1e-9
+    lo = -INF if q.low is None else (q.low if q.low_inclusive else q.low + step)
+    hi = INF if q.high is None else (q.high if q.high_inclusive else q.high - step)
+    return lo, hi
+
+
+def _loose(q: Quantity) -> tuple[float, float]:
+    """The same, reading bounds inclusively and allowing for rounding of the stated figure."""
+    lo = -INF if q.low is None else q.low - q.tolerance
+    hi = INF if q.high is None else q.high + q.tolerance
+    return lo, hi
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _verdict(strict_a, strict_b, loose_a, loose_b, exact: bool):
+    if _overlap(strict_a, strict_b):
+        return True if exact else "approximately"
+    if _overlap(loose_a, loose_b):
+        return "approximately"
+    return False
+
+
+def _is_exact(*qs: Quantity) -> bool:
+    return all(q.low == q.high == q.value for q in qs)
+
+
+def _sentence_of(q: Quantity, sentence_of_statement: list[int]) -> int:
+    return sentence_of_statement[q.statement] if 0 <= q.statement < len(sentence_of_statement) else -1
+
+
+def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """ "72 of the 550 drones": 72 counts drones too. Returns the (part, whole) pairs."""
+    pairs = []
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.kind in ("count", "other") and b.kind in ("count", "other") and _PART_GAP.match(text[a.end : b.start]):
+            if not a.unit and b.unit:
+                a.unit = b.unit
+                a.kind = "count"
+            pairs.append((a, b))
+    return pairs
+
+
+def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> list[Relation]:
+    rels: list[Relation] = []
+    seen: set[tuple] = set()
+
+    def add(kind, operands, result, holds, explanation):
+        key = (kind, tuple(o.id for o in operands), result.id if result else None)
+        if key in seen:
+            return
+        seen.add(key)
+        stmts = sorted({q.statement for q in [*operands, *([result] if result else [])] if q.statement >= 0})
+        rels.append(Relation(kind, [o.id for o in operands], result.id if result else None, holds, explanation, stmts))
+
+    numeric = [q for q in qs if q.kind in _COUNTABLE]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in numeric:
+        by_sentence.setdefault(_sentence_of(q, sentence_of_statement), []).append(q)
+
+    # part of a whole: "72 of the 550 drones"
+    parts = inherit_units(text, numeric)
+    for a, b in parts:
+        ok = _verdict(
+            (_strict(a)[0], _strict(a)[0]),
+            (-INF, _strict(b)[1]),
+            (_loose(a)[0], _loose(a)[0]),
+            (-INF, _loose(b)[1]),
+            True,
+        )
+        holds = bool(ok)
+        add(
+            "part_of",
+            [a],
+            b,
+            holds,
+            f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
+            + ("" if holds else ", so the part is larger than the whole"),
+        )
+        # percentage stated alongside: "72 of the 550 (13%)"
+        for p in by_sentence.get(_sentence_of(a, sentence_of_statement), []):
+            if p.kind == "percent" and p.unit == "%" and b.value:
+                computed = 100.0 * a.value / b.value
+                lo = 100.0 * (a.value - a.tolerance) / (b.value + b.tolerance)
+                hi = 100.0 * (a.value + a.tolerance) / max(b.value - b.tolerance, 1e-9)
+                holds = _verdict((computed, computed), _strict(p), (lo, hi), _loose(p), _is_exact(a, b, p))
+                add(
+                    "percentage",
+                    [a, b],
+                    p,
+                    holds,
+                    f"{_fmt(a.value)} of {_fmt(b.value)} is {computed:.1f}%; the text says {p.text}",
+                )
+
+    # sums: "over 63 drones and nine missiles" against a total given elsewhere
+    for _sent, group in by_sentence.items():
+        chains: list[list[Quantity]] = []
+        for q in group:
+            if q.kind != "count":
+                continue
+            if (
+                chains
+                and chains[-1][-1].kind == "count"
+                and _SUM_GAP.match(text[chains[-1][-1].end : q.start])
+                and not _PART_GAP.match(text[chains[-1][-1].end : q.start])
+            ):
+                chains[-1].append(q)
+            else:
+                chains.append([q])
+        for chain in chains:
+            if len(chain) < 2:
+                continue
+            s_lo = sum(_strict(q)[0] for q in chain)
+            s_hi = sum(_strict(q)[1] for q in chain)
+            l_lo = sum(_loose(q)[0] for q in chain)
+            l_hi = sum(_loose(q)[1] for q in chain)
+            if l_lo <= 0 or l_lo == -INF:
+                continue
+            units = set().union(*(_words(q.unit) for q in chain))
+            best = None
+            for r in numeric:
+                if r in chain or r.kind != "count" or not (_words(r.unit) & units):
+                    continue
+                if not (0.8 * l_lo <= r.value <= 1.25 * (l_hi if l_hi != INF else l_lo)):
+                    continue
+                d = abs(r.value - l_lo)
+                if best is None or d < best[0]:
+                    best = (d, r)
+            if best is None:
+                continue
+            r = best[1]
+            holds = _verdict((s_lo, s_hi), _strict(r), (l_lo, l_hi), _loose(r), _is_exact(*chain, r))
+            add("sum", chain, r, holds, _sum_explanation(text, chain, r, s_lo, s_hi, l_lo, l_hi, holds))
+
+    for _sent, group in by_sentence.items():
+        for i, q in enumerate(group):
+            # change "from X to Y" (with a stated % or absolute change, or a direction)
+            if i + 1 < len(group):
+                y = group[i + 1]
+                if (
+                    _TO_GAP.match(text[q.end : y.start])
+                    and _FROM_BEFORE.search(text, max(0, q.start - 12), q.start)
+                    and _compatible(q, y, need_overlap=False)
+                ):
+                    _change(text, q, y, group, add)
+            # "£1.2bn, up 12% from £1.07bn" / "jumped 76% to $1.13bn from $640m"
+            if q.kind == "percent" and q.unit == "%":
+                _percent_change(text, q, group, add)
+        # ratios: "three times as many"
+        for q in group:
+            if q.unit.lower().startswith("times"):
+                others = [o for o in group if o is not q and o.kind in ("count", "money") and o.value]
+                if len(others) >= 2:
+                    a, b = others[0], others[1]
+                    big, small = (a, b) if a.value >= b.value else (b, a)
+                    ratio = big.value / small.value
+                    ok = abs(ratio - q.value) <= 0.05 * q.value
+                    add(
+                        "ratio",
+                        [big, small],
+                        q,
+                        ("approximately" if ratio != q.value else True) if ok else False,
+                        f"{_fmt(big.value)} / {_fmt(small.value)} = {ratio:.2f}; the text says {q.text}",
+                    )
+
+    # explicit comparisons: "550 …, up from 537"
+    for _sent, group in by_sentence.items():
+        for i, a in enumerate(group):
+            for b in group[i + 1 : i + 3]:
+                m = _CMP_GAP.match(text[a.end : b.start])
+                if not m or not _compatible(a, b, need_overlap=False):
+                    continue
+                w = m.group("w").lower()
+                up = w in ("more", "higher", "greater", "larger", "bigger", "up")
+                target = a
+                if b.qualifier in _PREVIOUS_RECORD:
+                    rec = _record_for(numeric, b)
+                    if rec is not None:
+                        target = rec
+                ok = target.value > b.value if up else target.value < b.value
+                add(
+                    "comparison",
+                    [target],
+                    b,
+                    bool(ok),
+                    f"{_fmt(target.value)} {'>' if up else '<'} {_fmt(b.value)} as the wording "
+                    f"“{w}” requires: {'consistent' if ok else 'not consistent'}",
+                )
+
+    # records: a record needs outside evidence; compare with a previous record if the article gives one
+    done_values = set()
+    for q in numeric:
+        if q.qualifier != "record" or q.value in done_values:
+            continue
+        done_values.add(q.value)
+        base = next(
+            (b for b in numeric if b.qualifier in _PREVIOUS_RECORD and _compatible(q, b, need_overlap=False)), None
+        )
+        if base is not None:
+            ok = q.value > base.value
+            add(
+                "comparison",
+                [q],
+                base,
+                bool(ok),
+                f"the record {_fmt(q.value)} {'exceeds' if ok else 'does not exceed'} the previous record of "
+                f"{_fmt(base.value)} given in the article",
+            )
+            add(
+                "record",
+                [q],
+                base,
+                None,
+                f"“record {q.text}” needs outside evidence that no earlier value was higher; the article's own "
+                f"baseline (previous record {_fmt(base.value)}) must be checked too",
+            )
+        else:
+            add(
+                "record",
+                [q],
+                None,
+                None,
+                f"“record {q.text}” needs outside evidence: the article gives no earlier figure to compare with",
+            )
+    return rels
+
+
+def _record_for(numeric: list[Quantity], base: Quantity) -> Quantity | None:
+    for q in numeric:
+        if q.qualifier == "record" and _compatible(q, base, need_overlap=False):
+            return q
+    return None
+
+
+def _describe_strict(chain, s_lo, l_lo) -> str:
+    qualified = [q for q in chain if q.low is not None and not q.low_inclusive]
+    if qualified and s_lo != l_lo:
+        words = ", ".join(f"“{q.qualifier} {_fmt(q.value)}”" for q in qualified)
+        return f"at least {_fmt(s_lo)} if {words} is read strictly, or at least {_fmt(l_lo)} if read loosely"
+    if s_lo == -INF:
+        return "an open range"
+    return f"at least {_fmt(s_lo)}" if any(q.high is None for q in chain) else f"{_fmt(s_lo)}"
+
+
+def _sum_explanation(text, chain, r, s_lo, s_hi, l_lo, l_hi, holds) -> str:
+    parts = " + ".join(f"“{(q.qualifier + ' ') if q.qualifier else ''}{q.text}”" for q in chain)
+    out = f"{parts} = {_describe_strict(chain, s_lo, l_lo)}; the article also gives “{_context(text, r)}”"
+    if holds is True:
+        out += ": consistent"
+    elif holds == "approximately":
+        out += ": consistent only if the qualifier is read loosely" if s_lo != l_lo else ": consistent within rounding"
+    else:
+        out += ": inconsistent under any reading"
+    runits = _words(r.unit)
+    extra = [q.unit for q in chain if q.unit and not (_words(q.unit) & runits)]
+    if runits and extra:
+        out += f"; note the {_fmt(r.value)} are called “{r.unit}” while the sum also counts “{', '.join(extra)}”"
+    return out
+
+
+def _context(text: str, q: Quantity, width: int = 60) -> str:
+    """The result quantity with the words that follow it, cut at a word boundary."""
+    end = min(len(text), q.start + width)
+    for stop in ".;\n":
+        k = text.find(stop, q.end, end)
+        if k >= 0:
+            end = k
+    snippet = text[q.start : end]
+    if end < len(text) and end == q.start + width and " " in snippet[len(q.text) :]:
+        snippet = snippet[: snippet.rfind(" ")] + "…"
+    return snippet.strip().rstrip(",")
+
+
+def _change(text, x, y, group, add):
+    pre = text[max(0, x.start - 80) : x.start]
+    ratio_m = _RATIO.search(pre)
+    pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
+    absolute = next(
+        (
+            d
+            for d in group
+            if d is not x
+            and d is not y
+            and d.kind == x.kind
+            and d.end <= x.start
+            and re.search(r"\bby\s+$", text[max(0, d.start - 6) : d.start])
+        ),
+        None,
+    )
+    if pct is not None and x.value and x.kind != "percent":
+        computed = 100.0 * (y.value - x.value) / x.value
+        lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+        hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+        stated = pct.value if not _DOWN.search(text[max(0, pct.start - 30) : pct.start]) else -pct.value
+        s = (stated, stated)
+        holds = _verdict(
+            (computed, computed), s, (lo, hi), (stated - pct.tolerance, stated + pct.tolerance), _is_exact(x, y, pct)
+        )
+        add(
+            "change",
+            [x, y],
+            pct,
+            holds,
+            f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
+        )
+        return
+    if absolute is not None:
+        diff = y.value - x.value
+        stated = absolute.value if diff >= 0 else -absolute.value
+        holds = _verdict(
+            (diff, diff),
+            (stated, stated),
+            (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
+            (stated - absolute.tolerance, stated + absolute.tolerance),
+            _is_exact(x, y, absolute),
+        )
+        add(
+            "difference",
+            [y, x],
+            absolute,
+            holds,
+            f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
+        )
+        return
+    if ratio_m:
+        factor = _RATIO_WORDS[ratio_m.group(1).lower()]
+        ratio = y.value / x.value if x.value else INF
+        ok = abs(ratio - factor) <= 0.15 * factor
+        add(
+            "ratio",
+            [y, x],
+            None,
+            ("approximately" if ratio != factor else True) if ok else False,
+            f"{_fmt(y.value)} / {_fmt(x.value)} = {ratio:.2f}; “{ratio_m.group(1)}” means ×{factor}",
+        )
+        return
+    pre_verb = text[max(0, x.start - 60) : x.start]
+    up, down = _UP.search(pre_verb), _DOWN.search(pre_verb)
+    if up and not down:
+        ok = y.value > x.value
+        add(
+            "change",
+            [x],
+            y,
+            bool(ok),
+            f"a rise from {_fmt(x.value)} to {_fmt(y.value)}: "
+            + ("consistent" if ok else "but the second figure is not higher"),
+        )
+    elif down and not up:
+        ok = y.value < x.value
+        add(
+            "change",
+            [x],
+            y,
+            bool(ok),
+            f"a fall from {_fmt(x.value)} to {_fmt(y.value)}: "
+            + ("consistent" if ok else "but the second figure is not lower"),
+        )
+
+
+def _percent_change(text, p, group, add):
+    before = text[max(0, p.start - 40) : p.start]
+    m = re.search(
+        r"\b(up|down|rise of|fall of|increase of|decrease of|drop of|rose|fell|jumped|climbed|grew|"
+        r"dropped|declined|slipped|gained|lost|surged|plunged)\s+(?:by\s+)?$",
+        before,
+        re.I,
+    )
+    if not m:
+        return
+    down = bool(_DOWN.search(m.group(1)) or m.group(1).lower() in ("fall of", "decrease of", "drop of"))
+    idx = group.index(p)
+    after = group[idx + 1 :]
+    x = y = None
+    # "... 76% to $1.13bn from $640m"
+    if after and _TO_GAP.match(text[p.end : after[0].start]):
+        y = after[0]
+        x = next(
+            (q for q in after[1:3] if _FROM_GAP.match(text[y.end : q.start]) and _compatible(q, y, need_overlap=False)),
+            None,
+        )
+    # "£1.2bn, up 12% from £1.07bn"
+    elif after and _FROM_GAP.match(text[p.end : after[0].start]):
+        x = after[0]
+        y = next(
+            (q for q in reversed(group[:idx]) if _compatible(q, x, need_overlap=False) and q.kind != "percent"), None
+        )
+    if x is None or y is None or not x.value or x.kind == "percent" or x.kind == "date":
+        return
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = -p.value if down else p.value
+    holds = _verdict(
+        (computed, computed),
+        (stated, stated),
+        (lo, hi),
+        (stated - p.tolerance, stated + p.tolerance),
+        _is_exact(x, y, p),
+    )
+    add(
+        "change",
+        [x, y],
+        p,
+        holds,
+        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
+        f"the text says {'down' if down else 'up'} {p.text}",
+    )

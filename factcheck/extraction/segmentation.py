@@ -1,0 +1,286 @@
+"""Paragraphs, then sentences, as (start, end) offsets into the original text.
+
+Hand-written rules rather than a library (see README "Why this segmenter"): pysbd is ~0.2M chars/s,
+which alone would use up the whole time budget; blingfire's native code is x86-64 only and its last
+release is from 2021; syntok never splits after a decimal ("£9.3bn. Rosneft"); spaCy's sentencizer
+mis-attaches quotes. The rules below never normalise the text, so every offset is into the input.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A paragraph break: a line break followed by optional blank lines (with spaces).
+_BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_BULLET = re.compile(r"[ \t]*(?:[-*•‣◦▪–—]|\d{1,2}[.)])[ \t]+")
+_TERMINAL = ".!?…:;\"”’')]"
+
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "supt",
+        "insp",
+        "det",
+        "rev",
+        "fr",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "llc",
+        "bros",
+        "vs",
+        "v",
+        "etc",
+        "e.g",
+        "i.e",
+        "al",
+        "cf",
+        "approx",
+        "est",
+        "fig",
+        "figs",
+        "no",
+        "nos",
+        "vol",
+        "p",
+        "pp",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "d.c",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "dept",
+        "univ",
+        "assn",
+        "gov't",
+        "govt",
+        "hon",
+        "rt",
+    ]
+)
+# Words that commonly open a sentence: after "U.S." or "a.m." these mean a real boundary.
+_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "but",
+        "and",
+        "however",
+        "his",
+        "her",
+        "its",
+        "their",
+        "in",
+        "on",
+        "at",
+        "as",
+        "for",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"”’')\]]*)(\s+)")
+_WORD_BEFORE = re.compile(r"([\w.’'&-]+)$")
+_NEXT_WORD = re.compile(r"[\"“‘'(\[]*([\w’'.-]*)")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines, trimmed of surrounding whitespace."""
+    spans = []
+    pos = 0
+    for m in _BLANK_LINES.finditer(text):
+        spans.extend(_trimmed(text, pos, m.start()))
+        pos = m.end()
+    spans.extend(_trimmed(text, pos, len(text)))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a paragraph into blocks at single newlines that clearly end a unit.
+
+    A newline ends a unit when the next line is a bullet item, when this line is a bullet item, or when
+    this line ends with terminal punctuation or is a short headline-like line (no terminal punctuation).
+    Otherwise it is a hard wrap inside a sentence and is kept.
+    """
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    raw = []
+    pos = start
+    while True:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            raw.append((pos, end))
+            break
+        raw.append((pos, nl))
+        pos = nl + 1
+    blocks: list[list[int]] = []
+    for _i, (s, e) in enumerate(raw):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        if not blocks:
+            blocks.append([s, e])
+            continue
+        prev = text[blocks[-1][0] : blocks[-1][1]].rstrip()
+        is_bullet = bool(_BULLET.match(text, s))
+        prev_bullet = bool(_BULLET.match(text, blocks[-1][0]))
+        prev_short_headline = (
+            len(prev) < 120
+            and prev[-1:] not in _TERMINAL + ","
+            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'")
+        )
+        if is_bullet or prev_bullet or prev[-1:] in _TERMINAL or prev_short_headline:
+            blocks.append([s, e])
+        else:
+            blocks[-1][1] = e
+    out = []
+    for s, e in blocks:
+        m = _BULLET.match(text, s)
+        if m and m.end() < e:
+            s = m.end()
+        out.extend(_trimmed(text, s, e))
+    return out
+
+
+def _is_boundary(text: str, dot_pos: int, punct: str, next_pos: int, block_start: int) -> bool:
+    nxt = text[next_pos : next_pos + 1]
+    if not nxt:
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'(["):
+        return False
+    if punct != ".":
+        return True  # ! ? … end a sentence before a capital
+    m = _WORD_BEFORE.search(text, max(block_start, dot_pos - 40), dot_pos)
+    if not m:
+        return True
+    word = m.group(1).lstrip("(\"“‘'")
+    low = word.lower().rstrip(".")
+    nm = _NEXT_WORD.match(text, next_pos)
+    next_word = nm.group(1).lower() if nm else ""
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return False  # an initial: "J. Smith"
+    if low in ABBREVIATIONS or (word.count(".") >= 1 and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
+        if low in {"no", "nos"} and not nxt.isdigit():
+            return True
+        if low in {
+            "etc",
+            "u.s",
+            "u.k",
+            "u.n",
+            "e.u",
+            "a.m",
+            "p.m",
+            "d.c",
+            "inc",
+            "ltd",
+            "co",
+            "corp",
+            "plc",
+            "llc",
+            "al",
+        }:
+            return next_word in _STARTERS
+        return False
+    return True
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] (one paragraph or a whole text)."""
+    if end is None:
+        end = len(text)
+    out = []
+    for bs, be in _lines(text, start, end):
+        pos = bs
+        for m in _CANDIDATE.finditer(text, bs, be):
+            punct = m.group(1)
+            next_pos = m.end()
+            if next_pos >= be:
+                continue
+            if _is_boundary(text, m.start(1), "." if punct == "." else punct[0], next_pos, bs):
+                out.extend(_trimmed(text, pos, m.start(3)))
+                pos = next_pos
+        out.extend(_trimmed(text, pos, be))
+    return out
+
+
+def segment(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """[(paragraph_start, paragraph_end, [sentence spans])]."""
+    return [(ps, pe, sentences(text, ps, pe)) for ps, pe in paragraphs(text)]

@@ -1,0 +1,94 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extraction import extract
+
+# Text built from the characters and fragments that the rules care about, plus arbitrary unicode.
+FRAGMENTS = st.sampled_from(
+    [
+        " ",
+        "\n",
+        "\n\n",
+        ". ",
+        "? ",
+        "“",
+        "”",
+        '"',
+        "’",
+        "–",
+        "—",
+        "£",
+        "$",
+        "€",
+        "%",
+        "1.5",
+        "bn",
+        "m",
+        "550",
+        "nine",
+        "one of",
+        "over ",
+        "more than ",
+        "a record ",
+        " of the ",
+        " and ",
+        ", while ",
+        "; ",
+        "said",
+        " according to ",
+        "Mr. ",
+        "U.S. ",
+        "- ",
+        "• ",
+        "&amp;",
+        "July 4",
+        "2004",
+        "two-thirds",
+        "a dozen",
+        "from ",
+        " to ",
+        "up 12% ",
+        "He ",
+        "Trump",
+        "KYIV, ",
+        ":",
+        "(",
+        ")",
+        "drones",
+        "missiles",
+    ]
+)
+TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(FRAGMENTS, st.text(max_size=5)), max_size=60).map("".join))
+
+
+def _check(text):
+    ex = extract(text)
+    prev_end = 0
+    for s in ex.statements:
+        assert 0 <= s.start < s.end <= len(text)
+        assert text[s.start : s.end] == s.text
+        assert s.start >= prev_end
+        prev_end = s.end
+        assert 0.0 <= s.checkworthiness <= 1.0
+        for qid in s.quantity_ids:
+            assert ex.quantities[qid].statement == s.index
+    for q in ex.quantities:
+        assert text[q.start : q.end] == q.text
+    n = len(ex.quantities)
+    for r in ex.relations:
+        assert all(0 <= i < n for i in r.operands)
+        assert r.result is None or 0 <= r.result < n
+        assert r.holds in (True, False, None, "approximately")
+    return ex
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_it_never_raises_and_every_offset_slices_the_input(text):
+    _check(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(TEXTS)
+def test_it_is_deterministic(text):
+    assert extract(text).to_dict() == extract(text).to_dict()

@@ -1,0 +1,90 @@
+import pytest
+
+from factcheck.extraction import quantities
+
+
+def _one(text):
+    found = [q for q in quantities.find(text) if q.kind != "date"]
+    assert len(found) == 1, found
+    q = found[0]
+    return q, text[q.start : q.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "span"),
+    [
+        (
+            "The army fired 550 drones and missiles overnight.",
+            550,
+            "drones and missiles",
+            "count",
+            "550 drones and missiles",
+        ),
+        ("Nine missiles hit the port.", 9, "missiles", "count", "Nine missiles"),
+        ("About 1.5 million people voted.", 1_500_000, "people", "count", "1.5 million people"),
+        ("The club paid £1.2bn for the site.", 1_200_000_000, "£", "money", "£1.2bn"),
+        ("Revenue was $45.6m last year.", 45_600_000, "$", "money", "$45.6m"),
+        ("It cost €300,000.", 300_000, "€", "money", "€300,000"),
+        ("Inflation hit 3.5% in May.", 3.5, "%", "percent", "3.5%"),
+        ("Turnout was 61 per cent.", 61, "%", "percent", "61 per cent"),
+        ("Two-thirds of voters agreed.", 66.67, "fraction", "percent", "Two-thirds"),
+        ("They bought a dozen eggs.", 12, "eggs", "count", "a dozen eggs"),
+        ("Alerts sounded for more than eight hours.", 8, "hours", "duration", "eight hours"),
+        ("Five hundred and fifty people came.", 550, "people", "count", "Five hundred and fifty people"),
+        ("Shares closed at 45.5p.", 45.5, "p", "money", "45.5p"),
+        ("She finished 3rd in the final.", 3, "", "rank", "3rd"),
+    ],
+)
+def test_it_reads_values_units_and_kinds(text, value, unit, kind, span):
+    q, got = _one(text)
+    assert (q.value, q.unit, q.kind, got) == (value, unit, kind, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high", "low_inclusive"),
+    [
+        ("over 63 drones were seen", "over", 63, None, False),
+        ("at least 40 people died", "at least", 40, None, True),
+        ("more than eight hours passed", "more than", 8, None, False),
+        ("fewer than 20 remain", "fewer than", None, 20, True),
+        ("up to 300 jobs will go", "up to", None, 300, True),
+        ("about 100 homes flooded", "about", 90, 110, True),
+        ("nearly 50 shops closed", "nearly", 45, 50, True),
+        ("a record 550 drones", "record", 550, 550, True),
+    ],
+)
+def test_it_turns_qualifiers_into_bounds(text, qualifier, low, high, low_inclusive):
+    q, _ = _one(text)
+    assert (q.qualifier, q.low, q.high, q.low_inclusive) == (qualifier, low, high, low_inclusive)
+
+
+def test_it_does_not_count_years_or_dates():
+    kinds = [q.kind for q in quantities.find("In 2004, on 4 July and again on March 3, 2005, sales rose.")]
+    assert kinds == ["date", "date", "date"]
+
+
+def test_it_still_counts_a_plural_noun_after_a_four_digit_number():
+    q, _ = _one("Some 2000 people marched.")
+    assert (q.kind, q.value) == ("count", 2000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In one of its deadliest attacks, Russia struck.",
+        "No one was hurt.",
+        "They met one another.",
+        "It was one of the most cynical acts.",
+    ],
+)
+def test_it_does_not_read_one_of_as_a_quantity(text):
+    assert quantities.find(text) == []
+
+
+def test_it_skips_scores_times_and_model_numbers():
+    assert [q.kind for q in quantities.find("At 10:30 the G7 met; COVID-19 cases fell; they won 3-1.")] == []
+
+
+def test_it_keeps_two_counts_joined_by_and_separate():
+    qs = quantities.find("over 63 drones and nine missiles struck")
+    assert [(q.value, q.unit) for q in qs] == [(63, "drones"), (9, "missiles")]

@@ -1,0 +1,55 @@
+from factcheck.extraction import extract
+
+
+def _rels(text, kind=None):
+    ex = extract(text)
+    return ex, [r for r in ex.relations if kind is None or r.kind == kind]
+
+
+def test_it_checks_a_part_against_its_whole():
+    ex, rels = _rels("Of the 900 staff, officials said 120 of the 900 staff would leave.", "part_of")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("Officials said 950 of the 900 staff would leave.", "part_of")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_it_checks_a_stated_percentage_of_a_part():
+    _, rels = _rels("In all 30 of the 120 schools, or 25%, were shut.", "percentage")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("In all 30 of the 120 schools, or 40%, were shut.", "percentage")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_it_checks_a_percentage_change_within_rounding():
+    _, rels = _rels("Profits rose 12% to £1.2bn from £1.07bn.", "change")
+    assert [r.holds for r in rels] == ["approximately"]
+    _, rels = _rels("Profits rose 30% to £1.2bn from £1.07bn.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_it_checks_an_up_from_phrase():
+    _, rels = _rels("Sales reached $500m, up 25% from $400m a year earlier.", "change")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_it_checks_an_absolute_difference():
+    _, rels = _rels("The jobless total rose by 5,000 from 40,000 to 45,000.", "difference")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_it_checks_the_direction_of_a_change():
+    _, rels = _rels("Membership fell from 300 to 340 members.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_it_checks_a_sum_against_a_total_elsewhere():
+    text = "In total 30 buses were damaged. Officials counted 20 buses and ten trams as damaged."
+    _, rels = _rels(text, "sum")
+    assert [r.holds for r in rels] == [True]
+    assert "trams" in rels[0].explanation
+
+
+def test_it_leaves_a_record_without_baseline_to_evidence():
+    _, rels = _rels("The region recorded a record 41 wildfires this week.", "record")
+    assert [(r.holds, r.result) for r in rels] == [(None, None)]
+    assert "outside evidence" in rels[0].explanation

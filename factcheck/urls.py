@@ -13,4 +13,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("factcheck.claims.urls")),
     path("", include("factcheck.sources.urls")),
+    path("", include("factcheck.verdicts.urls")),
+    path("", include("factcheck.reports.urls")),
 ]

@@ -86,3 +86,127 @@ def login(client):
 @pytest.fixture
 def htmx_headers():
     return {"HX-Request": "true"}
+
+
+# --- a real broker and real worker processes -----------------------------------------------------
+
+import signal  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKER_QUEUES = "extraction,reports,default"
+
+
+def redis_url():
+    url = os.environ.get("FACTCHECK_TEST_REDIS_URL")
+    if not url:
+        pytest.fail("FACTCHECK_TEST_REDIS_URL is not set: run the suite with `make test` (it starts Redis)")
+    return url
+
+
+def _reset_producer_pools(app):
+    app._pool = None
+    try:
+        app.__dict__["amqp"]._producer_pool = None
+    except KeyError:
+        pass
+
+
+@pytest.fixture
+def celery_broker(settings):
+    """Publish tasks to the real Redis test broker (database 15, emptied before and after)."""
+    import redis
+
+    from factcheck.celery import app
+
+    url = redis_url()
+    client = redis.Redis.from_url(url)
+    client.flushdb()
+    previous = (app.conf.broker_url, app.conf.task_always_eager)
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.broker_url, app.conf.task_always_eager = url, False
+    _reset_producer_pools(app)
+    yield url
+    app.conf.broker_url, app.conf.task_always_eager = previous
+    _reset_producer_pools(app)
+    client.flushdb()
+    client.close()
+
+
+def _database_url():
+    from django.db import connection
+
+    s = connection.settings_dict
+    return f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+@pytest.fixture
+def worker_processes(celery_broker, transactional_db):
+    """Start real `celery worker` processes against the test database and Redis; stop them after.
+
+    Usage: `proc = worker_processes.start(concurrency=1)`, `worker_processes.kill(proc)`.
+    """
+    started = []
+
+    class Workers:
+        def start(self, concurrency=1, name=None, extra_env=None):
+            name = name or f"w{len(started)}"
+            env = {
+                **os.environ,
+                "DATABASE_URL": _database_url(),
+                "CELERY_BROKER_URL": celery_broker,
+                "DJANGO_SETTINGS_MODULE": "factcheck.settings",
+                "LOG_LEVEL": "WARNING",
+                **(extra_env or {}),
+            }
+            env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "-Q", WORKER_QUEUES,
+                 "-c", str(concurrency), "-n", f"{name}@%h", "--without-gossip", "--without-mingle",
+                 "--without-heartbeat", "-l", "WARNING"],
+                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+            )  # fmt: skip
+            started.append(proc)
+            self.wait_ready(proc, name)
+            return proc
+
+        def wait_ready(self, proc, name, timeout=60):
+            from factcheck.celery import app
+
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"worker exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+                replies = app.control.ping(destination=[f"{name}@{os.uname().nodename}"], timeout=0.5)
+                if replies:
+                    return
+            raise RuntimeError(f"worker {name} did not answer a ping within {timeout} s")
+
+        def kill(self, proc):
+            """SIGKILL the worker and all its pool processes (no chance to ack or clean up)."""
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+    yield Workers()
+    for proc in started:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGTERM)
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(timeout=10)
+
+
+def wait_until(predicate, timeout=60, interval=0.1, message="condition"):
+    """Poll with a deadline instead of sleeping a fixed time."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"{message} not reached within {timeout} s")

@@ -67,13 +67,15 @@ class Model:
                     words_total = sum(word_contribs.values())
                     rest = total - words_total
                     if abs(rest) >= 0.05:
-                        reasons.append(("other wording (character patterns)", rest))
+                        reasons.append(("overall wording (learned word pieces)", rest))
         prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
         if explain:
             for (key, label), c, value in zip(HAND_FEATURES, hand_contrib, raw, strict=True):
                 if abs(c) < 0.05:
                     continue
-                if value:
+                if key == "length":
+                    reasons.append(("long sentence" if c > 0 else "short sentence", float(c)))
+                elif value:
                     reasons.append((label, float(c)))
                 elif key == "num":
                     reasons.append(("no specific number", float(c)))

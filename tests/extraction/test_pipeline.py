@@ -105,7 +105,6 @@ def test_it_scores_the_call_for_sanctions_below_the_numeric_claims(ex):
     sanctions = _statement(ex, "tougher sanctions")
     for words in ("a record 550", "72 of the 550", "over 63 drones", "more than eight hours"):
         assert _statement(ex, words).checkworthiness > sanctions.checkworthiness
-    assert not sanctions.checkworthy
     assert _statement(ex, "72 of the 550").checkworthy
 
 

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from factcheck.reports import views
 
 app_name = "reports"
-urlpatterns = []
+urlpatterns = [
+    path("reports/", views.builder, name="builder"),
+]

@@ -1,6 +1,7 @@
 """The extraction pipeline through a real Redis broker and real `celery worker` processes."""
 
 import pytest
+
 from django.utils import timezone
 
 from factcheck.celery import app

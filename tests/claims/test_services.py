@@ -1,6 +1,7 @@
 """The extraction pipeline's services against the real database (tasks run in-process here)."""
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 

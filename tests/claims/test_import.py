@@ -1,0 +1,71 @@
+import io
+import json
+
+import pytest
+
+from django.core.management import CommandError, call_command
+
+from factcheck.claims.models import Article, ExtractionRun
+from factcheck.claims.services import articles_import
+from factcheck.demo.content import HOSPITAL, RAIL
+
+GOOD_1 = {"title": "Rail", "text": RAIL["body"], "url": "https://example.org/r", "published": "2025-06-12",
+          "outlet": "Transport Desk Weekly"}  # fmt: skip
+GOOD_2 = {"title": "Hospital", "text": HOSPITAL["body"]}
+
+
+def _lines(*items):
+    return [(i if isinstance(i, str) else json.dumps(i)) + "\n" for i in items]
+
+
+def test_it_imports_good_lines_and_reports_bad_ones_by_number(newsroom, checker):
+    lines = _lines(
+        GOOD_1,
+        '{"title": "broken", "text": "unterminated',
+        {"title": "Empty", "text": "   "},
+        GOOD_1,  # duplicate of line 1
+        GOOD_2,
+        {"title": "Bad date", "text": "A short text with words.", "published": "yesterday"},
+        ["not", "an", "object"],
+        {"title": "Bad link", "text": "Words here.", "url": "javascript:alert(1)"},
+    )
+    report = articles_import(newsroom=newsroom, user=checker, lines=lines, chunk_size=3)
+    assert (report.imported, report.duplicates) == (2, 1)
+    reasons = dict(report.errors)
+    assert sorted(reasons) == [2, 3, 6, 7, 8]
+    assert "malformed JSON" in reasons[2]
+    assert "empty" in reasons[3]
+    assert "date" in reasons[6]
+    assert "JSON object" in reasons[7]
+    assert "http" in reasons[8]
+    assert Article.objects.filter(newsroom=newsroom).count() == 2
+    # nothing half-imported: every article has exactly one run, no run lacks its article
+    assert ExtractionRun.objects.filter(newsroom=newsroom).count() == 2
+    rail = Article.objects.get(title="Rail")
+    assert rail.outlet.name == "Transport Desk Weekly" and str(rail.published_on) == "2025-06-12"
+
+
+def test_it_is_idempotent_on_re_run(newsroom, checker):
+    articles_import(newsroom=newsroom, user=checker, lines=_lines(GOOD_1, GOOD_2))
+    report = articles_import(newsroom=newsroom, user=checker, lines=_lines(GOOD_1, GOOD_2))
+    assert (report.imported, report.duplicates, report.errors) == (0, 2, [])
+    assert Article.objects.count() == 2
+
+
+def test_it_runs_as_a_command_with_a_summary(newsroom, checker, tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_bytes(b"".join(line.encode() for line in _lines(GOOD_1, "{oops", GOOD_2)) + b"\xff\xfe\n")
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_articles", str(path), newsroom=newsroom.slug, user=checker.username, stdout=out, stderr=err)
+    text = out.getvalue()
+    assert "line 2: malformed JSON" in text
+    assert "line 4: the line is not UTF-8 text" in text
+    assert "2 imported, 0 duplicates skipped, 2 lines with errors" in text
+    assert "3 lines" in err.getvalue() or "4 lines" in err.getvalue()
+
+
+def test_it_refuses_an_unknown_newsroom(db, tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text("")
+    with pytest.raises(CommandError, match="nope"):
+        call_command("import_articles", str(path), newsroom="nope")

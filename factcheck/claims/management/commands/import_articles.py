@@ -43,7 +43,8 @@ class Command(BaseCommand):
             self.stdout.write(f"line {number}: {reason}")
         self.stdout.write(
             self.style.SUCCESS(
-                f"{report.imported} imported, {report.duplicates} duplicates skipped, {len(report.errors)} lines with errors"
+                f"{report.imported} imported, {report.duplicates} duplicates skipped, "
+                f"{len(report.errors)} lines with errors"
             )
         )
 

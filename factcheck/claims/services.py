@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
@@ -165,21 +165,28 @@ def extraction_run(*, run_id, extract=None):
         )
         return None
     duration_ms = round((time.perf_counter() - started) * 1000)
-    return _results_write(run=run, data=data, duration_ms=duration_ms)
+    total = progress.total or 1
+    return _results_write(run=run, data=data, duration_ms=duration_ms, progress_total=total)
 
 
 class _ProgressWriter:
-    """on_progress callback: writes done/total and a heartbeat at most twice a second."""
+    """on_progress callback: writes done/total and a heartbeat at most every `interval` seconds.
+
+    A short article finishes before the first write is due, so it costs no extra query; the last
+    figures seen are written with the run's final state.
+    """
 
     def __init__(self, run_id, attempt, interval=0.5):
         self.run_id = run_id
         self.attempt = attempt
         self.interval = interval
-        self.last = 0.0
+        self.last = time.monotonic()
+        self.done = self.total = 0
 
     def __call__(self, done, total):
+        self.done, self.total = done, total
         now = time.monotonic()
-        if now - self.last < self.interval and done < total:
+        if now - self.last < self.interval:
             return
         self.last = now
         ExtractionRun.objects.filter(pk=self.run_id, status=Status.RUNNING, attempts=self.attempt).update(
@@ -215,21 +222,17 @@ def _normalise(text):
 
 
 @transaction.atomic
-def _results_write(*, run, data, duration_ms):
-    article = Article.objects.select_for_update().get(pk=run.article_id)  # serialise writers of one article
+def _results_write(*, run, data, duration_ms, progress_total=1):
+    # Lock the article row: two writers of one article (a re-extract racing a retry) go one at a time.
+    article = Article.objects.select_for_update().only("pk", "newsroom_id").get(pk=run.article_id)
     version = data.get("extractor_version", "")
     statements = data.get("statements") or []
     quantities = {q["id"]: q for q in data.get("quantities") or []}
     relations = data.get("relations") or []
     rel_by_statement = _statement_relations(relations, statements)
 
-    existing = {
-        (c.start, c.end): c
-        for c in Claim.objects.filter(article=article).annotate(
-            n_evidence=Count("evidence", distinct=True), n_verdicts=Count("verdicts", distinct=True)
-        )
-    }
-    claimants = {}
+    existing = {(c.start, c.end): c for c in Claim.objects.filter(article=article)}
+    claimants = _claimants_for(article.newsroom_id, statements)
     matched = set()
     to_create, to_update = [], []
     unmatched_new = []
@@ -242,10 +245,19 @@ def _results_write(*, run, data, duration_ms):
         matched.add(key)
         to_update.append(_claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants))
 
+    unmatched = [c for key, c in existing.items() if key not in matched]
+    human_work = set()
+    if unmatched:  # only a re-extract pays for this look-up
+        ids = [c.pk for c in unmatched]
+        human_work = set(
+            Claim.objects.filter(pk__in=ids)
+            .filter(Q(evidence__isnull=False) | Q(verdicts__isnull=False))
+            .values_list("pk", flat=True)
+        )
     touched = {
-        key: c
-        for key, c in existing.items()
-        if key not in matched and (c.n_evidence or c.n_verdicts or c.assignee_id or c.status != Claim.Status.NEW)
+        (c.start, c.end): c
+        for c in unmatched
+        if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW
     }
     untouched_gone = [c.pk for key, c in existing.items() if key not in matched and key not in touched]
     if untouched_gone:
@@ -290,7 +302,8 @@ def _results_write(*, run, data, duration_ms):
         statements_kept=len(kept),
         duration_ms=duration_ms,
         relations=relations,
-        progress_done=F("progress_total"),
+        progress_done=progress_total,
+        progress_total=progress_total,
         message="",
     )
     if finished != 1:
@@ -298,8 +311,7 @@ def _results_write(*, run, data, duration_ms):
         transaction.set_rollback(True)
         logger.warning("extraction run %s was reclaimed while running; results discarded", run.pk)
         return None
-    run.refresh_from_db()
-    return run
+    return run.pk
 
 
 def _reanchor_target(statement, touched):
@@ -329,18 +341,25 @@ def _claim_fill(claim, position, st, quantities, rel_by_statement, version, arti
     speaker = st.get("speaker") or None
     claim.speaker = (speaker or {}).get("name", "")[:300] if speaker else ""
     if claim.speaker and claim.claimant_id is None:
-        claim.claimant = _claimant_for(article.newsroom_id, speaker, claimants)
+        claim.claimant = claimants.get(speaker["name"].strip()[:200])
     return claim
 
 
-def _claimant_for(newsroom_id, speaker, cache):
-    name = speaker["name"].strip()[:200]
-    if name not in cache:
-        claimant, _ = Claimant.objects.get_or_create(
-            newsroom_id=newsroom_id, name=name, defaults={"role": (speaker.get("title") or "")[:200]}
-        )
-        cache[name] = claimant
-    return cache[name]
+def _claimants_for(newsroom_id, statements):
+    """Claimants for every speaker named in the statements, created in one go when missing: {name: row}."""
+    wanted = {}
+    for st in statements:
+        speaker = st.get("speaker") or None
+        if speaker and speaker.get("name", "").strip():
+            wanted.setdefault(speaker["name"].strip()[:200], (speaker.get("title") or "")[:200])
+    if not wanted:
+        return {}
+    found = {c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))}
+    missing = [Claimant(newsroom_id=newsroom_id, name=n, role=r) for n, r in wanted.items() if n not in found]
+    if missing:
+        Claimant.objects.bulk_create(missing, ignore_conflicts=True)
+        found.update({c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))})
+    return found
 
 
 # --- the sweep ------------------------------------------------------------------------------

@@ -1,0 +1,237 @@
+"""Writes and workflows of the reports room: request an export, run it, prune old files.
+
+Small reports are written straight into the response (see views.builder); a report with more
+verdicts than its format's inline limit becomes a ReportExport row (PENDING) and a Celery task on
+the `reports` queue. The task takes the row with a conditional UPDATE (PENDING → RUNNING), writes
+the file outside any transaction with progress (done/total verdicts), stores it under
+MEDIA_ROOT/exports/<newsroom>/ and finishes with a second conditional UPDATE. A redelivered task
+finds the row already taken or finished and does nothing.
+
+Limits and retention (settings read at call time, defaults here):
+- REPORTS_INLINE_MAX: verdicts a format writes inline; more runs as a job. CSV and JSON-LD 2,000
+  (a second or two of streaming), PDF 40 (WeasyPrint lays out ~40 sections in about 2 s).
+- REPORTS_RETENTION_DAYS: export files are deleted this many days after they finish (7); the row
+  stays, marked expired, so the list still shows who exported what.
+"""
+
+import logging
+import tempfile
+import time
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from factcheck.reports.models import ReportExport
+from factcheck.reports.selection import FILTER_KEYS, report_verdicts
+
+logger = logging.getLogger(__name__)
+
+Status = ReportExport.Status
+DEFAULT_INLINE_MAX = {"csv": 2000, "jsonld": 2000, "pdf": 40}
+DEFAULT_RETENTION_DAYS = 7
+ITERATOR_CHUNK = 500
+
+
+def inline_limit(fmt):
+    return {**DEFAULT_INLINE_MAX, **getattr(settings, "REPORTS_INLINE_MAX", {})}[fmt]
+
+
+def retention_days():
+    return getattr(settings, "REPORTS_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+
+
+def report_runs_inline(*, fmt, count):
+    """Whether a report of `count` verdicts is written straight into the response."""
+    return count <= inline_limit(fmt)
+
+
+# --- request --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def report_export_request(
+    *, newsroom, user, format: str, filters: dict, base_url: str, internal: bool = False, bom: bool = False
+) -> ReportExport:
+    """Save a PENDING export and enqueue it once the transaction commits."""
+    if internal and not user.memberships.filter(newsroom=newsroom, role="admin").exists():
+        raise ValidationError({"internal": "Only newsroom admins can export private evidence."})
+    unknown = set(filters) - set(FILTER_KEYS)
+    if unknown:
+        raise ValidationError({"filters": f"Unknown filters: {', '.join(sorted(unknown))}"})
+    export = ReportExport(
+        newsroom=newsroom,
+        requested_by=user,
+        format=format,
+        filters=filters,
+        internal=internal,
+        bom=bom and format == ReportExport.Format.CSV,
+        base_url=base_url,
+    )
+    export.full_clean()
+    export.save()
+    transaction.on_commit(lambda: report_export_enqueue(export_id=export.pk))
+    return export
+
+
+def report_export_enqueue(*, export_id):
+    """Hand an export to the broker; if the broker is down the row stays PENDING (the prune sweeps it)."""
+    from factcheck.reports.tasks import reports_export_task
+
+    try:
+        reports_export_task.delay(export_id)
+    except Exception as exc:  # kombu raises many types when Redis is unreachable
+        logger.warning("could not enqueue report export %s: %s", export_id, exc)
+        return False
+    ReportExport.objects.filter(pk=export_id, status=Status.PENDING).update(enqueued_at=timezone.now())
+    return True
+
+
+# --- the run --------------------------------------------------------------------------------
+
+
+class _Progress:
+    """on_row callback: writes done/total and a heartbeat at most every `interval` seconds."""
+
+    def __init__(self, export_id, attempt, interval=0.25):
+        self.export_id, self.attempt, self.interval = export_id, attempt, interval
+        self.last = 0.0
+
+    def __call__(self, done):
+        now = time.monotonic()
+        if now - self.last < self.interval:
+            return
+        self.last = now
+        ReportExport.objects.filter(pk=self.export_id, status=Status.RUNNING, attempts=self.attempt).update(
+            progress_done=done, heartbeat_at=timezone.now()
+        )
+
+
+def report_write(*, export, verdicts, target, on_row=None):
+    """Write the report of `verdicts` in the export's format to the binary file `target`.
+
+    Returns (rows written, skipped list). Shared by the job and the benchmark.
+    """
+    from factcheck.reports import claimreview, csvexport, pdf
+
+    skipped = []
+    if export.format == ReportExport.Format.CSV:
+        rows = 0
+
+        def count(n):
+            nonlocal rows
+            rows = n
+            if on_row:
+                on_row(n)
+
+        for line in csvexport.csv_lines(verdicts, base_url=export.base_url, bom=export.bom, on_row=count):
+            target.write(line.encode("utf-8"))
+        return rows, skipped
+    if export.format == ReportExport.Format.JSONLD:
+        bounds = claimreview.scale_bounds(export.newsroom)
+        seen = 0
+
+        def count(n):
+            nonlocal seen
+            seen = n
+            if on_row:
+                on_row(n)
+
+        chunks = claimreview.jsonld_chunks(
+            verdicts, base_url=export.base_url, bounds=bounds, skipped=skipped, on_row=count
+        )
+        for chunk in chunks:
+            target.write(chunk.encode("utf-8"))
+        return seen - len(skipped), skipped
+    rows = pdf.pdf_write(export=export, verdicts=verdicts, target=target, on_row=on_row)
+    return rows, skipped
+
+
+def report_export_run(*, export_id):
+    """Run one export. Idempotent: returns early when the row is gone, taken or finished."""
+    now = timezone.now()
+    taken = ReportExport.objects.filter(pk=export_id, status=Status.PENDING).update(
+        status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
+    )
+    if taken != 1:
+        logger.info("report export %s is gone or already taken; nothing to do", export_id)
+        return None
+    export = ReportExport.objects.select_related("newsroom", "requested_by").get(pk=export_id)
+    try:
+        verdicts = report_verdicts(newsroom=export.newsroom, filters=export.filters, internal=export.internal)
+        total = verdicts.count()
+        ReportExport.objects.filter(pk=export_id, attempts=export.attempts).update(progress_total=total)
+        progress = _Progress(export_id, export.attempts)
+        with tempfile.TemporaryFile() as fh:
+            rows, skipped = report_write(
+                export=export, verdicts=verdicts.iterator(chunk_size=ITERATOR_CHUNK), target=fh, on_row=progress
+            )
+            size = fh.tell()
+            fh.seek(0)
+            name = default_storage.save(f"exports/{export.newsroom_id}/{export.download_name}", File(fh))
+    except Exception as exc:  # the export's failure is the job's failure, not the worker's
+        logger.exception("report export %s failed", export_id)
+        _export_fail(export, f"The export failed ({exc.__class__.__name__}: {str(exc)[:300]}).")
+        return None
+    finished = ReportExport.objects.filter(pk=export_id, status=Status.RUNNING, attempts=export.attempts).update(
+        status=Status.SUCCEEDED,
+        finished_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        progress_done=total,
+        file=name,
+        size_bytes=size,
+        rows=rows,
+        skipped=skipped,
+        message="",
+    )
+    if finished != 1:
+        default_storage.delete(name)
+        logger.warning("report export %s was reclaimed while running; file discarded", export_id)
+        return None
+    export.refresh_from_db()
+    return export
+
+
+def _export_fail(export, message):
+    ReportExport.objects.filter(pk=export.pk, status=Status.RUNNING, attempts=export.attempts).update(
+        status=Status.FAILED, message=message, finished_at=timezone.now()
+    )
+
+
+# --- prune ----------------------------------------------------------------------------------
+
+
+def report_prune(*, now=None):
+    """Delete export files older than the retention; fail exports whose worker stopped answering.
+
+    Returns counts: {"expired": n, "stalled": n}.
+    """
+    now = now or timezone.now()
+    cutoff = now - timezone.timedelta(days=retention_days())
+    counts = {"expired": 0, "stalled": 0}
+    old = ReportExport.objects.filter(status=Status.SUCCEEDED, finished_at__lt=cutoff, expired_at__isnull=True)
+    for export in old.only("pk", "file")[:1000]:
+        if export.file:
+            try:
+                default_storage.delete(export.file.name)
+            except OSError as exc:
+                logger.warning("could not delete export file %s: %s", export.file.name, exc)
+                continue
+        counts["expired"] += ReportExport.objects.filter(pk=export.pk, expired_at__isnull=True).update(
+            expired_at=now, file=""
+        )
+    heartbeat_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
+    pending_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
+    counts["stalled"] = ReportExport.objects.filter(
+        Q(status=Status.RUNNING, heartbeat_at__lt=heartbeat_cutoff)
+        | Q(status=Status.PENDING, created_at__lt=pending_cutoff)
+    ).update(
+        status=Status.FAILED,
+        finished_at=now,
+        message="The export stopped (no worker answered in time). Request it again.",
+    )
+    return counts

@@ -1,0 +1,112 @@
+import json
+
+import pytest
+
+from django.urls import reverse
+
+from factcheck.reports.claimreview import (
+    CLAIM_REVIEWED_MAX,
+    Skip,
+    claimreview_for,
+    jsonld_chunks,
+    ld_json,
+    scale_bounds,
+    short_claim,
+)
+from factcheck.reports.selection import report_verdicts
+from factcheck.verdicts.models import Verdict
+from tests.reports.jsonld import S, validate_claimreview
+
+BASE = "https://desk.example.org/"
+
+
+def _docs(newsroom, filters=None):
+    skipped = []
+    verdicts = report_verdicts(
+        newsroom=newsroom, filters=filters if filters is not None else {"statuses": ["published", "draft"]}
+    )
+    text = "".join(jsonld_chunks(verdicts, base_url=BASE, bounds=scale_bounds(newsroom), skipped=skipped))
+    return json.loads(text), skipped
+
+
+def test_it_emits_one_valid_claimreview_per_published_verdict(newsroom, report_world):
+    docs, skipped = _docs(newsroom)
+    assert len(docs) == 2
+    for doc in docs:
+        validate_claimreview(doc)
+    assert [s["verdict"] for s in skipped] == [report_world["draft"].pk]
+    assert skipped[0]["reason"].startswith("not published")
+
+
+def test_it_fills_the_recommended_fields(newsroom, report_world):
+    v1 = report_world["published"][0]
+    doc = claimreview_for(
+        report_verdicts(newsroom=newsroom, filters={}).get(pk=v1.pk), base_url=BASE, bounds=scale_bounds(newsroom)
+    )
+    # given the default scale True=6 … Unverifiable=1
+    assert doc["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 3,
+        "bestRating": 6,
+        "worstRating": 1,
+        "alternateName": "Mostly false",
+    }
+    assert doc["url"] == "https://desk.example.org" + reverse("reports:public_verdict", args=[v1.pk])
+    assert doc["author"] == {"@type": "Organization", "name": "Alpha Desk", "url": "https://alpha.example.org/"}
+    assert doc["datePublished"] == "2026-10-20"
+    item = doc["itemReviewed"]
+    assert item["author"] == {
+        "@type": "Person",
+        "name": "Jane Mayor",
+        "jobTitle": "Mayor",
+        "sameAs": "https://www.wikidata.org/wiki/Q1",
+    }
+    assert item["datePublished"] == "2026-10-05"
+    assert item["appearance"]["url"] == "https://gazette.example.com/buses"
+    assert item["appearance"]["publisher"]["name"] == "City Gazette"
+    assert doc["claimReviewed"].startswith("The mayor said on Monday")
+    node = validate_claimreview(doc)
+    claim = node[f"{S}itemReviewed"][0]
+    assert claim["@type"] == [f"{S}Claim"]
+    assert claim[f"{S}author"][0][f"{S}sameAs"][0]["@id"] == "https://www.wikidata.org/wiki/Q1"
+    assert claim[f"{S}appearance"][0][f"{S}url"][0]["@id"] == "https://gazette.example.com/buses"
+
+
+def test_it_skips_a_published_verdict_without_a_rating(newsroom, report_world):
+    v2 = report_world["published"][1]
+    Verdict.objects.filter(pk=v2.pk).update(rating=None)
+    docs, skipped = _docs(newsroom, {})
+    assert len(docs) == 1
+    assert skipped == [{"verdict": v2.pk, "statement": skipped[0]["statement"], "reason": skipped[0]["reason"]}]
+    assert "no rating" in skipped[0]["reason"]
+
+
+def test_it_refuses_an_unpublished_verdict(newsroom, report_world):
+    with pytest.raises(Skip, match="not published"):
+        claimreview_for(report_world["draft"], base_url=BASE, bounds=scale_bounds(newsroom))
+
+
+def test_it_keeps_claim_reviewed_short():
+    long = "word " * 100
+    short = short_claim(long)
+    assert len(short) <= CLAIM_REVIEWED_MAX and short.endswith("…")
+    assert short_claim('  "A quoted   claim."  ') == "A quoted   claim.".replace("   ", " ")
+
+
+def test_it_never_carries_evidence(newsroom, report_world):
+    docs, _ = _docs(newsroom)
+    text = json.dumps(docs)
+    assert "Off the record" not in text and "internal.example" not in text
+
+
+def test_it_escapes_script_breakers_for_html():
+    out = ld_json({"claimReviewed": "</script><script>alert(1)</script> & more"})
+    assert "</script>" not in out and "<" not in out and ">" not in out and "&" not in out
+    assert json.loads(out)["claimReviewed"].startswith("</script>")
+
+
+def test_it_catches_a_misspelt_property_in_the_validator(newsroom, report_world):
+    docs, _ = _docs(newsroom, {})
+    doc = {**docs[0], "claimReview": docs[0]["claimReviewed"]}
+    with pytest.raises(AssertionError, match="lost on expansion"):
+        validate_claimreview(doc)

@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 
+from factcheck.claims.models import Claim
 from factcheck.sources.models import Source
 
 
@@ -27,3 +28,68 @@ class ArticleSubmitForm(forms.Form):
         if url and not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Only http and https links are accepted.")
         return url
+
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters; every field is optional and lives in the URL's query string."""
+
+    SORTS = [("score", "Check-worthiness"), ("newest", "Newest first"), ("oldest", "Oldest first")]
+    STATUS_CHOICES = [("open", "Open (not published or dismissed)"), ("all", "Any status"), *Claim.Status.choices]
+    ASSIGNEE_CHOICES = [("", "Anyone"), ("mine", "Mine"), ("unassigned", "Unassigned")]
+
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False)
+    type = forms.ChoiceField(choices=[("", "Any type"), *Claim.Type.choices], required=False)
+    outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False, empty_label="Any outlet")
+    article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    assignee = forms.ChoiceField(choices=ASSIGNEE_CHOICES, required=False)
+    min_score = forms.FloatField(label="Score from", required=False, min_value=0, max_value=1)
+    max_score = forms.FloatField(label="to", required=False, min_value=0, max_value=1)
+    failed = forms.BooleanField(label="Failed check", required=False)
+    since = forms.DateField(label="Found from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label="to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    sort = forms.ChoiceField(choices=SORTS, required=False)
+    after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
+
+    def __init__(self, *args, newsroom, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).filter(articles__isnull=False).distinct()
+        for name in ("min_score", "max_score"):
+            self.fields[name].widget.attrs.update({"step": "0.05", "inputmode": "decimal"})
+
+
+class ClaimStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        choices=[(s, label) for s, label in Claim.Status.choices if s in ("new", "in_progress", "dismissed")]
+    )
+    reason = forms.CharField(label="Reason (to dismiss)", required=False, max_length=300)
+
+
+class BulkForm(forms.Form):
+    ACTIONS = [("assign", "Assign to"), ("status", "Set status"), ("dismiss", "Dismiss")]
+
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], error_messages={"required": "Select statements first."})
+    action = forms.ChoiceField(choices=ACTIONS)
+    assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="Nobody (unassign)")
+    status = forms.ChoiceField(
+        choices=[("", "—"), *[(s, label) for s, label in Claim.Status.choices if s in ("new", "in_progress")]],
+        required=False,
+    )
+    reason = forms.CharField(label="Reason", required=False, max_length=300)
+    filters = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args, newsroom, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = workers_of(newsroom, get_user_model())
+        # Any id is accepted here; the service scopes them to the newsroom.
+        self.fields["ids"].valid_value = lambda value: True
+
+
+def workers_of(newsroom, user_model):
+    """Users who can be assigned statements in the newsroom (everyone but viewers)."""
+    return (
+        user_model.objects.filter(memberships__newsroom=newsroom, memberships__role__in=["admin", "editor", "checker"])
+        .order_by("username")
+    )

@@ -175,6 +175,8 @@ class Claim(TimeStampedModel):
             ),
             # "Mine" in the queue: WHERE newsroom_id = ? AND assignee_id = ?.
             models.Index(fields=["newsroom", "assignee", "status"], name="claim_assignee_idx"),
+            # "New since last visit", the date filter, statements per day: WHERE newsroom_id = ? AND created_at > ?.
+            models.Index(fields=["newsroom", "created_at"], name="claim_newsroom_created_idx"),
             # Full-text and trigram search indexes are PostgreSQL-only: migration 0002 adds them there.
         ]
 

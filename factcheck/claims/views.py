@@ -1,30 +1,69 @@
+"""Screens of the claims room: queue, articles, submit, the article page, the statement page.
+
+Views are the one layer that composes rooms: the statement page renders the review panels and the
+queue's triage actions call the workflow services of `factcheck.verdicts` (models and services
+keep the one-way import direction; only these views look right).
+"""
+
+from datetime import datetime, time
+
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from factcheck.claims.forms import ArticleSubmitForm
+from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, extraction_request
 from factcheck.newsrooms.access import get_membership, require_editor, require_writer
+from factcheck.verdicts.services import claim_assign, claim_status_set, claims_bulk_update, membership_queue_seen
+from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
+
+PAGE_SIZE = 50
+COUNT_CAP = 1000
+SEEN_SESSION_KEY = "queue_previous_visit"
 
 
 def _get_article_for_user(request, pk):
     membership = get_membership(request)
-    return get_object_or_404(Article.objects.for_newsroom(membership.newsroom), pk=pk)
+    return get_object_or_404(Article.objects.for_newsroom(membership.newsroom).select_related("outlet"), pk=pk)
 
 
 def _get_claim_for_user(request, pk):
     membership = get_membership(request)
     return get_object_or_404(
-        Claim.objects.for_newsroom(membership.newsroom).select_related("article", "article__outlet", "claimant"), pk=pk
+        Claim.objects.for_newsroom(membership.newsroom).select_related(
+            "article", "article__outlet", "claimant", "assignee"
+        ),
+        pk=pk,
     )
 
 
 def _get_run_for_user(request, pk):
     membership = get_membership(request)
-    return get_object_or_404(ExtractionRun.objects.for_newsroom(membership.newsroom).select_related("article"), pk=pk)
+    return get_object_or_404(
+        ExtractionRun.objects.for_newsroom(membership.newsroom).select_related("article", "article__outlet"), pk=pk
+    )
+
+
+# --- article text ---------------------------------------------------------------------------
+
+
+def score_band(score, threshold):
+    if score >= max(0.8, threshold):
+        return "high"
+    if score >= threshold:
+        return "mid"
+    return "low"
 
 
 def article_segments(article, claims):
@@ -42,12 +81,220 @@ def article_segments(article, claims):
     return segments
 
 
+HOLDS = {True: ("ok", "✓", "holds"), "approximately": ("approx", "≈", "roughly holds"), False: ("bad", "✗", "fails")}
+KIND_LABELS = {
+    "sum": "Sum",
+    "part_of": "Part of a whole",
+    "comparison": "Comparison",
+    "record": "Record",
+    "percentage": "Percentage",
+    "difference": "Difference",
+    "ratio": "Ratio",
+}
+
+
+def article_checks(run, claims):
+    """The run's arithmetic and comparison checks, each with the statements it involves."""
+    by_position = {c.position: c for c in claims if c.found_by_current_extractor}
+    checks = []
+    for rel in (run.relations if run is not None else None) or []:
+        css, icon, verdict = HOLDS.get(rel.get("holds"), ("open", "?", "needs evidence"))
+        checks.append(
+            {
+                "kind": KIND_LABELS.get(rel.get("kind"), str(rel.get("kind", "check")).replace("_", " ").capitalize()),
+                "css": css,
+                "icon": icon,
+                "verdict": verdict,
+                "explanation": rel.get("explanation", ""),
+                "claims": [by_position[i] for i in rel.get("statement_ids") or () if i in by_position],
+            }
+        )
+    order = {"bad": 0, "open": 1, "approx": 2, "ok": 3}
+    return sorted(checks, key=lambda c: order[c["css"]])
+
+
+def _article_context(request, article):
+    membership = get_membership(request)
+    claims = list(article.claims.select_related("assignee"))
+    threshold = membership.newsroom.checkworthy_threshold
+    for claim in claims:
+        claim.band = score_band(claim.checkworthiness, threshold)
+        claim.top_reasons = [r for r in claim.reasons if isinstance(r, list | tuple) and len(r) == 2][:4]
+    runs = list(article.runs.select_related("requested_by")[:10])
+    last_done = next((r for r in runs if r.status == ExtractionRun.Status.SUCCEEDED), None)
+    return {
+        "article": article,
+        "claims": claims,
+        "segments": article_segments(article, claims),
+        "runs": runs,
+        "run": runs[0] if runs else None,
+        "checks": article_checks(last_done, claims),
+        "worthy_count": sum(1 for c in claims if c.checkworthy),
+    }
+
+
+# --- queue ----------------------------------------------------------------------------------
+
+
+def _search(queryset, term):
+    """PostgreSQL full-text search through claim_text_fts_idx; a portable substring match elsewhere."""
+    if connection.vendor == "postgresql":
+        return queryset.filter(
+            RawSQL(
+                "to_tsvector('english', claims_claim.text) @@ websearch_to_tsquery('english', %s)",
+                [term],
+                output_field=BooleanField(),
+            )
+        )
+    return queryset.filter(text__icontains=term)
+
+
+def _cursor_parse(value, sort):
+    try:
+        if sort == "score":
+            score, pk = value.split(":")
+            return float(score), int(pk)
+        return None, int(value)
+    except (ValueError, AttributeError):
+        return None
+
+
+def queue_query(membership, data):
+    """Filtered, sorted queryset of the queue plus the keyset cursor filter. `data` is cleaned form data."""
+    qs = Claim.objects.for_newsroom(membership.newsroom)
+    status = data.get("status") or "open"
+    if status == "open":
+        qs = qs.open()
+    elif status != "all":
+        qs = qs.filter(status=status)
+    if data.get("type"):
+        qs = qs.filter(types__contains=data["type"])
+    if data.get("outlet"):
+        qs = qs.filter(article__outlet=data["outlet"])
+    if data.get("article"):
+        qs = qs.filter(article_id=data["article"])
+    if data.get("assignee") == "mine":
+        qs = qs.filter(assignee=membership.user_id)
+    elif data.get("assignee") == "unassigned":
+        qs = qs.filter(assignee=None)
+    if data.get("min_score") is not None:
+        qs = qs.filter(checkworthiness__gte=data["min_score"])
+    if data.get("max_score") is not None:
+        qs = qs.filter(checkworthiness__lte=data["max_score"])
+    if data.get("failed"):
+        qs = qs.filter(has_failed_check=True)
+    tz = timezone.get_current_timezone()
+    if data.get("since"):
+        qs = qs.filter(created_at__gte=datetime.combine(data["since"], time.min, tzinfo=tz))
+    if data.get("until"):
+        qs = qs.filter(created_at__lte=datetime.combine(data["until"], time.max, tzinfo=tz))
+    if data.get("q"):
+        qs = _search(qs, data["q"])
+    sort = data.get("sort") or "score"
+    order = {"score": ("-checkworthiness", "-pk"), "newest": ("-pk",), "oldest": ("pk",)}[sort]
+    return qs.order_by(*order), sort
+
+
+def _keyset(qs, sort, after):
+    cursor = _cursor_parse(after, sort) if after else None
+    if cursor is None:
+        return qs
+    score, pk = cursor
+    if sort == "score":
+        return qs.filter(Q(checkworthiness__lt=score) | Q(checkworthiness=score, pk__lt=pk))
+    return qs.filter(pk__lt=pk) if sort == "newest" else qs.filter(pk__gt=pk)
+
+
+def _cursor_of(claim, sort):
+    return f"{claim.checkworthiness!r}:{claim.pk}" if sort == "score" else str(claim.pk)
+
+
+def queue_results(request, membership, params):
+    """Rows, pagination and counts for the queue, from the query-string `params`."""
+    form = QueueFilterForm(params, newsroom=membership.newsroom)
+    data = form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    qs, sort = queue_query(membership, data)
+    page = list(
+        _keyset(qs, sort, data.get("after")).select_related("article", "article__outlet", "assignee")[: PAGE_SIZE + 1]
+    )
+    has_next = len(page) > PAGE_SIZE
+    rows = page[:PAGE_SIZE]
+    previous_visit = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")
+    threshold = membership.newsroom.checkworthy_threshold
+    for claim in rows:
+        claim.band = score_band(claim.checkworthiness, threshold)
+        claim.is_new = previous_visit is not None and claim.created_at > previous_visit
+    count = qs.order_by()[: COUNT_CAP + 1].count()
+    base = params.copy()
+    base.pop("after", None)
+    next_params = base.copy()
+    if has_next:
+        next_params["after"] = _cursor_of(rows[-1], sort)
+    return {
+        "form": form,
+        "rows": rows,
+        "count": min(count, COUNT_CAP),
+        "count_capped": count > COUNT_CAP,
+        "is_first_page": not data.get("after"),
+        "next_query": next_params.urlencode() if has_next else "",
+        "first_query": base.urlencode(),
+        "filters_query": base.urlencode(),
+        "sort": sort,
+    }
+
+
 @require_GET
 @login_required
 def queue(request):
     membership = get_membership(request)
-    claims = Claim.objects.for_newsroom(membership.newsroom).open().ranked().select_related("article", "assignee")[:50]
-    return render(request, "claims/queue.html", {"claims": claims})
+    if not request.htmx and "after" not in request.GET:
+        previous = membership_queue_seen(member=membership)
+        request.session[SEEN_SESSION_KEY] = previous.isoformat() if previous else None
+    context = queue_results(request, membership, request.GET)
+    if request.htmx:
+        return render(request, "claims/partials/queue_results.html", context)
+    previous = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")
+    context["previous_visit"] = previous
+    context["new_count"] = (
+        Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous).count() if previous else None
+    )
+    context["bulk_form"] = BulkForm(newsroom=membership.newsroom) if membership.can_edit else None
+    return render(request, "claims/queue.html", context)
+
+
+@require_POST
+@login_required
+def claims_bulk(request):
+    membership = get_membership(request)
+    require_editor(membership)
+    form = BulkForm(request.POST, newsroom=membership.newsroom)
+    filters = QueryDict(request.POST.get("filters", ""), mutable=True)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            changed = claims_bulk_update(
+                member=membership,
+                claim_ids=data["ids"],
+                action=data["action"],
+                assignee=data["assignee"],
+                status=data["status"],
+                reason=data["reason"],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Updated {changed} statement{'s' if changed != 1 else ''}.")
+    else:
+        messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+    if request.htmx:
+        context = queue_results(request, membership, filters)
+        context["oob_flash"] = True
+        return render(request, "claims/partials/queue_results.html", context)
+    url = reverse("claims:queue")
+    return redirect(f"{url}?{filters.urlencode()}" if filters else url)
+
+
+# --- articles, submit, runs -----------------------------------------------------------------
 
 
 @require_GET
@@ -83,15 +330,9 @@ def submit(request):
 @login_required
 def article(request, pk):
     article = _get_article_for_user(request, pk)
-    claims = list(article.claims.select_related("assignee"))
-    runs = list(article.runs.all()[:10])
-    context = {
-        "article": article,
-        "claims": claims,
-        "segments": article_segments(article, claims),
-        "runs": runs,
-        "run": runs[0] if runs else None,
-    }
+    context = _article_context(request, article)
+    if request.htmx:
+        return render(request, "claims/partials/article_body.html", context)
     return render(request, "claims/article.html", context)
 
 
@@ -113,20 +354,118 @@ def article_extract(request, pk):
     else:
         messages.success(request, "Extraction queued.")
     if request.htmx:
-        return render(request, "claims/partials/run_status.html", {"run": run, "article": article})
+        run.refresh_from_db()
+        return _run_status_answer(request, run, article)
     return redirect(article)
+
+
+def _run_status_answer(request, run, article):
+    """The self-replacing status fragment; once finished on the article page, the statements come too."""
+    context = {"run": run, "article": article, "oob_flash": True}
+    on_article_page = request.htmx.current_url_abs_path == article.get_absolute_url()
+    if not run.is_active and on_article_page:
+        context.update(_article_context(request, article))
+        context.update({"run": run, "oob_article": True})
+    return render(request, "claims/partials/run_status.html", context)
 
 
 @require_GET
 @login_required
 def run_status(request, pk):
     run = _get_run_for_user(request, pk)
-    template = "claims/partials/run_status.html" if request.htmx else "claims/run.html"
-    return render(request, template, {"run": run, "article": run.article})
+    if request.htmx:
+        return _run_status_answer(request, run, run.article)
+    return render(request, "claims/run.html", {"run": run, "article": run.article})
+
+
+# --- the statement page ---------------------------------------------------------------------
 
 
 @require_GET
 @login_required
 def claim(request, pk):
     claim = _get_claim_for_user(request, pk)
-    return render(request, "claims/claim.html", {"claim": claim, "article": claim.article})
+    membership = get_membership(request)
+    tab = request.GET.get("tab", "review")
+    if tab == "history":
+        context = {"claim": claim, "history": claim_history(claim), "tab": tab}
+        if request.htmx:
+            return render(request, "verdicts/partials/history.html", context)
+    else:
+        tab = "review"
+        context = review_context(request, claim)
+        if request.htmx:
+            return render(request, "verdicts/partials/review.html", context)
+    before, after = claim_context_text(claim)
+    context.update(
+        {
+            "tab": tab,
+            "article": claim.article,
+            "before": before,
+            "after": after,
+            "band": score_band(claim.checkworthiness, membership.newsroom.checkworthy_threshold),
+            "similar": similar_claims(claim),
+            "status_form": ClaimStatusForm(initial={"status": claim.status}),
+            "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
+        }
+    )
+    return render(request, "claims/claim.html", context)
+
+
+@require_POST
+@login_required
+def claim_assign_view(request, pk):
+    """Assign the statement: `assignee` is a user id, 'me', or empty to unassign."""
+    claim = _get_claim_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    wanted = request.POST.get("assignee", "")
+    assignee = None
+    if wanted == "me":
+        assignee = request.user
+    elif wanted:
+        assignee = get_user_model().objects.filter(pk=wanted if wanted.isdigit() else 0).first()
+        if assignee is None:
+            messages.error(request, "Unknown person.")
+    try:
+        if wanted == "" or assignee is not None:
+            claim_assign(member=membership, claim=claim, assignee=assignee)
+            messages.success(request, f"Assigned to {assignee.get_username()}." if assignee else "Unassigned.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    if request.htmx:
+        return render(request, "claims/partials/assignee.html", {"claim": claim, "oob_flash": True})
+    return redirect(request.POST.get("next") if _safe_next(request) else claim)
+
+
+def _safe_next(request):
+    value = request.POST.get("next", "")
+    return value.startswith("/") and not value.startswith("//")
+
+
+@require_POST
+@login_required
+def claim_status(request, pk):
+    claim = _get_claim_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    form = ClaimStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            claim_status_set(
+                member=membership, claim=claim, status=form.cleaned_data["status"], reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, f"Status set to {claim.get_status_display().lower()}.")
+    else:
+        messages.error(request, "Pick a status.")
+    if request.htmx:
+        claim.refresh_from_db(fields=["status", "dismissed_reason"])
+        return render(
+            request,
+            "claims/partials/claim_triage.html",
+            {"claim": claim, "status_form": ClaimStatusForm(initial={"status": claim.status}), "oob_flash": True},
+        )
+    return redirect(claim)

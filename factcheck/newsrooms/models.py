@@ -40,6 +40,9 @@ class Membership(TimeStampedModel):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.CHECKER)
+    queue_seen_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the member last opened the queue: what is new is counted from here."
+    )
 
     objects = MembershipQuerySet.as_manager()
 

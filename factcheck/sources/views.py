@@ -1,9 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 
-from factcheck.newsrooms.access import get_membership
+from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.sources.forms import SourceForm
 from factcheck.sources.models import Source
+from factcheck.sources.services import source_save
+
+SUGGEST_LIMIT = 12
 
 
 def _get_source_for_user(request, pk):
@@ -16,13 +23,64 @@ def _get_source_for_user(request, pk):
 def source_list(request):
     membership = get_membership(request)
     term = request.GET.get("q", "")[:100]
-    sources = Source.objects.for_newsroom(membership.newsroom).search(term)[:200]
+    kind = request.GET.get("kind", "")
+    sources = Source.objects.for_newsroom(membership.newsroom).search(term)
+    if kind in Source.Kind.values:
+        sources = sources.filter(kind=kind)
+    # Two cheap counts per row from one grouped query: where the source was cited and how often it is an outlet.
+    sources = sources.annotate(n_cited=Count("evidence", distinct=True), n_articles=Count("articles", distinct=True))[
+        :200
+    ]
+    context = {"sources": sources, "q": term, "kind": kind, "kinds": Source.Kind.choices}
     template = "sources/partials/rows.html" if request.htmx else "sources/list.html"
-    return render(request, template, {"sources": sources, "q": term})
+    return render(request, template, context)
+
+
+@require_GET
+@login_required
+def source_suggest(request):
+    """Registry suggestions for search-as-you-type: <option> elements for a <datalist>."""
+    membership = get_membership(request)
+    term = (request.GET.get("q") or request.GET.get("source") or "")[:100]
+    sources = Source.objects.for_newsroom(membership.newsroom).active().search(term)[:SUGGEST_LIMIT] if term else []
+    return render(request, "sources/partials/suggest.html", {"sources": sources, "q": term})
 
 
 @require_GET
 @login_required
 def source_detail(request, pk):
     source = _get_source_for_user(request, pk)
-    return render(request, "sources/detail.html", {"source": source})
+    cited = source.evidence.select_related("claim", "claim__article").order_by("-created_at")[:100]
+    articles = source.articles.order_by("-created_at")[:50]
+    context = {"source": source, "cited": cited, "articles": articles}
+    return render(request, "sources/detail.html", context)
+
+
+def _source_form(request, source=None):
+    membership = get_membership(request)
+    require_admin(membership)
+    form = SourceForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = source_save(newsroom=membership.newsroom, source=source, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, f"Saved “{saved.name}”.")
+            return redirect("sources:detail", pk=saved.pk)
+    template = "sources/partials/form.html" if request.htmx else "sources/form.html"
+    return render(request, template, {"form": form, "source": source})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def source_create(request):
+    return _source_form(request)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def source_edit(request, pk):
+    source = _get_source_for_user(request, pk)
+    return _source_form(request, source)

@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from factcheck.verdicts import views
 
 app_name = "verdicts"
-urlpatterns = []
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("statements/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
+    path("evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_remove"),
+    path("statements/<int:pk>/verdict/", views.verdict_save, name="verdict_save"),
+    path("verdicts/<int:pk>/submit/", views.verdict_submit_view, name="verdict_submit"),
+    path("verdicts/<int:pk>/approve/", views.verdict_approve_view, name="verdict_approve"),
+    path("verdicts/<int:pk>/return/", views.verdict_return_view, name="verdict_return"),
+    path("verdicts/<int:pk>/correct/", views.verdict_correct_view, name="verdict_correct"),
+]

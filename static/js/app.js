@@ -1,8 +1,89 @@
 // Behaviour that htmx attributes cannot express. No inline scripts anywhere (CSP).
-document.addEventListener("htmx:responseError", function (event) {
-  var flash = document.getElementById("flash");
-  if (flash) {
-    flash.innerHTML = '<ul class="flash-list"><li class="flash flash-error"></li></ul>';
-    flash.querySelector("li").textContent = "The server could not do that (" + event.detail.xhr.status + "). Nothing was lost; try again.";
+(function () {
+  "use strict";
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var flash = document.getElementById("flash");
+    if (flash) {
+      flash.innerHTML = '<ul class="flash-list"><li class="flash flash-error"></li></ul>';
+      var status = event.detail.xhr.status;
+      var text = status === 403 ? "You do not have permission to do that." : "The server could not do that (" + status + "). Nothing was lost; try again.";
+      flash.querySelector("li").textContent = text;
+    }
+  });
+
+  // --- queue: keyboard and bulk selection -------------------------------------------------
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("tr.queue-row"));
   }
-});
+
+  function typing(target) {
+    var tag = target && target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (target && target.isContentEditable);
+  }
+
+  function updateSelectedCount() {
+    var counter = document.querySelector("[data-selected-count]");
+    if (!counter) return;
+    counter.textContent = String(document.querySelectorAll('input[name="ids"][form="bulk-form"]:checked').length);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var list = rows();
+    if (!list.length) return;
+    var row = event.target.closest ? event.target.closest("tr.queue-row") : null;
+    if (event.key === "/" && !typing(event.target)) {
+      var search = document.getElementById("id_q");
+      if (search) { event.preventDefault(); search.focus(); search.select(); }
+      return;
+    }
+    if (typing(event.target)) return;
+    var index = row ? list.indexOf(row) : -1;
+    if (event.key === "j" || event.key === "ArrowDown") {
+      event.preventDefault();
+      list[Math.min(list.length - 1, index + 1)].focus();
+    } else if (event.key === "k" || event.key === "ArrowUp") {
+      event.preventDefault();
+      list[Math.max(0, index - 1)].focus();
+    } else if (row && event.key === "Enter" && event.target === row) {
+      event.preventDefault();
+      window.location.assign(row.dataset.href);
+    } else if (row && event.key === "a") {
+      var take = row.querySelector("form.assign-me");
+      if (take) { event.preventDefault(); htmx.trigger(take, "submit"); }
+    } else if (row && event.key === "x") {
+      var box = row.querySelector('input[name="ids"]');
+      if (box) { event.preventDefault(); box.checked = !box.checked; updateSelectedCount(); }
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    var target = event.target;
+    if (target.matches && target.matches("[data-select-all]")) {
+      document.querySelectorAll('input[name="ids"][form="bulk-form"]').forEach(function (box) { box.checked = target.checked; });
+    }
+    if (target.name === "ids" || (target.matches && target.matches("[data-select-all]"))) updateSelectedCount();
+    if (target.id === "bulk-action") showBulkFields();
+  });
+
+  function showBulkFields() {
+    var action = document.getElementById("bulk-action");
+    if (!action) return;
+    document.querySelectorAll("#bulk-form [data-for-action]").forEach(function (field) {
+      field.hidden = field.dataset.forAction !== action.value;
+    });
+  }
+
+  // Statement page tabs: reflect the selected tab after an htmx swap.
+  document.addEventListener("click", function (event) {
+    var tab = event.target.closest ? event.target.closest("[data-tab]") : null;
+    if (!tab) return;
+    tab.parentElement.querySelectorAll("[data-tab]").forEach(function (other) {
+      other.setAttribute("aria-selected", other === tab ? "true" : "false");
+    });
+  });
+
+  document.addEventListener("htmx:afterSettle", function () { updateSelectedCount(); });
+  document.addEventListener("DOMContentLoaded", function () { showBulkFields(); updateSelectedCount(); });
+})();

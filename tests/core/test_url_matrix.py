@@ -27,8 +27,14 @@ ROUTES = {
     "claims:article_extract": lambda w: {"pk": w["article"].pk},
     "claims:run_status": lambda w: {"pk": _runs(w).pk},
     "claims:claim": lambda w: {"pk": w["claim"].pk},
+    "claims:claim_assign": lambda w: {"pk": w["claim"].pk},
+    "claims:claim_status": lambda w: {"pk": w["claim"].pk},
+    "claims:bulk": lambda w: {},
     "sources:list": lambda w: {},
     "sources:detail": lambda w: {"pk": w["source"].pk},
+    "sources:edit": lambda w: {"pk": w["source"].pk},
+    "sources:create": lambda w: {},
+    "sources:suggest": lambda w: {},
 }
 
 

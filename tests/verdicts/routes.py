@@ -4,5 +4,14 @@ Map each URL name to a function that builds its kwargs from the `world` dict (ro
 article, claim, source, evidence, verdict); create any extra rows you need inside the function.
 """
 
-ROUTES = {}
+ROUTES = {
+    "verdicts:dashboard": lambda w: {},
+    "verdicts:evidence_add": lambda w: {"pk": w["claim"].pk},
+    "verdicts:evidence_remove": lambda w: {"pk": w["evidence"].pk},
+    "verdicts:verdict_save": lambda w: {"pk": w["claim"].pk},
+    "verdicts:verdict_submit": lambda w: {"pk": w["verdict"].pk},
+    "verdicts:verdict_approve": lambda w: {"pk": w["verdict"].pk},
+    "verdicts:verdict_return": lambda w: {"pk": w["verdict"].pk},
+    "verdicts:verdict_correct": lambda w: {"pk": w["verdict"].pk},
+}
 PUBLIC = set()  # routes anonymous users may open (public verdict pages)

@@ -1,0 +1,405 @@
+"""Writes and workflows of the review room: evidence, the verdict state machine, claim triage.
+
+Every service takes the acting `member` (a Membership) and checks its newsroom and role itself, so
+the rules hold for any caller, not only the views. Transitions two people can race (approve,
+return, submit) are conditional UPDATEs that must change exactly one row; the loser gets
+`VerdictConflict`. Conditional UPDATEs bypass `save()`, so each winner then saves the row once
+more to write its django-simple-history record (who, when, what).
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from factcheck.claims.models import Claim
+from factcheck.newsrooms.models import Membership
+from factcheck.sources.models import Source
+from factcheck.sources.services import source_save
+from factcheck.verdicts.models import Evidence, RatingScale, Verdict
+
+ClaimStatus = Claim.Status
+VerdictStatus = Verdict.Status
+ALLOWED_URL_SCHEMES = ("http://", "https://")
+BULK_LIMIT = 500
+
+
+class VerdictConflict(Exception):
+    """Someone else changed the verdict first (the state it was expected in is gone)."""
+
+
+# --- access -------------------------------------------------------------------------------
+
+
+def _check(member, row, *, level):
+    """Raise PermissionDenied unless `member` belongs to the row's newsroom with at least `level`."""
+    if member is None or member.newsroom_id != row.newsroom_id:
+        raise PermissionDenied("Not a member of this newsroom.")
+    allowed = {"write": member.can_write, "edit": member.can_edit, "admin": member.is_admin}[level]
+    if not allowed:
+        raise PermissionDenied(
+            {
+                "write": "Viewers have read-only access.",
+                "edit": "Only editors and admins can do this.",
+                "admin": "Only newsroom admins can do this.",
+            }[level]
+        )
+
+
+def _url_check(url, field="url"):
+    url = (url or "").strip()
+    if url and not url.lower().startswith(ALLOWED_URL_SCHEMES):
+        raise ValidationError({field: "Only http and https links are accepted."})
+    return url
+
+
+def _record_history(instance, reason):
+    """Write the simple-history row a conditional UPDATE skipped."""
+    instance.refresh_from_db()
+    instance._change_reason = reason
+    instance.save(update_fields=["updated_at"])
+    return instance
+
+
+def _claim_status_move(claim, to, *, from_statuses, reason):
+    """Move the claim's workflow status if it is in one of `from_statuses` (history kept)."""
+    moved = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(status=to, updated_at=timezone.now())
+    if moved:
+        _record_history(claim, reason)
+    return moved == 1
+
+
+# --- evidence -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def source_find_or_create(*, member, name, url="") -> Source:
+    """The registry entry called `name` (or 'name (domain)'), or a new one when a home URL is given."""
+    _check(member, member, level="write")
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"source": "Name the source."})
+    sources = Source.objects.for_newsroom(member.newsroom)
+    found = sources.filter(name__iexact=name).first()
+    if found is None and name.endswith(")") and " (" in name:
+        bare, _, domain = name[:-1].rpartition(" (")
+        found = sources.filter(name__iexact=bare.strip(), domain=domain.strip().lower()).first()
+    if found is not None:
+        return found
+    url = _url_check(url, "source_url")
+    if not url:
+        raise ValidationError(
+            {"source": f"“{name}” is not in the registry. Give its home URL to add it, or pick a listed source."}
+        )
+    try:
+        return source_save(newsroom=member.newsroom, name=name, url=url)
+    except ValidationError as exc:
+        if hasattr(exc, "message_dict") and "url" in exc.message_dict:
+            raise ValidationError({"source_url": exc.message_dict["url"]})
+        raise
+
+
+@transaction.atomic
+def evidence_attach(
+    *,
+    member: Membership,
+    claim: Claim,
+    source: Source | None = None,
+    url: str = "",
+    quote: str = "",
+    stance: str = Evidence.Stance.CONTEXT,
+    is_primary: bool = False,
+    is_private: bool = False,
+    note: str = "",
+) -> Evidence:
+    """Attach one piece of evidence to a statement; a new statement moves to 'in progress'."""
+    _check(member, claim, level="write")
+    if source is not None and source.newsroom_id != claim.newsroom_id:
+        raise ValidationError({"source": "Unknown source."})
+    url = _url_check(url)
+    if source is None and not url:
+        raise ValidationError({"url": "Give a source, a URL, or both."})
+    evidence = Evidence(
+        newsroom_id=claim.newsroom_id,
+        claim=claim,
+        source=source,
+        url=url,
+        quote=(quote or "").strip(),
+        stance=stance,
+        is_primary=is_primary,
+        is_private=is_private,
+        note=(note or "").strip(),
+        added_by=member.user,
+    )
+    evidence.full_clean()
+    evidence.save()
+    _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="evidence added")
+    return evidence
+
+
+@transaction.atomic
+def evidence_remove(*, member: Membership, evidence: Evidence) -> Evidence:
+    """Remove evidence, unless a verdict in review or published rests on it being the only item."""
+    _check(member, evidence, level="write")
+    claim_id = evidence.claim_id
+    locked = Verdict.objects.filter(claim_id=claim_id, status__in=[VerdictStatus.IN_REVIEW, VerdictStatus.PUBLISHED])
+    if locked.exists() and Evidence.objects.filter(claim_id=claim_id).count() <= 1:
+        raise ValidationError("This is the only evidence of a verdict in review or published; add another first.")
+    evidence.delete()
+    return evidence
+
+
+# --- verdicts -----------------------------------------------------------------------------
+
+
+def _rating_check(claim, rating):
+    if rating is not None and (rating.newsroom_id != claim.newsroom_id or not rating.active):
+        raise ValidationError({"rating": "Pick a rating from the newsroom's scale."})
+
+
+@transaction.atomic
+def verdict_save_draft(
+    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str
+) -> Verdict:
+    """Create or update the claim's open draft. A verdict in review or published is not edited here."""
+    _check(member, claim, level="write")
+    _rating_check(claim, rating)
+    conclusion = (conclusion or "").strip()
+    verdict = Verdict.objects.select_for_update().filter(claim=claim, status__in=Verdict.OPEN).first()
+    if verdict is None:
+        if Verdict.objects.filter(claim=claim, status=VerdictStatus.PUBLISHED).exists():
+            raise ValidationError("This statement has a published verdict; open a correction to change it.")
+        latest = Verdict.objects.filter(claim=claim).aggregate(v=Max("version"))["v"] or 0
+        verdict = Verdict(
+            newsroom_id=claim.newsroom_id, claim=claim, author=member.user, version=latest + 1, status=VerdictStatus.DRAFT
+        )
+    elif verdict.status != VerdictStatus.DRAFT:
+        raise VerdictConflict("The verdict is in review; an editor must return it before it can change.")
+    verdict.rating = rating
+    verdict.conclusion = conclusion
+    verdict.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            verdict.save()
+    except IntegrityError:  # a colleague opened the draft at the same moment
+        raise VerdictConflict("A colleague started a verdict on this statement at the same time; reload it.")
+    _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="verdict drafted")
+    return verdict
+
+
+def _publishable_check(verdict):
+    errors = {}
+    if verdict.rating_id is None:
+        errors["rating"] = "Pick a rating."
+    if not verdict.conclusion.strip():
+        errors["conclusion"] = "Write the conclusion."
+    if not Evidence.objects.filter(claim_id=verdict.claim_id).exists():
+        errors[None] = "Attach at least one piece of evidence."
+    if errors:
+        raise ValidationError({k or "__all__": v for k, v in errors.items()})
+
+
+@transaction.atomic
+def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
+    """Draft → in review. The verdict must already be publishable (rating, conclusion, evidence)."""
+    _check(member, verdict, level="write")
+    _publishable_check(verdict)
+    now = timezone.now()
+    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.DRAFT).update(
+        status=VerdictStatus.IN_REVIEW, submitted_at=now, updated_at=now
+    )
+    if changed != 1:
+        raise VerdictConflict("The verdict is no longer a draft.")
+    _record_history(verdict, "submitted for review")
+    _claim_status_move(
+        verdict.claim,
+        ClaimStatus.IN_REVIEW,
+        from_statuses=[ClaimStatus.NEW, ClaimStatus.IN_PROGRESS, ClaimStatus.PUBLISHED],
+        reason="verdict submitted",
+    )
+    return verdict
+
+
+def _reviewer_check(member, verdict):
+    _check(member, verdict, level="edit")
+    if verdict.author_id == member.user_id:
+        raise PermissionDenied("A different editor must review your verdict.")
+
+
+@transaction.atomic
+def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
+    """In review → published, by an editor who is not the author. Race-free: one approver wins.
+
+    A previous published version of the statement becomes superseded in the same transaction.
+    """
+    _reviewer_check(member, verdict)
+    _publishable_check(verdict)
+    now = timezone.now()
+    previous = list(
+        Verdict.objects.filter(claim_id=verdict.claim_id, status=VerdictStatus.PUBLISHED).exclude(pk=verdict.pk)
+    )
+    for old in previous:
+        if Verdict.objects.filter(pk=old.pk, status=VerdictStatus.PUBLISHED).update(
+            status=VerdictStatus.SUPERSEDED, updated_at=now
+        ):
+            _record_history(old, f"superseded by version {verdict.version}")
+    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).update(
+        status=VerdictStatus.PUBLISHED, reviewer=member.user, published_at=now, review_comment="", updated_at=now
+    )
+    if changed != 1:
+        # Someone else approved or returned it first; the supersede above rolls back with us.
+        raise VerdictConflict("Another editor reviewed this verdict first.")
+    _record_history(verdict, "approved and published")
+    _claim_status_move(
+        verdict.claim,
+        ClaimStatus.PUBLISHED,
+        from_statuses=[ClaimStatus.NEW, ClaimStatus.IN_PROGRESS, ClaimStatus.IN_REVIEW],
+        reason="verdict published",
+    )
+    return verdict
+
+
+@transaction.atomic
+def verdict_return(*, member: Membership, verdict: Verdict, comment: str) -> Verdict:
+    """In review → draft with the reviewer's comment, by an editor who is not the author."""
+    _reviewer_check(member, verdict)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": "Say what needs to change."})
+    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).update(
+        status=VerdictStatus.DRAFT, reviewer=member.user, review_comment=comment[:5000], updated_at=timezone.now()
+    )
+    if changed != 1:
+        raise VerdictConflict("Another editor reviewed this verdict first.")
+    _record_history(verdict, "returned to the author")
+    has_published = Verdict.objects.filter(claim_id=verdict.claim_id, status=VerdictStatus.PUBLISHED).exists()
+    _claim_status_move(
+        verdict.claim,
+        ClaimStatus.PUBLISHED if has_published else ClaimStatus.IN_PROGRESS,
+        from_statuses=[ClaimStatus.IN_REVIEW],
+        reason="verdict returned",
+    )
+    return verdict
+
+
+@transaction.atomic
+def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Verdict:
+    """Open a correction of a published verdict: a new draft version carrying the reason."""
+    _check(member, verdict, level="write")
+    if verdict.status != VerdictStatus.PUBLISHED:
+        raise ValidationError("Only a published verdict can be corrected.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Give the reason for the correction; it is published with it."})
+    latest = Verdict.objects.filter(claim_id=verdict.claim_id).aggregate(v=Max("version"))["v"] or verdict.version
+    correction = Verdict(
+        newsroom_id=verdict.newsroom_id,
+        claim_id=verdict.claim_id,
+        rating=verdict.rating,
+        conclusion=verdict.conclusion,
+        status=VerdictStatus.DRAFT,
+        version=latest + 1,
+        correction_reason=reason[:5000],
+        author=member.user,
+    )
+    try:
+        with transaction.atomic():
+            correction.save()
+    except IntegrityError:
+        raise VerdictConflict("A correction of this verdict is already open.")
+    return correction
+
+
+# --- claim triage -------------------------------------------------------------------------
+
+
+def _assignee_check(member, assignee):
+    if assignee is None:
+        return
+    ok = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee).exclude(
+        role=Membership.Role.VIEWER
+    )
+    if not ok.exists():
+        raise ValidationError({"assignee": "Assign to a checker or editor of this newsroom."})
+
+
+@transaction.atomic
+def claim_assign(*, member: Membership, claim: Claim, assignee) -> Claim:
+    """Assign a statement. Checkers may take a statement themselves or let go of their own; editors assign anyone."""
+    _check(member, claim, level="write")
+    if not member.can_edit:
+        taking = assignee is not None and assignee.pk == member.user_id and claim.assignee_id in (None, member.user_id)
+        letting_go = assignee is None and claim.assignee_id == member.user_id
+        if not (taking or letting_go):
+            raise PermissionDenied("Only editors assign statements to others.")
+    _assignee_check(member, assignee)
+    claim.assignee = assignee
+    claim.save(update_fields=["assignee", "updated_at"])
+    return claim
+
+
+MANUAL_STATUSES = (ClaimStatus.NEW, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
+
+
+@transaction.atomic
+def claim_status_set(*, member: Membership, claim: Claim, status: str, reason: str = "") -> Claim:
+    """Set new / in progress / dismissed (with a reason). Review and publication follow the verdict."""
+    _check(member, claim, level="write")
+    if status not in MANUAL_STATUSES:
+        raise ValidationError({"status": "In review and published follow the verdict workflow."})
+    if claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED):
+        raise ValidationError({"status": "This statement's verdict is in review or published."})
+    reason = (reason or "").strip()
+    if status == ClaimStatus.DISMISSED and not reason:
+        raise ValidationError({"reason": "Say why the statement is dismissed."})
+    claim.status = status
+    claim.dismissed_reason = reason[:300] if status == ClaimStatus.DISMISSED else ""
+    claim.save(update_fields=["status", "dismissed_reason", "updated_at"])
+    return claim
+
+
+@transaction.atomic
+def claims_bulk_update(*, member: Membership, claim_ids, action: str, assignee=None, status="", reason="") -> int:
+    """Assign, set status or dismiss many statements at once (editors). Returns how many changed.
+
+    Statements in review or published are skipped for status changes: their verdict drives them.
+    """
+    _check(member, member, level="edit")
+    ids = list({int(pk) for pk in claim_ids})[:BULK_LIMIT]
+    if not ids:
+        raise ValidationError("Select at least one statement.")
+    claims = list(Claim.objects.for_newsroom(member.newsroom).filter(pk__in=ids).select_for_update())
+    changed = 0
+    if action == "assign":
+        _assignee_check(member, assignee)
+        for claim in claims:
+            if claim.assignee_id != (assignee.pk if assignee else None):
+                claim.assignee = assignee
+                claim.save(update_fields=["assignee", "updated_at"])
+                changed += 1
+        return changed
+    if action == "dismiss":
+        status = ClaimStatus.DISMISSED
+    elif action != "status":
+        raise ValidationError("Unknown bulk action.")
+    if status not in MANUAL_STATUSES:
+        raise ValidationError({"status": "Pick new, in progress or dismissed."})
+    reason = (reason or "").strip()
+    if status == ClaimStatus.DISMISSED and not reason:
+        raise ValidationError({"reason": "Say why the statements are dismissed."})
+    for claim in claims:
+        if claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED) or claim.status == status:
+            continue
+        claim.status = status
+        claim.dismissed_reason = reason[:300] if status == ClaimStatus.DISMISSED else ""
+        claim.save(update_fields=["status", "dismissed_reason", "updated_at"])
+        changed += 1
+    return changed
+
+
+def membership_queue_seen(*, member: Membership, now=None):
+    """Remember when the member last opened the queue; returns the previous time (None the first time)."""
+    previous = member.queue_seen_at
+    member.queue_seen_at = now or timezone.now()
+    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at)
+    return previous

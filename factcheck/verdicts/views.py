@@ -1,0 +1,487 @@
+"""Review screens: evidence and the verdict panel of the statement page, the history tab, the dashboard.
+
+The statement page itself is `claims:claim`; it renders the panels built here with
+`review_context()`. Each POST below answers an htmx request with the panel it changed plus
+out-of-band updates (the statement's status badge, the evidence counter, flash messages), and a
+plain POST with a redirect back to the statement.
+"""
+
+import difflib
+import statistics
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.models import BooleanField, Count, FloatField, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from factcheck.claims.models import Claim
+from factcheck.newsrooms.access import get_membership, require_editor, require_writer
+from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
+from factcheck.verdicts.models import Evidence, Verdict
+from factcheck.verdicts.services import (
+    VerdictConflict,
+    evidence_attach,
+    evidence_remove,
+    source_find_or_create,
+    verdict_approve,
+    verdict_correct,
+    verdict_return,
+    verdict_save_draft,
+    verdict_submit,
+)
+
+SIMILAR_LIMIT = 5
+
+
+def _get_claim_for_user(request, pk):
+    membership = get_membership(request)
+    return get_object_or_404(
+        Claim.objects.for_newsroom(membership.newsroom).select_related("article", "article__outlet", "claimant"), pk=pk
+    )
+
+
+def _get_verdict_for_user(request, pk):
+    membership = get_membership(request)
+    return get_object_or_404(
+        Verdict.objects.for_newsroom(membership.newsroom).select_related("claim", "claim__article"), pk=pk
+    )
+
+
+def _get_evidence_for_user(request, pk):
+    membership = get_membership(request)
+    return get_object_or_404(Evidence.objects.for_newsroom(membership.newsroom).select_related("claim"), pk=pk)
+
+
+# --- reads used by the statement page ------------------------------------------------------
+
+
+def similar_claims(claim, limit=SIMILAR_LIMIT):
+    """Other statements of the newsroom with similar text, most similar first, with their verdicts.
+
+    PostgreSQL: trigram similarity through the GIN index claim_text_trgm_idx (`text % ?`).
+    Elsewhere: difflib over the newsroom's most recent statements (good enough for a demo database).
+    """
+    others = Claim.objects.for_newsroom(claim.newsroom_id).exclude(pk=claim.pk).exclude(article_id=claim.article_id)
+    others = others.select_related("article")
+    if connection.vendor == "postgresql":
+        rows = list(
+            others.filter(RawSQL("claims_claim.text %% %s", [claim.text], output_field=BooleanField()))
+            .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))
+            .order_by("-similarity", "-pk")[:limit]
+        )
+    else:
+        wanted = claim.text.lower()
+        scored = []
+        for other in others.order_by("-pk")[:2000]:
+            ratio = difflib.SequenceMatcher(None, wanted, other.text.lower()).ratio()
+            if ratio >= 0.3:
+                other.similarity = ratio
+                scored.append(other)
+        rows = sorted(scored, key=lambda c: (-c.similarity, -c.pk))[:limit]
+    if rows:
+        verdicts = {
+            v.claim_id: v
+            for v in Verdict.objects.filter(claim__in=rows, status=Verdict.Status.PUBLISHED).select_related("rating")
+        }
+        for row in rows:
+            row.published_verdict = verdicts.get(row.pk)
+    return rows
+
+
+def claim_context_text(claim, window=320):
+    """The sentences around the statement: text before and after, cut at sentence boundaries."""
+    body = claim.article.body
+    before = body[max(0, claim.start - window) : claim.start]
+    if claim.start - window > 0:
+        cut = max(before.find(". "), before.find("\n"))
+        before = before[cut + 1 :] if cut >= 0 else before
+    after = body[claim.end : claim.end + window]
+    if claim.end + window < len(body):
+        cut = max(after.rfind(". "), after.rfind("\n"))
+        after = after[: cut + 1] if cut >= 0 else after
+    return before.lstrip(), after.rstrip()
+
+
+def review_context(request, claim, *, evidence_form=None, verdict_form=None, return_form=None, correction_form=None):
+    """Everything the evidence list and verdict panel need, in a fixed number of queries."""
+    membership = get_membership(request)
+    evidence = list(claim.evidence.select_related("source", "added_by"))
+    verdicts = list(claim.verdicts.select_related("rating", "author", "reviewer").order_by("-version"))
+    open_verdict = next((v for v in verdicts if v.status in Verdict.OPEN), None)
+    published = next((v for v in verdicts if v.status == Verdict.Status.PUBLISHED), None)
+    if verdict_form is None:
+        initial = {}
+        if open_verdict is not None:
+            initial = {"rating": open_verdict.rating_id, "conclusion": open_verdict.conclusion}
+        verdict_form = VerdictForm(initial=initial, newsroom=membership.newsroom)
+    return {
+        "claim": claim,
+        "evidence": evidence,
+        "verdicts": verdicts,
+        "open_verdict": open_verdict,
+        "published_verdict": published,
+        "evidence_form": evidence_form or EvidenceForm(),
+        "verdict_form": verdict_form,
+        "return_form": return_form or ReturnForm(),
+        "correction_form": correction_form or CorrectionForm(),
+        "can_review": open_verdict is not None
+        and open_verdict.status == Verdict.Status.IN_REVIEW
+        and membership.can_edit
+        and open_verdict.author_id != request.user.pk,
+    }
+
+
+def claim_history(claim):
+    """Every recorded change of the statement, its evidence and its verdicts, newest first."""
+    from factcheck.claims.models import Claim as ClaimModel
+
+    tracked = {
+        "statement": (ClaimModel.history.filter(id=claim.pk), ["status", "assignee", "dismissed_reason", "priority"]),
+        "evidence": (
+            Evidence.history.filter(claim_id=claim.pk),
+            ["source", "url", "quote", "stance", "is_primary", "is_private", "note"],
+        ),
+        "verdict": (
+            Verdict.history.filter(claim_id=claim.pk),
+            ["status", "rating", "conclusion", "review_comment", "correction_reason", "reviewer"],
+        ),
+    }
+    entries = []
+    for label, (records, fields) in tracked.items():
+        previous = {}
+        for record in records.select_related("history_user").order_by("history_date", "history_id"):
+            before = previous.get(record.id)
+            changes = []
+            for name in fields:
+                attname = record._meta.get_field(name).attname
+                new = getattr(record, attname)
+                old = getattr(before, attname) if before is not None else None
+                if before is None and new in (None, "", False):
+                    continue
+                if before is None or old != new:
+                    changes.append((name.replace("_", " "), old, new))
+            previous[record.id] = record
+            kind = {"+": "created", "~": "changed", "-": "removed"}[record.history_type]
+            if changes or kind != "changed":
+                entries.append(
+                    {
+                        "what": label,
+                        "object_id": record.id,
+                        "kind": kind,
+                        "when": record.history_date,
+                        "who": record.history_user,
+                        "reason": record.history_change_reason or "",
+                        "changes": changes if kind != "removed" else [],
+                        "version": getattr(record, "version", None),
+                    }
+                )
+    entries.sort(key=lambda e: e["when"], reverse=True)
+    return entries
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+def _panel_response(request, claim, template, status=200, **forms):
+    """The htmx answer: the changed panel, then OOB status badge, evidence count and flash."""
+    claim.refresh_from_db(fields=["status", "assignee", "updated_at"])
+    context = review_context(request, claim, **forms)
+    context["oob"] = True
+    return render(request, template, context, status=status)
+
+
+def _errors_to_form(form, exc):
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def evidence_add(request, pk):
+    claim = _get_claim_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    form = EvidenceForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            source = None
+            if data["source"]:
+                source = source_find_or_create(member=membership, name=data["source"], url=data["source_url"])
+            evidence_attach(
+                member=membership,
+                claim=claim,
+                source=source,
+                url=data["url"],
+                quote=data["quote"],
+                stance=data["stance"],
+                is_primary=data["is_primary"],
+                is_private=data["is_private"],
+                note=data["note"],
+            )
+        except ValidationError as exc:
+            _errors_to_form(form, exc)
+        else:
+            messages.success(request, "Evidence added.")
+            if not request.htmx:
+                return redirect(claim)
+            return _panel_response(request, claim, "verdicts/partials/evidence.html")
+    if request.htmx:
+        return _panel_response(request, claim, "verdicts/partials/evidence.html", evidence_form=form)
+    messages.error(request, "The evidence was not added: " + " ".join(_flat(form.errors)))
+    return redirect(claim)
+
+
+@require_POST
+@login_required
+def evidence_delete(request, pk):
+    evidence = _get_evidence_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    claim = _get_claim_for_user(request, evidence.claim_id)
+    try:
+        evidence_remove(member=membership, evidence=evidence)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Evidence removed.")
+    if request.htmx:
+        return _panel_response(request, claim, "verdicts/partials/evidence.html")
+    return redirect(claim)
+
+
+def _flat(errors):
+    return [message for messages_ in errors.values() for message in messages_]
+
+
+# --- verdict workflow -----------------------------------------------------------------------
+
+
+@require_POST
+@login_required
+def verdict_save(request, pk):
+    """Save the draft; with action=submit, also submit it for review."""
+    claim = _get_claim_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    form = VerdictForm(request.POST, newsroom=membership.newsroom)
+    if form.is_valid():
+        try:
+            verdict = verdict_save_draft(
+                member=membership,
+                claim=claim,
+                rating=form.cleaned_data["rating"],
+                conclusion=form.cleaned_data["conclusion"],
+            )
+            if request.POST.get("action") == "submit":
+                verdict_submit(member=membership, verdict=verdict)
+                messages.success(request, "Submitted for review. Another editor will approve or return it.")
+            else:
+                messages.success(request, "Draft saved.")
+        except ValidationError as exc:
+            if request.POST.get("action") == "submit":
+                # The draft itself was saved in its own transaction only if valid; keep the form as typed.
+                exc = ValidationError(["Not submitted yet:", *_messages(exc)])
+            _errors_to_form(form, exc)
+        except VerdictConflict as exc:
+            form.add_error(None, str(exc))
+    return _verdict_answer(request, claim, verdict_form=form if form.errors else None)
+
+
+def _messages(exc):
+    if hasattr(exc, "error_dict"):
+        return [m for ms in exc.message_dict.values() for m in ms]
+    return exc.messages
+
+
+def _verdict_answer(request, claim, **forms):
+    if request.htmx:
+        return _panel_response(request, claim, "verdicts/partials/verdict_panel.html", **forms)
+    for form in forms.values():
+        if form is not None and form.errors:
+            messages.error(request, " ".join(_flat(form.errors)))
+    return redirect(claim)
+
+
+def _transition(request, pk, action, form_class=None, form_key=None):
+    verdict = _get_verdict_for_user(request, pk)
+    membership = get_membership(request)
+    require_writer(membership)
+    if action in (verdict_approve, verdict_return):
+        require_editor(membership)
+    claim = _get_claim_for_user(request, verdict.claim_id)
+    form = form_class(request.POST) if form_class else None
+    extra = {}
+    if form is not None and not form.is_valid():
+        return _verdict_answer(request, claim, **{form_key: form})
+    if form is not None:
+        extra = form.cleaned_data
+    try:
+        action(member=membership, verdict=verdict, **extra)
+    except ValidationError as exc:
+        if form is None:
+            messages.error(request, " ".join(_messages(exc)))
+        else:
+            _errors_to_form(form, exc)
+            return _verdict_answer(request, claim, **{form_key: form})
+    except VerdictConflict as exc:
+        messages.warning(request, str(exc))
+    else:
+        messages.success(request, SUCCESS[action.__name__])
+    return _verdict_answer(request, claim)
+
+
+SUCCESS = {
+    "verdict_submit": "Submitted for review.",
+    "verdict_approve": "Verdict published.",
+    "verdict_return": "Returned to the author with your comment.",
+    "verdict_correct": "Correction opened as a new draft version.",
+}
+
+
+@require_POST
+@login_required
+def verdict_submit_view(request, pk):
+    return _transition(request, pk, verdict_submit)
+
+
+@require_POST
+@login_required
+def verdict_approve_view(request, pk):
+    return _transition(request, pk, verdict_approve)
+
+
+@require_POST
+@login_required
+def verdict_return_view(request, pk):
+    return _transition(request, pk, verdict_return, ReturnForm, "return_form")
+
+
+@require_POST
+@login_required
+def verdict_correct_view(request, pk):
+    return _transition(request, pk, verdict_correct, CorrectionForm, "correction_form")
+
+
+# --- dashboard ------------------------------------------------------------------------------
+
+
+def _bars(rows, width=420, bar=22, gap=8, label_width=110):
+    """Horizontal bar chart geometry for a server-rendered SVG: rows of (label, value, colour)."""
+    top = max([value for _, value, _ in rows] or [0]) or 1
+    usable = width - label_width - 40
+    out = []
+    for i, (label, value, colour) in enumerate(rows):
+        out.append(
+            {
+                "label": label,
+                "value": value,
+                "colour": colour,
+                "y": i * (bar + gap),
+                "text_y": i * (bar + gap) + bar * 0.7,
+                "w": max(2, round(usable * value / top)) if value else 0,
+                "value_x": label_width + (max(2, round(usable * value / top)) if value else 0) + 6,
+            }
+        )
+    return {"rows": out, "width": width, "height": max(1, len(rows)) * (bar + gap), "bar": bar, "x": label_width}
+
+
+def _columns(days, height=90, width=420):
+    top = max([n for _, n in days] or [0]) or 1
+    step = width / max(1, len(days))
+    cols = []
+    for i, (day, n) in enumerate(days):
+        h = round((height - 14) * n / top) if n else 0
+        cols.append({"day": day, "n": n, "x": round(i * step + 1, 1), "w": round(step - 2, 1), "h": h, "y": height - h})
+    return {"cols": cols, "width": width, "height": height}
+
+
+def _duration_text(seconds):
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 48:
+        return f"{hours} h {minutes:02d} min"
+    return f"{hours // 24} days {hours % 24} h"
+
+
+@require_GET
+@login_required
+def dashboard(request):
+    membership = get_membership(request)
+    newsroom = membership.newsroom
+    claims = Claim.objects.for_newsroom(newsroom)
+    by_status = dict(claims.order_by().values_list("status").annotate(n=Count("pk")))
+    status_counts = [(value, label, by_status.get(value, 0)) for value, label in Claim.Status.choices]
+
+    rating_rows = (
+        Verdict.objects.for_newsroom(newsroom)
+        .published()
+        .order_by()
+        .values("rating__label", "rating__colour", "rating__value")
+        .annotate(n=Count("pk"))
+        .order_by("-rating__value")
+    )
+    ratings = _bars([(r["rating__label"] or "Unrated", r["n"], r["rating__colour"] or "#6e7781") for r in rating_rows])
+
+    today = timezone.localdate()
+    start = today - timedelta(days=13)
+    per_day = dict(
+        claims.filter(created_at__date__gte=start)
+        .annotate(day=TruncDate("created_at"))
+        .order_by()
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    days = [(start + timedelta(days=i), per_day.get(start + timedelta(days=i), 0)) for i in range(14)]
+
+    recent = (
+        Verdict.objects.for_newsroom(newsroom)
+        .filter(status__in=[Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED], version=1)
+        .exclude(published_at=None)
+        .order_by("-published_at")
+        .values_list("published_at", "claim__created_at")[:1000]
+    )
+    waits = [(published - found).total_seconds() for published, found in recent]
+    median_wait = _duration_text(statistics.median(waits)) if waits else None
+
+    workload = (
+        claims.open()
+        .exclude(assignee=None)
+        .order_by()
+        .values("assignee__username")
+        .annotate(
+            total=Count("pk"),
+            in_progress=Count("pk", filter=Q(status=Claim.Status.IN_PROGRESS)),
+            in_review=Count("pk", filter=Q(status=Claim.Status.IN_REVIEW)),
+        )
+        .order_by("-total", "assignee__username")
+    )
+    context = {
+        "status_counts": status_counts,
+        "total": sum(by_status.values()),
+        "ratings": ratings,
+        "published_total": sum(r["value"] for r in ratings["rows"]),
+        "days": _columns(days),
+        "days_total": sum(n for _, n in days),
+        "median_wait": median_wait,
+        "median_n": len(waits),
+        "workload": list(workload),
+        "unassigned_open": claims.open().filter(assignee=None).count(),
+    }
+    template = "verdicts/partials/dashboard_body.html" if request.htmx else "verdicts/dashboard.html"
+    return render(request, template, context)

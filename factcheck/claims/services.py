@@ -260,9 +260,7 @@ def _results_write(*, run, data, duration_ms, progress_total=1):
             .values_list("pk", flat=True)
         )
     touched = {
-        (c.start, c.end): c
-        for c in unmatched
-        if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW
+        (c.start, c.end): c for c in unmatched if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW
     }
     untouched_gone = [c.pk for key, c in existing.items() if key not in matched and key not in touched]
     if untouched_gone:
@@ -518,3 +516,21 @@ def _messages(exc):
     if hasattr(exc, "message_dict"):
         return "; ".join(" ".join(msgs) for msgs in exc.message_dict.values())
     return " ".join(exc.messages)
+
+
+def extraction_retry_failed(*, newsroom=None, user=None):
+    """Start a new run for every article whose latest run FAILED. Returns the number started."""
+    from django.db.models import OuterRef, Subquery
+
+    latest = ExtractionRun.objects.filter(article=OuterRef("pk")).order_by("-created_at", "-pk").values("status")[:1]
+    articles = Article.objects.annotate(latest_status=Subquery(latest)).filter(latest_status=Status.FAILED)
+    if newsroom is not None:
+        articles = articles.filter(newsroom=newsroom)
+    started = 0
+    for article in articles.iterator():
+        try:
+            extraction_request(article=article, user=user)
+        except ExtractionAlreadyActive:
+            continue
+        started += 1
+    return started

@@ -7,12 +7,13 @@ from django.utils import timezone
 
 from factcheck.claims import services
 from factcheck.claims.models import Article, Claim, ExtractionRun
-from factcheck.demo.content import AIR_ATTACK
+from factcheck.demo.content import AIR_ATTACK, HOSPITAL
 from factcheck.extraction import extract
 from factcheck.verdicts.models import Evidence, Verdict
 from tests.factories import make_evidence, make_verdict
 
 Status = ExtractionRun.Status
+HOSPITAL_BODY = HOSPITAL["body"]
 
 
 def submit(newsroom, user, body=AIR_ATTACK["body"], **extra):
@@ -258,3 +259,15 @@ def test_it_keeps_the_run_pending_when_the_broker_is_down(newsroom, checker, cel
     run.refresh_from_db()
     assert run.status == Status.PENDING and run.enqueued_at is None
     assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_it_retries_every_article_whose_latest_run_failed(newsroom, checker):
+    from django.core.management import call_command
+
+    failed, run = _run(newsroom, checker)
+    ExtractionRun.objects.filter(pk=run.pk).update(status=Status.FAILED, message="boom")
+    fine, run2 = _run(newsroom, checker, body=HOSPITAL_BODY)
+    ExtractionRun.objects.filter(pk=run2.pk).update(status=Status.SUCCEEDED)
+    call_command("retry_failed_runs", newsroom=newsroom.slug, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert failed.runs.count() == 2 and failed.runs.first().status != Status.FAILED
+    assert fine.runs.count() == 1

@@ -13,6 +13,7 @@ import numpy as np
 
 from . import data, extract
 from .checkworthiness import default_model
+from .quantities import is_numeric
 
 GOLD_PATH = Path(__file__).with_name("gold") / "bbc_numeric.json"
 
@@ -132,7 +133,7 @@ def _claim_stats(texts):
         exs.append(ex)
         flagged += any(s.checkworthy for s in ex.statements)
         quant += bool(ex.quantities)
-        quant_nodate += any(q.kind != "date" for q in ex.quantities)
+        quant_nodate += any(is_numeric(q) for q in ex.quantities)
     n = len(texts)
     return n, flagged / n, quant / n, quant_nodate / n, exs
 
@@ -149,7 +150,7 @@ def eval_claims(root: Path) -> str:
     n, fl, q, qn, _ = _claim_stats(lr)
     rows.append(["LIAR valid statements", n, f"{fl:.1%}", f"{q:.1%}", f"{qn:.1%}"])
     out = "### Real claims (each is check-worthy by construction)\n\n" + table(
-        ["set", "claims", "flagged check-worthy", "≥1 quantity", "≥1 non-date quantity"], rows
+        ["set", "claims", "flagged check-worthy", "≥1 quantity", "≥1 numeric (non-date) quantity"], rows
     )
     type_rows = []
     for gold_name, ours in (("Numerical Claim", "numeric"), ("Quote Verification", "quote")):

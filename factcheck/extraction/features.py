@@ -72,7 +72,7 @@ def hand_features(text: str, raw_quantities: list | None = None) -> list[float]:
     if raw_quantities is None:
         raw_quantities = Q.find(text)
     kinds = [q.kind for q in raw_quantities]
-    numeric = [k for k in kinds if k != "date"]
+    numeric = [q for q in raw_quantities if Q.is_numeric(q)]
     n_words = len(text.split())
     return [
         1.0 if numeric else 0.0,

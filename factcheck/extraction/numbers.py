@@ -45,7 +45,16 @@ SCALES = {
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
-SUFFIX_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, **SCALES}
+SUFFIX_SCALES = {
+    "crore": 10_000_000,
+    "lakh": 100_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    **SCALES,
+}
 FRACTION_DENOMINATORS = {
     "half": 2,
     "halves": 2,
@@ -102,7 +111,9 @@ def tidy(value: float) -> float | int:
     """Round float noise away and return an int when the value is whole."""
     if isinstance(value, int):
         return value
-    r = round(value, 6)
+    if value != value or value in (float("inf"), float("-inf")):
+        return value
+    r = float(f"{value:.12g}")
     if r == int(r) and abs(r) < 1e15:
         return int(r)
     return r

@@ -100,7 +100,7 @@ def extract(
     R.inherit_units(text, [q for q in out.quantities if q.kind != "date"])
     for st in out.statements:
         qs = [out.quantities[i] for i in st.quantity_ids]
-        numeric = any(q.kind != "date" for q in qs)
+        numeric = any(Q.is_numeric(q) for q in qs)
         st.types = claim_types(
             st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
         )

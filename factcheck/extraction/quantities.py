@@ -30,12 +30,50 @@ _DATE = re.compile(
 )
 _NUMERAL = re.compile(
     r"(?<![\w.,/:£$€¥₹])"
-    r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?)?"
+    r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:[\s-]?(?P<scale>bn|billion|mn|m|million|k|tn|trillion|thousand|hundred)(?![A-Za-z])|(?P<pence>p)(?![A-Za-z]))?"
+    r"(?:[\s-]?(?P<scale>bn|billion|mn|m|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
+    r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
+    r"(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))?"
     r"(?P<ord>(?:st|nd|rd|th)\b)?"
     r"(?![\w])"
+)
+_RANGE = re.compile(
+    r"(?<![\w.,/:£$€-])(?P<cur>[$£€])?(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?[-–]\s?(?P=cur)?"
+    r"(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:[\s-]?(?P<scale>bn|billion|m|million|k|thousand)(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])"
+)
+_SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/])")
+_TIME = re.compile(
+    r"(?<![\w:.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?(?![\w:])|"
+    r"(?<![\w:.])\d{1,2}\s?[ap]\.?m\.?(?![\w])"
+)
+_RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d+):(?P<b>\d{3,})(?![\w:])")
+_ORDINAL_RANK = re.compile(
+    r"\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]"
+    r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
+    re.I,
+)
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
+    r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"
+    r"bbc\s+(?:one|two|three|four)|no\.|number|model|series|code)\s*$",
+    re.I,
 )
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDNUM = re.compile(
@@ -48,12 +86,28 @@ _FRACTION = re.compile(
     r"|\b(?P<half>half)\s+of\b",
     re.I,
 )
+_FRACTIONAL_SCALE = re.compile(
+    r"\b(?P<f>half|a\s+half|a\s+quarter\s+of|three\s+quarters\s+of|a\s+third\s+of)\s+(?:a|one)\s+"
+    r"(?P<s>million|billion|thousand)\b",
+    re.I,
+)
+_FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75, "a third of": 1 / 3}
+_ONE_IN = re.compile(
+    r"\b(?P<n>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{1,4}|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|100|1,000)\b",
+    re.I,
+)
 _DOZEN = re.compile(r"\b(?P<n>a|one|two|three|half\s+a)\s+dozen\b", re.I)
 _VAGUE = re.compile(
-    r"\b(?P<w>tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions|billions)\s+of\b",
+    r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|"
+    r"billions)\s+of\b",
     re.I,
 )
 _VAGUE_LOW = {
+    "tens of millions": 20_000_000,
+    "hundreds of millions": 200_000_000,
+    "tens of billions": 20_000_000_000,
+    "hundreds of billions": 200_000_000_000,
     "dozens": 24,
     "scores": 40,
     "hundreds": 200,
@@ -448,6 +502,55 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             RawQuantity(s, e, int(year.group(0)) if year else 0, "date", "date", None, None, None, True, True, 0.0)
         )
 
+    for m in _TIME.finditer(text, start, end):
+        s, e = m.span()
+        if free(s, e):
+            taken.append((s, e))
+            out.append(RawQuantity(s, e, 0, "time", "date", None, None, None, True, True, 0.0))
+
+    for m in _RATIO_COLON.finditer(text, start, end):
+        s, e = m.span()
+        if free(s, e):
+            value = tidy(int(m.group("b")) / int(m.group("a"))) if int(m.group("a")) else 0
+            add(s, e, value, "ratio", "other", 0.0)
+
+    for m in _SLASH_FRACTION.finditer(text, start, end):
+        s, e = m.span()
+        n, d = int(m.group("n")), int(m.group("d"))
+        if n < d and free(s, e):
+            add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
+
+    for m in _ORDINAL_RANK.finditer(text, start, end):
+        s, e = m.start("w"), m.end("w")
+        if free(s, e):
+            add(s, e, _ORDINALS[m.group("w").lower()], "", "rank", 0.0)
+
+    for m in _RANGE.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        a, b = parse_numeral(m.group("a")), parse_numeral(m.group("b"))
+        sa = m.group("a")
+        if len(sa) == 4 and "," not in sa and 1800 <= a <= 2100 and len(m.group("b")) in (2, 4):
+            taken.append((s, e))
+            out.append(RawQuantity(s, e, a, "years", "date", None, None, None, True, True, 0.0))
+            continue
+        mult = SUFFIX_SCALES[m.group("scale").lower()] if m.group("scale") else 1
+        a, b = tidy(a * mult), tidy(b * mult)
+        if b < a:
+            kind, unit, unit_end = "other", "score", None  # "won 3-1", "voted 49-46"
+        elif m.group("pct"):
+            kind, unit, unit_end = "percent", "%", None
+        elif m.group("cur"):
+            kind, unit, unit_end = "money", m.group("cur"), None
+        else:
+            unit, unit_end = _unit_after(text, e, end)
+            kind = "count" if unit else "other"
+            if not unit:
+                unit = "range"
+        taken.append((s, unit_end or e))
+        out.append(RawQuantity(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b), True, True, 0.0))
+
     for m in _NUMERAL.finditer(text, start, end):
         s, e = m.span()
         if not free(s, e):
@@ -463,12 +566,28 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         scale = m.group("scale")
         dec = decimals_of(num)
         tolerance = 0.5 * 10 ** (-dec)
+        if scale == "m" and not m.group("cur"):
+            # "100m sprint", "400m hurdles": metres; "10m viewers": millions
+            nxt, _ = _unit_after(text, e, end)
+            first_word = nxt.split(" ", 1)[0].lower() if nxt else ""
+            if first_word and not _is_plural(first_word) and first_word not in _MONEY_WORDS:
+                add(s, e, value, "m", "other", tolerance)
+                continue
         if scale:
             mult = SUFFIX_SCALES[scale.lower()]
             value = value * mult
             tolerance *= mult
         value = tidy(value)
         cur = (m.group("cur") or "").strip() or ("p" if m.group("pence") else "")
+        if m.group("times"):
+            add(s, e, value, "times", "other", tolerance)
+            continue
+        if m.group("meas"):
+            add(s, e, value, m.group("meas"), "other", tolerance)
+            continue
+        if not cur and not m.group("pct") and _IDENTIFIER_BEFORE.search(text, max(start, s - 25), s):
+            add(s, e, value, "identifier", "other", 0.0)
+            continue
         if m.group("pct"):
             unit = "percentage points" if "point" in m.group("pct") else "%"
             add(s, e, value, unit, "percent", tolerance)
@@ -502,6 +621,27 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             else ("count" if isinstance(value, int) else "other")
         )
         add(s, e, value, unit, kind, tolerance, unit_end=unit_end)
+
+    for m in _ONE_IN.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        n = m.group("n").lower()
+        d = m.group("d").lower()
+        nv = int(n) if n.isdigit() else UNITS.get(n)
+        dv = parse_numeral(d) if d[:1].isdigit() else words_to_number(d.split())
+        if not nv or not dv or nv >= dv or m.group(0).lower().split()[1] == "out" and n.isdigit():
+            continue
+        add(s, e, tidy(round(100.0 * nv / dv, 2)), "fraction", "percent", 0.5)
+
+    for m in _FRACTIONAL_SCALE.finditer(text, start, end):
+        s, e = m.span()
+        if not free(s, e):
+            continue
+        f = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())]
+        value = tidy(round(f * SUFFIX_SCALES[m.group("s").lower()]))
+        unit, unit_end = _unit_after(text, e, end)
+        add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
 
     for m in _FRACTION.finditer(text, start, end):
         s, e = m.span()
@@ -563,3 +703,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
 
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def is_numeric(q) -> bool:
+    """True for quantities a numeric claim rests on (not dates, times or identifiers like "Radio 4")."""
+    return q.kind != "date" and not (q.kind == "other" and q.unit == "identifier")

@@ -15,24 +15,35 @@ from .types import Quantity, Relation
 INF = math.inf
 _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
 _SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
-_TO_GAP = re.compile(r"^\s+to\s+(?:a\s+record\s+|a\s+|an\s+)?$", re.I)
+_TO_GAP = re.compile(
+    r"^(?:\s+(?:at|in|by)\s+(?:the\s+)?(?:end|start|beginning|close)\s+of\s+[\w\s]{0,20}?)?\s+to\s+"
+    r"(?:a\s+record\s+|a\s+|an\s+|more than\s+|over\s+|about\s+|around\s+|almost\s+|nearly\s+|just\s+)?$",
+    re.I,
+)
+_TIMES_CMP = re.compile(
+    r"\s+(?:more|less|fewer|bigger|larger|higher|greater|smaller|cheaper|faster|"
+    r"as\s+(?:many|much|big|large|high|likely|fast|long|expensive)|the\s+(?:size|number|amount|level|rate))\b",
+    re.I,
+)
+_QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _FROM_GAP = re.compile(
-    r"^[^.;]{0,40}?\b(?:from|on|compared with|compared to|against)\s+(?:a\s+|an\s+|the\s+|last year's\s+|its\s+)?$",
+    r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|on|compared with|compared to|against)\s+"
+    r"(?:a\s+|an\s+|the\s+|last year's\s+|its\s+)?$",
     re.I,
 )
 _UP = re.compile(
-    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|growth|climbed|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
+    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
     re.I,
 )
 _DOWN = re.compile(
-    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plunged|slumped|lower|less|fewer|cut|shrank|shrunk|halved|lost)\b",
+    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost)\b",
     re.I,
 )
 _RATIO_WORDS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5}
 _RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|halved)\b", re.I)
 _CMP_GAP = re.compile(
-    r"^[^.;]{0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
+    r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
     r"(?:than|from|on)\s+(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$",
     re.I,
 )
@@ -44,6 +55,9 @@ def _fmt(v) -> str:
     if v is None or v in (INF, -INF):
         return "?"
     v = tidy(v)
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(v) >= scale:
+            return f"{v / scale:,.4g}{suffix}"
     if isinstance(v, int) or (isinstance(v, float) and v.is_integer()):
         return f"{int(v):,}"
     return f"{v:,.4g}"
@@ -113,7 +127,10 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
     """ "72 of the 550 drones": 72 counts drones too. Returns the (part, whole) pairs."""
     pairs = []
     for a, b in zip(qs, qs[1:], strict=False):
-        if a.kind in ("count", "other") and b.kind in ("count", "other") and _PART_GAP.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if a.kind in ("count", "other") and b.kind in ("count", "other") and _PART_GAP.match(gap):
+            if "vague" in (a.qualifier, b.qualifier) or (a.unit and not b.unit and gap.strip().lower() == "of"):
+                continue  # "hundreds of millions", "two groups of four"
             if not a.unit and b.unit:
                 a.unit = b.unit
                 a.kind = "count"
@@ -157,9 +174,15 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
             f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
             + ("" if holds else ", so the part is larger than the whole"),
         )
-        # percentage stated alongside: "72 of the 550 (13%)"
-        for p in by_sentence.get(_sentence_of(a, sentence_of_statement), []):
-            if p.kind == "percent" and p.unit == "%" and b.value:
+        # percentage stated alongside: "72 of the 550 (13%)": the nearest percentage in the sentence
+        pcts = [
+            p
+            for p in by_sentence.get(_sentence_of(a, sentence_of_statement), [])
+            if p.kind == "percent" and p.unit == "%"
+        ]
+        pcts = sorted(pcts, key=lambda p: min(abs(p.start - a.start), abs(p.start - b.end)))[:1]
+        for p in pcts:
+            if b.value:
                 computed = 100.0 * a.value / b.value
                 lo = 100.0 * (a.value - a.tolerance) / (b.value + b.tolerance)
                 hi = 100.0 * (a.value + a.tolerance) / max(b.value - b.tolerance, 1e-9)
@@ -228,9 +251,9 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 _percent_change(text, q, group, add)
         # ratios: "three times as many"
         for q in group:
-            if q.unit.lower().startswith("times"):
+            if q.unit.lower().startswith("times") and _TIMES_CMP.match(text, q.end):
                 others = [o for o in group if o is not q and o.kind in ("count", "money") and o.value]
-                if len(others) >= 2:
+                if len(others) >= 2 and _compatible(others[0], others[1], need_overlap=True):
                     a, b = others[0], others[1]
                     big, small = (a, b) if a.value >= b.value else (b, a)
                     ratio = big.value / small.value
@@ -245,18 +268,53 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
 
     # explicit comparisons: "550 …, up from 537"
     for _sent, group in by_sentence.items():
-        for i, a in enumerate(group):
-            for b in group[i + 1 : i + 3]:
-                m = _CMP_GAP.match(text[a.end : b.start])
-                if not m or not _compatible(a, b, need_overlap=False):
+        objects: set[int] = set()  # quantities that are the object of a comparison ("less than the 47.3%")
+        for i, b in enumerate(group):
+            for a in reversed(group[max(0, i - 3) : i]):
+                if a.id in objects:
                     continue
+                m = _CMP_GAP.match(text[a.end : b.start])
+                if not m:
+                    break
                 w = m.group("w").lower()
-                up = w in ("more", "higher", "greater", "larger", "bigger", "up")
+                gap_tail = text[a.end : b.start].rstrip().lower()
+                if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):
+                    break  # "more than 25%" qualifies the figure itself; it compares nothing
                 target = a
                 if b.qualifier in _PREVIOUS_RECORD:
                     rec = _record_for(numeric, b)
                     if rec is not None:
                         target = rec
+                elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
+                    break
+                objects.add(b.id)
+                up = w in ("more", "higher", "greater", "larger", "bigger", "up")
+                k = group.index(a)
+                z = group[k - 1] if k > 0 else None
+                if (
+                    z is not None
+                    and w in ("more", "less", "fewer", "higher", "lower")
+                    and re.match(r"^\s*[-–—(,]\s*$", text[z.end : a.start])
+                    and _compatible(z, b, need_overlap=False)
+                    and _compatible(a, b, need_overlap=False)
+                ):
+                    # "£35bn - £2.5bn less than the £37.5bn predicted": a difference, not a comparison
+                    expected = b.value + a.value if up else b.value - a.value
+                    tol = a.tolerance + b.tolerance + z.tolerance
+                    holds = (
+                        True
+                        if abs(z.value - expected) < 1e-9 * max(1, abs(expected))
+                        else ("approximately" if abs(z.value - expected) <= tol else False)
+                    )
+                    add(
+                        "difference",
+                        [b, a],
+                        z,
+                        holds,
+                        f"{_fmt(b.value)} {'+' if up else '−'} {_fmt(a.value)} = {_fmt(expected)}; "
+                        f"the text says {z.text}",
+                    )
+                    break
                 ok = target.value > b.value if up else target.value < b.value
                 add(
                     "comparison",
@@ -266,6 +324,7 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                     f"{_fmt(target.value)} {'>' if up else '<'} {_fmt(b.value)} as the wording "
                     f"“{w}” requires: {'consistent' if ok else 'not consistent'}",
                 )
+                break
 
     # records: a record needs outside evidence; compare with a previous record if the article gives one
     done_values = set()
@@ -354,7 +413,26 @@ def _context(text: str, q: Quantity, width: int = 60) -> str:
 def _change(text, x, y, group, add):
     pre = text[max(0, x.start - 80) : x.start]
     ratio_m = _RATIO.search(pre)
+    if re.search(r"\b(?:range|ranges|ranging|vary|varies|varying|between)\s+from\s+$", pre, re.I):
+        return  # "range from two to four megapixels" is a range, not a change
     pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
+    if pct is None:
+        # "... from £5.5bn to £8.2bn a year, a rise of 49.7%"
+        pct = next(
+            (
+                p
+                for p in group
+                if p.kind == "percent"
+                and p.unit == "%"
+                and p.start >= y.end
+                and re.search(
+                    r"\b(?:rise|increase|jump|gain|fall|drop|decline|cut|reduction)\s+of\s+$",
+                    text[max(0, p.start - 25) : p.start],
+                    re.I,
+                )
+            ),
+            None,
+        )
     absolute = next(
         (
             d
@@ -414,7 +492,7 @@ def _change(text, x, y, group, add):
             f"{_fmt(y.value)} / {_fmt(x.value)} = {ratio:.2f}; “{ratio_m.group(1)}” means ×{factor}",
         )
         return
-    pre_verb = text[max(0, x.start - 60) : x.start]
+    pre_verb = text[max(0, x.start - 90) : x.start]
     up, down = _UP.search(pre_verb), _DOWN.search(pre_verb)
     if up and not down:
         ok = y.value > x.value

@@ -81,8 +81,38 @@ def test_it_does_not_read_one_of_as_a_quantity(text):
     assert quantities.find(text) == []
 
 
-def test_it_skips_scores_times_and_model_numbers():
-    assert [q.kind for q in quantities.find("At 10:30 the G7 met; COVID-19 cases fell; they won 3-1.")] == []
+def test_it_skips_model_numbers_and_treats_times_as_dates():
+    found = quantities.find("At 10:30 the G7 met; COVID-19 cases fell.")
+    assert [(q.kind, q.unit) for q in found] == [("date", "time")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "kind"),
+    [
+        ("some 40-45% of adults", 40, 45, "%", "percent"),
+        ("losing 6,000-7,000 jobs a month", 6000, 7000, "jobs", "count"),
+        ("they won 3-1 at home", 1, 3, "score", "other"),
+    ],
+)
+def test_it_reads_ranges_as_bounds(text, low, high, unit, kind):
+    q, _ = _one(text)
+    assert (q.low, q.high, q.unit, q.kind) == (low, high, unit, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind"),
+    [
+        ("Nearly 2/3 of homes", 66.67, "fraction", "percent"),
+        ("families earning under $400K", 400_000, "$", "money"),
+        ("police seized 10kg of it", 10, "kg", "other"),
+        ("it is 25x more likely", 25, "times", "other"),
+        ("the second-largest city", 2, "", "rank"),
+        ("heard on BBC Radio 4 today", 4, "identifier", "other"),
+    ],
+)
+def test_it_reads_other_numeric_forms(text, value, unit, kind):
+    q, _ = _one(text)
+    assert (q.value, q.unit, q.kind) == (value, unit, kind)
 
 
 def test_it_keeps_two_counts_joined_by_and_separate():

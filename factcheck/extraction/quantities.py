@@ -48,7 +48,8 @@ _RANGE = re.compile(
 )
 _SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/])")
 _TIME = re.compile(
-    r"(?<![\w:.])\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?(?![\w:])|"
+    r"(?<![\w:.£$€])(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?|"
+    r"\d{1,2}\.\d{2}\s?[ap]\.?m\.?)(?![\w:])|"
     r"(?<![\w:.])\d{1,2}\s?[ap]\.?m\.?(?![\w])"
 )
 _RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d+):(?P<b>\d{3,})(?![\w:])")
@@ -169,6 +170,14 @@ _QUAL_RE = re.compile(
     re.I,
 )
 _MONEY_WORDS = {
+    "kronor": "kr",
+    "krona": "kr",
+    "kroner": "kr",
+    "yuan": "¥",
+    "roubles": "₽",
+    "rubles": "₽",
+    "francs": "Fr",
+    "rand": "R",
     "pounds": "£",
     "pound": "£",
     "dollars": "$",
@@ -386,7 +395,8 @@ _STOP = frozenset(
 _UNIT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z’'-]*)")
 _AND_WORD = re.compile(r"[ \t]+and[ \t]+([A-Za-z][A-Za-z’'-]*)")
 _ONE_SKIP_AFTER = re.compile(
-    r"\s+(?:of\s+(?:its|the|their|his|her|our|my|them|those|these|which|whom|us|you|a|an|many|several)\b|another\b|or\s+(?:two|more|other)\b)",
+    r"\s+(?:of\s+(?:its|the|their|his|her|our|my|them|those|these|which|whom|us|you|a|an|many|several)\b|another\b|"
+    r"or\s+(?:two|more|other)\b)|-(?:way|off|on-one|time|sided|stop|size|party|liner|man|horse)\b",
     re.I,
 )
 _ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
@@ -610,7 +620,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             and not scale
             and len(num) == 4
             and 1800 <= value <= 2100
-            and not (lunit and _is_plural(first) and first not in _DURATION)
+            and not (
+                lunit
+                and _is_plural(first)
+                and first not in _DURATION
+                and (not 1950 <= value <= 2030 or _qualifier(text, start, s)[0] is not None)
+            )
         )
         if is_year:
             add(s, e, value, "year", "date", 0.0)

@@ -16,7 +16,7 @@ INF = math.inf
 _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
 _SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
 _TO_GAP = re.compile(
-    r"^(?:\s+(?:at|in|by)\s+(?:the\s+)?(?:end|start|beginning|close)\s+of\s+[\w\s]{0,20}?)?\s+to\s+"
+    r"^(?:\s+(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?)?\s+to\s+"
     r"(?:a\s+record\s+|a\s+|an\s+|more than\s+|over\s+|about\s+|around\s+|almost\s+|nearly\s+|just\s+)?$",
     re.I,
 )
@@ -44,7 +44,7 @@ _RATIO_WORDS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripli
 _RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|halved)\b", re.I)
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
-    r"(?:than|from|on)\s+(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$",
+    r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$",
     re.I,
 )
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
@@ -246,6 +246,17 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                     and _compatible(q, y, need_overlap=False)
                 ):
                     _change(text, q, y, group, add)
+            # "climbed to 131.9bn kronor from 117.7bn kronor"
+            if i + 1 < len(group):
+                x2 = group[i + 1]
+                if (
+                    re.match(r"^\s+from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start])
+                    and re.search(r"\bto\s+(?:a\s+record\s+)?$", text[max(0, q.start - 15) : q.start])
+                    and q.kind != "percent"
+                    and _compatible(q, x2, need_overlap=False)
+                    and not any(p.kind == "percent" and p.end <= q.start for p in group)
+                ):
+                    _change(text, x2, q, group, add)
             # "£1.2bn, up 12% from £1.07bn" / "jumped 76% to $1.13bn from $640m"
             if q.kind == "percent" and q.unit == "%":
                 _percent_change(text, q, group, add)

@@ -15,6 +15,9 @@ def split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> lis
     for m in _CLAUSE.finditer(text, start, end):
         if any(a < m.start() < b for a, b in quotes):
             continue
+        before = text[start : m.start()]
+        if before.count("(") > before.count(")"):
+            continue  # "9.5bn kronor (£722m; $1.3bn)"
         cuts.append((m.start(), m.end()))
     if not cuts:
         return [(start, end)]

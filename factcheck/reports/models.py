@@ -33,7 +33,7 @@ class ReportExport(Job):
     filters = models.JSONField(default=dict, blank=True, help_text="The builder's filters, as primary keys and dates.")
     internal = models.BooleanField(default=False, help_text="Includes private evidence; admins only.")
     bom = models.BooleanField(default=False, help_text="CSV starts with a UTF-8 byte-order mark.")
-    base_url = models.URLField(max_length=300, help_text="Scheme and host that absolute links in the file use.")
+    base_url = models.CharField(max_length=300, help_text="Scheme and host that absolute links in the file use.")
     file = models.FileField(upload_to="exports/", max_length=300, blank=True)
     size_bytes = models.PositiveBigIntegerField(default=0)
     rows = models.PositiveIntegerField(default=0, help_text="Verdicts written to the file.")

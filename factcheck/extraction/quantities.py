@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .numbers import (
     FRACTION_DENOMINATORS,
     NUMBER_WORDS,
+    SCALES,
     SUFFIX_SCALES,
     UNITS,
     decimals_of,
@@ -696,6 +697,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         if not free(s, e):
             continue
         words = re.split(r"[\s-]+", m.group(0))
+        # "three and four-year-olds" is two numbers, not seven: "and" only joins after hundred/thousand/…
+        for k in range(1, len(words) - 1):
+            if words[k].lower() == "and" and words[k - 1].lower() not in SCALES:
+                words = words[:k]
+                e = s + len(" ".join(words)) if m.group(0).startswith(" ".join(words)) else e
+                break
         # trailing "and" is never part of a number
         value = words_to_number(words)
         if value is None:

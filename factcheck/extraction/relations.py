@@ -16,7 +16,8 @@ INF = math.inf
 _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
 _SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
 _TO_GAP = re.compile(
-    r"^(?:\s+(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?)?\s+to\s+"
+    r"^(?:\s+(?:(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?|last\s+\w+|a\s+year\s+(?:earlier|ago)|the\s+previous\s+\w+))?"
+    r"\s+to\s+"
     r"(?:a\s+record\s+|a\s+|an\s+|more than\s+|over\s+|about\s+|around\s+|almost\s+|nearly\s+|just\s+)?$",
     re.I,
 )
@@ -33,18 +34,20 @@ _FROM_GAP = re.compile(
     re.I,
 )
 _UP = re.compile(
-    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
+    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
     re.I,
 )
 _DOWN = re.compile(
-    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost)\b",
+    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plummet\w*|tumbled|sank|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost)\b",
     re.I,
 )
 _RATIO_WORDS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5}
 _RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|halved)\b", re.I)
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
-    r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$",
+    r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
+    r"(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$"
+    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:(?:the|its|their|[\w’']+['’]s|last\s+year['’]s)\s+){0,2}$",
     re.I,
 )
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
@@ -243,18 +246,19 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 if (
                     _TO_GAP.match(text[q.end : y.start])
                     and _FROM_BEFORE.search(text, max(0, q.start - 12), q.start)
-                    and _compatible(q, y, need_overlap=False)
+                    and (_compatible(q, y, need_overlap=False) or (not y.unit and y.kind == "count" and q.unit))
                 ):
                     _change(text, q, y, group, add)
             # "climbed to 131.9bn kronor from 117.7bn kronor"
             if i + 1 < len(group):
                 x2 = group[i + 1]
                 if (
-                    re.match(r"^\s+from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start])
+                    re.match(
+                        r"^\s+(?:(?:in|on|at|for)\s+[\w\s]{0,20}?\s+)?from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start]
+                    )
                     and re.search(r"\bto\s+(?:a\s+record\s+)?$", text[max(0, q.start - 15) : q.start])
-                    and q.kind != "percent"
                     and _compatible(q, x2, need_overlap=False)
-                    and not any(p.kind == "percent" and p.end <= q.start for p in group)
+                    and not (q.kind != "percent" and any(p.kind == "percent" and p.end <= q.start for p in group))
                 ):
                     _change(text, x2, q, group, add)
             # "£1.2bn, up 12% from £1.07bn" / "jumped 76% to $1.13bn from $640m"
@@ -287,7 +291,7 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 m = _CMP_GAP.match(text[a.end : b.start])
                 if not m:
                     break
-                w = m.group("w").lower()
+                w = (m.group("w") or m.group("w2")).lower()
                 gap_tail = text[a.end : b.start].rstrip().lower()
                 if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):
                     break  # "more than 25%" qualifies the figure itself; it compares nothing
@@ -299,7 +303,7 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
                     break
                 objects.add(b.id)
-                up = w in ("more", "higher", "greater", "larger", "bigger", "up")
+                up = w in ("more", "higher", "greater", "larger", "bigger", "up", "above")
                 k = group.index(a)
                 z = group[k - 1] if k > 0 else None
                 if (

@@ -109,10 +109,8 @@ def redis_url():
 
 def _reset_producer_pools(app):
     app._pool = None
-    try:
+    if "amqp" in app.__dict__:
         app.__dict__["amqp"]._producer_pool = None
-    except KeyError:
-        pass
 
 
 @pytest.fixture

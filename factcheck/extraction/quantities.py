@@ -32,8 +32,8 @@ _DATE = re.compile(
 _NUMERAL = re.compile(
     r"(?<![\w.,/:£$€¥₹])"
     r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:[\s-]?(?P<scale>bn|billion|mn|m|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
     r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
     r"(?![A-Za-z]))?"
@@ -581,7 +581,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             # "100m sprint", "400m hurdles": metres; "10m viewers": millions
             nxt, _ = _unit_after(text, e, end)
             first_word = nxt.split(" ", 1)[0].lower() if nxt else ""
-            if first_word and not _is_plural(first_word) and first_word not in _MONEY_WORDS:
+            if not _is_plural(first_word) and first_word not in _MONEY_WORDS:
                 add(s, e, value, "m", "other", tolerance)
                 continue
         if scale:
@@ -590,6 +590,9 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             tolerance *= mult
         value = tidy(value)
         cur = (m.group("cur") or "").strip() or ("p" if m.group("pence") else "")
+        if m.group("dur"):
+            add(s, e, value, m.group("dur"), "duration", tolerance)
+            continue
         if m.group("times"):
             add(s, e, value, "times", "other", tolerance)
             continue
@@ -713,10 +716,19 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         ):
             continue
         unit, unit_end = _unit_after(text, e, end)
-        if low_text == "one" and not unit:
-            continue  # "one" alone is a pronoun far more often than a count
         lunit = unit.lower()
         first = lunit.split(" ", 1)[0] if lunit else ""
+        if low_text == "one" and (
+            not unit or text[s - 1 : s] == "-" or first in ("known", "who", "that") or _is_plural(first)
+        ):
+            continue  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
+        if m.group(0)[:1].isupper() and unit[:1].isupper() and s > start and text[s - 2 : s - 1] not in ".\"“":
+            continue  # "RBS Six Nations", "Two Sigma": part of a name
+        if first in ("percent", "per"):
+            pm = re.match(r"[\s-]+(?:per\s?cent|percent)\b", text[e:end])
+            if pm:
+                add(s, e + pm.end(), value, "%", "percent", 0.0)
+                continue
         if first in _MONEY_WORDS:
             add(s, e, value, _MONEY_WORDS[first], "money", 0.0, unit_end=unit_end)
             continue

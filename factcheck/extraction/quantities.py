@@ -722,7 +722,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             not unit or text[s - 1 : s] == "-" or first in ("known", "who", "that") or _is_plural(first)
         ):
             continue  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
-        if m.group(0)[:1].isupper() and unit[:1].isupper() and s > start and text[s - 2 : s - 1] not in ".\"“":
+        if m.group(0)[:1].isupper() and unit[:1].isupper() and s > start and text[s - 2 : s - 1] not in '."“':
             continue  # "RBS Six Nations", "Two Sigma": part of a name
         if first in ("percent", "per"):
             pm = re.match(r"[\s-]+(?:per\s?cent|percent)\b", text[e:end])

@@ -68,7 +68,9 @@ class ClaimStatusForm(forms.Form):
 class BulkForm(forms.Form):
     ACTIONS = [("assign", "Assign to"), ("status", "Set status"), ("dismiss", "Dismiss")]
 
-    ids = forms.TypedMultipleChoiceField(coerce=int, choices=[], error_messages={"required": "Select statements first."})
+    ids = forms.TypedMultipleChoiceField(
+        coerce=int, choices=[], error_messages={"required": "Select statements first."}
+    )
     action = forms.ChoiceField(choices=ACTIONS)
     assignee = forms.ModelChoiceField(queryset=None, required=False, empty_label="Nobody (unassign)")
     status = forms.ChoiceField(
@@ -89,7 +91,6 @@ class BulkForm(forms.Form):
 
 def workers_of(newsroom, user_model):
     """Users who can be assigned statements in the newsroom (everyone but viewers)."""
-    return (
-        user_model.objects.filter(memberships__newsroom=newsroom, memberships__role__in=["admin", "editor", "checker"])
-        .order_by("username")
-    )
+    return user_model.objects.filter(
+        memberships__newsroom=newsroom, memberships__role__in=["admin", "editor", "checker"]
+    ).order_by("username")

@@ -212,7 +212,9 @@ def _cursor_of(claim, sort):
 def queue_results(request, membership, params):
     """Rows, pagination and counts for the queue, from the query-string `params`."""
     form = QueueFilterForm(params, newsroom=membership.newsroom)
-    data = form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    data = (
+        form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    )
     qs, sort = queue_query(membership, data)
     page = list(
         _keyset(qs, sort, data.get("after")).select_related("article", "article__outlet", "assignee")[: PAGE_SIZE + 1]

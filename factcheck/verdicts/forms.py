@@ -16,9 +16,7 @@ class EvidenceForm(forms.Form):
         required=False,
         help_text="Type to search the registry, or a new name plus its home URL to add it.",
     )
-    source_url = forms.URLField(
-        label="New source's home URL", max_length=500, required=False, assume_scheme="https"
-    )
+    source_url = forms.URLField(label="New source's home URL", max_length=500, required=False, assume_scheme="https")
     url = forms.URLField(label="URL of the evidence", max_length=1000, required=False, assume_scheme="https")
     quote = forms.CharField(
         label="Quoted passage", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
@@ -42,7 +40,9 @@ class EvidenceForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    rating = forms.ModelChoiceField(queryset=RatingScale.objects.none(), required=False, empty_label="— pick a rating —")
+    rating = forms.ModelChoiceField(
+        queryset=RatingScale.objects.none(), required=False, empty_label="— pick a rating —"
+    )
     conclusion = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}), max_length=20000)
 
     def __init__(self, *args, newsroom, **kwargs):
@@ -51,9 +51,7 @@ class VerdictForm(forms.Form):
 
 
 class ReturnForm(forms.Form):
-    comment = forms.CharField(
-        label="What needs to change", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
-    )
+    comment = forms.CharField(label="What needs to change", widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
 class CorrectionForm(forms.Form):

@@ -158,9 +158,7 @@ def _rating_check(claim, rating):
 
 
 @transaction.atomic
-def verdict_save_draft(
-    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str
-) -> Verdict:
+def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str) -> Verdict:
     """Create or update the claim's open draft. A verdict in review or published is not edited here."""
     _check(member, claim, level="write")
     _rating_check(claim, rating)
@@ -171,7 +169,11 @@ def verdict_save_draft(
             raise ValidationError("This statement has a published verdict; open a correction to change it.")
         latest = Verdict.objects.filter(claim=claim).aggregate(v=Max("version"))["v"] or 0
         verdict = Verdict(
-            newsroom_id=claim.newsroom_id, claim=claim, author=member.user, version=latest + 1, status=VerdictStatus.DRAFT
+            newsroom_id=claim.newsroom_id,
+            claim=claim,
+            author=member.user,
+            version=latest + 1,
+            status=VerdictStatus.DRAFT,
         )
     elif verdict.status != VerdictStatus.DRAFT:
         raise VerdictConflict("The verdict is in review; an editor must return it before it can change.")
@@ -316,9 +318,7 @@ def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Ver
 def _assignee_check(member, assignee):
     if assignee is None:
         return
-    ok = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee).exclude(
-        role=Membership.Role.VIEWER
-    )
+    ok = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee).exclude(role=Membership.Role.VIEWER)
     if not ok.exists():
         raise ValidationError({"assignee": "Assign to a checker or editor of this newsroom."})
 

@@ -7,6 +7,7 @@ plain POST with a redirect back to the statement.
 """
 
 import difflib
+import re
 import statistics
 from datetime import timedelta
 
@@ -95,17 +96,20 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     return rows
 
 
+SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+|\n+")
+
+
 def claim_context_text(claim, window=320):
     """The sentences around the statement: text before and after, cut at sentence boundaries."""
     body = claim.article.body
     before = body[max(0, claim.start - window) : claim.start]
-    if claim.start - window > 0:
-        cut = max(before.find(". "), before.find("\n"))
-        before = before[cut + 1 :] if cut >= 0 else before
+    if claim.start > window:
+        first = SENTENCE_END.search(before)
+        before = before[first.end() :] if first else before
     after = body[claim.end : claim.end + window]
     if claim.end + window < len(body):
-        cut = max(after.rfind(". "), after.rfind("\n"))
-        after = after[: cut + 1] if cut >= 0 else after
+        ends = list(SENTENCE_END.finditer(after))
+        after = after[: ends[-1].start() + 1] if ends else after
     return before.lstrip(), after.rstrip()
 
 
@@ -139,11 +143,12 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
 
 
 def claim_history(claim):
-    """Every recorded change of the statement, its evidence and its verdicts, newest first."""
-    from factcheck.claims.models import Claim as ClaimModel
+    """Every recorded change of the statement, its evidence and its verdicts, newest first.
 
+    Values are shown as people read them: choice labels, names for foreign keys, yes/no.
+    """
     tracked = {
-        "statement": (ClaimModel.history.filter(id=claim.pk), ["status", "assignee", "dismissed_reason", "priority"]),
+        "statement": (Claim.history.filter(id=claim.pk), ["status", "assignee", "dismissed_reason", "priority"]),
         "evidence": (
             Evidence.history.filter(claim_id=claim.pk),
             ["source", "url", "quote", "stance", "is_primary", "is_private", "note"],
@@ -153,20 +158,20 @@ def claim_history(claim):
             ["status", "rating", "conclusion", "review_comment", "correction_reason", "reviewer"],
         ),
     }
-    entries = []
+    entries, wanted = [], {}
     for label, (records, fields) in tracked.items():
         previous = {}
         for record in records.select_related("history_user").order_by("history_date", "history_id"):
             before = previous.get(record.id)
             changes = []
             for name in fields:
-                attname = record._meta.get_field(name).attname
-                new = getattr(record, attname)
-                old = getattr(before, attname) if before is not None else None
-                if before is None and new in (None, "", False):
+                field = record._meta.get_field(name)
+                new, old = getattr(record, field.attname), getattr(before, field.attname) if before else None
+                if (before is None and new in (None, "", False)) or (before is not None and old == new):
                     continue
-                if before is None or old != new:
-                    changes.append((name.replace("_", " "), old, new))
+                if field.is_relation:
+                    wanted.setdefault(field.related_model, set()).update(v for v in (old, new) if v is not None)
+                changes.append([field, old, new])
             previous[record.id] = record
             kind = {"+": "created", "~": "changed", "-": "removed"}[record.history_type]
             if changes or kind != "changed":
@@ -182,8 +187,26 @@ def claim_history(claim):
                         "version": getattr(record, "version", None),
                     }
                 )
+    names = {model: {o.pk: str(o) for o in model._base_manager.filter(pk__in=pks)} for model, pks in wanted.items()}
+    for entry in entries:
+        entry["changes"] = [
+            (field.name.replace("_", " "), _shown(field, old, names), _shown(field, new, names))
+            for field, old, new in entry["changes"]
+        ]
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
+
+
+def _shown(field, value, names):
+    if value is None or value == "":
+        return None
+    if field.is_relation:
+        return names.get(field.related_model, {}).get(value, f"#{value}")
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
 
 
 # --- responses ------------------------------------------------------------------------------

@@ -1,0 +1,358 @@
+"""Views of the claims room: queue, article page, statement page, triage, bulk actions."""
+
+import datetime
+
+import pytest
+
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from factcheck.claims.models import Article, Claim, ExtractionRun
+from factcheck.claims.services import article_submit
+from factcheck.demo.content import AIR_ATTACK
+from factcheck.newsrooms.models import Membership
+from factcheck.verdicts.models import Verdict
+from tests.factories import make_article, make_claim, make_evidence, make_verdict
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def air_attack(newsroom, editor, django_capture_on_commit_callbacks):
+    """The demo article, submitted and extracted in-process (no broker: tasks run eagerly)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        result = article_submit(newsroom=newsroom, user=editor, title=AIR_ATTACK["title"], body=AIR_ATTACK["body"])
+    run = result.article.runs.get()
+    assert run.status == ExtractionRun.Status.SUCCEEDED, run.message
+    return result.article
+
+
+@pytest.fixture
+def drones(air_attack):
+    return air_attack.claims.get(text__contains="more than 63 drones and nine missiles")
+
+
+# --- queue ----------------------------------------------------------------------------------
+
+
+def test_it_ranks_the_queue_by_checkworthiness(login, editor, air_attack):
+    response = login(editor).get(reverse("claims:queue"))
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    scores = [c.checkworthiness for c in rows]
+    assert scores == sorted(scores, reverse=True) and len(rows) > 5
+    assert b'id="queue-results"' in response.content
+
+
+def test_it_serves_the_results_fragment_to_htmx(login, editor, air_attack):
+    response = login(editor).get(reverse("claims:queue"), {"q": "drones"}, headers=HX)
+    assert response.status_code == 200
+    assert b"<html" not in response.content
+    assert b'id="queue-results"' not in response.content  # the fragment goes inside it
+    assert all("drone" in c.text.lower() for c in response.context["rows"])
+
+
+def test_it_searches_with_postgres_full_text_or_substring(login, editor, air_attack):
+    # "missile" matches "missiles" through the English stemmer on PostgreSQL, by substring elsewhere
+    response = login(editor).get(reverse("claims:queue"), {"q": "missile"})
+    texts = [c.text for c in response.context["rows"]]
+    assert texts and all("missile" in t.lower() for t in texts)
+
+
+def test_it_filters_by_type_score_failed_check_and_assignee(login, editor, checker, air_attack):
+    client = login(editor)
+    rows = client.get(reverse("claims:queue"), {"type": "quote"}).context["rows"]
+    assert rows and all("quote" in c.type_list for c in rows)
+    rows = client.get(reverse("claims:queue"), {"min_score": "0.9"}).context["rows"]
+    assert rows and all(c.checkworthiness >= 0.9 for c in rows)
+    rows = client.get(reverse("claims:queue"), {"max_score": "0.2"}).context["rows"]
+    assert all(c.checkworthiness <= 0.2 for c in rows)
+    first = air_attack.claims.order_by("-checkworthiness").first()
+    Claim.objects.filter(pk=first.pk).update(assignee=editor, has_failed_check=True)
+    assert [c.pk for c in client.get(reverse("claims:queue"), {"assignee": "mine"}).context["rows"]] == [first.pk]
+    assert [c.pk for c in client.get(reverse("claims:queue"), {"failed": "on"}).context["rows"]] == [first.pk]
+    unassigned = client.get(reverse("claims:queue"), {"assignee": "unassigned"}).context["rows"]
+    assert first.pk not in [c.pk for c in unassigned]
+
+
+def test_it_filters_by_status_and_date(login, editor, air_attack):
+    claim = air_attack.claims.first()
+    Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.DISMISSED)
+    client = login(editor)
+    assert claim.pk not in [c.pk for c in client.get(reverse("claims:queue")).context["rows"]]
+    rows = client.get(reverse("claims:queue"), {"status": "dismissed"}).context["rows"]
+    assert [c.pk for c in rows] == [claim.pk]
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    assert client.get(reverse("claims:queue"), {"since": tomorrow.isoformat()}).context["rows"] == []
+
+
+def test_it_pages_with_a_keyset_cursor(login, editor, newsroom, monkeypatch):
+    from factcheck.claims import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    article = make_article(newsroom)
+    for i in range(7):
+        make_claim(article, start=i * 10, end=i * 10 + 8, checkworthiness=0.5)  # ties broken by id
+    client = login(editor)
+    seen, params = [], {}
+    for _ in range(4):
+        response = client.get(reverse("claims:queue"), params)
+        seen += [c.pk for c in response.context["rows"]]
+        if not response.context["next_query"]:
+            break
+        params = QueryDict(response.context["next_query"]).dict()
+    assert seen == sorted(seen, reverse=True)
+    assert len(seen) == len(set(seen)) == 7
+
+
+def test_it_counts_what_is_new_since_the_last_visit(login, editor, newsroom):
+    client = login(editor)
+    assert client.get(reverse("claims:queue")).context["new_count"] is None  # first visit
+    make_claim(make_article(newsroom))
+    response = client.get(reverse("claims:queue"))
+    assert response.context["new_count"] == 1
+    assert b"1 new since your last visit" in response.content
+    assert client.get(reverse("claims:queue")).context["new_count"] == 0
+    assert Membership.objects.get(user=editor).queue_seen_at is not None
+
+
+def test_the_queue_stays_within_a_query_budget(login, editor, air_attack, django_assert_max_num_queries):
+    client = login(editor)
+    with django_assert_max_num_queries(12):
+        client.get(reverse("claims:queue"), {"q": "drones", "type": "numeric", "sort": "score"})
+    with django_assert_max_num_queries(9):
+        client.get(reverse("claims:queue"), {"status": "all"}, headers=HX)
+
+
+def test_the_queue_refuses_post(login, editor):
+    assert login(editor).post(reverse("claims:queue")).status_code == 405
+
+
+def test_the_queue_sends_anonymous_users_to_login(client):
+    response = client.get(reverse("claims:queue"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_the_queue_hides_other_newsrooms(login, outsider, air_attack):
+    assert login(outsider).get(reverse("claims:queue")).context["rows"] == []
+
+
+# --- bulk actions ---------------------------------------------------------------------------
+
+
+def test_editors_bulk_assign_and_get_fresh_rows(login, editor, checker, air_attack):
+    ids = list(air_attack.claims.values_list("pk", flat=True)[:3])
+    response = login(editor).post(
+        reverse("claims:bulk"),
+        {"ids": ids, "action": "assign", "assignee": checker.pk, "filters": "assignee=unassigned"},
+        headers=HX,
+    )
+    assert response.status_code == 200
+    assert Claim.objects.filter(pk__in=ids, assignee=checker).count() == 3
+    assert not {c.pk for c in response.context["rows"]} & set(ids)  # re-rendered with the filters
+    assert b'hx-swap-oob="true"' in response.content and b"Updated 3 statements" in response.content
+
+
+def test_bulk_dismiss_needs_a_reason_and_plain_posts_redirect(login, editor, air_attack):
+    claim = air_attack.claims.first()
+    client = login(editor)
+    response = client.post(reverse("claims:bulk"), {"ids": [claim.pk], "action": "dismiss", "filters": "q=x"})
+    assert response.status_code == 302 and response["Location"] == reverse("claims:queue") + "?q=x"
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.NEW
+    client.post(reverse("claims:bulk"), {"ids": [claim.pk], "action": "dismiss", "reason": "Duplicate"})
+    assert Claim.objects.get(pk=claim.pk).dismissed_reason == "Duplicate"
+
+
+def test_checkers_and_viewers_cannot_bulk(login, checker, viewer, air_attack):
+    claim = air_attack.claims.first()
+    for user in (checker, viewer):
+        response = login(user).post(reverse("claims:bulk"), {"ids": [claim.pk], "action": "dismiss", "reason": "x"})
+        assert response.status_code == 403
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.NEW
+
+
+def test_bulk_refuses_get(login, editor):
+    assert login(editor).get(reverse("claims:bulk")).status_code == 405
+
+
+# --- article page ---------------------------------------------------------------------------
+
+
+def test_it_highlights_every_statement_at_its_offsets(login, editor, air_attack):
+    response = login(editor).get(reverse("claims:article", args=[air_attack.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for claim in air_attack.claims.all():
+        assert f'id="claim-{claim.pk}-mark"' in html
+    segments = response.context["segments"]
+    assert "".join(text for text, _ in segments) == air_attack.body
+    for text, claim in segments:
+        if claim is not None:
+            assert air_attack.body[claim.start : claim.end] == text
+
+
+def test_it_lists_the_articles_checks_linked_to_statements(login, editor, air_attack, drones):
+    response = login(editor).get(reverse("claims:article", args=[air_attack.pk]))
+    checks = response.context["checks"]
+    kinds = {c["kind"] for c in checks}
+    assert {"Sum", "Record"} <= kinds
+    total = next(c for c in checks if c["kind"] == "Sum")
+    assert drones in total["claims"]
+    assert total["css"] == "approx"
+    assert reverse("claims:claim", args=[drones.pk]) in response.content.decode()
+
+
+def test_the_article_page_shows_scores_and_reasons_on_focus(login, editor, air_attack, drones):
+    html = login(editor).get(reverse("claims:article", args=[air_attack.pk])).content.decode()
+    assert f'aria-describedby="claim-{drones.pk}-tip"' in html
+    assert "has a specific number" in html
+    assert f"Score {drones.checkworthiness:.2f}" in html
+
+
+def test_the_article_fragment_and_query_budget(login, editor, air_attack, django_assert_max_num_queries):
+    client = login(editor)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("claims:article", args=[air_attack.pk]))
+    assert response.status_code == 200
+    response = client.get(reverse("claims:article", args=[air_attack.pk]), headers=HX)
+    assert b"<html" not in response.content and b"stmt" in response.content
+
+
+def test_the_article_page_refuses_post_outsiders_and_anonymous(client, login, outsider, air_attack):
+    url = reverse("claims:article", args=[air_attack.pk])
+    assert client.get(url).status_code == 302
+    assert login(outsider).get(url).status_code == 404
+    assert client.post(url).status_code == 405
+
+
+def test_the_finished_run_brings_the_statements_in_out_of_band(login, editor, air_attack):
+    run = air_attack.runs.get()
+    response = login(editor).get(
+        reverse("claims:run_status", args=[run.pk]),
+        headers={**HX, "HX-Current-URL": "http://testserver" + air_attack.get_absolute_url()},
+    )
+    html = response.content.decode()
+    assert f'id="article-{air_attack.pk}-text" hx-swap-oob="true"' in html
+    assert f'id="article-{air_attack.pk}-checks"' in html
+    assert "hx-trigger" not in html  # polling stops
+
+
+def test_a_running_run_keeps_polling_without_oob(login, editor, newsroom):
+    article = make_article(newsroom)
+    run = ExtractionRun.objects.create(
+        newsroom=newsroom, article=article, status=ExtractionRun.Status.RUNNING, progress_done=2, progress_total=5
+    )
+    response = login(editor).get(
+        reverse("claims:run_status", args=[run.pk]),
+        headers={**HX, "HX-Current-URL": "http://testserver" + article.get_absolute_url()},
+    )
+    html = response.content.decode()
+    assert 'hx-trigger="load delay:1s"' in html and 'value="2" max="5"' in html
+    assert "hx-swap-oob" not in html
+
+
+def test_re_extract_is_for_editors_and_retry_for_checkers(login, editor, checker, viewer, newsroom, monkeypatch):
+    from factcheck.claims import services
+
+    monkeypatch.setattr(services, "extraction_enqueue", lambda run_id: True)
+    article = make_article(newsroom)
+    ExtractionRun.objects.create(newsroom=newsroom, article=article, status=ExtractionRun.Status.SUCCEEDED)
+    url = reverse("claims:article_extract", args=[article.pk])
+    assert login(checker).post(url).status_code == 403
+    assert login(viewer).post(url).status_code == 403
+    assert login(editor).post(url).status_code == 302
+    ExtractionRun.objects.filter(article=article).update(status=ExtractionRun.Status.FAILED, message="boom")
+    response = login(checker).post(url, headers=HX)
+    assert response.status_code == 200 and b"Queued" in response.content
+
+
+# --- statement page -------------------------------------------------------------------------
+
+
+def test_the_statement_page_shows_context_quantities_and_checks(login, editor, drones):
+    response = login(editor).get(reverse("claims:claim", args=[drones.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "more than 63 drones" in html
+    assert "According to early reports" in html
+    assert "main target" in response.context["before"]
+    assert "falling debris" in response.context["after"]
+    assert "nine missiles" in html and 'class="q-text"' in html
+    assert "at least 72" in html  # the sum check's explanation
+    assert f'id="claim-{drones.pk}-verdict"' in html and f'id="claim-{drones.pk}-evidence"' in html
+
+
+def test_the_statement_page_fragments_and_history_tab(login, editor, drones):
+    client = login(editor)
+    response = client.get(reverse("claims:claim", args=[drones.pk]), headers=HX)
+    assert b"<html" not in response.content and f'id="claim-{drones.pk}-evidence"'.encode() in response.content
+    Claim.objects.get(pk=drones.pk).save()  # a history row
+    response = client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "history"}, headers=HX)
+    assert f'id="claim-{drones.pk}-history"'.encode() in response.content
+    assert client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "history"}).status_code == 200
+
+
+def test_the_statement_page_query_budget(login, editor, colleague, drones, django_assert_max_num_queries):
+    make_evidence(drones, editor)
+    make_evidence(drones, colleague)
+    make_verdict(drones, editor, conclusion="x")
+    client = login(editor)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("claims:claim", args=[drones.pk]))
+    assert response.status_code == 200
+
+
+def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor, colleague, newsroom, drones):
+    body = "Officials said more than 63 drones and nine missiles hit targets in eight places overnight."
+    other = make_claim(make_article(newsroom, body=body, title="Earlier"), start=0, end=len(body))
+    make_verdict(other, editor, status=Verdict.Status.PUBLISHED, conclusion="checked", reviewer=colleague)
+    response = login(editor).get(reverse("claims:claim", args=[drones.pk]))
+    similar = response.context["similar"]
+    assert similar and similar[0].pk == other.pk
+    assert similar[0].published_verdict is not None
+
+
+def test_the_statement_page_outsider_anonymous_and_post(client, login, outsider, drones):
+    url = reverse("claims:claim", args=[drones.pk])
+    assert client.get(url).status_code == 302
+    assert login(outsider).get(url).status_code == 404
+    assert client.post(url).status_code == 405
+
+
+def test_a_viewer_reads_without_forms(login, viewer, drones):
+    html = login(viewer).get(reverse("claims:claim", args=[drones.pk])).content.decode()
+    assert "Add evidence" not in html and "Save draft" not in html
+
+
+# --- triage ---------------------------------------------------------------------------------
+
+
+def test_take_assigns_to_me_with_an_htmx_fragment(login, checker, drones):
+    response = login(checker).post(reverse("claims:claim_assign", args=[drones.pk]), {"assignee": "me"}, headers=HX)
+    assert response.status_code == 200
+    assert f'id="claim-{drones.pk}-assignee"'.encode() in response.content
+    assert Claim.objects.get(pk=drones.pk).assignee == checker
+
+
+def test_assign_role_checks(login, checker, viewer, editor, drones):
+    url = reverse("claims:claim_assign", args=[drones.pk])
+    assert login(viewer).post(url, {"assignee": "me"}).status_code == 403
+    assert login(checker).post(url, {"assignee": str(editor.pk)}).status_code == 403
+    assert login(editor).post(url, {"assignee": str(editor.pk)}).status_code == 302
+    assert login(editor).get(url).status_code == 405
+
+
+def test_status_dismiss_with_reason_updates_the_badge_oob(login, checker, viewer, drones):
+    url = reverse("claims:claim_status", args=[drones.pk])
+    assert login(viewer).post(url, {"status": "dismissed", "reason": "x"}).status_code == 403
+    response = login(checker).post(url, {"status": "dismissed", "reason": "Not checkable"}, headers=HX)
+    assert response.status_code == 200
+    assert f'id="claim-{drones.pk}-status" class="badge st-dismissed" hx-swap-oob="true"'.encode() in response.content
+    assert Claim.objects.get(pk=drones.pk).dismissed_reason == "Not checkable"
+
+
+def test_articles_list(login, editor, air_attack):
+    response = login(editor).get(reverse("claims:articles"))
+    assert response.status_code == 200 and AIR_ATTACK["title"].encode() in response.content
+    assert Article.objects.count() == 1

@@ -1,0 +1,82 @@
+from django.urls import reverse
+
+from factcheck.sources.models import Source
+from tests.factories import make_article, make_claim, make_evidence, make_source
+
+HX = {"HX-Request": "true"}
+
+
+def test_it_lists_and_searches_sources(login, checker, newsroom):
+    make_source(newsroom)
+    make_source(newsroom, name="Office for Statistics", url="https://stats.example.org/")
+    client = login(checker)
+    response = client.get(reverse("sources:list"))
+    assert response.status_code == 200 and b"Office for Statistics" in response.content
+    response = client.get(reverse("sources:list"), {"q": "stats"}, headers=HX)
+    assert b"<html" not in response.content
+    assert b"Office for Statistics" in response.content and b"Port Authority" not in response.content
+
+
+def test_it_shows_where_a_source_was_cited(login, checker, editor, newsroom):
+    source = make_source(newsroom)
+    claim = make_claim(make_article(newsroom))
+    make_evidence(claim, editor, source=source)
+    response = login(checker).get(reverse("sources:detail", args=[source.pk]))
+    assert response.status_code == 200
+    assert claim.text[:30].encode() in response.content
+    rows = login(checker).get(reverse("sources:list")).context["sources"]
+    assert rows[0].n_cited == 1
+
+
+def test_it_suggests_sources_as_you_type(login, checker, newsroom, other_newsroom):
+    make_source(newsroom)
+    make_source(other_newsroom, name="Port Watchers", url="https://watch.example/")
+    response = login(checker).get(reverse("sources:suggest"), {"source": "port"}, headers=HX)
+    assert response.status_code == 200
+    assert b'<option value="Port Authority (port.example.gov)">' in response.content
+    assert b"Port Watchers" not in response.content
+
+
+def test_admins_create_and_edit_sources_in_app(login, admin_member, newsroom):
+    client = login(admin_member)
+    assert client.get(reverse("sources:create")).status_code == 200
+    response = client.post(
+        reverse("sources:create"),
+        {"name": "Harbour Gazette", "url": "https://gazette.example/", "kind": "news_outlet", "credibility": "credible",
+         "notes": "", "active": "on"},
+    )  # fmt: skip
+    source = Source.objects.get(name="Harbour Gazette")
+    assert response.status_code == 302 and response["Location"] == reverse("sources:detail", args=[source.pk])
+    assert source.newsroom == newsroom and source.domain == "gazette.example"
+    response = client.post(
+        reverse("sources:edit", args=[source.pk]),
+        {"name": "Harbour Gazette", "url": "https://gazette.example/", "kind": "news_outlet", "credibility": "mixed"},
+    )
+    source.refresh_from_db()
+    assert (source.credibility, source.active) == ("mixed", False)
+
+
+def test_it_reports_a_duplicate_domain_on_the_form(login, admin_member, newsroom):
+    make_source(newsroom)
+    response = login(admin_member).post(
+        reverse("sources:create"), {"name": "Port again", "url": "https://www.port.example.gov/", "kind": "other",
+                                     "credibility": "unrated"}
+    )  # fmt: skip
+    assert response.status_code == 200 and b"already in the registry" in response.content
+
+
+def test_only_admins_manage_sources(login, editor, checker, viewer, newsroom):
+    source = make_source(newsroom)
+    for user in (editor, checker, viewer):
+        client = login(user)
+        assert client.get(reverse("sources:create")).status_code == 403
+        assert client.post(reverse("sources:edit", args=[source.pk]), {"name": "x"}).status_code == 403
+
+
+def test_sources_views_hide_outsiders_refuse_methods_and_need_login(client, login, outsider, newsroom):
+    source = make_source(newsroom)
+    assert client.get(reverse("sources:list")).status_code == 302
+    assert login(outsider).get(reverse("sources:detail", args=[source.pk])).status_code == 404
+    assert login(outsider).get(reverse("sources:edit", args=[source.pk])).status_code == 404
+    assert login(outsider).post(reverse("sources:list")).status_code == 405
+    assert login(outsider).post(reverse("sources:suggest")).status_code == 405

@@ -1,0 +1,340 @@
+import threading
+
+import pytest
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+
+from factcheck.claims.models import Claim
+from factcheck.newsrooms.models import Membership
+from factcheck.sources.models import Source
+from factcheck.verdicts.models import Evidence, RatingScale, Verdict
+from factcheck.verdicts.services import (
+    VerdictConflict,
+    claim_assign,
+    claim_status_set,
+    claims_bulk_update,
+    evidence_attach,
+    evidence_remove,
+    source_find_or_create,
+    verdict_approve,
+    verdict_correct,
+    verdict_return,
+    verdict_save_draft,
+    verdict_submit,
+)
+from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
+
+
+def member(user):
+    return Membership.objects.select_related("newsroom").get(user=user)
+
+
+@pytest.fixture
+def claim(newsroom):
+    return make_claim(make_article(newsroom), start=39, end=133)
+
+
+@pytest.fixture
+def rating(newsroom):
+    return RatingScale.objects.get(newsroom=newsroom, label="False")
+
+
+def _ready_for_review(claim, author, rating):
+    make_evidence(claim, author)
+    verdict = verdict_save_draft(member=member(author), claim=claim, rating=rating, conclusion="It cost £52m.")
+    return verdict_submit(member=member(author), verdict=verdict)
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def test_it_attaches_evidence_and_starts_the_statement(claim, checker):
+    source = make_source(claim.newsroom)
+    evidence = evidence_attach(
+        member=member(checker),
+        claim=claim,
+        source=source,
+        url="https://port.example.gov/a",
+        quote="£52m",
+        stance="refutes",
+    )
+    assert evidence.added_by == checker
+    assert evidence.stance == Evidence.Stance.REFUTES
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_PROGRESS
+    assert claim.history.first().history_change_reason == "evidence added"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x", "JaVaScRiPt:x"])
+def test_it_refuses_urls_that_are_not_http(claim, checker, url):
+    with pytest.raises(ValidationError) as exc:
+        evidence_attach(member=member(checker), claim=claim, url=url)
+    assert "url" in exc.value.message_dict
+    assert not Evidence.objects.exists()
+
+
+def test_it_requires_a_source_or_a_url(claim, checker):
+    with pytest.raises(ValidationError):
+        evidence_attach(member=member(checker), claim=claim, quote="floating quote")
+
+
+def test_viewers_cannot_attach_evidence(claim, viewer):
+    with pytest.raises(PermissionDenied):
+        evidence_attach(member=member(viewer), claim=claim, url="https://example.org/")
+
+
+def test_it_refuses_a_source_of_another_newsroom(claim, checker, other_newsroom):
+    foreign = make_source(other_newsroom, name="Foreign", url="https://foreign.example/")
+    with pytest.raises(ValidationError):
+        evidence_attach(member=member(checker), claim=claim, source=foreign, url="https://example.org/")
+
+
+def test_it_refuses_members_of_another_newsroom(claim, outsider):
+    with pytest.raises(PermissionDenied):
+        evidence_attach(member=member(outsider), claim=claim, url="https://example.org/")
+
+
+def test_it_removes_evidence(claim, checker):
+    evidence = make_evidence(claim, checker)
+    pk = evidence.pk
+    evidence_remove(member=member(checker), evidence=evidence)
+    assert not Evidence.objects.filter(pk=pk).exists()
+    assert Evidence.history.filter(id=pk, history_type="-").exists()
+
+
+def test_it_keeps_the_last_evidence_of_a_verdict_in_review(claim, editor, rating):
+    _ready_for_review(claim, editor, rating)
+    with pytest.raises(ValidationError):
+        evidence_remove(member=member(editor), evidence=claim.evidence.get())
+
+
+def test_it_finds_a_source_by_name_or_name_and_domain(newsroom, checker):
+    source = make_source(newsroom)
+    assert source_find_or_create(member=member(checker), name="port authority") == source
+    assert source_find_or_create(member=member(checker), name="Port Authority (port.example.gov)") == source
+
+
+def test_it_creates_a_source_on_the_spot_with_a_url(newsroom, checker):
+    created = source_find_or_create(member=member(checker), name="Statistics Office", url="https://stats.example.org/")
+    assert created.domain == "stats.example.org"
+    assert created.newsroom == newsroom
+
+
+def test_it_asks_for_a_url_to_create_a_source(newsroom, checker):
+    with pytest.raises(ValidationError) as exc:
+        source_find_or_create(member=member(checker), name="Nowhere Bureau")
+    assert "home URL" in str(exc.value)
+    assert not Source.objects.filter(name="Nowhere Bureau").exists()
+
+
+# --- verdict state machine ------------------------------------------------------------------
+
+
+def test_it_saves_a_draft_then_updates_it(claim, checker, rating):
+    first = verdict_save_draft(member=member(checker), claim=claim, rating=None, conclusion="thinking")
+    second = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="It is false.")
+    assert first.pk == second.pk
+    assert second.version == 1
+    assert second.status == Verdict.Status.DRAFT
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_PROGRESS
+
+
+def test_it_refuses_a_rating_of_another_newsroom(claim, checker, other_newsroom):
+    foreign = RatingScale.objects.filter(newsroom=other_newsroom).first()
+    with pytest.raises(ValidationError):
+        verdict_save_draft(member=member(checker), claim=claim, rating=foreign, conclusion="x")
+
+
+def test_it_submits_only_a_complete_verdict(claim, checker, rating):
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="")
+    with pytest.raises(ValidationError) as exc:
+        verdict_submit(member=member(checker), verdict=verdict)
+    assert "conclusion" in exc.value.message_dict
+    assert "__all__" in exc.value.message_dict  # no evidence yet
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.DRAFT
+
+
+def test_it_submits_then_a_colleague_publishes(claim, editor, colleague, rating):
+    # given
+    verdict = _ready_for_review(claim, editor, rating)
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.IN_REVIEW
+    # when
+    verdict_approve(member=member(colleague), verdict=verdict)
+    # then
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert verdict.status == Verdict.Status.PUBLISHED
+    assert verdict.reviewer == colleague
+    assert verdict.published_at is not None
+    assert claim.status == Claim.Status.PUBLISHED
+    reasons = list(verdict.history.values_list("history_change_reason", flat=True))
+    assert "approved and published" in reasons and "submitted for review" in reasons
+    assert verdict.history.first().history_user is None or verdict.history.first().status == "published"
+
+
+def test_the_author_cannot_approve_their_own_verdict(claim, editor, rating):
+    verdict = _ready_for_review(claim, editor, rating)
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(editor), verdict=verdict)
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.IN_REVIEW
+
+
+def test_checkers_cannot_approve(claim, editor, checker, rating):
+    verdict = _ready_for_review(claim, editor, rating)
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(checker), verdict=verdict)
+
+
+def test_it_cannot_publish_a_draft(claim, editor, colleague, rating):
+    make_evidence(claim, editor)
+    verdict = verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="x")
+    with pytest.raises(VerdictConflict):
+        verdict_approve(member=member(colleague), verdict=verdict)
+
+
+def test_publishing_requires_evidence_even_if_removed_after_submit(claim, editor, colleague, rating):
+    verdict = make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, conclusion="x", rating=rating)
+    with pytest.raises(ValidationError):
+        verdict_approve(member=member(colleague), verdict=verdict)
+
+
+def test_it_returns_a_verdict_with_a_comment(claim, editor, colleague, rating):
+    verdict = _ready_for_review(claim, editor, rating)
+    with pytest.raises(ValidationError):
+        verdict_return(member=member(colleague), verdict=verdict, comment="  ")
+    verdict_return(member=member(colleague), verdict=verdict, comment="Cite the annual report.")
+    verdict.refresh_from_db()
+    claim.refresh_from_db()
+    assert verdict.status == Verdict.Status.DRAFT
+    assert verdict.review_comment == "Cite the annual report."
+    assert claim.status == Claim.Status.IN_PROGRESS
+    # the author fixes it and submits again
+    verdict_submit(member=member(editor), verdict=verdict)
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.IN_REVIEW
+
+
+def test_a_verdict_in_review_cannot_be_edited(claim, editor, rating):
+    _ready_for_review(claim, editor, rating)
+    with pytest.raises(VerdictConflict):
+        verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="sneaky edit")
+
+
+def test_the_second_of_two_approvals_loses(claim, editor, colleague, admin_member, rating):
+    verdict = _ready_for_review(claim, editor, rating)
+    stale = Verdict.objects.get(pk=verdict.pk)  # both reviewers loaded it in review
+    verdict_approve(member=member(colleague), verdict=verdict)
+    with pytest.raises(VerdictConflict):
+        verdict_approve(member=member(admin_member), verdict=stale)
+    assert Verdict.objects.get(pk=verdict.pk).reviewer == colleague
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_approvers_publish_once(newsroom, editor, colleague, admin_member):
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    # given
+    claim = make_claim(make_article(newsroom), start=39, end=133)
+    rating = RatingScale.objects.get(newsroom=newsroom, label="False")
+    verdict = _ready_for_review(claim, editor, rating)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def approve(user):
+        try:
+            barrier.wait(timeout=10)
+            verdict_approve(member=member(user), verdict=Verdict.objects.get(pk=verdict.pk))
+            outcomes.append("published")
+        except VerdictConflict:
+            outcomes.append("conflict")
+        finally:
+            connection.close()
+
+    # when
+    threads = [threading.Thread(target=approve, args=(u,)) for u in (colleague, admin_member)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    # then
+    assert sorted(outcomes) == ["conflict", "published"]
+    assert Verdict.objects.filter(claim=claim, status=Verdict.Status.PUBLISHED).count() == 1
+
+
+def test_a_published_verdict_is_corrected_by_a_new_version(claim, editor, colleague, rating):
+    # given a published verdict
+    verdict = _ready_for_review(claim, editor, rating)
+    verdict_approve(member=member(colleague), verdict=verdict)
+    verdict.refresh_from_db()
+    with pytest.raises(ValidationError):
+        verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="edit in place")
+    with pytest.raises(ValidationError):
+        verdict_correct(member=member(editor), verdict=verdict, reason="")
+    # when a correction is opened, submitted and approved
+    correction = verdict_correct(member=member(editor), verdict=verdict, reason="The cost was revised to £55m.")
+    assert (correction.version, correction.status) == (2, Verdict.Status.DRAFT)
+    assert correction.conclusion == verdict.conclusion
+    with pytest.raises(VerdictConflict):
+        verdict_correct(member=member(editor), verdict=verdict, reason="again")
+    verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="It cost £55m.")
+    verdict_submit(member=member(editor), verdict=correction)
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.PUBLISHED  # still live while in review
+    verdict_approve(member=member(colleague), verdict=correction)
+    # then
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.SUPERSEDED
+    live = Verdict.objects.get(claim=claim, status=Verdict.Status.PUBLISHED)
+    assert (live.pk, live.version, live.conclusion) == (correction.pk, 2, "It cost £55m.")
+    assert live.correction_reason == "The cost was revised to £55m."
+
+
+# --- triage ---------------------------------------------------------------------------------
+
+
+def test_a_checker_takes_a_statement_but_cannot_assign_others(claim, checker, editor):
+    claim_assign(member=member(checker), claim=claim, assignee=checker)
+    assert Claim.objects.get(pk=claim.pk).assignee == checker
+    with pytest.raises(PermissionDenied):
+        claim_assign(member=member(checker), claim=claim, assignee=editor)
+
+
+def test_an_editor_cannot_assign_to_a_viewer(claim, editor, viewer):
+    with pytest.raises(ValidationError):
+        claim_assign(member=member(editor), claim=claim, assignee=viewer)
+
+
+def test_dismissing_needs_a_reason(claim, checker):
+    with pytest.raises(ValidationError):
+        claim_status_set(member=member(checker), claim=claim, status="dismissed")
+    claim_status_set(member=member(checker), claim=claim, status="dismissed", reason="Opinion, not checkable")
+    claim.refresh_from_db()
+    assert (claim.status, claim.dismissed_reason) == ("dismissed", "Opinion, not checkable")
+    claim_status_set(member=member(checker), claim=claim, status="new")
+    claim.refresh_from_db()
+    assert (claim.status, claim.dismissed_reason) == ("new", "")
+
+
+def test_status_cannot_jump_to_published_by_hand(claim, editor):
+    with pytest.raises(ValidationError):
+        claim_status_set(member=member(editor), claim=claim, status="published")
+
+
+def test_bulk_actions_are_for_editors_and_stay_in_the_newsroom(newsroom, other_newsroom, editor, checker):
+    article = make_article(newsroom)
+    mine = [make_claim(article, start=i * 40, end=i * 40 + 30) for i in range(3)]
+    foreign = make_claim(make_article(other_newsroom))
+    with pytest.raises(PermissionDenied):
+        claims_bulk_update(member=member(checker), claim_ids=[mine[0].pk], action="assign", assignee=checker)
+    changed = claims_bulk_update(
+        member=member(editor), claim_ids=[c.pk for c in mine] + [foreign.pk], action="assign", assignee=checker
+    )
+    assert changed == 3
+    assert Claim.objects.get(pk=foreign.pk).assignee is None
+    with pytest.raises(ValidationError):
+        claims_bulk_update(member=member(editor), claim_ids=[mine[0].pk], action="dismiss", reason="")
+    assert claims_bulk_update(member=member(editor), claim_ids=[mine[0].pk], action="dismiss", reason="dup") == 1
+    assert Claim.objects.get(pk=mine[0].pk).status == Claim.Status.DISMISSED

@@ -1,0 +1,254 @@
+"""Views of the review workflow: evidence, the verdict panel, the dashboard."""
+
+import pytest
+
+from django.urls import reverse
+
+from factcheck.claims.models import Claim
+from factcheck.sources.models import Source
+from factcheck.verdicts.models import Evidence, RatingScale, Verdict
+from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def claim(newsroom):
+    return make_claim(make_article(newsroom), start=39, end=133)
+
+
+@pytest.fixture
+def rating(newsroom):
+    return RatingScale.objects.get(newsroom=newsroom, label="Mostly true")
+
+
+def _evidence_post(client, claim, headers=None, **data):
+    payload = {"stance": "supports", **data}
+    return client.post(reverse("verdicts:evidence_add", args=[claim.pk]), payload, headers=headers or {})
+
+
+# --- evidence -------------------------------------------------------------------------------
+
+
+def test_it_adds_evidence_with_an_htmx_fragment_and_oob_updates(login, checker, claim):
+    source = make_source(claim.newsroom)
+    response = _evidence_post(
+        login(checker),
+        claim,
+        HX,
+        source="Port Authority (port.example.gov)",
+        url="https://port.example.gov/annual-report",
+        quote="Total cost: £48.2m",
+        is_primary="on",
+    )
+    assert response.status_code == 200
+    evidence = Evidence.objects.get()
+    assert (evidence.source, evidence.is_primary, evidence.stance) == (source, True, "supports")
+    html = response.content.decode()
+    assert f'id="claim-{claim.pk}-evidence"' in html and "<html" not in html
+    assert f'id="claim-{claim.pk}-status" class="badge st-in_progress" hx-swap-oob="true"' in html
+    assert 'id="flash" aria-live="polite" hx-swap-oob="true"' in html and "Evidence added." in html
+    assert f'id="claim-{claim.pk}-evidence-count">1<' in html
+
+
+def test_it_creates_a_source_on_the_spot(login, checker, claim):
+    _evidence_post(login(checker), claim, HX, source="Harbour Gazette", source_url="https://gazette.example/", url="")
+    assert Evidence.objects.get().source == Source.objects.get(name="Harbour Gazette")
+
+
+def test_it_shows_errors_inline_with_status_200(login, checker, claim):
+    response = _evidence_post(login(checker), claim, HX, url="javascript:alert(1)")
+    assert response.status_code == 200
+    assert b"Only http and https links are accepted." in response.content or b"Enter a valid URL." in response.content
+    response = _evidence_post(login(checker), claim, HX, source="Unknown Bureau")
+    assert b"is not in the registry" in response.content
+    assert not Evidence.objects.exists()
+
+
+def test_a_plain_post_redirects_to_the_statement(login, checker, claim):
+    response = _evidence_post(login(checker), claim, url="https://example.org/doc")
+    assert response.status_code == 302 and response["Location"] == claim.get_absolute_url()
+
+
+def test_viewers_cannot_add_or_remove_evidence(login, viewer, editor, claim):
+    evidence = make_evidence(claim, editor)
+    client = login(viewer)
+    assert _evidence_post(client, claim, url="https://example.org/").status_code == 403
+    assert client.post(reverse("verdicts:evidence_remove", args=[evidence.pk])).status_code == 403
+    assert Evidence.objects.count() == 1
+
+
+def test_it_removes_evidence(login, checker, editor, claim):
+    evidence = make_evidence(claim, editor)
+    response = login(checker).post(reverse("verdicts:evidence_remove", args=[evidence.pk]), headers=HX)
+    assert response.status_code == 200 and b"Evidence removed." in response.content
+    assert not Evidence.objects.exists()
+
+
+def test_evidence_routes_refuse_get_and_hide_outsiders(login, outsider, editor, claim):
+    evidence = make_evidence(claim, editor)
+    client = login(editor)
+    assert client.get(reverse("verdicts:evidence_add", args=[claim.pk])).status_code == 405
+    assert client.get(reverse("verdicts:evidence_remove", args=[evidence.pk])).status_code == 405
+    client = login(outsider)
+    assert _evidence_post(client, claim, url="https://example.org/").status_code == 404
+    assert client.post(reverse("verdicts:evidence_remove", args=[evidence.pk])).status_code == 404
+
+
+# --- verdict workflow through the views -----------------------------------------------------
+
+
+def test_draft_submit_approve_through_the_panel(client, login, editor, colleague, claim, rating):
+    # given evidence and a draft
+    make_evidence(claim, editor)
+    client = login(editor)
+    url = reverse("verdicts:verdict_save", args=[claim.pk])
+    response = client.post(
+        url, {"rating": rating.pk, "conclusion": "Close to the figure.", "action": "draft"}, headers=HX
+    )
+    assert response.status_code == 200 and b"Draft saved." in response.content
+    verdict = Verdict.objects.get()
+    assert verdict.status == Verdict.Status.DRAFT
+    # when submitted
+    response = client.post(
+        url, {"rating": rating.pk, "conclusion": "Close to the figure.", "action": "submit"}, headers=HX
+    )
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.IN_REVIEW
+    assert b"Waiting for another editor" in response.content
+    assert b'class="badge st-in_review" hx-swap-oob="true"' in response.content
+    # the author sees no approve button and cannot approve by POST
+    assert b"Approve and publish" not in response.content
+    assert client.post(reverse("verdicts:verdict_approve", args=[verdict.pk])).status_code == 403
+    # then a colleague approves
+    client = login(colleague)
+    page = client.get(claim.get_absolute_url())
+    assert b"Approve and publish" in page.content
+    response = client.post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX)
+    assert response.status_code == 200 and b"Verdict published." in response.content
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.PUBLISHED
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.PUBLISHED
+    assert b"Read-only" in response.content and b"Save draft" not in response.content
+
+
+def test_submit_without_evidence_explains_what_is_missing(login, checker, claim, rating):
+    response = login(checker).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": rating.pk, "conclusion": "x", "action": "submit"},
+        headers=HX,
+    )
+    assert response.status_code == 200
+    assert b"Attach at least one piece of evidence." in response.content
+    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+
+
+def test_return_needs_a_comment_and_shows_it_to_the_author(login, editor, colleague, claim, rating):
+    make_evidence(claim, editor)
+    verdict = make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, conclusion="x", rating=rating)
+    client = login(colleague)
+    url = reverse("verdicts:verdict_return", args=[verdict.pk])
+    response = client.post(url, {"comment": ""}, headers=HX)
+    assert response.status_code == 200 and b"This field is required." in response.content
+    client.post(url, {"comment": "Which report <b>exactly</b>?"}, headers=HX)
+    verdict.refresh_from_db()
+    assert verdict.status == Verdict.Status.DRAFT
+    html = login(editor).get(claim.get_absolute_url()).content.decode()
+    assert "Returned by bob" in html and "Which report &lt;b&gt;exactly&lt;/b&gt;?" in html
+
+
+def test_checkers_cannot_approve_or_return(login, checker, editor, claim, rating):
+    verdict = make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, conclusion="x", rating=rating)
+    client = login(checker)
+    assert client.post(reverse("verdicts:verdict_approve", args=[verdict.pk])).status_code == 403
+    assert client.post(reverse("verdicts:verdict_return", args=[verdict.pk]), {"comment": "no"}).status_code == 403
+
+
+def test_viewers_cannot_draft(login, viewer, claim, rating):
+    response = login(viewer).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "x"}
+    )
+    assert response.status_code == 403
+    assert not Verdict.objects.exists()
+
+
+def test_a_second_approval_gets_a_warning_not_an_error(login, editor, colleague, admin_member, claim, rating):
+    make_evidence(claim, editor)
+    verdict = make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, conclusion="x", rating=rating)
+    login(colleague).post(reverse("verdicts:verdict_approve", args=[verdict.pk]))
+    response = login(admin_member).post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX)
+    assert response.status_code == 200 and b"Another editor reviewed this verdict first." in response.content
+    assert Verdict.objects.get().reviewer == colleague
+
+
+def test_correction_opens_a_new_version(login, editor, colleague, claim, rating):
+    make_evidence(claim, editor)
+    verdict = make_verdict(
+        claim, editor, status=Verdict.Status.PUBLISHED, conclusion="x", rating=rating, reviewer=colleague
+    )
+    client = login(editor)
+    url = reverse("verdicts:verdict_correct", args=[verdict.pk])
+    response = client.post(url, {"reason": ""}, headers=HX)
+    assert response.status_code == 200 and Verdict.objects.count() == 1
+    response = client.post(url, {"reason": "New figures from the port."}, headers=HX)
+    assert b"Correction opened" in response.content
+    assert Verdict.objects.filter(version=2, status="draft", correction_reason="New figures from the port.").exists()
+
+
+def test_verdict_routes_refuse_get_and_hide_outsiders(login, editor, outsider, claim, rating):
+    verdict = make_verdict(claim, editor)
+    client = login(editor)
+    for name in ("verdict_submit", "verdict_approve", "verdict_return", "verdict_correct"):
+        assert client.get(reverse(f"verdicts:{name}", args=[verdict.pk])).status_code == 405
+        assert login(outsider).post(reverse(f"verdicts:{name}", args=[verdict.pk]), headers=HX).status_code == 404
+    assert login(outsider).post(reverse("verdicts:verdict_save", args=[claim.pk])).status_code == 404
+
+
+def test_the_history_tab_shows_who_changed_what(login, editor, colleague, claim, rating):
+    make_evidence(claim, editor)
+    client = login(editor)
+    client.post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "c1", "action": "submit"}
+    )
+    verdict = Verdict.objects.get()
+    login(colleague).post(reverse("verdicts:verdict_approve", args=[verdict.pk]))
+    response = login(editor).get(claim.get_absolute_url(), {"tab": "history"}, headers=HX)
+    html = response.content.decode()
+    assert "approved and published" in html and "submitted for review" in html
+    assert "<strong>bob</strong>" in html and "<strong>alice</strong>" in html
+    assert "Mostly true" in html  # the rating is named, not numbered
+
+
+# --- dashboard ------------------------------------------------------------------------------
+
+
+def test_the_dashboard_counts_and_charts(login, editor, colleague, newsroom, rating, django_assert_max_num_queries):
+    article = make_article(newsroom)
+    claims = [make_claim(article, start=i * 30, end=i * 30 + 20) for i in range(4)]
+    Claim.objects.filter(pk=claims[0].pk).update(status=Claim.Status.PUBLISHED, assignee=editor)
+    Claim.objects.filter(pk=claims[1].pk).update(status=Claim.Status.IN_PROGRESS, assignee=editor)
+    from django.utils import timezone
+
+    make_verdict(
+        claims[0], editor, status=Verdict.Status.PUBLISHED, rating=rating, reviewer=colleague,
+        published_at=timezone.now(),
+    )  # fmt: skip
+    client = login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("verdicts:dashboard"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<svg class="chart"' in html and "Mostly true" in html
+    assert 'id="dashboard-status-new">2<' in html and 'id="dashboard-status-published">1<' in html
+    assert response.context["workload"][0]["assignee__username"] == "alice"
+    assert response.context["median_wait"] is not None
+    fragment = client.get(reverse("verdicts:dashboard"), headers=HX)
+    assert b"<html" not in fragment.content and b"tiles" in fragment.content
+
+
+def test_the_dashboard_refuses_post_anonymous_and_hides_other_newsrooms(client, login, outsider, newsroom):
+    make_claim(make_article(newsroom))
+    assert client.get(reverse("verdicts:dashboard")).status_code == 302
+    response = login(outsider).get(reverse("verdicts:dashboard"))
+    assert response.context["total"] == 0
+    assert login(outsider).post(reverse("verdicts:dashboard")).status_code == 405

@@ -37,7 +37,9 @@ def test_it_offers_the_internal_option_to_admins(login, admin_member, report_wor
 
 
 def test_it_returns_the_summary_fragment_for_htmx(login, editor, report_world, htmx_headers):
-    response = login(editor).get(BUILDER, {"format": "jsonld", "statuses": ["published", "draft"]}, headers=htmx_headers)
+    response = login(editor).get(
+        BUILDER, {"format": "jsonld", "statuses": ["published", "draft"]}, headers=htmx_headers
+    )
     assert response.status_code == 200
     assert b"<html" not in response.content
     text = response.content.decode()

@@ -1,0 +1,76 @@
+"""Browser: an editor builds reports and downloads them; the public verdict page renders."""
+
+import csv
+import io
+import json
+
+from django.urls import reverse
+
+from tests.reports.conftest import PRIVATE_QUOTE, report_world  # noqa: F401 - the fixture
+
+
+def test_it_builds_a_csv_report_and_downloads_it(
+    page, live_server, editor, report_world, as_user, console_errors, shot
+):  # noqa: F811
+    as_user(page, editor)
+    page.click("nav >> text=Reports")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").first.inner_text() == "Build a verdict report"
+    # the live summary counts what the filters select
+    page.wait_for_selector("#report-summary strong")
+    assert "2 verdicts match" in page.locator("#report-summary").inner_text()
+    page.check("input[name=statuses][value=draft]")
+    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('3 verdicts match')")
+    page.uncheck("input[name=statuses][value=draft]")
+    page.check("input[name=bom]")
+    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('2 verdicts match')")
+    shot(page, "reports-01-builder")
+    with page.expect_download() as info:
+        page.click("#report-form button[type=submit]")
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    text = open(download.path(), encoding="utf-8-sig").read()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 2 and {r["rating"] for r in rows} == {"Mostly false", "True"}
+    assert console_errors == []
+
+
+def test_it_prepares_a_large_report_in_the_background(
+    page,
+    live_server,
+    editor,
+    report_world,
+    as_user,
+    console_errors,
+    shot,
+    settings,
+    tmp_path,  # noqa: F811
+):
+    # given a tiny inline limit: every JSON-LD report becomes a job (run in-process: no broker in tests)
+    settings.REPORTS_INLINE_MAX = {"jsonld": 1}
+    settings.MEDIA_ROOT = tmp_path
+    as_user(page, editor)
+    page.goto(f"{live_server.url}{reverse('reports:builder')}")
+    page.check("input[name=format][value=jsonld]")
+    page.check("input[name=statuses][value=draft]")
+    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('prepared in the background')")
+    page.click("#report-form button[type=submit]")
+    page.wait_for_selector(".export-status.export-succeeded")
+    shot(page, "reports-02-export-ready")
+    assert "1 verdict left out of the ClaimReview file" in page.locator(".export-status").inner_text()
+    with page.expect_download() as info:
+        page.click(".export-status a.button")
+    docs = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert len(docs) == 2 and all(d["@type"] == "ClaimReview" for d in docs)
+    assert console_errors == []
+
+
+def test_it_shows_the_public_verdict_page_without_login(page, live_server, report_world, console_errors, shot):  # noqa: F811
+    v1 = report_world["published"][0]
+    page.goto(f"{live_server.url}{reverse('reports:public_verdict', args=[v1.pk])}")
+    assert "Mostly false" in page.locator(".rating-pill").inner_text()
+    assert PRIVATE_QUOTE not in page.content()
+    ld = page.locator('script[type="application/ld+json"]').text_content()
+    assert json.loads(ld)["reviewRating"]["alternateName"] == "Mostly false"
+    shot(page, "reports-03-public-verdict")
+    assert console_errors == []

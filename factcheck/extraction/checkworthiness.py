@@ -61,7 +61,7 @@ class Model:
                 total = float(contrib.sum())
                 logit += total
                 if explain:
-                    pos = {int(i): float(c) for i, c in zip(idx, contrib, strict=True)}
+                    pos = dict(zip(idx.tolist(), contrib.tolist(), strict=True))
                     for h, term in readable:
                         word_contribs[term] = pos[h]
                     words_total = sum(word_contribs.values())

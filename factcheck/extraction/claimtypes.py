@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 COMPARISON = re.compile(
     r"\b(?:more|less|fewer|higher|lower|greater|larger|bigger|smaller|faster|slower|better|worse|"
@@ -40,22 +41,35 @@ EVENT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def wording(text: str) -> tuple[bool, bool, bool, bool, bool]:
+    """(comparison, causal, prediction, opinion, event) cues; shared with the check-worthiness features."""
+    return (
+        COMPARISON.search(text) is not None,
+        CAUSAL.search(text) is not None,
+        PREDICTION.search(text) is not None,
+        OPINION.search(text) is not None,
+        EVENT.search(text) is not None,
+    )
+
+
 def claim_types(text: str, *, numeric: bool, has_quote: bool, has_speaker: bool) -> list[str]:
+    comparison, causal, prediction, opinion, event = wording(text)
     types = []
     if numeric:
         types.append("numeric")
-    if COMPARISON.search(text):
+    if comparison:
         types.append("comparison")
     if has_quote:
         types.append("quote")
     if has_speaker:
         types.append("attribution")
-    if EVENT.search(text):
+    if event:
         types.append("event")
-    if CAUSAL.search(text):
+    if causal:
         types.append("causal")
-    if PREDICTION.search(text):
+    if prediction:
         types.append("prediction")
-    if OPINION.search(text):
+    if opinion:
         types.append("opinion")
     return types

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 import zlib
+from collections import Counter
 
 from . import quantities as Q
-from .claimtypes import COMPARISON, OPINION, PREDICTION
+from .claimtypes import wording
 
 N_BUCKETS = 1 << 18
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
@@ -41,31 +42,44 @@ HAND_FEATURES = [
 ]
 
 
+_WORD_CACHE: dict[str, tuple[int, tuple[int, ...]]] = {}
+_WORD_CACHE_MAX = 300_000
+
+
+def _word_features(w: str) -> tuple[int, tuple[int, ...]]:
+    """(unigram bucket, character n-gram buckets) of a word; memoised, as words repeat a lot."""
+    r = _WORD_CACHE.get(w)
+    if r is None:
+        crc = zlib.crc32
+        padded = " " + w + " "
+        n = len(padded)
+        grams = tuple(crc(padded[i : i + k].encode()) % N_BUCKETS for k in (3, 4, 5) for i in range(0, n - k + 1))
+        r = (crc(("w " + w).encode()) % N_BUCKETS, grams)
+        if len(_WORD_CACHE) < _WORD_CACHE_MAX:
+            _WORD_CACHE[w] = r
+    return r
+
+
 def hashed_terms(text: str) -> tuple[dict[int, float], list[tuple[int, str]]]:
     """Term counts by bucket, and the readable word terms (bucket, term) for reasons."""
     low = _DIGIT.sub("0", text.lower())
     words = _WORD.findall(low)
-    counts: dict[int, float] = {}
+    ids: list[int] = []
     readable: list[tuple[int, str]] = []
     crc = zlib.crc32
     prev = None
     for w in words:
-        h = crc(("w " + w).encode()) % N_BUCKETS
-        counts[h] = counts.get(h, 0.0) + 1.0
-        readable.append((h, w))
+        uni, grams = _word_features(w)
+        ids.append(uni)
+        ids.extend(grams)
+        readable.append((uni, w))
         if prev is not None:
             bg = prev + " " + w
             h = crc(("b " + bg).encode()) % N_BUCKETS
-            counts[h] = counts.get(h, 0.0) + 1.0
+            ids.append(h)
             readable.append((h, bg))
         prev = w
-        padded = " " + w + " "
-        n = len(padded)
-        for k in (3, 4, 5):
-            for i in range(0, n - k + 1):
-                h = crc(padded[i : i + k].encode()) % N_BUCKETS
-                counts[h] = counts.get(h, 0.0) + 1.0
-    return counts, readable
+    return dict(Counter(ids)), readable
 
 
 def hand_features(text: str, raw_quantities: list | None = None) -> list[float]:
@@ -74,16 +88,17 @@ def hand_features(text: str, raw_quantities: list | None = None) -> list[float]:
     kinds = [q.kind for q in raw_quantities]
     numeric = [q for q in raw_quantities if Q.is_numeric(q)]
     n_words = len(text.split())
+    comparison, _causal, prediction, opinion, _event = wording(text)
     return [
         1.0 if numeric else 0.0,
         math.log1p(len(numeric)),
         1.0 if "money" in kinds else 0.0,
         1.0 if "percent" in kinds else 0.0,
-        1.0 if COMPARISON.search(text) else 0.0,
+        1.0 if comparison else 0.0,
         1.0 if _FIRST_PERSON.search(text) else 0.0,
         1.0 if "?" in text else 0.0,
-        1.0 if OPINION.search(text) else 0.0,
-        1.0 if PREDICTION.search(text) else 0.0,
+        1.0 if opinion else 0.0,
+        1.0 if prediction else 0.0,
         math.log1p(n_words) / 4.0,
         1.0 if _ATTRIB.search(text) else 0.0,
         math.log1p(len(_CAPS.findall(text))),

@@ -403,6 +403,38 @@ _ONE_SKIP_AFTER = re.compile(
 _ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
+    [
+        "half",
+        "halves",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "tenth",
+        "tenths",
+        "dozen",
+        "dozens",
+        "scores",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "first",
+        "second",
+        "fourth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+    ]
+)
+
+
 @dataclass
 class RawQuantity:
     start: int
@@ -486,6 +518,13 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         end = len(text)
     taken: list[tuple[int, int]] = []
     out: list[RawQuantity] = []
+    # Cheap pre-checks: most sentences have no digits or no number words, so skip those scans.
+    has_digit = _ANY_DIGIT.search(text, start, end) is not None
+    words = set(_LOWER_WORDS.findall(text[start:end].lower()))
+    has_words = not words.isdisjoint(_TRIGGER_WORDS)
+    if not has_digit and not has_words:
+        return out
+    empty: tuple = ()
 
     def free(s: int, e: int) -> bool:
         return all(e <= ts or s >= te for ts, te in taken)
@@ -505,7 +544,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             RawQuantity(s, e if unit_end is None else unit_end, value, unit, kind, qual, low, high, li, hi, tolerance)
         )
 
-    for m in _DATE.finditer(text, start, end):
+    for m in _DATE.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         taken.append((s, e))
         year = re.search(r"\d{4}$", m.group(0))
@@ -513,30 +552,30 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             RawQuantity(s, e, int(year.group(0)) if year else 0, "date", "date", None, None, None, True, True, 0.0)
         )
 
-    for m in _TIME.finditer(text, start, end):
+    for m in _TIME.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if free(s, e):
             taken.append((s, e))
             out.append(RawQuantity(s, e, 0, "time", "date", None, None, None, True, True, 0.0))
 
-    for m in _RATIO_COLON.finditer(text, start, end):
+    for m in _RATIO_COLON.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if free(s, e):
             value = tidy(int(m.group("b")) / int(m.group("a"))) if int(m.group("a")) else 0
             add(s, e, value, "ratio", "other", 0.0)
 
-    for m in _SLASH_FRACTION.finditer(text, start, end):
+    for m in _SLASH_FRACTION.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         n, d = int(m.group("n")), int(m.group("d"))
         if n < d and free(s, e):
             add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
 
-    for m in _ORDINAL_RANK.finditer(text, start, end):
+    for m in _ORDINAL_RANK.finditer(text, start, end) if has_words else empty:
         s, e = m.start("w"), m.end("w")
         if free(s, e):
             add(s, e, _ORDINALS[m.group("w").lower()], "", "rank", 0.0)
 
-    for m in _RANGE.finditer(text, start, end):
+    for m in _RANGE.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if not free(s, e):
             continue
@@ -562,7 +601,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         taken.append((s, unit_end or e))
         out.append(RawQuantity(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b), True, True, 0.0))
 
-    for m in _NUMERAL.finditer(text, start, end):
+    for m in _NUMERAL.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if not free(s, e):
             continue
@@ -641,7 +680,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         )
         add(s, e, value, unit, kind, tolerance, unit_end=unit_end)
 
-    for m in _ONE_IN.finditer(text, start, end):
+    for m in _ONE_IN.finditer(text, start, end) if has_words else empty:
         s, e = m.span()
         if not free(s, e):
             continue
@@ -653,7 +692,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             continue
         add(s, e, tidy(round(100.0 * nv / dv, 2)), "fraction", "percent", 0.5)
 
-    for m in _FRACTIONAL_SCALE.finditer(text, start, end):
+    for m in _FRACTIONAL_SCALE.finditer(text, start, end) if has_words else empty:
         s, e = m.span()
         if not free(s, e):
             continue
@@ -662,7 +701,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         unit, unit_end = _unit_after(text, e, end)
         add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
 
-    for m in _FRACTION.finditer(text, start, end):
+    for m in _FRACTION.finditer(text, start, end) if has_words else empty:
         s, e = m.span()
         if m.group("half"):
             e = m.start() + len(m.group("half"))
@@ -675,7 +714,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             continue
         add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
 
-    for m in _DOZEN.finditer(text, start, end):
+    for m in _DOZEN.finditer(text, start, end) if has_words else empty:
         s, e = m.span()
         if not free(s, e):
             continue
@@ -687,7 +726,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             unit = ""
         add(s, e, value, unit, "count", 0.0, unit_end=unit_end if unit else None)
 
-    for m in _VAGUE.finditer(text, start, end):
+    for m in _VAGUE.finditer(text, start, end) if has_words else empty:
         s, e = m.start("w"), m.end("w")
         if not free(s, e):
             continue
@@ -695,7 +734,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         taken.append((s, e))
         out.append(RawQuantity(s, e, low, "", "count", "vague", low, None, True, True, 0.0))
 
-    for m in _WORDNUM.finditer(text, start, end):
+    for m in _WORDNUM.finditer(text, start, end) if has_words else empty:
         s, e = m.span()
         if not free(s, e):
             continue

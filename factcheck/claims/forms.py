@@ -34,7 +34,7 @@ class QueueFilterForm(forms.Form):
     """The queue's filters; every field is optional and lives in the URL's query string."""
 
     SORTS = [("score", "Check-worthiness"), ("newest", "Newest first"), ("oldest", "Oldest first")]
-    STATUS_CHOICES = [("open", "Open (not published or dismissed)"), ("all", "Any status"), *Claim.Status.choices]
+    STATUS_CHOICES = [("open", "Open"), ("all", "Any status"), *Claim.Status.choices]
     ASSIGNEE_CHOICES = [("", "Anyone"), ("mine", "Mine"), ("unassigned", "Unassigned")]
 
     q = forms.CharField(label="Search", required=False, max_length=200)

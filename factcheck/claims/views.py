@@ -321,7 +321,7 @@ def submit(request):
                 form.add_error(field if field in form.fields else None, errors)
         else:
             if result.created:
-                messages.success(request, "Article saved. Extraction is queued.")
+                messages.success(request, "Article saved. Its statements are extracted in the background.")
             else:
                 messages.info(request, "This article was already submitted; here it is.")
             return redirect(result.article)
@@ -468,6 +468,11 @@ def claim_status(request, pk):
         return render(
             request,
             "claims/partials/claim_triage.html",
-            {"claim": claim, "status_form": ClaimStatusForm(initial={"status": claim.status}), "oob_flash": True},
+            {
+                "claim": claim,
+                "status_form": ClaimStatusForm(initial={"status": claim.status}),
+                "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
+                "oob_flash": True,
+            },
         )
     return redirect(claim)

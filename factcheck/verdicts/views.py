@@ -110,7 +110,8 @@ def claim_context_text(claim, window=320):
     if claim.end + window < len(body):
         ends = list(SENTENCE_END.finditer(after))
         after = after[: ends[-1].start() + 1] if ends else after
-    return before.lstrip(), after.rstrip()
+    squeeze = re.compile(r"\n\s*\n+")  # paragraphs as single line breaks: dense, still readable
+    return squeeze.sub("\n", before.lstrip()), squeeze.sub("\n", after.rstrip())
 
 
 def review_context(request, claim, *, evidence_form=None, verdict_form=None, return_form=None, correction_form=None):
@@ -167,8 +168,12 @@ def claim_history(claim):
             for name in fields:
                 field = record._meta.get_field(name)
                 new, old = getattr(record, field.attname), getattr(before, field.attname) if before else None
-                if (before is None and new in (None, "", False)) or (before is not None and old == new):
+                if before is not None and old == new:
                     continue
+                if before is None and (
+                    new in (None, "", False) or (record.history_type == "~" and new == field.default)
+                ):
+                    continue  # a first record only shows what differs from a blank row
                 if field.is_relation:
                     wanted.setdefault(field.related_model, set()).update(v for v in (old, new) if v is not None)
                 changes.append([field, old, new])

@@ -12,7 +12,6 @@ from factcheck.claims import services as claim_services
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.demo.content import AIR_ATTACK
 from factcheck.verdicts.models import Evidence, Verdict
-from tests.conftest import wait_until
 from tests.factories import make_source
 
 DRONES = "more than 63 drones and nine missiles"
@@ -135,7 +134,9 @@ def test_queue_filters_search_keyboard_and_bulk_assign(
     page, live_server, newsroom, editor, checker, as_user, console_errors, shot, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        claim_services.article_submit(newsroom=newsroom, user=editor, title=AIR_ATTACK["title"], body=AIR_ATTACK["body"])
+        claim_services.article_submit(
+            newsroom=newsroom, user=editor, title=AIR_ATTACK["title"], body=AIR_ATTACK["body"]
+        )
     total = Claim.objects.count()
     as_user(page, editor)
     expect(page.locator("tr.queue-row")).to_have_count(total)
@@ -208,13 +209,15 @@ def test_a_failed_run_shows_its_message_and_retry_works(
     assert console_errors == []
 
 
-XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
+XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 
 def test_hostile_text_renders_as_text(
     page, live_server, newsroom, editor, as_user, console_errors, shot, django_capture_on_commit_callbacks
 ):
-    body = f"Officials said 40 drones were shot down {XSS[0]} near the city.\n\nThe mayor said 12 {XSS[1]} sites were hit."
+    body = (
+        f"Officials said 40 drones were shot down {XSS[0]} near the city.\n\nThe mayor said 12 {XSS[1]} sites were hit."
+    )
     with django_capture_on_commit_callbacks(execute=True):
         result = claim_services.article_submit(newsroom=newsroom, user=editor, title=f"Hostile {XSS[1]}", body=body)
     claim = result.article.claims.order_by("position").first()
@@ -253,7 +256,9 @@ def test_a_javascript_url_is_refused_in_the_browser(page, live_server, newsroom,
 
 
 @pytest.mark.parametrize("role_user", ["viewer"])
-def test_a_viewer_sees_read_only_screens(page, live_server, newsroom, viewer, editor, as_user, console_errors, shot, role_user):
+def test_a_viewer_sees_read_only_screens(
+    page, live_server, newsroom, viewer, editor, as_user, console_errors, shot, role_user
+):
     from tests.factories import make_article, make_claim
 
     claim = make_claim(make_article(newsroom))

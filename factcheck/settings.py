@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck.env import env_bool, env_database, env_int, env_list, env_str, env_url

@@ -14,7 +14,7 @@ class ArticleSubmitForm(forms.Form):
         error_messages={"required": "Paste the article's text: it is empty."},
     )
     url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
-    outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False)
+    outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False, empty_label="— unknown —")
     published_on = forms.DateField(label="Published", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, newsroom, **kwargs):

@@ -356,3 +356,33 @@ def test_articles_list(login, editor, air_attack):
     response = login(editor).get(reverse("claims:articles"))
     assert response.status_code == 200 and AIR_ATTACK["title"].encode() in response.content
     assert Article.objects.count() == 1
+
+
+# --- submit ---------------------------------------------------------------------------------
+
+
+def test_submit_states_clear_errors(login, checker, settings):
+    settings.ARTICLE_MAX_CHARS = 1_000
+    client = login(checker)
+    url = reverse("claims:submit")
+    assert b"it is empty" in client.post(url, {"title": "x", "body": "   "}).content
+    response = client.post(url, {"title": "x", "body": "word " * 300})
+    assert response.status_code == 200 and b"the limit is 1,000" in response.content
+    response = client.post(url, {"title": "x", "body": "abc\x01\x02" * 50})
+    assert b"not text" in response.content
+    response = client.post(url, {"title": "x", "body": "Text.", "url": "javascript:alert(1)"})
+    assert b"Only http and https" in response.content or b"Enter a valid URL" in response.content
+    assert not Article.objects.exists()
+
+
+def test_submit_goes_to_the_article_page(login, checker, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(checker).post(reverse("claims:submit"), {"title": "", "body": AIR_ATTACK["body"]})
+    article = Article.objects.get()
+    assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
+    assert article.title == AIR_ATTACK["title"]
+
+
+def test_viewers_cannot_submit(login, viewer):
+    assert login(viewer).get(reverse("claims:submit")).status_code == 403
+    assert login(viewer).post(reverse("claims:submit"), {"body": "x"}).status_code == 403

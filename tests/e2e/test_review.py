@@ -164,6 +164,10 @@ def test_queue_filters_search_keyboard_and_bulk_assign(
     expect(first).to_be_focused()
     first.press("a")
     expect(first.locator(".who-chip")).to_have_text(editor.username)
+    first_id = first.get_attribute("id").split("-")[1]
+    page.locator("tr.queue-row").first.focus()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(rf"/statements/{first_id}/$"))
 
     # bulk assign three rows to the checker
     page.goto(f"{live_server.url}{reverse('claims:queue')}?assignee=unassigned")

@@ -64,6 +64,12 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=50, help="concurrent clients in the load pass (≤ 200)")
         parser.add_argument("--duration", type=int, default=60, help="seconds of the load pass (≤ 600)")
         parser.add_argument("--samples", type=int, default=100, help="requests per screen in the isolated pass")
+        parser.add_argument(
+            "--screen-seconds",
+            type=float,
+            default=30,
+            help="isolated pass: stop a screen after this long (≥ 5 samples)",
+        )
         parser.add_argument("--newsroom", default="bench")
         parser.add_argument("--search", default="unemployment", help="the search box's text")
         parser.add_argument("--port", type=int, default=8765)
@@ -99,7 +105,7 @@ class Command(BaseCommand):
             )
             sessions = self._login_all(opts["port"], logins)
             self.stdout.write(f"isolated pass: {opts['samples']} requests per screen, one client")
-            isolated = self._isolated(opts["port"], sessions[0], screens, opts["samples"])
+            isolated = self._isolated(opts["port"], sessions[0], screens, opts["samples"], opts["screen_seconds"])
             self.stdout.write(f"load pass: {users} clients for {duration} s, no think time")
             load, rps = self._load(opts["port"], sessions, screens, duration)
         finally:
@@ -220,23 +226,26 @@ class Command(BaseCommand):
             t.join()
         return sessions
 
-    def _isolated(self, port, cookies, screens, samples):
+    def _isolated(self, port, cookies, screens, samples, seconds):
         figures = {}
         for screen in screens:
             if screen.paths is None:
                 figures[screen.name] = None
                 continue
             times, errors = [], 0
+            give_up = time.monotonic() + seconds
             for i in range(samples + 5):
+                if len(times) >= 5 and time.monotonic() > give_up:
+                    break
                 path = screen.paths[i % len(screen.paths)]
                 started = time.perf_counter()
                 try:
-                    status = request(port, "GET", path, cookies=None if screen.anonymous else cookies)[0]
+                    status = request(port, "GET", path, cookies=None if screen.anonymous else cookies, timeout=60)[0]
                 except OSError:
                     status = 0
                 elapsed = (time.perf_counter() - started) * 1000
-                if i < 5:
-                    continue  # warm-up: first hits fill the worker's caches
+                if i < 5 and elapsed < 1000:
+                    continue  # warm-up: first hits fill the worker's caches (a slow screen skips it)
                 times.append(elapsed)
                 errors += status != 200
             figures[screen.name] = summarise(times, errors)

@@ -389,12 +389,15 @@ def claim(request, pk):
     claim = _get_claim_for_user(request, pk)
     membership = get_membership(request)
     tab = request.GET.get("tab", "review")
+    if tab == "similar" and request.htmx:
+        # The similar-statements panel loads after the page: a trigram search should never slow the page.
+        return render(request, "claims/partials/similar.html", {"claim": claim, "similar": similar_claims(claim)})
     if tab == "history":
         context = {"claim": claim, "history": claim_history(claim), "tab": tab}
         if request.htmx:
             return render(request, "verdicts/partials/history.html", context)
     else:
-        tab = "review"
+        tab = "similar" if tab == "similar" else "review"
         context = review_context(request, claim)
         if request.htmx:
             return render(request, "verdicts/partials/review.html", context)
@@ -406,7 +409,7 @@ def claim(request, pk):
             "before": before,
             "after": after,
             "band": score_band(claim.checkworthiness, membership.newsroom.checkworthy_threshold),
-            "similar": similar_claims(claim),
+            "similar": similar_claims(claim) if tab == "similar" else None,
             "status_form": ClaimStatusForm(initial={"status": claim.status}),
             "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
         }

@@ -39,6 +39,7 @@ from factcheck.verdicts.services import (
 )
 
 SIMILAR_LIMIT = 5
+SIMILAR_CANDIDATES = 200
 
 
 def _get_claim_for_user(request, pk):
@@ -66,14 +67,19 @@ def _get_evidence_for_user(request, pk):
 def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
-    PostgreSQL: trigram similarity through the GIN index claim_text_trgm_idx (`text % ?`).
+    PostgreSQL: trigram similarity through the GIN index claim_text_trgm_idx (`text % ?`), in two
+    steps so the planner cannot trade the index for a similarity() call per row: up to
+    SIMILAR_CANDIDATES ids from the index, then those ranked by similarity.
     Elsewhere: difflib over the newsroom's most recent statements (good enough for a demo database).
     """
     others = Claim.objects.for_newsroom(claim.newsroom_id).exclude(pk=claim.pk).exclude(article_id=claim.article_id)
     others = others.select_related("article")
     if connection.vendor == "postgresql":
+        matches = RawSQL("claims_claim.text %% %s", [claim.text], output_field=BooleanField())
+        candidates = list(others.filter(matches).values_list("pk", flat=True)[:SIMILAR_CANDIDATES])
         rows = list(
-            others.filter(RawSQL("claims_claim.text %% %s", [claim.text], output_field=BooleanField()))
+            Claim.objects.filter(pk__in=candidates)
+            .select_related("article")
             .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))
             .order_by("-similarity", "-pk")[:limit]
         )

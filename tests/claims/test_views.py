@@ -307,10 +307,15 @@ def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor
     body = "Officials said more than 63 drones and nine missiles hit targets in eight places overnight."
     other = make_claim(make_article(newsroom, body=body, title="Earlier"), start=0, end=len(body))
     make_verdict(other, editor, status=Verdict.Status.PUBLISHED, conclusion="checked", reviewer=colleague)
-    response = login(editor).get(reverse("claims:claim", args=[drones.pk]))
+    client = login(editor)
+    page = client.get(reverse("claims:claim", args=[drones.pk]))
+    assert b'hx-get="?tab=similar" hx-trigger="load"' in page.content  # loads after the page
+    response = client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "similar"}, headers=HX)
     similar = response.context["similar"]
     assert similar and similar[0].pk == other.pk
     assert similar[0].published_verdict is not None
+    assert b'class="rating-chip"' in response.content and b">True</span>" in response.content
+    assert client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "similar"}).context["similar"]
 
 
 def test_the_statement_page_outsider_anonymous_and_post(client, login, outsider, drones):

@@ -97,8 +97,8 @@ def words_to_number(words: list[str]) -> int | None:
 def parse_numeral(s: str) -> float | int:
     """ "1,234.5" -> 1234.5; "72" -> 72."""
     s = s.replace(",", "")
-    if "." in s:
-        return float(s)
+    if "." in s or len(s) > 30:
+        return float(s)  # never int() a huge digit string (Python caps int parsing at 4,300 digits)
     return int(s)
 
 

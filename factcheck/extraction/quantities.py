@@ -5,6 +5,7 @@ Regular expressions over the original text (no normalised copy), so spans are ex
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ _DATE = re.compile(
 _NUMERAL = re.compile(
     r"(?<![\w.,/:£$€¥₹])"
     r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
-    r"(?P<num>(?>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))"
+    r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
     r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
     r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
@@ -42,8 +43,8 @@ _NUMERAL = re.compile(
     r"(?![\w])"
 )
 _RANGE = re.compile(
-    r"(?<![\w.,/:£$€-])(?P<cur>[$£€])?(?P<a>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?[-–]\s?(?P=cur)?"
-    r"(?P<b>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.,/:£$€-])(?P<cur>[$£€])?(?P<a>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?))\s?[-–]\s?(?P=cur)?"
+    r"(?P<b>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?))"
     r"(?:[\s-]?(?P<scale>bn|billion|m|million|k|thousand)(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])"
 )
@@ -53,7 +54,7 @@ _TIME = re.compile(
     r"\d{1,2}\.\d{2}\s?[ap]\.?m\.?)(?![\w:])|"
     r"(?<![\w:.])\d{1,2}\s?[ap]\.?m\.?(?![\w])"
 )
-_RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d+):(?P<b>\d{3,})(?![\w:])")
+_RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d{1,6}):(?P<b>\d{3,9})(?![\w:])")
 _ORDINAL_RANK = re.compile(
     r"\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]"
     r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
@@ -435,6 +436,25 @@ _TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
 )
 
 
+class _Spans:
+    """Non-overlapping spans taken so far, kept sorted: O(log n) overlap checks for long inputs."""
+
+    def __init__(self):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def free(self, s: int, e: int) -> bool:
+        i = bisect.bisect_right(self.starts, s)
+        if i > 0 and self.ends[i - 1] > s:
+            return False
+        return not (i < len(self.starts) and self.starts[i] < e)
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_right(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+
 @dataclass
 class RawQuantity:
     start: int
@@ -516,7 +536,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     """Quantities in text[start:end], sorted by start."""
     if end is None:
         end = len(text)
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     out: list[RawQuantity] = []
     # Cheap pre-checks: most sentences have no digits or no number words, so skip those scans.
     has_digit = _ANY_DIGIT.search(text, start, end) is not None
@@ -527,12 +547,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     empty: tuple = ()
 
     def free(s: int, e: int) -> bool:
-        return all(e <= ts or s >= te for ts, te in taken)
+        return taken.free(s, e)
 
     def add(s, e, value, unit, kind, tolerance, qual=None, qual_kind=None, unit_end=None):
         if kind == "count" and tolerance == 0.5:
             tolerance = 0.0  # a whole count is exact; only scaled figures ("1.5 million") are rounded
-        taken.append((s, e if unit_end is None else unit_end))
+        taken.add(s, e if unit_end is None else unit_end)
         if qual is None:
             qual, qual_kind = _qualifier(text, start, s)
         if kind == "date":
@@ -546,7 +566,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
 
     for m in _DATE.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
-        taken.append((s, e))
+        taken.add(s, e)
         year = re.search(r"\d{4}$", m.group(0))
         out.append(
             RawQuantity(s, e, int(year.group(0)) if year else 0, "date", "date", None, None, None, True, True, 0.0)
@@ -555,7 +575,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     for m in _TIME.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if free(s, e):
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(RawQuantity(s, e, 0, "time", "date", None, None, None, True, True, 0.0))
 
     for m in _RATIO_COLON.finditer(text, start, end) if has_digit else empty:
@@ -582,7 +602,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         a, b = parse_numeral(m.group("a")), parse_numeral(m.group("b"))
         sa = m.group("a")
         if len(sa) == 4 and "," not in sa and 1800 <= a <= 2100 and len(m.group("b")) in (2, 4):
-            taken.append((s, e))
+            taken.add(s, e)
             out.append(RawQuantity(s, e, a, "years", "date", None, None, None, True, True, 0.0))
             continue
         mult = SUFFIX_SCALES[m.group("scale").lower()] if m.group("scale") else 1
@@ -598,7 +618,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             kind = "count" if unit else "other"
             if not unit:
                 unit = "range"
-        taken.append((s, unit_end or e))
+        taken.add(s, unit_end or e)
         out.append(RawQuantity(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b), True, True, 0.0))
 
     for m in _NUMERAL.finditer(text, start, end) if has_digit else empty:
@@ -731,7 +751,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         if not free(s, e):
             continue
         low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
-        taken.append((s, e))
+        taken.add(s, e)
         out.append(RawQuantity(s, e, low, "", "count", "vague", low, None, True, True, 0.0))
 
     for m in _WORDNUM.finditer(text, start, end) if has_words else empty:

@@ -6,6 +6,7 @@ None (needs outside evidence, e.g. a record's baseline). Each relation has a one
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 
@@ -50,6 +51,7 @@ _CMP_GAP = re.compile(
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:(?:the|its|their|[\w’']+['’]s|last\s+year['’]s)\s+){0,2}$",
     re.I,
 )
+_MAX_PER_SENTENCE = 60
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
 _COUNTABLE = {"count", "money", "percent", "duration", "other"}
 
@@ -157,6 +159,9 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
     by_sentence: dict[int, list[Quantity]] = {}
     for q in numeric:
         by_sentence.setdefault(_sentence_of(q, sentence_of_statement), []).append(q)
+    # A "sentence" with hundreds of figures is a pasted table, not prose: no within-sentence rules there.
+    by_sentence = {k: v for k, v in by_sentence.items() if len(v) <= _MAX_PER_SENTENCE}
+    numeric = [q for v in by_sentence.values() for q in v] if len(numeric) > _MAX_PER_SENTENCE else numeric
 
     # part of a whole: "72 of the 550 drones"
     parts = inherit_units(text, numeric)
@@ -199,6 +204,13 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 )
 
     # sums: "over 63 drones and nine missiles" against a total given elsewhere
+    counts_by_unit: dict[str, list[tuple[float, int, Quantity]]] = {}
+    for r in numeric:
+        if r.kind == "count":
+            for w in _words(r.unit):
+                counts_by_unit.setdefault(w, []).append((r.value, r.id, r))
+    for lst in counts_by_unit.values():
+        lst.sort(key=lambda t: (t[0], t[1]))
     for _sent, group in by_sentence.items():
         chains: list[list[Quantity]] = []
         for q in group:
@@ -223,15 +235,20 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
             if l_lo <= 0 or l_lo == -INF:
                 continue
             units = set().union(*(_words(q.unit) for q in chain))
+            chain_ids = {q.id for q in chain}
+            lo_v, hi_v = 0.8 * l_lo, 1.25 * (l_hi if l_hi != INF else l_lo)
             best = None
-            for r in numeric:
-                if r in chain or r.kind != "count" or not (_words(r.unit) & units):
-                    continue
-                if not (0.8 * l_lo <= r.value <= 1.25 * (l_hi if l_hi != INF else l_lo)):
-                    continue
-                d = abs(r.value - l_lo)
-                if best is None or d < best[0]:
-                    best = (d, r)
+            for w in sorted(units):
+                lst = counts_by_unit.get(w, [])
+                k = bisect.bisect_left(lst, (lo_v, -1))
+                while k < len(lst) and lst[k][0] <= hi_v:
+                    r = lst[k][2]
+                    k += 1
+                    if r.id in chain_ids:
+                        continue
+                    key = (abs(r.value - l_lo), r.id)
+                    if best is None or key < best[0]:
+                        best = (key, r)
             if best is None:
                 continue
             r = best[1]
@@ -304,7 +321,7 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                     break
                 objects.add(b.id)
                 up = w in ("more", "higher", "greater", "larger", "bigger", "up", "above")
-                k = group.index(a)
+                k = next(j for j in range(max(0, i - 3), i) if group[j] is a)
                 z = group[k - 1] if k > 0 else None
                 if (
                     z is not None

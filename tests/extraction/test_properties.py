@@ -92,3 +92,14 @@ def test_it_never_raises_and_every_offset_slices_the_input(text):
 @given(TEXTS)
 def test_it_is_deterministic(text):
     assert extract(text).to_dict() == extract(text).to_dict()
+
+
+def test_it_survives_a_digit_string_longer_than_pythons_int_parsing_limit():
+    text = "Total: " + "7" * 5000 + " votes. Then 1" + ",000" * 2000 + " more."
+    ex = _check(text)
+    assert all(q.text for q in ex.quantities)
+
+
+def test_it_survives_a_pasted_table_of_figures():
+    text = " ".join(f"{i} drones and {i + 1} missiles" for i in range(400)) + ". In all 7 drones and 9 missiles."
+    _check(text)

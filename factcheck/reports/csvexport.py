@@ -85,7 +85,7 @@ class _Echo:
 def csv_lines(verdicts, *, base_url, bom=False, on_row=None):
     """Yield the CSV as str chunks, one per line: memory stays flat whatever the report's size.
 
-    `verdicts` should be an iterator (QuerySet.iterator(chunk_size=...)); `on_row(n)` is called
+    `verdicts` should be an iterator (selection.report_rows); `on_row(n)` is called
     after each row, for progress.
     """
     writer = csv.writer(_Echo(), lineterminator="\r\n")

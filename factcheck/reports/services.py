@@ -27,7 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from factcheck.reports.models import ReportExport
-from factcheck.reports.selection import FILTER_KEYS, report_verdicts
+from factcheck.reports.selection import FILTER_KEYS, report_rows, report_verdicts
 
 logger = logging.getLogger(__name__)
 
@@ -162,13 +162,18 @@ def report_export_run(*, export_id):
         return None
     export = ReportExport.objects.select_related("newsroom", "requested_by").get(pk=export_id)
     try:
-        verdicts = report_verdicts(newsroom=export.newsroom, filters=export.filters, internal=export.internal)
+        verdicts = report_verdicts(
+            newsroom=export.newsroom, filters=export.filters, with_body=export.format == ReportExport.Format.PDF
+        )
         total = verdicts.count()
         ReportExport.objects.filter(pk=export_id, attempts=export.attempts).update(progress_total=total)
         progress = _Progress(export_id, export.attempts)
         with tempfile.TemporaryFile() as fh:
             rows, skipped = report_write(
-                export=export, verdicts=verdicts.iterator(chunk_size=ITERATOR_CHUNK), target=fh, on_row=progress
+                export=export,
+                verdicts=report_rows(verdicts, internal=export.internal, chunk_size=ITERATOR_CHUNK),
+                target=fh,
+                on_row=progress,
             )
             size = fh.tell()
             fh.seek(0)

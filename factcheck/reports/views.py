@@ -17,7 +17,7 @@ from factcheck.reports.common import person_name, statement_context
 from factcheck.reports.forms import ReportForm
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pack import evidence_pack as build_evidence_pack
-from factcheck.reports.selection import report_verdicts
+from factcheck.reports.selection import report_rows, report_verdicts
 from factcheck.reports.services import ITERATOR_CHUNK, inline_limit, report_export_request, report_runs_inline
 from factcheck.verdicts.models import Verdict
 
@@ -83,13 +83,15 @@ def _inline_response(export, verdicts):
     content_type = ReportExport.CONTENT_TYPES[export.format]
     if export.format == ReportExport.Format.CSV:
         lines = csvexport.csv_lines(
-            verdicts.iterator(chunk_size=ITERATOR_CHUNK), base_url=export.base_url, bom=export.bom
+            report_rows(verdicts, chunk_size=ITERATOR_CHUNK, internal=export.internal),
+            base_url=export.base_url,
+            bom=export.bom,
         )
         response = StreamingHttpResponse(lines, content_type=content_type)
     elif export.format == ReportExport.Format.JSONLD:
         skipped = []
         chunks = claimreview.jsonld_chunks(
-            verdicts.iterator(chunk_size=ITERATOR_CHUNK),
+            report_rows(verdicts, chunk_size=ITERATOR_CHUNK, internal=export.internal),
             base_url=export.base_url,
             bounds=claimreview.scale_bounds(export.newsroom),
             skipped=skipped,
@@ -97,7 +99,7 @@ def _inline_response(export, verdicts):
         response = StreamingHttpResponse(chunks, content_type=content_type)
     else:
         buffer = io.BytesIO()
-        pdf.pdf_write(export=export, verdicts=verdicts, target=buffer)
+        pdf.pdf_write(export=export, verdicts=report_rows(verdicts, internal=export.internal), target=buffer)
         response = HttpResponse(buffer.getvalue(), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -121,7 +123,9 @@ def builder(request):
             "bom": d["bom"] and d["format"] == ReportExport.Format.CSV,
             "base_url": _base_url(request),
         }
-        verdicts = report_verdicts(newsroom=membership.newsroom, filters=fields["filters"], internal=fields["internal"])
+        verdicts = report_verdicts(
+            newsroom=membership.newsroom, filters=fields["filters"], with_body=d["format"] == ReportExport.Format.PDF
+        )
         if report_runs_inline(fmt=d["format"], count=verdicts.count()):
             export = ReportExport(**fields, created_at=timezone.now())  # never saved: describes the file
             return _inline_response(export, verdicts)

@@ -3,15 +3,23 @@
 import csv
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 from django.urls import reverse
 
-from tests.reports.conftest import PRIVATE_QUOTE, report_world  # noqa: F401 - the fixture
+from tests.reports.conftest import PRIVATE_QUOTE, build_report_world
+
+
+@pytest.fixture
+def report_world(newsroom, editor, colleague):
+    return build_report_world(newsroom, editor, colleague)
 
 
 def test_it_builds_a_csv_report_and_downloads_it(
     page, live_server, editor, report_world, as_user, console_errors, shot
-):  # noqa: F811
+):
     as_user(page, editor)
     page.click("nav >> text=Reports")
     page.wait_for_load_state("networkidle")
@@ -29,7 +37,7 @@ def test_it_builds_a_csv_report_and_downloads_it(
         page.click("#report-form button[type=submit]")
     download = info.value
     assert download.suggested_filename.endswith(".csv")
-    text = open(download.path(), encoding="utf-8-sig").read()
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 2 and {r["rating"] for r in rows} == {"Mostly false", "True"}
     assert console_errors == []
@@ -44,7 +52,7 @@ def test_it_prepares_a_large_report_in_the_background(
     console_errors,
     shot,
     settings,
-    tmp_path,  # noqa: F811
+    tmp_path,
 ):
     # given a tiny inline limit: every JSON-LD report becomes a job (run in-process: no broker in tests)
     settings.REPORTS_INLINE_MAX = {"jsonld": 1}
@@ -60,12 +68,12 @@ def test_it_prepares_a_large_report_in_the_background(
     assert "1 verdict left out of the ClaimReview file" in page.locator(".export-status").inner_text()
     with page.expect_download() as info:
         page.click(".export-status a.button")
-    docs = json.loads(open(info.value.path(), encoding="utf-8").read())
+    docs = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert len(docs) == 2 and all(d["@type"] == "ClaimReview" for d in docs)
     assert console_errors == []
 
 
-def test_it_shows_the_public_verdict_page_without_login(page, live_server, report_world, console_errors, shot):  # noqa: F811
+def test_it_shows_the_public_verdict_page_without_login(page, live_server, report_world, console_errors, shot):
     v1 = report_world["published"][0]
     page.goto(f"{live_server.url}{reverse('reports:public_verdict', args=[v1.pk])}")
     assert "Mostly false" in page.locator(".rating-pill").inner_text()

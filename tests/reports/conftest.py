@@ -41,6 +41,10 @@ def published_verdict(claim, author, reviewer, rating_label, when, **extra):
 
 @pytest.fixture
 def report_world(newsroom, editor, colleague):
+    return build_report_world(newsroom, editor, colleague)
+
+
+def build_report_world(newsroom, editor, colleague):
     """Three statements of one article: two published verdicts, one draft; private and public evidence."""
     outlet = make_source(newsroom, name="City Gazette", url="https://gazette.example.com/", kind="news_outlet")
     stats = make_source(newsroom, name="City Statistics Office", url="https://stats.example.gov/", kind="government")

@@ -13,7 +13,7 @@ from factcheck.reports.claimreview import (
     scale_bounds,
     short_claim,
 )
-from factcheck.reports.selection import report_verdicts
+from factcheck.reports.selection import report_rows, report_verdicts
 from factcheck.verdicts.models import Verdict
 from tests.reports.jsonld import S, validate_claimreview
 
@@ -22,9 +22,9 @@ BASE = "https://desk.example.org/"
 
 def _docs(newsroom, filters=None):
     skipped = []
-    verdicts = report_verdicts(
-        newsroom=newsroom, filters=filters if filters is not None else {"statuses": ["published", "draft"]}
-    )
+    if filters is None:
+        filters = {"statuses": ["published", "draft"]}
+    verdicts = report_rows(report_verdicts(newsroom=newsroom, filters=filters))
     text = "".join(jsonld_chunks(verdicts, base_url=BASE, bounds=scale_bounds(newsroom), skipped=skipped))
     return json.loads(text), skipped
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pdf import pdf_write
-from factcheck.reports.selection import report_verdicts
+from factcheck.reports.selection import report_rows, report_verdicts
 from tests.reports.conftest import PRIVATE_QUOTE, PUBLIC_QUOTE
 
 OUT = Path(__file__).resolve().parents[2] / "test-results" / "reports"
@@ -28,7 +28,7 @@ def _pdf(newsroom, user, filters=None, internal=False, name="report"):
         base_url="https://desk.example.org/",
         created_at=timezone.now(),
     )
-    verdicts = report_verdicts(newsroom=newsroom, filters=export.filters, internal=internal)
+    verdicts = report_rows(report_verdicts(newsroom=newsroom, filters=export.filters), internal=internal)
     buffer = io.BytesIO()
     sections = pdf_write(export=export, verdicts=verdicts, target=buffer)
     data = buffer.getvalue()

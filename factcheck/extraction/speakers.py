@@ -21,7 +21,7 @@ SPEECH_VERBS = (
     "declared|told"
 )
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-_INVERSION = re.compile(rf"(?:[,”\"’]\s*|\b)(?:{SPEECH_VERBS})\s+(?=[A-Z])")
+_INVERSION = re.compile(rf"(?:[,”\"’]\s*|\b)(?:{SPEECH_VERBS})\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")
 _ACCORDING = re.compile(r"\b(?:according to|As per|as per|quoted|cited)\s+", re.I)
 _QUOTED_AS = re.compile(r"\s+as\s+(?:saying|stating|telling)\b")
 _TOKEN = re.compile(r"[\w’'.&-]+")
@@ -125,6 +125,18 @@ TITLE_WORDS = frozenset(
         "opposition",
         "party",
         "councillor",
+        "bosses",
+        "boss",
+        "officials",
+        "executives",
+        "analysts",
+        "economists",
+        "ministers",
+        "critics",
+        "experts",
+        "investigators",
+        "researchers",
+        "sources",
     ]
 )
 _ORG_WORDS = frozenset(
@@ -201,6 +213,8 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _split_title(tokens: list[str]) -> tuple[str | None, list[str]]:
     """["Kremlin", "spokesman", "Dmitry", "Peskov"] -> ("Kremlin spokesman", ["Dmitry", "Peskov"])."""
+    if not tokens[-1][:1].isupper():
+        return None, tokens  # "Rover bosses": a group, not a title before a name
     k = 0
     while k < len(tokens) - 1:
         if tokens[k].lower() in TITLE_WORDS or tokens[k + 1].lower() in TITLE_WORDS:
@@ -248,12 +262,21 @@ def _name_run_after(text: str, pos: int, hi: int) -> tuple[int, int, list[str]] 
         if text[p : t.start()].strip():
             break
         w = t.group(0)
-        if w[:1].isupper() or (toks and w.lower() in TITLE_WORDS) or (toks and w.lower() in ("of", "for")):
+        lw = w.lower()
+        nxt = _TOKEN.match(text, t.end() + 1) if t.end() < hi else None
+        leading_title = not toks and (
+            lw in TITLE_WORDS or (nxt is not None and nxt.group(0).lower() in TITLE_WORDS and w.islower())
+        )
+        if lw in ("of", "for") and sum(1 for x in toks if x.group(0)[:1].isupper()) >= 2:
+            break  # "Marie-Pierre Ripert of IxisCIB": the affiliation is not part of the name
+        if w[:1].isupper() or leading_title or (toks and lw in TITLE_WORDS) or (toks and lw in ("of", "for")):
             toks.append(t)
             p = t.end()
             continue
         break
     while toks and toks[-1].group(0).lower() in ("of", "for"):
+        toks.pop()
+    while toks and not toks[-1].group(0)[:1].isupper():
         toks.pop()
     if not toks:
         return None

@@ -50,3 +50,13 @@ def test_it_knows_a_quote_only_sentence():
 def test_it_pairs_straight_quotes_in_order():
     text = 'He said "yes" and then "no".'
     assert [text[a:b] for a, b in speakers.quote_spans(text, 0, len(text))] == ['"yes"', '"no"']
+
+
+def test_it_reads_a_lower_case_title_after_the_verb_and_drops_the_affiliation():
+    text = "“Rates will stay high,” said energy analyst Ola Berg of Nordbank."
+    sp = _speaker(text)
+    assert (sp.name, sp.title) == ("Ola Berg", "energy analyst")
+
+
+def test_it_keeps_a_group_of_people_as_the_speaker():
+    assert _speaker("But officials said the plan was on track.").name == "officials"

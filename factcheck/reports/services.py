@@ -9,7 +9,8 @@ finds the row already taken or finished and does nothing.
 
 Limits and retention (settings read at call time, defaults here):
 - REPORTS_INLINE_MAX: verdicts a format writes inline; more runs as a job. CSV and JSON-LD 2,000
-  (a second or two of streaming), PDF 40 (WeasyPrint lays out ~40 sections in about 2 s).
+  (one to two seconds of streaming), PDF 25 (WeasyPrint needs roughly 0.1-0.3 s per verdict
+  section, so a request stays within a few seconds; see `manage.py bench_exports`).
 - REPORTS_RETENTION_DAYS: export files are deleted this many days after they finish (7); the row
   stays, marked expired, so the list still shows who exported what.
 """
@@ -26,13 +27,14 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from factcheck.newsrooms.models import Membership
 from factcheck.reports.models import ReportExport
 from factcheck.reports.selection import FILTER_KEYS, report_rows, report_verdicts
 
 logger = logging.getLogger(__name__)
 
 Status = ReportExport.Status
-DEFAULT_INLINE_MAX = {"csv": 2000, "jsonld": 2000, "pdf": 40}
+DEFAULT_INLINE_MAX = {"csv": 2000, "jsonld": 2000, "pdf": 25}
 DEFAULT_RETENTION_DAYS = 7
 ITERATOR_CHUNK = 500
 
@@ -58,7 +60,7 @@ def report_export_request(
     *, newsroom, user, format: str, filters: dict, base_url: str, internal: bool = False, bom: bool = False
 ) -> ReportExport:
     """Save a PENDING export and enqueue it once the transaction commits."""
-    if internal and not user.memberships.filter(newsroom=newsroom, role="admin").exists():
+    if internal and not user.memberships.filter(newsroom=newsroom, role=Membership.Role.ADMIN).exists():
         raise ValidationError({"internal": "Only newsroom admins can export private evidence."})
     unknown = set(filters) - set(FILTER_KEYS)
     if unknown:

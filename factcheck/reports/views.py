@@ -17,7 +17,7 @@ from factcheck.reports.common import person_name, statement_context
 from factcheck.reports.forms import ReportForm
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pack import evidence_pack as build_evidence_pack
-from factcheck.reports.selection import report_rows, report_verdicts
+from factcheck.reports.selection import filters_describe, report_rows, report_verdicts
 from factcheck.reports.services import ITERATOR_CHUNK, inline_limit, report_export_request, report_runs_inline
 from factcheck.verdicts.models import Verdict
 
@@ -152,8 +152,6 @@ def export(request, pk):
     if request.htmx:
         return render(request, "reports/partials/export_status.html", {"export": export})
     membership = get_membership(request)
-    from factcheck.reports.selection import filters_describe
-
     filters = filters_describe(newsroom=membership.newsroom, filters=export.filters)
     return render(request, "reports/export.html", {"export": export, "filters": filters})
 

@@ -51,10 +51,11 @@ CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Screen:
-    def __init__(self, name, paths, anonymous=False):
+    def __init__(self, name, paths, anonymous=False, headers=None):
         self.name = name
         self.paths = paths  # list of paths to cycle through; None = the URL does not exist (yet)
         self.anonymous = anonymous
+        self.headers = headers
 
 
 class Command(BaseCommand):
@@ -142,6 +143,12 @@ class Command(BaseCommand):
             Screen("search", [f"{queue}?{urlencode({'q': search})}"] if queue else None),
             Screen("article page", many("claims:article", article_ids)),
             Screen("statement review", many("claims:claim", claim_ids)),
+            # The statement page's similar-statements panel, loaded by htmx after the page.
+            Screen(
+                "similar panel (htmx)",
+                [f"{p}?tab=similar" for p in many("claims:claim", claim_ids) or []] or None,
+                headers={"HX-Request": "true"},
+            ),
             Screen("dashboard", [url("verdicts:dashboard")] if url("verdicts:dashboard") else None),
         ]
 
@@ -240,7 +247,14 @@ class Command(BaseCommand):
                 path = screen.paths[i % len(screen.paths)]
                 started = time.perf_counter()
                 try:
-                    status = request(port, "GET", path, cookies=None if screen.anonymous else cookies, timeout=60)[0]
+                    status = request(
+                        port,
+                        "GET",
+                        path,
+                        cookies=None if screen.anonymous else cookies,
+                        headers=screen.headers,
+                        timeout=60,
+                    )[0]
                 except OSError:
                     status = 0
                 elapsed = (time.perf_counter() - started) * 1000
@@ -270,7 +284,14 @@ class Command(BaseCommand):
                 path = rng.choice(screen.paths)
                 started = time.perf_counter()
                 try:
-                    status = request(port, "GET", path, cookies=None if screen.anonymous else cookies, timeout=30)[0]
+                    status = request(
+                        port,
+                        "GET",
+                        path,
+                        cookies=None if screen.anonymous else cookies,
+                        headers=screen.headers,
+                        timeout=30,
+                    )[0]
                 except OSError as exc:
                     status = f"{exc.__class__.__name__}"
                 mine[screen.name].append((time.perf_counter() - started) * 1000)
@@ -332,8 +353,9 @@ class Command(BaseCommand):
                 f"{'screen':32} {'p50 A':>7} {'p95 A':>7} {'p50 B':>7} {'p95 B':>7} {'p95 B/A':>8} {'≤1.3':>5} "
                 f"{'p50 B/floor':>11} {'≤3×':>4} {'errors A/B':>10}"
             )
-            for name, fa in a[phase].items():
-                fb = b[phase].get(name)
+            names = [*a[phase], *(n for n in b[phase] if n not in a[phase])]
+            for name in names:
+                fa, fb = a[phase].get(name), b[phase].get(name)
                 if fa is None or fb is None:
                     self.stdout.write(f"{name:32} {'n/a':>7}")
                     continue

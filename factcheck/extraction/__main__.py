@@ -53,7 +53,14 @@ def report(text: str, ex: Extraction) -> str:
 def _jsonl(inp: str, outp: str) -> int:
     with contextlib.ExitStack() as stack:
         src = sys.stdin if inp == "-" else stack.enter_context(open(inp, encoding="utf-8"))
-        dst = sys.stdout if outp == "-" else stack.enter_context(open(outp, "w", encoding="utf-8"))
+        # errors="backslashreplace": a lone surrogate from a JSON escape in IN is written back as the same
+        # JSON escape, so OUT stays valid JSON instead of the run failing.
+        if outp == "-":
+            dst = sys.stdout
+            if hasattr(dst, "reconfigure"):
+                dst.reconfigure(errors="backslashreplace")
+        else:
+            dst = stack.enter_context(open(outp, "w", encoding="utf-8", errors="backslashreplace"))
         n = 0
         for line in src:
             if not line.strip():
@@ -80,10 +87,14 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.json:
         text = _read(args.json)
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
         json.dump(extract(text).to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return 0
     text = _read(args.file)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
     sys.stdout.write(report(text, extract(text)))
     return 0
 

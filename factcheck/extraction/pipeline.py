@@ -41,6 +41,7 @@ def extract(
     prev_had_quote = False
     sentence_no = 0
     sentence_of_statement: list[int] = []
+    raw_by_statement: list[list] = []  # the raw quantities of each statement, for the scorer's features
     for p_index, (ps, pe) in enumerate(paras):
         quotes = speakers.quote_spans(text, ps, pe)
         for ss, se in segmentation.sentences(text, ps, pe):
@@ -90,7 +91,7 @@ def extract(
                     st.quantity_ids.append(q.id)
                 out.statements.append(st)
                 sentence_of_statement.append(sentence_no)
-                st._raw = mine  # noqa: SLF001 - handed to the scorer below, not serialised
+                raw_by_statement.append(mine)
             prev_speaker = speaker
             prev_had_quote = bool(s_quotes)
             sentence_no += 1
@@ -104,7 +105,7 @@ def extract(
         st.types = claim_types(
             st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
         )
-        score, reasons = model.score(st.text, st.__dict__.pop("_raw", None))
+        score, reasons = model.score(st.text, raw_by_statement[st.index])
         st.checkworthiness = round(score, 4)
         st.checkworthy = score >= threshold
         st.reasons = reasons

@@ -48,3 +48,11 @@ def test_it_runs_as_a_module_reading_stdin():
         check=True,
     )
     assert json.loads(proc.stdout)["extractor_version"]
+
+
+def test_it_writes_valid_json_lines_for_a_lone_surrogate(tmp_path):
+    src, dst = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_text('{"id": 1, "text": "\\ud800 Officials counted 5 buses."}\n', encoding="utf-8")
+    assert main(["--jsonl", str(src), str(dst)]) == 0
+    row = json.loads(dst.read_text(encoding="utf-8"))
+    assert row["statements"][0]["text"].startswith("\ud800")

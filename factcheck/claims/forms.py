@@ -54,8 +54,8 @@ class QueueFilterForm(forms.Form):
     def __init__(self, *args, newsroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).filter(articles__isnull=False).distinct()
-        for name in ("min_score", "max_score"):
-            self.fields[name].widget.attrs.update({"step": "0.05", "inputmode": "decimal"})
+        for name, placeholder in (("min_score", "0"), ("max_score", "1")):
+            self.fields[name].widget.attrs.update({"step": "0.05", "inputmode": "decimal", "placeholder": placeholder})
 
 
 class ClaimStatusForm(forms.Form):

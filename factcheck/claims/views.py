@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
@@ -444,8 +445,9 @@ def claim_assign_view(request, pk):
 
 
 def _safe_next(request):
-    value = request.POST.get("next", "")
-    return value.startswith("/") and not value.startswith("//")
+    return url_has_allowed_host_and_scheme(
+        request.POST.get("next", ""), allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
 
 
 @require_POST

@@ -391,3 +391,21 @@ def test_submit_goes_to_the_article_page(login, checker, django_capture_on_commi
 def test_viewers_cannot_submit(login, viewer):
     assert login(viewer).get(reverse("claims:submit")).status_code == 403
     assert login(viewer).post(reverse("claims:submit"), {"body": "x"}).status_code == 403
+
+
+def test_bulk_sets_a_status_and_skips_statements_under_review(login, editor, air_attack):
+    first, second = air_attack.claims.all()[:2]
+    Claim.objects.filter(pk=second.pk).update(status=Claim.Status.IN_REVIEW)
+    login(editor).post(
+        reverse("claims:bulk"), {"ids": [first.pk, second.pk], "action": "status", "status": "in_progress"}
+    )
+    assert Claim.objects.get(pk=first.pk).status == Claim.Status.IN_PROGRESS
+    assert Claim.objects.get(pk=second.pk).status == Claim.Status.IN_REVIEW
+
+
+def test_assign_ignores_an_offsite_next(login, checker, drones):
+    url = reverse("claims:claim_assign", args=[drones.pk])
+    response = login(checker).post(url, {"assignee": "me", "next": "https://evil.example/"})
+    assert response["Location"] == drones.get_absolute_url()
+    response = login(checker).post(url, {"assignee": "me", "next": "/queue/?q=x"})
+    assert response["Location"] == "/queue/?q=x"

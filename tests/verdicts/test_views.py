@@ -252,3 +252,18 @@ def test_the_dashboard_refuses_post_anonymous_and_hides_other_newsrooms(client, 
     response = login(outsider).get(reverse("verdicts:dashboard"))
     assert response.context["total"] == 0
     assert login(outsider).post(reverse("verdicts:dashboard")).status_code == 405
+
+
+def test_the_verdict_form_works_without_javascript(login, checker, claim, rating):
+    client = login(checker)
+    response = client.post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "Plain POST."}
+    )
+    assert response.status_code == 302 and response["Location"] == claim.get_absolute_url()
+    page = client.get(response["Location"])
+    assert b"Draft saved." in page.content and b"Plain POST." in page.content
+    response = client.post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "x", "action": "submit"}
+    )
+    assert response.status_code == 302
+    assert b"Attach at least one piece of evidence." in client.get(claim.get_absolute_url()).content

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from django.urls import reverse
 
@@ -28,10 +29,10 @@ def test_it_builds_a_csv_report_and_downloads_it(
     page.wait_for_selector("#report-summary strong")
     assert "2 verdicts match" in page.locator("#report-summary").inner_text()
     page.check("input[name=statuses][value=draft]")
-    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('3 verdicts match')")
+    expect(page.locator("#report-summary")).to_contain_text("3 verdicts match")
     page.uncheck("input[name=statuses][value=draft]")
     page.check("input[name=bom]")
-    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('2 verdicts match')")
+    expect(page.locator("#report-summary")).to_contain_text("2 verdicts match")
     shot(page, "reports-01-builder")
     with page.expect_download() as info:
         page.click("#report-form button[type=submit]")
@@ -61,7 +62,7 @@ def test_it_prepares_a_large_report_in_the_background(
     page.goto(f"{live_server.url}{reverse('reports:builder')}")
     page.check("input[name=format][value=jsonld]")
     page.check("input[name=statuses][value=draft]")
-    page.wait_for_function("document.querySelector('#report-summary').innerText.includes('prepared in the background')")
+    expect(page.locator("#report-summary")).to_contain_text("prepared in the background")
     page.click("#report-form button[type=submit]")
     page.wait_for_selector(".export-status.export-succeeded")
     shot(page, "reports-02-export-ready")
@@ -81,4 +82,36 @@ def test_it_shows_the_public_verdict_page_without_login(page, live_server, repor
     ld = page.locator('script[type="application/ld+json"]').text_content()
     assert json.loads(ld)["reviewRating"]["alternateName"] == "Mostly false"
     shot(page, "reports-03-public-verdict")
+    assert console_errors == []
+
+
+@pytest.mark.worker
+def test_it_follows_a_background_export_to_its_download(
+    page, live_server, worker_processes, newsroom, editor, colleague, as_user, console_errors, shot, settings, tmp_path
+):
+    # given 3,000 published verdicts, a CSV inline limit of 100 and a real worker on Redis
+    from factcheck.reports.benchdata import bulk_verdicts
+
+    bulk_verdicts(newsroom=newsroom, n=3000, author=editor, reviewer=colleague)
+    settings.REPORTS_INLINE_MAX = {"csv": 100}
+    settings.MEDIA_ROOT = tmp_path
+    worker_processes.start(extra_env={"MEDIA_ROOT": str(tmp_path)})
+    polls = []
+    page.on("request", lambda r: polls.append(r.url) if r.headers.get("hx-request") and "/exports/" in r.url else None)
+    as_user(page, editor)
+    page.goto(f"{live_server.url}{reverse('reports:builder')}")
+    expect(page.locator("#report-summary")).to_contain_text("prepared in the background")
+    # when the editor exports
+    page.click("#report-form button[type=submit]")
+    page.wait_for_selector(".export-status")
+    shot(page, "reports-04-export-in-progress")
+    # then the self-replacing fragment polls until the file is ready
+    page.wait_for_selector(".export-status.export-succeeded", timeout=90_000)
+    assert polls, "the progress fragment never polled"
+    assert "3000 verdicts" in page.locator(".export-status").inner_text()
+    shot(page, "reports-05-export-done")
+    with page.expect_download() as info:
+        page.click(".export-status a.button")
+    lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 3001
     assert console_errors == []

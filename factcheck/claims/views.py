@@ -243,6 +243,7 @@ def queue_results(request, membership, params):
         "first_query": base.urlencode(),
         "filters_query": base.urlencode(),
         "sort": sort,
+        "article_scope": data.get("article"),
     }
 
 

@@ -409,3 +409,11 @@ def test_assign_ignores_an_offsite_next(login, checker, drones):
     assert response["Location"] == drones.get_absolute_url()
     response = login(checker).post(url, {"assignee": "me", "next": "/queue/?q=x"})
     assert response["Location"] == "/queue/?q=x"
+
+
+def test_the_queue_scopes_to_one_article_and_survives_a_bad_id(login, editor, air_attack, newsroom):
+    other = make_claim(make_article(newsroom, body="Another text with 5 numbers.", title="Other"))
+    client = login(editor)
+    rows = client.get(reverse("claims:queue"), {"article": air_attack.pk, "status": "all"}).context["rows"]
+    assert rows and other.pk not in [c.pk for c in rows]
+    assert client.get(reverse("claims:queue"), {"article": "abc", "min_score": "x"}).status_code == 200

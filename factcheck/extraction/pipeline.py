@@ -111,5 +111,10 @@ def extract(
         st.reasons = reasons
     for rank, st in enumerate(sorted(out.statements, key=lambda s: (-s.checkworthiness, s.index)), start=1):
         st.rank = rank
-    out.relations = R.find(text, [q for q in out.quantities if q.kind != "date"], sentence_of_statement)
+    out.relations = R.find(
+        text,
+        [q for q in out.quantities if q.kind != "date"],
+        sentence_of_statement,
+        [st.start for st in out.statements],
+    )
     return out

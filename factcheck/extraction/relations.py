@@ -35,7 +35,7 @@ _FROM_GAP = re.compile(
     re.I,
 )
 _UP = re.compile(
-    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
+    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|deepen\w*|widen\w*|expand\w*|swell\w*|swollen|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
     re.I,
 )
 _DOWN = re.compile(
@@ -52,6 +52,11 @@ _CMP_GAP = re.compile(
     re.I,
 )
 _MAX_PER_SENTENCE = 60
+_ANAPHORIC_CMP = re.compile(
+    r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be)\s+"
+    r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
+    r"(?P<w>lower|higher|less|more|smaller|bigger|larger|greater|below|above)\s+(?:than\s+)?(?:the\s+)?$"
+)
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
 _COUNTABLE = {"count", "money", "percent", "duration", "other"}
 
@@ -143,7 +148,9 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
     return pairs
 
 
-def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> list[Relation]:
+def find(
+    text: str, qs: list[Quantity], sentence_of_statement: list[int], statement_starts: list[int] | None = None
+) -> list[Relation]:
     rels: list[Relation] = []
     seen: set[tuple] = set()
 
@@ -358,6 +365,32 @@ def find(text: str, qs: list[Quantity], sentence_of_statement: list[int]) -> lis
                 )
                 break
 
+    # "… about 5.7% of the debts. This is lower than the 11.3% hoped for": the subject is the previous sentence's figure
+    if statement_starts:
+        sentence_start: dict[int, int] = {}
+        for st_index, sent in enumerate(sentence_of_statement):
+            sentence_start.setdefault(sent, statement_starts[st_index])
+        for sent, group in sorted(by_sentence.items()):
+            b = group[0]
+            m = _ANAPHORIC_CMP.match(text, sentence_start.get(sent, b.start), b.start)
+            prev = by_sentence.get(sent - 1)
+            if not m or not prev or (b.qualifier in _QUALIFIER_CMP and m.group(0).rstrip().endswith("than")):
+                continue
+            a = next((q for q in reversed(prev) if _compatible(q, b, need_overlap=False)), None)
+            if a is None:
+                continue
+            w = m.group("w").lower()
+            up = w in ("higher", "more", "greater", "larger", "bigger", "above")
+            ok = a.value > b.value if up else a.value < b.value
+            add(
+                "comparison",
+                [a],
+                b,
+                bool(ok),
+                f"{_fmt(a.value)} {'>' if up else '<'} {_fmt(b.value)} as “{m.group(0).strip()}” requires: "
+                + ("consistent" if ok else "not consistent"),
+            )
+
     # records: a record needs outside evidence; compare with a previous record if the article gives one
     done_values = set()
     for q in numeric:
@@ -525,7 +558,10 @@ def _change(text, x, y, group, add):
         )
         return
     pre_verb = text[max(0, x.start - 90) : x.start]
-    up, down = _UP.search(pre_verb), _DOWN.search(pre_verb)
+    # the direction word nearest the figures wins: "Shares have fallen after losses deepened to …"
+    last_up = max((m.end() for m in _UP.finditer(pre_verb)), default=-1)
+    last_down = max((m.end() for m in _DOWN.finditer(pre_verb)), default=-1)
+    up, down = last_up > last_down, last_down > last_up
     if up and not down:
         ok = y.value > x.value
         add(

@@ -53,3 +53,16 @@ def test_it_leaves_a_record_without_baseline_to_evidence():
     _, rels = _rels("The region recorded a record 41 wildfires this week.", "record")
     assert [(r.holds, r.result) for r in rels] == [(None, None)]
     assert "outside evidence" in rels[0].explanation
+
+
+def test_it_links_this_is_lower_than_to_the_previous_sentences_figure():
+    _, rels = _rels("Creditors will get about 6% of what they are owed. This is lower than the 11% they hoped for.")
+    assert [(r.kind, r.holds) for r in rels] == [("comparison", True)]
+    _, rels = _rels("Staff numbered around 100. It is thought more than 50 will leave.")
+    assert rels == []
+
+
+def test_it_takes_the_direction_word_nearest_the_figures():
+    text = "Shares have fallen after the group said losses had deepened to £51.6m from £1.2m."
+    _, rels = _rels(text, "change")
+    assert [r.holds for r in rels] == [True]

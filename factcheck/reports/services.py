@@ -99,13 +99,13 @@ def report_export_enqueue(*, export_id):
 class _Progress:
     """on_row callback: writes done/total and a heartbeat at most every `interval` seconds."""
 
-    def __init__(self, export_id, attempt, interval=0.25):
-        self.export_id, self.attempt, self.interval = export_id, attempt, interval
+    def __init__(self, export_id, attempt, total, interval=0.25):
+        self.export_id, self.attempt, self.total, self.interval = export_id, attempt, total, interval
         self.last = 0.0
 
     def __call__(self, done):
         now = time.monotonic()
-        if now - self.last < self.interval:
+        if now - self.last < self.interval and done < self.total:
             return
         self.last = now
         ReportExport.objects.filter(pk=self.export_id, status=Status.RUNNING, attempts=self.attempt).update(
@@ -169,7 +169,7 @@ def report_export_run(*, export_id):
         )
         total = verdicts.count()
         ReportExport.objects.filter(pk=export_id, attempts=export.attempts).update(progress_total=total)
-        progress = _Progress(export_id, export.attempts)
+        progress = _Progress(export_id, export.attempts, total)
         with tempfile.TemporaryFile() as fh:
             rows, skipped = report_write(
                 export=export,

@@ -1,3 +1,6 @@
-from factcheck.celery import app as celery_app
+"""The fact-checking workbench.
 
-__all__ = ["celery_app"]
+Deliberately empty: `factcheck.extraction` must import without Django or Celery. The Celery app
+(`factcheck/celery.py`) is loaded by `celery -A factcheck` and, in Django processes, by
+`factcheck.core.apps.CoreConfig.ready()`.
+"""

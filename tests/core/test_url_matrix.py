@@ -101,3 +101,93 @@ def test_it_hides_other_newsrooms_rows(client, world, outsider, name):
     for method, headers in (("get", {}), ("get", {"HX-Request": "true"}), ("post", {})):
         response = getattr(client, method)(url, headers=headers)
         assert response.status_code in (404, 405), (name, method, response.status_code)
+
+
+# --- the role matrix -------------------------------------------------------------------------------
+# For every route: the least role that may GET it and the least role that may POST to it (None: the
+# method is not served, 405). Roles rank viewer < checker < editor < admin. Below the least role a
+# member gets 403; at or above it, anything but 403/404/405/5xx (a form error, a redirect, a page)
+# unless SPECIAL says otherwise. The policy is issue 6's: viewers read; checkers submit, work
+# statements, add evidence, draft and submit verdicts; editors also review, re-extract, bulk-edit and
+# export; admins also manage sources.
+RANK = {"viewer": 0, "checker": 1, "editor": 2, "admin": 3}
+POLICY = {
+    "claims:queue": ("viewer", None),
+    "claims:articles": ("viewer", None),
+    "claims:submit": ("checker", "checker"),
+    "claims:article": ("viewer", None),
+    "claims:article_extract": (None, "editor"),  # re-extract; a checker may only retry a failed run
+    "claims:run_status": ("viewer", None),
+    "claims:claim": ("viewer", None),
+    "claims:claim_assign": (None, "editor"),  # assigning others; checkers take work via "assign to me"
+    "claims:claim_status": (None, "checker"),
+    "claims:bulk": (None, "editor"),
+    "sources:list": ("viewer", None),
+    "sources:suggest": ("viewer", None),
+    "sources:detail": ("viewer", None),
+    "sources:create": ("admin", "admin"),
+    "sources:edit": ("admin", "admin"),
+    "verdicts:dashboard": ("viewer", None),
+    "verdicts:evidence_add": (None, "checker"),
+    "verdicts:evidence_remove": (None, "checker"),
+    "verdicts:verdict_save": (None, "checker"),
+    "verdicts:verdict_submit": (None, "checker"),
+    "verdicts:verdict_approve": (None, "editor"),
+    "verdicts:verdict_return": (None, "editor"),
+    "verdicts:verdict_correct": (None, "checker"),
+    "reports:builder": ("editor", "editor"),
+    "reports:export": ("editor", None),
+    "reports:export_download": ("editor", None),
+    "reports:evidence_pack": ("editor", None),
+    "reports:public_verdict": ("viewer", None),
+}
+# Allowed members who still get a 404 because of the row's state, not their role.
+SPECIAL = {
+    ("reports:export_download", "get"): 404,  # the export has no file yet
+    ("reports:public_verdict", "get"): 404,  # the world's verdict is a draft: nothing public
+}
+
+
+def test_it_has_a_policy_for_every_route():
+    assert sorted(set(ROUTES) - set(POLICY)) == [], "add the route's least roles to POLICY"
+
+
+def _matrix():
+    for name in sorted(POLICY):
+        for role in RANK:
+            for method in ("get", "post"):
+                yield name, role, method
+
+
+@pytest.mark.parametrize(("name", "role", "method"), list(_matrix()))
+def test_it_enforces_the_role_matrix(client, world, newsroom, colleague, name, role, method):
+    from factcheck.newsrooms.models import Membership
+
+    from tests.conftest import _member
+
+    user = colleague if role == "editor" else _member(newsroom, f"{role}-persona", Membership.Role(role))
+    client.force_login(user)
+    response = getattr(client, method)(reverse(name, kwargs=ROUTES[name](world)))
+    least = POLICY[name][0 if method == "get" else 1]
+    if least is None:
+        assert response.status_code == 405, (name, role, method, response.status_code)
+    elif RANK[role] < RANK[least]:
+        assert response.status_code == 403, (name, role, method, response.status_code)
+    elif (name, method) in SPECIAL:
+        assert response.status_code == SPECIAL[(name, method)], (name, role, method, response.status_code)
+    else:
+        assert response.status_code in (200, 302, 400, 409), (name, role, method, response.status_code)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC - {"login", "logout", "healthz", "home"}))
+def test_it_serves_public_pages_to_anonymous_visitors_only_when_published(client, world, name):
+    from django.utils import timezone
+
+    from factcheck.verdicts.models import Verdict
+
+    url = reverse(name, kwargs=ROUTES[name](world))
+    assert client.get(url).status_code == 404  # a draft is not public
+    Verdict.objects.filter(pk=world["verdict"].pk).update(
+        status=Verdict.Status.PUBLISHED, published_at=timezone.now(), reviewer=world["evidence"].added_by
+    )
+    assert client.get(url).status_code == 200

@@ -162,7 +162,6 @@ def _matrix():
 @pytest.mark.parametrize(("name", "role", "method"), list(_matrix()))
 def test_it_enforces_the_role_matrix(client, world, newsroom, colleague, name, role, method):
     from factcheck.newsrooms.models import Membership
-
     from tests.conftest import _member
 
     user = colleague if role == "editor" else _member(newsroom, f"{role}-persona", Membership.Role(role))

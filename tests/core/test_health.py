@@ -70,3 +70,50 @@ def test_it_turns_a_lost_database_into_a_503_page(client, editor, monkeypatch):
     response = client.get(reverse("claims:queue"))
     assert response.status_code == 503
     assert b"Temporarily unavailable" in response.content
+
+
+def _dirty_session_request(save):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from factcheck.core.middleware import SessionMiddleware
+
+    class Store(SessionStore):
+        pass
+
+    Store.save = save
+    request = RequestFactory().get("/queue/")
+    request.session = Store()
+    request.session["seen"] = True  # modified: the middleware will save it
+    return SessionMiddleware(lambda r: HttpResponse("ok")), request
+
+
+def test_it_answers_503_when_the_session_save_is_lost_to_an_outage():
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.http import HttpResponse
+
+    def save_during_outage(self, must_create=False):
+        try:
+            raise OperationalError("connection to server at 127.0.0.1 failed")
+        except OperationalError:
+            raise UpdateError  # as Django's db backend does; the outage stays in __context__
+
+    middleware, request = _dirty_session_request(save_during_outage)
+    response = middleware.process_response(request, HttpResponse("ok"))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert b"Temporarily unavailable" in response.content
+
+
+def test_it_still_reports_a_session_deleted_by_another_request():
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.exceptions import SessionInterrupted
+    from django.http import HttpResponse
+
+    def deleted_meanwhile(self, must_create=False):
+        raise UpdateError
+
+    middleware, request = _dirty_session_request(deleted_meanwhile)
+    with pytest.raises(SessionInterrupted):
+        middleware.process_response(request, HttpResponse("ok"))

@@ -9,13 +9,13 @@ plain POST with a redirect back to the statement.
 import difflib
 import re
 import statistics
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import BooleanField, Count, FloatField, Q
+from django.db import OperationalError, connection, transaction
+from django.db.models import Count, FloatField, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,7 +39,9 @@ from factcheck.verdicts.services import (
 )
 
 SIMILAR_LIMIT = 5
-SIMILAR_CANDIDATES = 200
+SIMILAR_CANDIDATES = 20
+SIMILAR_MIN = 0.3
+SIMILAR_TIMEOUT_MS = 1000
 
 
 def _get_claim_for_user(request, pk):
@@ -67,28 +69,37 @@ def _get_evidence_for_user(request, pk):
 def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
-    PostgreSQL: trigram similarity through the GIN index claim_text_trgm_idx (`text % ?`), in two
-    steps so the planner cannot trade the index for a similarity() call per row: up to
-    SIMILAR_CANDIDATES ids from the index, then those ranked by similarity.
+    PostgreSQL: the SIMILAR_CANDIDATES nearest statements by trigram distance (`text <-> ?`), which
+    the GiST index claim_text_trgm_gist_idx (newsroom_id, text) walks nearest-first, then those
+    ranked by similarity and cut at SIMILAR_MIN. A statement timeout bounds the panel: a slow search
+    shows "no similar statements" instead of holding a web worker.
     Elsewhere: difflib over the newsroom's most recent statements (good enough for a demo database).
     """
     others = Claim.objects.for_newsroom(claim.newsroom_id).exclude(pk=claim.pk).exclude(article_id=claim.article_id)
     others = others.select_related("article")
     if connection.vendor == "postgresql":
-        matches = RawSQL("claims_claim.text %% %s", [claim.text], output_field=BooleanField())
-        candidates = list(others.filter(matches).values_list("pk", flat=True)[:SIMILAR_CANDIDATES])
-        rows = list(
-            Claim.objects.filter(pk__in=candidates)
+        distance = RawSQL("claims_claim.text <-> %s", [claim.text], output_field=FloatField())
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL statement_timeout = %s", [SIMILAR_TIMEOUT_MS])
+                candidates = list(others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_CANDIDATES])
+        except OperationalError:  # the timeout fired: show nothing rather than hang
+            candidates = []
+        rows = [
+            row
+            for row in Claim.objects.filter(pk__in=candidates)
             .select_related("article")
             .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))
             .order_by("-similarity", "-pk")[:limit]
-        )
+            if row.similarity >= SIMILAR_MIN
+        ]
     else:
         wanted = claim.text.lower()
         scored = []
         for other in others.order_by("-pk")[:2000]:
             ratio = difflib.SequenceMatcher(None, wanted, other.text.lower()).ratio()
-            if ratio >= 0.3:
+            if ratio >= SIMILAR_MIN:
                 other.similarity = ratio
                 scored.append(other)
         rows = sorted(scored, key=lambda c: (-c.similarity, -c.pk))[:limit]
@@ -475,7 +486,8 @@ def dashboard(request):
     today = timezone.localdate()
     start = today - timedelta(days=13)
     per_day = dict(
-        claims.filter(created_at__date__gte=start)
+        # a range on created_at itself, so claim_newsroom_created_idx serves it (created_at__date cannot)
+        claims.filter(created_at__gte=timezone.make_aware(datetime.combine(start, time.min)))
         .annotate(day=TruncDate("created_at"))
         .order_by()
         .values_list("day")

@@ -3,9 +3,19 @@
 import os
 
 from celery import Celery
+from celery.signals import task_postrun, task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factcheck.settings")
 
 app = Celery("factcheck")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+@task_postrun.connect
+def _drop_unusable_connections(**kwargs):
+    """What Django does around each request: close a connection that failed or outlived CONN_MAX_AGE."""
+    from django.db import close_old_connections
+
+    close_old_connections()

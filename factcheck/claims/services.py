@@ -368,6 +368,19 @@ def _claimants_for(newsroom_id, statements):
 # --- the sweep ------------------------------------------------------------------------------
 
 
+def _extraction_backlog():
+    """Messages waiting in the extraction queue (Redis), or 0 when unknown or running in-process."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return 0
+    from factcheck.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            return int(conn.default_channel.client.llen("extraction"))
+    except Exception:  # broker down or not Redis: behave as if nothing is queued
+        return 0
+
+
 def extraction_sweep(*, now=None):
     """Re-enqueue runs that waited too long; take back runs whose worker stopped; fail after the limit.
 
@@ -394,10 +407,16 @@ def extraction_sweep(*, now=None):
             counts["reclaimed"] += 1
             extraction_enqueue(run_id=run.pk)
 
-    waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(
-        Q(enqueued_at__isnull=True, created_at__lt=now - timezone.timedelta(seconds=5))
-        | Q(enqueued_at__lt=pending_cutoff)
-    )
+    never_sent = Q(enqueued_at__isnull=True, created_at__lt=now - timezone.timedelta(seconds=5))
+    if _extraction_backlog():
+        # Messages are still queued: a run sent long ago is most likely waiting in that backlog, and
+        # sending it again would only multiply the messages. Runs never sent (broker was down) go now.
+        waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(never_sent)
+    else:
+        # Nothing queued, yet runs wait: their messages were lost. Send them again.
+        waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(
+            never_sent | Q(enqueued_at__lt=pending_cutoff)
+        )
     for run_id in waiting.values_list("pk", flat=True)[:1000]:
         if extraction_enqueue(run_id=run_id):
             counts["requeued"] += 1

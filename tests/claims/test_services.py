@@ -211,6 +211,19 @@ def test_it_re_enqueues_runs_that_waited_too_long(newsroom, checker, monkeypatch
     assert counts["requeued"] == 1 and enqueued == [run.pk]
 
 
+def test_it_does_not_resend_runs_while_a_backlog_is_queued(newsroom, checker, monkeypatch):
+    enqueued = []
+    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: enqueued.append(run_id) or True)
+    monkeypatch.setattr(services, "_extraction_backlog", lambda: 40)
+    long_ago = timezone.now() - timezone.timedelta(hours=1)
+    article, sent = _run(newsroom, checker)
+    _age(sent, created_at=long_ago, enqueued_at=long_ago)  # sent, probably still in the backlog
+    other, never_sent = _run(newsroom, checker, body=HOSPITAL_BODY)
+    _age(never_sent, created_at=long_ago, enqueued_at=None)  # the broker was down when it was submitted
+    assert services.extraction_sweep()["requeued"] == 1
+    assert enqueued == [never_sent.pk]
+
+
 def test_it_leaves_fresh_pending_runs_alone(newsroom, checker, monkeypatch):
     enqueued = []
     monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: enqueued.append(run_id) or True)

@@ -196,6 +196,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 # is set; a new PostgreSQL connection (SCRAM authentication) cost ~45 ms per extraction here, more
 # than the extraction itself. Connections are kept for this many tasks instead; factcheck/celery.py
 # still drops broken or expired ones before each task (close_old_connections).
+# Largest report an editor may export in one go (admins are not capped).
+REPORTS_MAX_VERDICTS_NON_ADMIN = env_int("REPORTS_MAX_VERDICTS_NON_ADMIN", 50_000, minimum=1)
 REPORTS_RETENTION_DAYS = env_int("REPORTS_RETENTION_DAYS", 7, minimum=1)  # export files older than this are pruned
 CELERY_DB_REUSE_MAX = env_int("CELERY_DB_REUSE_MAX", 1000, minimum=1)
 CELERY_TASK_ROUTES = {

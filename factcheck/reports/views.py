@@ -1,5 +1,6 @@
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -126,7 +127,16 @@ def builder(request):
         verdicts = report_verdicts(
             newsroom=membership.newsroom, filters=fields["filters"], with_body=d["format"] == ReportExport.Format.PDF
         )
-        if report_runs_inline(fmt=d["format"], count=verdicts.count()):
+        count = verdicts.count()
+        cap = settings.REPORTS_MAX_VERDICTS_NON_ADMIN
+        if not membership.is_admin and count > cap:
+            form.add_error(
+                None,
+                f"This report would hold {count:,} verdicts; editors may export up to {cap:,} at a time. "
+                "Narrow the filters (for example by date), or ask a newsroom admin.",
+            )
+            return render(request, "reports/builder.html", {"form": form, "summary": None, **_recent(membership)})
+        if report_runs_inline(fmt=d["format"], count=count):
             export = ReportExport(**fields, created_at=timezone.now())  # never saved: describes the file
             return _inline_response(export, verdicts)
         try:

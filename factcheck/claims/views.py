@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import BooleanField, Q
+from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -193,6 +193,17 @@ def queue_query(membership, data):
         qs = _search(qs, data["q"])
     sort = data.get("sort") or "score"
     order = {"score": ("-checkworthiness", "-pk"), "newest": ("-pk",), "oldest": ("pk",)}[sort]
+    if data.get("q") and connection.vendor == "postgresql":
+        # With a search term, find the matches through the GIN index and sort them. Ordering by the
+        # bare columns lets the planner walk claim_queue_all_idx in score order testing every row
+        # instead: 6.4 s at a million statements for a term with no matches. `+ 0` hides the
+        # columns from the btree indexes; the keyset filter still compares the columns themselves.
+        hidden = {
+            "score": ((F("checkworthiness") + 0).desc(), (F("id") + 0).desc()),
+            "newest": ((F("id") + 0).desc(),),
+            "oldest": ((F("id") + 0).asc(),),
+        }
+        return qs.order_by(*hidden[sort]), sort
     return qs.order_by(*order), sort
 
 

@@ -93,3 +93,13 @@ stop_redis() {
 }
 
 stop_services() { stop_redis; stop_postgres; }
+
+# Everything a run against the real services needs: packages, the venv, PostgreSQL and Redis started
+# if nothing listens yet, and a trap that stops only what this run started.
+prepare_services() {
+  ensure_debian_packages || return 1
+  ensure_venv requirements/test.txt || return 1
+  trap stop_services EXIT
+  start_postgres || return 1
+  start_redis || return 1
+}

@@ -5,11 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source .ci/lib.sh
 
-ensure_debian_packages || exit 1
-ensure_venv requirements/test.txt || exit 1
-trap stop_services EXIT
-start_postgres || exit 1
-start_redis || exit 1
+prepare_services || exit 1
 
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:$PG_PORT/factcheck}"
 export FACTCHECK_TEST_REDIS_URL="${FACTCHECK_TEST_REDIS_URL:-redis://127.0.0.1:$REDIS_PORT/15}"

@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
+from factcheck.core.jobs import job_enqueue
 from factcheck.sources.models import Claimant
 
 logger = logging.getLogger(__name__)
@@ -128,13 +129,7 @@ def extraction_enqueue(*, run_id):
     """Hand a run to the broker. If the broker is down the run stays PENDING and the sweep retries."""
     from factcheck.claims.tasks import claims_extract_task
 
-    try:
-        claims_extract_task.delay(run_id)
-    except Exception as exc:  # kombu raises many types when Redis is unreachable
-        logger.warning("could not enqueue extraction run %s, the sweep will retry: %s", run_id, exc)
-        return False
-    ExtractionRun.objects.filter(pk=run_id, status=Status.PENDING).update(enqueued_at=timezone.now())
-    return True
+    return job_enqueue(task=claims_extract_task, job_model=ExtractionRun, pk=run_id)
 
 
 # --- the run --------------------------------------------------------------------------------

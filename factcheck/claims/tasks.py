@@ -2,18 +2,11 @@
 
 from celery import shared_task
 
-from django.db import InterfaceError, OperationalError
-
 from factcheck.claims import services
+from factcheck.core.jobs import JOB_TASK_OPTIONS
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**JOB_TASK_OPTIONS)
 def claims_extract_task(run_id):
     services.extraction_run(run_id=run_id)
 

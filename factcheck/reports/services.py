@@ -27,6 +27,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from factcheck.core.jobs import job_enqueue
 from factcheck.newsrooms.models import Membership
 from factcheck.reports.models import ReportExport
 from factcheck.reports.selection import FILTER_KEYS, report_rows, report_verdicts
@@ -84,13 +85,7 @@ def report_export_enqueue(*, export_id):
     """Hand an export to the broker; if the broker is down the row stays PENDING (the prune sweeps it)."""
     from factcheck.reports.tasks import reports_export_task
 
-    try:
-        reports_export_task.delay(export_id)
-    except Exception as exc:  # kombu raises many types when Redis is unreachable
-        logger.warning("could not enqueue report export %s: %s", export_id, exc)
-        return False
-    ReportExport.objects.filter(pk=export_id, status=Status.PENDING).update(enqueued_at=timezone.now())
-    return True
+    return job_enqueue(task=reports_export_task, job_model=ReportExport, pk=export_id)
 
 
 # --- the run --------------------------------------------------------------------------------

@@ -2,18 +2,11 @@
 
 from celery import shared_task
 
-from django.db import InterfaceError, OperationalError
-
+from factcheck.core.jobs import JOB_TASK_OPTIONS
 from factcheck.reports import services
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(OperationalError, InterfaceError),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**JOB_TASK_OPTIONS)
 def reports_export_task(export_id):
     services.report_export_run(export_id=export_id)
 

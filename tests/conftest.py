@@ -142,15 +142,19 @@ def _database_url():
 
 
 @pytest.fixture
-def worker_processes(celery_broker, transactional_db):
+def worker_processes(celery_broker, transactional_db, tmp_path_factory):
     """Start real `celery worker` processes against the test database and Redis; stop them after.
 
     Usage: `proc = worker_processes.start(concurrency=1)`, `worker_processes.kill(proc)`.
+    `app="tests.worker_hold"` starts a worker whose extractor holds mid-article (see that module).
+    A worker's output goes to a file (never an unread pipe, whose full buffer would block the worker);
+    its tail is shown when the worker fails to start.
     """
     started = []
+    logs = tmp_path_factory.mktemp("workers")
 
     class Workers:
-        def start(self, concurrency=1, name=None, extra_env=None):
+        def start(self, concurrency=1, name=None, extra_env=None, app="factcheck"):
             name = name or f"w{len(started)}"
             env = {
                 **os.environ,
@@ -161,12 +165,15 @@ def worker_processes(celery_broker, transactional_db):
                 **(extra_env or {}),
             }
             env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "-Q", WORKER_QUEUES,
-                 "-c", str(concurrency), "-n", f"{name}@%h", "--without-gossip", "--without-mingle",
-                 "--without-heartbeat", "-l", "WARNING"],
-                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
-            )  # fmt: skip
+            log = logs / f"{name}.log"
+            with open(log, "wb") as out:
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "celery", "-A", app, "worker", "-Q", WORKER_QUEUES,
+                     "-c", str(concurrency), "-n", f"{name}@%h", "--without-gossip", "--without-mingle",
+                     "--without-heartbeat", "-l", "WARNING"],
+                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                )  # fmt: skip
+            proc.log = log
             started.append(proc)
             self.wait_ready(proc, name)
             return proc
@@ -177,7 +184,8 @@ def worker_processes(celery_broker, transactional_db):
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
                 if proc.poll() is not None:
-                    raise RuntimeError(f"worker exited with {proc.returncode}: {proc.stderr.read().decode()[-2000:]}")
+                    tail = proc.log.read_bytes().decode(errors="replace")[-2000:]
+                    raise RuntimeError(f"worker exited with {proc.returncode}: {tail}")
                 replies = app.control.ping(destination=[f"{name}@{os.uname().nodename}"], timeout=0.5)
                 if replies:
                     return

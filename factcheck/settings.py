@@ -51,11 +51,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "factcheck.core.middleware.RequestSizeLimitMiddleware",  # 413 before anything reads the body
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "factcheck.core.middleware.SessionMiddleware",  # Django's, with a 503 for a lost database
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "factcheck.core.middleware.PrivateCacheMiddleware",  # no-store for signed-in users and downloads
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -164,11 +166,17 @@ CONTENT_SECURITY_POLICY = {
 # HSTS preload is a commitment for the whole domain that browsers cannot undo quickly: the operator
 # opts in with SECURE_HSTS_PRELOAD=1, so the deploy check's reminder (W021) is silenced until then.
 SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", False) else None
+# Only behind a TLS proxy is X-Forwarded-Proto believed; factcheck/gunicorn_conf.py makes gunicorn
+# agree (it trusts the header from loopback by default, which would make is_secure() lie).
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
 
 # Limits (see README "Limits"): article text and request bodies.
 ARTICLE_MAX_CHARS = env_int("ARTICLE_MAX_CHARS", 200_000, minimum=1_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440, minimum=1_024)
+# Any request body, file uploads included (DATA_UPLOAD_MAX_MEMORY_SIZE leaves those out): above this
+# the answer is a 413 before the body is read. The largest legitimate body is a 5 MB source CSV import.
+REQUEST_MAX_BYTES = env_int("REQUEST_MAX_BYTES", 6 * 1024 * 1024, minimum=DATA_UPLOAD_MAX_MEMORY_SIZE)
 
 # Celery. Unset broker = the embedded default: tasks run in-process, eagerly.
 CELERY_BROKER_URL = env_url("CELERY_BROKER_URL", schemes=("redis", "rediss", "memory"))
@@ -214,6 +222,22 @@ CELERY_BEAT_SCHEDULE = {
 JOB_PENDING_TIMEOUT = env_int("JOB_PENDING_TIMEOUT", 120, minimum=1)
 JOB_HEARTBEAT_TIMEOUT = env_int("JOB_HEARTBEAT_TIMEOUT", 300, minimum=1)
 JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3, minimum=1)
+# Time limits of one task, in seconds. Past the soft limit the task stops itself and its job is FAILED
+# with the reason (a text that takes this long would take as long again: it is not retried); the hard
+# limit (soft + 30 s) ends a worker process that the soft one could not reach. Both stay below
+# JOB_HEARTBEAT_TIMEOUT, so the sweep never takes back a run that is still within its limits.
+EXTRACTION_SOFT_TIME_LIMIT = env_int("EXTRACTION_SOFT_TIME_LIMIT", 120, minimum=1)
+REPORTS_SOFT_TIME_LIMIT = env_int("REPORTS_SOFT_TIME_LIMIT", 1800, minimum=1)
+CELERY_TASK_ANNOTATIONS = {
+    "factcheck.claims.tasks.claims_extract_task": {
+        "soft_time_limit": EXTRACTION_SOFT_TIME_LIMIT,
+        "time_limit": EXTRACTION_SOFT_TIME_LIMIT + 30,
+    },
+    "factcheck.reports.tasks.reports_export_task": {
+        "soft_time_limit": REPORTS_SOFT_TIME_LIMIT,
+        "time_limit": REPORTS_SOFT_TIME_LIMIT + 30,
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -12,9 +12,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from factcheck.core.people import full_name, public_name
 from factcheck.newsrooms.access import get_membership, require_admin, require_editor
 from factcheck.reports import claimreview, csvexport, pdf
-from factcheck.reports.common import person_name, statement_context
+from factcheck.reports.common import statement_context
 from factcheck.reports.forms import ReportForm
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pack import evidence_pack as build_evidence_pack
@@ -230,8 +231,9 @@ def public_verdict(request, pk):
         "before": before,
         "statement": statement,
         "after": after,
-        "author": person_name(verdict.author),
-        "reviewer": person_name(verdict.reviewer),
+        # Full names only, never a login: an unnamed checker is the newsroom's team.
+        "author": public_name(verdict.author, verdict.newsroom),
+        "reviewer": full_name(verdict.reviewer),
         "ld_json": mark_safe(claimreview.ld_json(doc)) if doc else None,  # noqa: S308 - escaped like json_script
     }
     return render(request, "reports/public_verdict.html", context)

@@ -47,7 +47,7 @@ def test_it_renders_a_cover_and_one_section_per_verdict(newsroom, editor, report
     assert lowered.count("verdict 1 of 3") == 1 and "verdict 3 of 3" in lowered and "verdict 4 of" not in lowered
     assert "Mostly false" in text and "Jane Mayor" in text
     assert "City Statistics Office" in text and "Average bus journey times" in text
-    assert "Checked by alice" in text and "reviewed by bob" in text
+    assert "Checked by the Alpha Desk fact-check team" in text and "alice" not in text  # a publication PDF
 
 
 def test_it_keeps_private_evidence_out_of_the_publication_pdf(newsroom, editor, report_world):

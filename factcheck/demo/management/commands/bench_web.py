@@ -190,7 +190,8 @@ class Command(BaseCommand):
             prefix="bench-web-gunicorn-", suffix=".log", delete=False
         )
         proc = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "factcheck.wsgi", "-w", str(workers), "-b", f"{HOST}:{port}",
+            [sys.executable, "-m", "gunicorn", "-c", "python:factcheck.gunicorn_conf", "factcheck.wsgi",
+             "-w", str(workers), "-b", f"{HOST}:{port}",
              "--timeout", "60", "--graceful-timeout", "5", "--backlog", "256"],
             cwd=ROOT, env=env, stdout=self.gunicorn_log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip

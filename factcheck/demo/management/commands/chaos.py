@@ -341,7 +341,8 @@ class Command(BaseCommand):
         log = open(self.logdir / "gunicorn.log", "wb")  # noqa: SIM115 - kept open for the server's life
         env = {**self._worker_env(), "DEBUG": "1", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
         server = subprocess.Popen(  # noqa: S603
-            [sys.executable, "-m", "gunicorn", "factcheck.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}",
+            [sys.executable, "-m", "gunicorn", "-c", "python:factcheck.gunicorn_conf", "factcheck.wsgi",
+             "-w", "2", "-b", f"127.0.0.1:{port}",
              "--timeout", "30", "--graceful-timeout", "5"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip

@@ -111,6 +111,10 @@ class VerdictQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Verdict.Status.PUBLISHED)
 
+    def reviewable_by(self, user):
+        """Versions `user` may approve or return: they neither wrote nor touched them (the four-eyes rule)."""
+        return self.exclude(author=user).exclude(contributors=user)
+
 
 class Verdict(TimeStampedModel):
     """A rating and conclusion on a statement. Published verdicts are never edited: corrections add versions."""
@@ -134,6 +138,12 @@ class Verdict(TimeStampedModel):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verdicts_written")
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="verdicts_reviewed"
+    )
+    contributors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="verdicts_contributed",
+        help_text="Everyone who wrote, saved or submitted this version or changed its evidence; none may review it.",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)

@@ -5,6 +5,17 @@ the rules hold for any caller, not only the views. Transitions two people can ra
 return, submit) are conditional UPDATEs that must change exactly one row; the loser gets
 `VerdictConflict`. Conditional UPDATEs bypass `save()`, so each winner then saves the row once
 more to write its django-simple-history record (who, when, what).
+
+Review rules:
+- Four eyes: everyone who touches a verdict version (its author, anyone who saves the draft or
+  submits it, anyone who changes the statement's evidence while the version is open) becomes one of
+  its `contributors`; no contributor may approve or return that version.
+- Evidence changes only while the statement has no verdict or its current version is a draft. In
+  review it is frozen (an editor returns the verdict first); once published, only a correction (a
+  new draft version) re-opens it, and the changes are then reviewed with the corrected verdict.
+- "A verdict needs evidence" counts public evidence only: private evidence never reaches the public page.
+- Verdict rows are locked (SELECT … FOR UPDATE) by every service that reads evidence or contributors
+  to decide, so a concurrent change of either cannot slip between the check and the transition.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +37,16 @@ BULK_LIMIT = 500
 
 class VerdictConflict(Exception):
     """Someone else changed the verdict first (the state it was expected in is gone)."""
+
+
+SELF_REVIEW = "You wrote or edited this version of the verdict, so a different editor must approve or return it."
+EVIDENCE_IN_REVIEW = (
+    "The verdict is in review, so its evidence is frozen: an editor must approve it or return it first."
+)
+EVIDENCE_PUBLISHED = (
+    "The verdict is published, so its evidence changes only through a correction: open a correction first."
+)
+UNKNOWN_ASSIGNEE = "Unknown person."  # the view's answer for a missing id: the same for another newsroom's
 
 
 # --- access -------------------------------------------------------------------------------
@@ -59,6 +80,19 @@ def _record_history(instance, reason):
     instance._change_reason = reason
     instance.save(update_fields=["updated_at"])
     return instance
+
+
+def _contributed(verdict, *users):
+    """Record that these users touched this verdict version (they may not review it)."""
+    verdict.contributors.add(*[u for u in users if u is not None])
+
+
+def _locked(verdict):
+    """The verdict's current row, locked until the transaction ends (VerdictConflict if it is gone)."""
+    row = Verdict.objects.select_for_update().filter(pk=verdict.pk).first()
+    if row is None:
+        raise VerdictConflict("This verdict no longer exists; reload the statement.")
+    return row
 
 
 def _claim_status_move(claim, to, *, from_statuses, reason):
@@ -114,6 +148,7 @@ def evidence_attach(
 ) -> Evidence:
     """Attach one piece of evidence to a statement; a new statement moves to 'in progress'."""
     _check(member, claim, level="write")
+    open_verdict = _evidence_open_verdict(claim.pk)
     if source is not None and source.newsroom_id != claim.newsroom_id:
         raise ValidationError({"source": "Unknown source."})
     url = _url_check(url)
@@ -133,20 +168,53 @@ def evidence_attach(
     )
     evidence.full_clean()
     evidence.save()
+    if open_verdict is not None:
+        _contributed(open_verdict, member.user)
     _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="evidence added")
     return evidence
 
 
 @transaction.atomic
 def evidence_remove(*, member: Membership, evidence: Evidence) -> Evidence:
-    """Remove evidence, unless a verdict in review or published rests on it being the only item."""
+    """Remove evidence while the verdict is a draft (or there is none).
+
+    During a correction the published version stays live, so its last public piece stays too.
+    """
     _check(member, evidence, level="write")
     claim_id = evidence.claim_id
-    locked = Verdict.objects.filter(claim_id=claim_id, status__in=[VerdictStatus.IN_REVIEW, VerdictStatus.PUBLISHED])
-    if locked.exists() and Evidence.objects.filter(claim_id=claim_id).count() <= 1:
-        raise ValidationError("This is the only evidence of a verdict in review or published; add another first.")
+    open_verdict = _evidence_open_verdict(claim_id)
+    if (
+        not evidence.is_private
+        and Verdict.objects.filter(claim_id=claim_id, status=VerdictStatus.PUBLISHED).exists()
+        and not Evidence.objects.filter(claim_id=claim_id).public().exclude(pk=evidence.pk).exists()
+    ):
+        raise ValidationError(
+            "This is the only public evidence of the published verdict; add another public piece first."
+        )
     evidence.delete()
+    if open_verdict is not None:
+        _contributed(open_verdict, member.user)
     return evidence
+
+
+def evidence_lock_reason(verdict: Verdict | None) -> str:
+    """Why evidence cannot change while `verdict` is the statement's current version ('' when it can)."""
+    if verdict is None or verdict.status == VerdictStatus.DRAFT:
+        return ""
+    return EVIDENCE_IN_REVIEW if verdict.status == VerdictStatus.IN_REVIEW else EVIDENCE_PUBLISHED
+
+
+def _evidence_open_verdict(claim_id):
+    """The draft that evidence changes go with (locked; None when there is no verdict yet).
+
+    Raises ValidationError when the current version is in review or published: evidence then changes
+    only after a return or through a correction.
+    """
+    current = Verdict.objects.select_for_update().filter(claim_id=claim_id).order_by("-version").first()
+    reason = evidence_lock_reason(current)
+    if reason:
+        raise ValidationError(reason)
+    return current
 
 
 # --- verdicts -----------------------------------------------------------------------------
@@ -177,6 +245,7 @@ def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale 
         )
     elif verdict.status != VerdictStatus.DRAFT:
         raise VerdictConflict("The verdict is in review; an editor must return it before it can change.")
+    first_draft = verdict.pk is None  # never a correction: those are opened by verdict_correct
     verdict.rating = rating
     verdict.conclusion = conclusion
     verdict.full_clean(validate_constraints=False)
@@ -185,6 +254,10 @@ def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale 
             verdict.save()
     except IntegrityError:  # a colleague opened the draft at the same moment
         raise VerdictConflict("A colleague started a verdict on this statement at the same time; reload it.")
+    gatherers = []
+    if first_draft:  # the evidence gathered before the first draft is part of this version's work too
+        gatherers = set(Evidence.objects.filter(claim=claim).values_list("added_by", flat=True))
+    _contributed(verdict, member.user, *gatherers)
     _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="verdict drafted")
     return verdict
 
@@ -195,8 +268,8 @@ def _publishable_check(verdict):
         errors["rating"] = "Pick a rating."
     if not verdict.conclusion.strip():
         errors["conclusion"] = "Write the conclusion."
-    if not Evidence.objects.filter(claim_id=verdict.claim_id).exists():
-        errors[None] = "Attach at least one piece of evidence."
+    if not Evidence.objects.filter(claim_id=verdict.claim_id).public().exists():
+        errors[None] = "Attach at least one piece of public evidence (private evidence is never published)."
     if errors:
         raise ValidationError({k or "__all__": v for k, v in errors.items()})
 
@@ -205,13 +278,14 @@ def _publishable_check(verdict):
 def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     """Draft → in review. The verdict must already be publishable (rating, conclusion, evidence)."""
     _check(member, verdict, level="write")
-    _publishable_check(verdict)
+    _publishable_check(_locked(verdict))  # locked: evidence cannot change between the check and the move
     now = timezone.now()
     changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.DRAFT).update(
         status=VerdictStatus.IN_REVIEW, submitted_at=now, updated_at=now
     )
     if changed != 1:
         raise VerdictConflict("The verdict is no longer a draft.")
+    _contributed(verdict, member.user)
     _record_history(verdict, "submitted for review")
     _claim_status_move(
         verdict.claim,
@@ -222,20 +296,27 @@ def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     return verdict
 
 
+def verdict_is_contributor(verdict: Verdict, user) -> bool:
+    """Whether `user` wrote or touched this version (then they may not review it)."""
+    return not Verdict.objects.filter(pk=verdict.pk).reviewable_by(user).exists()
+
+
 def _reviewer_check(member, verdict):
+    """Editors who never touched this version; the row is locked so no save or submit slips in between."""
     _check(member, verdict, level="edit")
-    if verdict.author_id == member.user_id:
-        raise PermissionDenied("A different editor must review your verdict.")
+    row = _locked(verdict)
+    if verdict_is_contributor(row, member.user):
+        raise PermissionDenied(SELF_REVIEW)
+    return row
 
 
 @transaction.atomic
 def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
-    """In review → published, by an editor who is not the author. Race-free: one approver wins.
+    """In review → published, by an editor who did not write or touch this version. One approver wins.
 
     A previous published version of the statement becomes superseded in the same transaction.
     """
-    _reviewer_check(member, verdict)
-    _publishable_check(verdict)
+    _publishable_check(_reviewer_check(member, verdict))
     now = timezone.now()
     previous = list(
         Verdict.objects.filter(claim_id=verdict.claim_id, status=VerdictStatus.PUBLISHED).exclude(pk=verdict.pk)
@@ -245,7 +326,8 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
             status=VerdictStatus.SUPERSEDED, updated_at=now
         ):
             _record_history(old, f"superseded by version {verdict.version}")
-    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).update(
+    reviewable = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).reviewable_by(member.user)
+    changed = reviewable.update(
         status=VerdictStatus.PUBLISHED, reviewer=member.user, published_at=now, review_comment="", updated_at=now
     )
     if changed != 1:
@@ -263,12 +345,13 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
 
 @transaction.atomic
 def verdict_return(*, member: Membership, verdict: Verdict, comment: str) -> Verdict:
-    """In review → draft with the reviewer's comment, by an editor who is not the author."""
+    """In review → draft with the reviewer's comment, by an editor who did not write or touch this version."""
     _reviewer_check(member, verdict)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError({"comment": "Say what needs to change."})
-    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).update(
+    reviewable = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).reviewable_by(member.user)
+    changed = reviewable.update(
         status=VerdictStatus.DRAFT, reviewer=member.user, review_comment=comment[:5000], updated_at=timezone.now()
     )
     if changed != 1:
@@ -309,6 +392,7 @@ def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Ver
             correction.save()
     except IntegrityError:
         raise VerdictConflict("A correction of this verdict is already open.")
+    _contributed(correction, member.user)
     return correction
 
 
@@ -318,21 +402,29 @@ def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Ver
 def _assignee_check(member, assignee):
     if assignee is None:
         return
-    ok = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee).exclude(role=Membership.Role.VIEWER)
-    if not ok.exists():
+    memberships = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee)
+    role = memberships.values_list("role", flat=True).first()
+    if role is None:
+        # Not a member here: answer exactly as for an id that does not exist (no id oracle).
+        raise ValidationError({"assignee": UNKNOWN_ASSIGNEE})
+    if role == Membership.Role.VIEWER:
         raise ValidationError({"assignee": "Assign to a checker or editor of this newsroom."})
 
 
 @transaction.atomic
 def claim_assign(*, member: Membership, claim: Claim, assignee) -> Claim:
-    """Assign a statement. Checkers may take a statement themselves or let go of their own; editors assign anyone."""
+    """Assign a statement. Checkers may take a statement themselves or let go of their own; editors assign anyone.
+
+    Someone outside the newsroom is "Unknown person." to everyone, before any role check, so the
+    answer never tells whether another newsroom's user id exists.
+    """
     _check(member, claim, level="write")
+    _assignee_check(member, assignee)
     if not member.can_edit:
         taking = assignee is not None and assignee.pk == member.user_id and claim.assignee_id in (None, member.user_id)
         letting_go = assignee is None and claim.assignee_id == member.user_id
         if not (taking or letting_go):
             raise PermissionDenied("Only editors assign statements to others.")
-    _assignee_check(member, assignee)
     claim.assignee = assignee
     claim.save(update_fields=["assignee", "updated_at"])
     return claim

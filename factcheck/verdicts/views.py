@@ -29,6 +29,7 @@ from factcheck.verdicts.models import Evidence, Verdict
 from factcheck.verdicts.services import (
     VerdictConflict,
     evidence_attach,
+    evidence_lock_reason,
     evidence_remove,
     source_find_or_create,
     verdict_approve,
@@ -132,12 +133,26 @@ def claim_context_text(claim, window=320):
 
 
 def review_context(request, claim, *, evidence_form=None, verdict_form=None, return_form=None, correction_form=None):
-    """Everything the evidence list and verdict panel need, in a fixed number of queries."""
+    """Everything the evidence list and verdict panel need, in a fixed number of queries.
+
+    The panels offer only what the services allow: evidence controls while the current version is a
+    draft (or there is none), Approve/Return only to editors who never touched the open version.
+    """
     membership = get_membership(request)
     evidence = list(claim.evidence.select_related("source", "added_by"))
-    verdicts = list(claim.verdicts.select_related("rating", "author", "reviewer").order_by("-version"))
+    verdicts = list(
+        claim.verdicts.select_related("rating", "author", "reviewer")
+        .prefetch_related("contributors")
+        .order_by("-version")
+    )
     open_verdict = next((v for v in verdicts if v.status in Verdict.OPEN), None)
     published = next((v for v in verdicts if v.status == Verdict.Status.PUBLISHED), None)
+    contributors = list(open_verdict.contributors.all()) if open_verdict is not None else []
+    touched = open_verdict is not None and request.user.pk in {open_verdict.author_id, *(u.pk for u in contributors)}
+    evidence_locked = evidence_lock_reason(verdicts[0] if verdicts else None)
+    public = [item for item in evidence if not item.is_private]
+    # During a correction the published version stays live: its last public piece cannot go.
+    keep = {public[0].pk} if published is not None and len(public) == 1 else set()
     if verdict_form is None:
         initial = {}
         if open_verdict is not None:
@@ -153,10 +168,16 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
         "verdict_form": verdict_form,
         "return_form": return_form or ReturnForm(),
         "correction_form": correction_form or CorrectionForm(),
+        "evidence_locked": evidence_locked,
+        "evidence_kept": keep,
+        "touched_open_verdict": touched,
+        "open_verdict_editors": sorted(
+            (u for u in contributors if u.pk != open_verdict.author_id), key=lambda u: u.get_username()
+        ),
         "can_review": open_verdict is not None
         and open_verdict.status == Verdict.Status.IN_REVIEW
         and membership.can_edit
-        and open_verdict.author_id != request.user.pk,
+        and not touched,
     }
 
 
@@ -278,7 +299,7 @@ def evidence_add(request, pk):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            _errors_to_form(form, exc)  # a locked panel shows why in place of the form
         else:
             messages.success(request, "Evidence added.")
             if not request.htmx:

@@ -139,7 +139,7 @@ def test_submit_without_evidence_explains_what_is_missing(login, checker, claim,
         headers=HX,
     )
     assert response.status_code == 200
-    assert b"Attach at least one piece of evidence." in response.content
+    assert b"Attach at least one piece of public evidence" in response.content
     assert Verdict.objects.get().status == Verdict.Status.DRAFT
 
 
@@ -266,4 +266,4 @@ def test_the_verdict_form_works_without_javascript(login, checker, claim, rating
         reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "x", "action": "submit"}
     )
     assert response.status_code == 302
-    assert b"Attach at least one piece of evidence." in client.get(claim.get_absolute_url()).content
+    assert b"Attach at least one piece of public evidence" in client.get(claim.get_absolute_url()).content

@@ -10,6 +10,10 @@ from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 from factcheck.verdicts.services import (
+    EVIDENCE_IN_REVIEW,
+    EVIDENCE_PUBLISHED,
+    SELF_REVIEW,
+    UNKNOWN_ASSIGNEE,
     VerdictConflict,
     claim_assign,
     claim_status_set,
@@ -103,10 +107,15 @@ def test_it_removes_evidence(claim, checker):
     assert Evidence.history.filter(id=pk, history_type="-").exists()
 
 
-def test_it_keeps_the_last_evidence_of_a_verdict_in_review(claim, editor, rating):
+def test_it_freezes_evidence_while_the_verdict_is_in_review(claim, editor, checker, rating):
     _ready_for_review(claim, editor, rating)
-    with pytest.raises(ValidationError):
-        evidence_remove(member=member(editor), evidence=claim.evidence.get())
+    with pytest.raises(ValidationError) as exc:
+        evidence_remove(member=member(checker), evidence=claim.evidence.get())
+    assert exc.value.messages == [EVIDENCE_IN_REVIEW]
+    with pytest.raises(ValidationError) as exc:
+        evidence_attach(member=member(checker), claim=claim, url="https://example.org/late")
+    assert exc.value.messages == [EVIDENCE_IN_REVIEW]
+    assert claim.evidence.count() == 1
 
 
 def test_it_finds_a_source_by_name_or_name_and_domain(newsroom, checker):
@@ -307,6 +316,17 @@ def test_an_editor_cannot_assign_to_a_viewer(claim, editor, viewer):
         claim_assign(member=member(editor), claim=claim, assignee=viewer)
 
 
+@pytest.mark.parametrize("role", ["editor", "checker"])
+def test_it_treats_another_newsrooms_user_as_unknown(claim, editor, checker, outsider, role):
+    actor = editor if role == "editor" else checker
+    # a checker assigning someone else would get 403; for an outsider's id the answer must not differ
+    # from the view's answer to an id that does not exist
+    with pytest.raises(ValidationError) as exc:
+        claim_assign(member=member(actor), claim=claim, assignee=outsider)
+    assert exc.value.messages == [UNKNOWN_ASSIGNEE]
+    assert Claim.objects.get(pk=claim.pk).assignee is None
+
+
 def test_dismissing_needs_a_reason(claim, checker):
     with pytest.raises(ValidationError):
         claim_status_set(member=member(checker), claim=claim, status="dismissed")
@@ -338,3 +358,214 @@ def test_bulk_actions_are_for_editors_and_stay_in_the_newsroom(newsroom, other_n
         claims_bulk_update(member=member(editor), claim_ids=[mine[0].pk], action="dismiss", reason="")
     assert claims_bulk_update(member=member(editor), claim_ids=[mine[0].pk], action="dismiss", reason="dup") == 1
     assert Claim.objects.get(pk=mine[0].pk).status == Claim.Status.DISMISSED
+
+
+# --- four eyes: nobody who touched a version reviews it -------------------------------------
+
+
+def test_it_records_everyone_who_touches_a_version(claim, editor, colleague, checker, rating):
+    # given evidence gathered by the colleague before any verdict
+    make_evidence(claim, colleague)
+    # when the checker drafts, the editor edits and the checker submits
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="tightened")
+    verdict_submit(member=member(checker), verdict=verdict)
+    # then
+    assert set(verdict.contributors.all()) == {checker, editor, colleague}
+
+
+def test_an_editor_who_edited_the_draft_cannot_approve_it(claim, editor, colleague, checker, rating):
+    # given a checker's draft that the editor edits before the checker submits it
+    make_evidence(claim, checker)
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="the editor's words")
+    verdict_submit(member=member(checker), verdict=verdict)
+    # when / then
+    with pytest.raises(PermissionDenied) as exc:
+        verdict_approve(member=member(editor), verdict=verdict)
+    assert str(exc.value) == SELF_REVIEW
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.IN_REVIEW
+    verdict_approve(member=member(colleague), verdict=verdict)
+    assert Verdict.objects.get(pk=verdict.pk).reviewer == colleague
+
+
+def test_an_editor_who_submitted_cannot_approve_or_return(claim, editor, colleague, checker, rating):
+    make_evidence(claim, checker)
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    verdict_submit(member=member(editor), verdict=verdict)
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(editor), verdict=verdict)
+    with pytest.raises(PermissionDenied):
+        verdict_return(member=member(editor), verdict=verdict, comment="my own work")
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.IN_REVIEW
+    verdict_return(member=member(colleague), verdict=verdict, comment="Cite the source.")
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.DRAFT
+
+
+def test_evidence_changed_during_the_draft_makes_a_contributor(claim, editor, colleague, checker, rating):
+    # given the checker's draft
+    make_evidence(claim, checker)
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    # when the editor attaches evidence to it and the checker submits
+    evidence_attach(member=member(editor), claim=claim, url="https://example.org/editors-find")
+    verdict_submit(member=member(checker), verdict=verdict)
+    # then the editor reviews their own evidence no more
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(editor), verdict=verdict)
+    verdict_approve(member=member(colleague), verdict=verdict)
+
+
+def test_a_reviewer_who_only_returned_may_approve_the_resubmission(claim, editor, colleague, rating):
+    verdict = _ready_for_review(claim, editor, rating)
+    verdict_return(member=member(colleague), verdict=verdict, comment="Name the report.")
+    verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="Per the annual report.")
+    verdict_submit(member=member(editor), verdict=verdict)
+    verdict_approve(member=member(colleague), verdict=verdict)
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.PUBLISHED
+
+
+def test_the_editor_who_opens_a_correction_cannot_approve_it(claim, editor, colleague, rating):
+    # given v1 by the editor, approved by the colleague
+    verdict = _ready_for_review(claim, editor, rating)
+    verdict_approve(member=member(colleague), verdict=verdict)
+    verdict.refresh_from_db()
+    # when the colleague opens and submits a correction
+    correction = verdict_correct(member=member(colleague), verdict=verdict, reason="Revised figures.")
+    verdict_submit(member=member(colleague), verdict=correction)
+    # then the colleague may not approve it; v1's author, who did not touch v2, may
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(colleague), verdict=correction)
+    verdict_approve(member=member(editor), verdict=correction)
+    assert Verdict.objects.get(pk=correction.pk).status == Verdict.Status.PUBLISHED
+
+
+def test_the_approval_update_itself_refuses_a_contributor(claim, editor, colleague, rating, monkeypatch):
+    # given a check that (wrongly) let the author through, the conditional UPDATE still refuses
+    from factcheck.verdicts import services
+
+    verdict = _ready_for_review(claim, editor, rating)
+    monkeypatch.setattr(services, "verdict_is_contributor", lambda verdict, user: False)
+    with pytest.raises(VerdictConflict):
+        verdict_approve(member=member(editor), verdict=verdict)
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.IN_REVIEW
+    assert list(Verdict.objects.filter(pk=verdict.pk).reviewable_by(colleague)) == [verdict]
+    assert list(Verdict.objects.filter(pk=verdict.pk).reviewable_by(editor)) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submit_in_flight_makes_the_submitter_a_contributor_before_approval(newsroom, editor, checker):
+    """The editor submits a checker's draft and approves at once: the approval waits and is refused."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL")
+    from django.db import transaction
+
+    claim = make_claim(make_article(newsroom), start=39, end=133)
+    rating = RatingScale.objects.get(newsroom=newsroom, label="False")
+    make_evidence(claim, checker)
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    submitted, outcome = threading.Event(), []
+
+    def approve():
+        try:
+            submitted.wait(timeout=10)
+            verdict_approve(member=member(editor), verdict=Verdict.objects.get(pk=verdict.pk))
+            outcome.append("published")
+        except PermissionDenied:
+            outcome.append("refused")
+        except VerdictConflict:
+            outcome.append("conflict")
+        finally:
+            connection.close()
+
+    # when the submit has updated the row but not committed yet, the approval starts
+    thread = threading.Thread(target=approve)
+    thread.start()
+    with transaction.atomic():
+        verdict_submit(member=member(editor), verdict=verdict)
+        submitted.set()
+        thread.join(timeout=1)  # the approval is blocked on the row lock meanwhile
+        assert outcome == []
+    thread.join(timeout=30)
+    # then
+    assert outcome == ["refused"]
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.IN_REVIEW
+
+
+# --- evidence after publication ---------------------------------------------------------------
+
+
+def _published(claim, author, reviewer, rating):
+    verdict = _ready_for_review(claim, author, rating)
+    verdict_approve(member=member(reviewer), verdict=verdict)
+    verdict.refresh_from_db()
+    return verdict
+
+
+def test_evidence_of_a_published_verdict_changes_only_through_a_correction(claim, editor, colleague, checker, rating):
+    # given a published verdict
+    verdict = _published(claim, editor, colleague, rating)
+    evidence = claim.evidence.get()
+    # when a checker tries to add or remove evidence, then it is refused
+    with pytest.raises(ValidationError) as exc:
+        evidence_attach(member=member(checker), claim=claim, url="https://example.org/new")
+    assert exc.value.messages == [EVIDENCE_PUBLISHED]
+    with pytest.raises(ValidationError) as exc:
+        evidence_remove(member=member(checker), evidence=evidence)
+    assert exc.value.messages == [EVIDENCE_PUBLISHED]
+    assert list(claim.evidence.all()) == [evidence]
+    # when a correction is opened, evidence changes again and goes with the correction
+    correction = verdict_correct(member=member(checker), verdict=verdict, reason="A better source.")
+    added = evidence_attach(member=member(colleague), claim=claim, url="https://example.org/better")
+    evidence_remove(member=member(checker), evidence=evidence)
+    assert set(correction.contributors.all()) == {checker, colleague}
+    verdict_submit(member=member(checker), verdict=correction)
+    with pytest.raises(PermissionDenied):
+        verdict_approve(member=member(colleague), verdict=correction)
+    verdict_approve(member=member(editor), verdict=correction)
+    # then it is frozen again
+    with pytest.raises(ValidationError):
+        evidence_remove(member=member(checker), evidence=added)
+
+
+def test_a_correction_keeps_the_last_public_evidence_of_the_live_verdict(claim, editor, colleague, checker, rating):
+    # given a published verdict with one public and one private piece, and a correction open
+    verdict = _published(claim, editor, colleague, rating)
+    public = claim.evidence.get()
+    verdict_correct(member=member(checker), verdict=verdict, reason="More context.")
+    private = evidence_attach(member=member(checker), claim=claim, url="https://example.org/x", is_private=True)
+    # when the public piece is removed, then it is refused: private evidence never reaches the public page
+    with pytest.raises(ValidationError) as exc:
+        evidence_remove(member=member(checker), evidence=public)
+    assert "only public evidence" in exc.value.messages[0]
+    # the private piece may go, and the public one once another public piece is there
+    evidence_remove(member=member(checker), evidence=private)
+    evidence_attach(member=member(checker), claim=claim, url="https://example.org/replacement")
+    evidence_remove(member=member(checker), evidence=public)
+    assert list(claim.evidence.public().values_list("url", flat=True)) == ["https://example.org/replacement"]
+
+
+def test_a_first_draft_may_lose_all_its_evidence(claim, checker, rating):
+    evidence = make_evidence(claim, checker)
+    verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="draft")
+    evidence_remove(member=member(checker), evidence=evidence)  # submitting checks it again
+    assert not claim.evidence.exists()
+
+
+# --- public evidence only -----------------------------------------------------------------------
+
+
+def test_private_evidence_does_not_make_a_verdict_submittable(claim, checker, rating):
+    make_evidence(claim, checker, is_private=True)
+    verdict = verdict_save_draft(member=member(checker), claim=claim, rating=rating, conclusion="It is false.")
+    with pytest.raises(ValidationError) as exc:
+        verdict_submit(member=member(checker), verdict=verdict)
+    assert "public evidence" in exc.value.message_dict["__all__"][0]
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.DRAFT
+
+
+def test_private_evidence_does_not_make_a_verdict_publishable(claim, editor, colleague, rating):
+    make_evidence(claim, editor, is_private=True)
+    verdict = make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, conclusion="x", rating=rating)
+    with pytest.raises(ValidationError):
+        verdict_approve(member=member(colleague), verdict=verdict)
+    assert Verdict.objects.get(pk=verdict.pk).status == Verdict.Status.IN_REVIEW

@@ -9,11 +9,14 @@ therefore converges on one set of statements.
 
 import logging
 import time
+import unicodedata
 from dataclasses import dataclass
+
+from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -57,11 +60,58 @@ def article_text_validate(body):
         )
     if "\x00" in body:
         raise ValidationError({"body": "The text contains NUL bytes: it looks like a binary file, not text."})
+    try:
+        body.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(
+            {"body": "The text contains invalid Unicode (a lone surrogate): it cannot be stored."}
+        ) from None
     controls = sum(1 for ch in body if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(10, len(body) // 100):
         raise ValidationError({"body": "The text is mostly control characters: it looks like a binary file, not text."})
     if not any(ch.isalpha() for ch in body):
         raise ValidationError({"body": "The text has no letters in it: there is nothing to check."})
+    _prose_validate(body)
+
+
+def _prose_validate(body):
+    """Refuse text that is mostly punctuation or symbols, or that has no sentence-length run of words.
+
+    News prose is about 80% letters and digits (of its non-space characters) and, in any script, has
+    runs of several words; a page of dots, emoji or a single giant token has neither.
+    """
+    ink = [ch for ch in body if not ch.isspace()]
+    words = sum(1 for ch in ink if ch.isalnum())
+    if words < len(ink) * 0.5:
+        share = 100 - round(100 * words / len(ink))
+        raise ValidationError(
+            {"body": f"Most of the text ({share}%) is punctuation or symbols: paste the article's prose."}
+        )
+    if not _has_sentence(body):
+        raise ValidationError(
+            {"body": "The text has no sentence in it (no run of three or more words): there is nothing to check."}
+        )
+
+
+def _has_sentence(body):
+    """True when some line has three words in a row (tokens with a letter or digit), or a CJK-style run."""
+    run = 0
+    for token in body.split():
+        if any(ch.isalnum() for ch in token) and len(token) <= 60:
+            run += 1
+            if run >= 3:
+                return True
+        else:
+            run = 0
+    # Scripts written without spaces (Chinese, Japanese, Thai…): a run of their letters is a sentence.
+    return any(sum(1 for ch in token[:200] if _unspaced_script(ch)) >= 8 for token in body.split())
+
+
+def _unspaced_script(ch):
+    return ch.isalpha() and unicodedata.name(ch, "").startswith(_UNSPACED_SCRIPTS)
+
+
+_UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
 @transaction.atomic
@@ -153,15 +203,27 @@ def extraction_run(*, run_id, extract=None):
     try:
         result = extract(text, on_progress=progress)
         data = result.to_dict() if hasattr(result, "to_dict") else result
+        duration_ms = round((time.perf_counter() - started) * 1000)
+        return _results_write(run=run, data=data, duration_ms=duration_ms, progress_total=progress.total or 1)
+    except SoftTimeLimitExceeded:
+        logger.warning("extraction run %s stopped at its time limit", run_id)
+        _run_fail(run_id, run.attempts, _time_limit_message())
+        return None
+    except DatabaseError:
+        raise  # transient: the task's autoretry (or the sweep) runs it again
     except Exception as exc:  # the extractor's failure is the run's failure, not the worker's
         logger.exception("extraction run %s failed", run_id)
         _run_fail(
             run_id, run.attempts, f"The extractor failed on this text ({exc.__class__.__name__}: {str(exc)[:300]})."
         )
         return None
-    duration_ms = round((time.perf_counter() - started) * 1000)
-    total = progress.total or 1
-    return _results_write(run=run, data=data, duration_ms=duration_ms, progress_total=total)
+
+
+def _time_limit_message():
+    return (
+        f"Extraction was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, its time limit: the text is too "
+        "long or too unusual to analyse. It was not retried; shorten or clean the text and submit it again."
+    )
 
 
 class _ProgressWriter:
@@ -389,8 +451,14 @@ def extraction_sweep(*, now=None):
     stale_running = ExtractionRun.objects.filter(status=Status.RUNNING).filter(
         Q(heartbeat_at__lt=heartbeat_cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=heartbeat_cutoff)
     )
-    for run in stale_running.only("pk", "attempts"):
-        if run.attempts >= settings.JOB_MAX_ATTEMPTS:
+    soft_limit = timezone.timedelta(seconds=settings.EXTRACTION_SOFT_TIME_LIMIT)
+    for run in stale_running.only("pk", "attempts", "started_at", "heartbeat_at"):
+        if run.started_at and run.heartbeat_at and run.heartbeat_at - run.started_at >= soft_limit:
+            # It was alive past its soft limit, so the hard limit ended it: the same text would again.
+            counts["failed"] += ExtractionRun.objects.filter(
+                pk=run.pk, status=Status.RUNNING, attempts=run.attempts
+            ).update(status=Status.FAILED, finished_at=now, message=_time_limit_message())
+        elif run.attempts >= settings.JOB_MAX_ATTEMPTS:
             counts["failed"] += ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING).update(
                 status=Status.FAILED,
                 finished_at=now,
@@ -436,31 +504,15 @@ class ImportReport:
 
 
 def _import_line(*, newsroom, user, raw, outlets):
-    import datetime
-    import json
-
-    try:
-        item = json.loads(raw)
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ValidationError(f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})") from None
-    if not isinstance(item, dict):
-        raise ValidationError("each line must be a JSON object with at least a 'text'")
-    text = item.get("text")
-    if not isinstance(text, str):
-        raise ValidationError("'text' is missing or not a string")
-    published = item.get("published") or None
-    if published is not None:
-        try:
-            published = datetime.date.fromisoformat(str(published)[:10])
-        except ValueError:
-            raise ValidationError(f"'published' {published!r} is not a date (YYYY-MM-DD)") from None
-    url = item.get("url") or ""
-    if not isinstance(url, str) or (url and not url.lower().startswith(("http://", "https://"))):
+    item = _import_json(raw)
+    text = _import_str(item, "text", required=True)
+    title = _import_str(item, "title") if isinstance(item.get("title"), str) else ""
+    url = _import_str(item, "url")
+    if url and not url.lower().startswith(("http://", "https://")):
         raise ValidationError("'url' must be an http(s) link")
+    outlet_name = _import_str(item, "outlet", coerce=True).strip()[:200]
     outlet = None
-    outlet_name = item.get("outlet")
     if outlet_name:
-        outlet_name = str(outlet_name).strip()[:200]
         if outlet_name not in outlets:
             from factcheck.sources.models import Source
 
@@ -468,16 +520,58 @@ def _import_line(*, newsroom, user, raw, outlets):
                 newsroom=newsroom, name__iexact=outlet_name
             ).first() or Source.objects.create(newsroom=newsroom, name=outlet_name, kind=Source.Kind.NEWS_OUTLET)
         outlet = outlets[outlet_name]
-    title = item.get("title")
     return article_submit(
         newsroom=newsroom,
         user=user,
-        title=title if isinstance(title, str) else "",
+        title=title,
         body=text,
         url=url,
         outlet=outlet,
-        published_on=published,
+        published_on=_import_date(item.get("published")),
     )
+
+
+def _import_json(raw):
+    import json
+
+    try:
+        item = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or an integer past 4,300 digits
+        raise ValidationError(f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})") from None
+    if not isinstance(item, dict):
+        raise ValidationError("each line must be a JSON object with at least a 'text'")
+    return item
+
+
+def _import_str(item, key, *, required=False, coerce=False):
+    """A string field of an import line: '' when absent; refuses NUL and lone surrogates by name."""
+    value = item.get(key)
+    if value is None or value == "":
+        if required:
+            raise ValidationError(f"'{key}' is missing or not a string")
+        return ""
+    if not isinstance(value, str):
+        if coerce and isinstance(value, int | float):
+            return str(value)
+        raise ValidationError(f"'{key}' is missing or not a string" if required else f"'{key}' must be a string")
+    if "\x00" in value:
+        raise ValidationError(f"'{key}' contains a NUL character: it looks like binary data, not text")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValidationError(f"'{key}' contains invalid Unicode (a lone surrogate escape such as \\ud800)") from None
+    return value
+
+
+def _import_date(published):
+    import datetime
+
+    if not published:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        raise ValidationError(f"'published' {str(published)[:40]!r} is not a date (YYYY-MM-DD)") from None
 
 
 def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) -> ImportReport:
@@ -500,6 +594,9 @@ def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) 
                         result = _import_line(newsroom=newsroom, user=user, raw=raw, outlets=outlets)
                 except ValidationError as exc:
                     report.errors.append((number, _messages(exc)))
+                    continue
+                except DataError as exc:  # a value the database refuses: this line only (its savepoint)
+                    report.errors.append((number, f"the database refused a value ({str(exc).strip()[:120]})"))
                     continue
                 if result.created:
                     report.imported += 1

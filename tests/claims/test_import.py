@@ -69,3 +69,39 @@ def test_it_refuses_an_unknown_newsroom(db, tmp_path):
     path.write_text("")
     with pytest.raises(CommandError, match="nope"):
         call_command("import_articles", str(path), newsroom="nope")
+
+
+def test_it_reports_lines_the_database_would_refuse_and_keeps_the_good_ones(newsroom, checker):
+    # given: good lines around every value PostgreSQL cannot store or json cannot parse
+    lines = _lines(
+        GOOD_1,
+        '{"title": "t", "text": "Words and more words \\ud800 here."}',  # lone surrogate in the text
+        '{"title": "bad \\udfff title", "text": "Words and more words here."}',
+        {"title": "nul", "text": "Words and more words here.", "outlet": "Desk\x00One"},
+        {"title": "nul\x00title", "text": "Words and more words here."},
+        {"title": "nul", "text": "Words and more words here.", "url": "https://example.org/\x00"},
+        '{"text": "Words and more words here.", "n": ' + "9" * 5000 + "}",
+        GOOD_2,
+    )
+    # when
+    report = articles_import(newsroom=newsroom, user=checker, lines=lines, chunk_size=10)
+    # then: the two good lines of the same chunk are saved, each bad one is named
+    assert report.imported == 2
+    reasons = dict(report.errors)
+    assert sorted(reasons) == [2, 3, 4, 5, 6, 7]
+    assert "'text'" in reasons[2] and "surrogate" in reasons[2]
+    assert "'title'" in reasons[3] and "surrogate" in reasons[3]
+    assert "'outlet'" in reasons[4] and "NUL" in reasons[4]
+    assert "'title'" in reasons[5] and "NUL" in reasons[5]
+    assert "'url'" in reasons[6] and "NUL" in reasons[6]
+    assert "malformed JSON" in reasons[7]
+    assert Article.objects.count() == 2 and ExtractionRun.objects.count() == 2
+
+
+def test_it_reports_bad_lines_from_the_command_without_a_traceback(newsroom, checker, tmp_path):
+    path = tmp_path / "articles.jsonl"
+    path.write_text("".join(_lines(GOOD_1, '{"title": "t", "text": "Words and more \\ud800 words."}', GOOD_2)))
+    out = io.StringIO()
+    call_command("import_articles", str(path), "--newsroom", newsroom.slug, stdout=out, stderr=io.StringIO())
+    assert "line 2: 'text' contains invalid Unicode" in out.getvalue()
+    assert "2 imported" in out.getvalue()

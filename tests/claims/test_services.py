@@ -67,6 +67,12 @@ def test_it_finds_the_same_text_instead_of_duplicating(newsroom, checker):
         ("abc\x00def", "binary"),
         ("1234 5678 90", "no letters"),
         ("x" * 200_001, "limit"),
+        ("a" + "." * 199_999, "punctuation"),
+        ("?!" * 5_000 + " words here", "punctuation"),
+        ("🙂" * 300 + " one two three", "punctuation"),
+        ("a" * 150_000, "no sentence"),
+        ("Hello world.", "no sentence"),
+        ("abc \ud800 def ghi jkl", "lone surrogate"),
     ],
 )
 def test_it_refuses_what_is_not_an_article_with_a_clear_message(newsroom, checker, body, message):
@@ -74,6 +80,19 @@ def test_it_refuses_what_is_not_an_article_with_a_clear_message(newsroom, checke
         submit(newsroom, checker, body=body)
     assert message in " ".join(caught.value.message_dict["body"])
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The council spent £3m on roads, the mayor said.",
+        "東京都は今日、新しい予算を発表した。",
+        "Прибыль компании выросла на 12% в 2024 году.",
+        "| Year | Sales |\n| 2023 | £75m |\n| 2024 | £84m |\nSales rose to £84m.",
+    ],
+)
+def test_it_accepts_short_prose_in_any_script(newsroom, checker, body):
+    assert submit(newsroom, checker, body=body).created
 
 
 def _run(newsroom, user, body=AIR_ATTACK["body"]):
@@ -117,6 +136,40 @@ def test_it_marks_the_run_failed_with_a_readable_message_and_keeps_the_article(n
     retry.refresh_from_db()
     assert retry.status == Status.SUCCEEDED
     assert article.claims.exists()
+
+
+def test_it_fails_a_run_that_reaches_its_time_limit_without_retrying(newsroom, checker, settings):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    settings.EXTRACTION_SOFT_TIME_LIMIT = 120
+    article, run = _run(newsroom, checker)
+
+    def endless(text, on_progress=None):
+        on_progress(1, 10)
+        raise SoftTimeLimitExceeded()  # what Celery raises inside the task at the soft limit
+
+    assert services.extraction_run(run_id=run.pk, extract=endless) is None
+    run.refresh_from_db()
+    assert run.status == Status.FAILED and run.attempts == 1
+    assert "stopped after 120 s" in run.message and "not retried" in run.message
+    assert not article.claims.exists()
+    assert services.extraction_sweep(now=timezone.now() + timezone.timedelta(hours=1)) == {
+        "requeued": 0, "reclaimed": 0, "failed": 0,
+    }  # fmt: skip
+
+
+def test_it_fails_a_run_the_hard_limit_ended_instead_of_reclaiming_it(newsroom, checker, monkeypatch, settings):
+    # given: a run that was heartbeating past its soft limit and then went silent (the hard limit killed it)
+    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: True)
+    settings.EXTRACTION_SOFT_TIME_LIMIT = 60
+    article, run = _run(newsroom, checker)
+    started = timezone.now() - timezone.timedelta(hours=1)
+    _age(run, status=Status.RUNNING, attempts=1, started_at=started,
+         heartbeat_at=started + timezone.timedelta(seconds=61))  # fmt: skip
+    # when / then: the sweep fails it with the reason instead of running the same text again
+    assert services.extraction_sweep()["failed"] == 1
+    run.refresh_from_db()
+    assert run.status == Status.FAILED and "time limit" in run.message
 
 
 def test_it_refuses_a_second_run_while_one_is_active(newsroom, checker):

@@ -1,5 +1,7 @@
 """Views of the review workflow: evidence, the verdict panel, the dashboard."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -267,3 +269,164 @@ def test_the_verdict_form_works_without_javascript(login, checker, claim, rating
     )
     assert response.status_code == 302
     assert b"Attach at least one piece of public evidence" in client.get(claim.get_absolute_url()).content
+
+
+# --- four eyes in the panel -------------------------------------------------------------------
+
+
+def _save(client, claim, rating, action="draft", conclusion="Close to the figure."):
+    return client.post(
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": rating.pk, "conclusion": conclusion, "action": action},
+        headers=HX,
+    )
+
+
+def test_an_editor_who_edited_a_checkers_draft_is_not_offered_approve(login, editor, colleague, checker, claim, rating):
+    # given a checker's draft, edited by the editor, submitted by the checker
+    make_evidence(claim, checker)
+    _save(login(checker), claim, rating)
+    _save(login(editor), claim, rating, conclusion="The editor's wording.")
+    _save(login(checker), claim, rating, action="submit", conclusion="The editor's wording.")
+    verdict = Verdict.objects.get()
+    assert verdict.status == Verdict.Status.IN_REVIEW
+    # when the editor opens the statement
+    html = login(editor).get(claim.get_absolute_url()).content.decode()
+    # then no Approve or Return, and the reason
+    assert "Approve and publish" not in html and "Return with a comment" not in html
+    assert f'id="verdict-{verdict.pk}-self-review"' in html
+    assert "you wrote or edited this version, so you cannot review it yourself" in html
+    assert "Written by carol; also worked on by alice." in html
+    # and a POST is refused
+    client = login(editor)
+    assert client.post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX).status_code == 403
+    response = client.post(reverse("verdicts:verdict_return", args=[verdict.pk]), {"comment": "mine"}, headers=HX)
+    assert response.status_code == 403
+    assert Verdict.objects.get().status == Verdict.Status.IN_REVIEW
+    # a colleague who never touched it reviews it
+    html = login(colleague).get(claim.get_absolute_url()).content.decode()
+    assert "Approve and publish" in html and "self-review" not in html
+    response = login(colleague).post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX)
+    assert response.status_code == 200 and b"Verdict published." in response.content
+
+
+def test_an_editor_is_told_that_saving_makes_them_a_contributor(login, editor, checker, claim, rating):
+    _save(login(checker), claim, rating)
+    html = login(editor).get(claim.get_absolute_url()).content.decode()
+    assert "Saving or submitting makes you a contributor of this version" in html
+    html = _save(login(editor), claim, rating).content.decode()
+    assert "You have worked on this version, so a different editor must review it." in html
+
+
+# --- evidence is frozen in review and after publication -----------------------------------------
+
+
+def _evidence_oob(claim):
+    return f'id="claim-{claim.pk}-evidence" aria-labelledby="claim-{claim.pk}-evidence-title" hx-swap-oob="true"'
+
+
+def test_published_evidence_changes_only_through_a_correction(login, editor, colleague, checker, claim, rating):
+    # given a published verdict
+    evidence = make_evidence(claim, editor)
+    verdict = make_verdict(
+        claim, editor, status=Verdict.Status.PUBLISHED, conclusion="x", rating=rating, reviewer=colleague
+    )
+    client = login(checker)
+    # the page offers no add or remove, and says why
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert f'id="claim-{claim.pk}-evidence-locked"' in html and "open a correction first" in html
+    assert "Add evidence" not in html
+    assert reverse("verdicts:evidence_remove", args=[evidence.pk]) not in html
+    # posts are refused with the reason: htmx, then plain
+    response = _evidence_post(client, claim, HX, url="https://example.org/sneaky")
+    assert response.status_code == 200 and b"open a correction first" in response.content
+    response = _evidence_post(client, claim, url="https://example.org/sneaky")
+    assert response.status_code == 302
+    assert b"open a correction first" in client.get(response["Location"]).content
+    response = client.post(reverse("verdicts:evidence_remove", args=[evidence.pk]), headers=HX)
+    assert response.status_code == 200 and b"open a correction first" in response.content
+    assert list(Evidence.objects.all()) == [evidence]
+    # when a correction is opened, the evidence panel re-opens in the same answer (out of band)
+    url = reverse("verdicts:verdict_correct", args=[verdict.pk])
+    response = client.post(url, {"reason": "Better source."}, headers=HX)
+    html = response.content.decode()
+    assert _evidence_oob(claim) in html
+    assert "Add evidence" in html and "Correction v2 is open" in html
+    # then evidence changes again
+    response = _evidence_post(client, claim, HX, url="https://example.org/better")
+    assert response.status_code == 200 and b"Evidence added." in response.content
+    assert Evidence.objects.count() == 2
+
+
+def test_evidence_is_frozen_while_the_verdict_is_in_review(login, editor, checker, claim, rating):
+    evidence = make_evidence(claim, editor)
+    _save(login(checker), claim, rating, action="submit")
+    client = login(checker)
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert "its evidence is frozen" in html and "Add evidence" not in html
+    response = client.post(reverse("verdicts:evidence_remove", args=[evidence.pk]))
+    assert response.status_code == 302
+    assert b"its evidence is frozen" in client.get(claim.get_absolute_url()).content
+    assert Evidence.objects.filter(pk=evidence.pk).exists()
+
+
+def test_submitting_updates_the_evidence_panel_out_of_band(login, editor, checker, claim, rating):
+    make_evidence(claim, editor)
+    html = _save(login(checker), claim, rating, action="submit").content.decode()
+    assert _evidence_oob(claim) in html
+    assert "its evidence is frozen" in html
+
+
+def test_the_last_public_evidence_of_a_live_verdict_has_no_remove_button(login, editor, colleague, claim, rating):
+    # given a published verdict with a public and a private piece, and a correction open
+    public = make_evidence(claim, editor)
+    private = make_evidence(claim, editor, is_private=True)
+    make_verdict(claim, editor, status=Verdict.Status.PUBLISHED, conclusion="x", rating=rating, reviewer=colleague)
+    make_verdict(claim, editor, version=2, correction_reason="More context.")
+    client = login(colleague)
+    html = client.get(claim.get_absolute_url()).content.decode()
+    assert reverse("verdicts:evidence_remove", args=[public.pk]) not in html
+    assert reverse("verdicts:evidence_remove", args=[private.pk]) in html
+    assert "kept: the published verdict's only public evidence" in html
+    response = client.post(reverse("verdicts:evidence_remove", args=[public.pk]), headers=HX)
+    assert b"only public evidence of the published verdict" in response.content
+    assert Evidence.objects.filter(pk=public.pk).exists()
+
+
+def test_private_evidence_alone_does_not_allow_submitting(login, checker, claim, rating):
+    make_evidence(claim, checker, is_private=True)
+    response = _save(login(checker), claim, rating, action="submit")
+    assert b"Attach at least one piece of public evidence" in response.content
+    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+
+
+# --- no user-id oracle when assigning -----------------------------------------------------------
+
+
+def _normalised(response):
+    """The answer with the per-request CSRF mask blanked (the only bytes that differ on every render)."""
+    body = re.sub(rb'(name="csrfmiddlewaretoken" value=")[^"]+"', rb'\1"', response.content)
+    body = re.sub(rb'("x-csrftoken": ")[^"]+"', rb'\1"', body)
+    return response.status_code, dict(response.headers), body
+
+
+@pytest.mark.parametrize("role", ["editor", "checker"])
+def test_another_newsrooms_user_id_and_a_missing_id_get_the_same_answer(login, editor, checker, outsider, claim, role):
+    from django.contrib.auth import get_user_model
+
+    client = login(editor if role == "editor" else checker)
+    url = reverse("claims:claim_assign", args=[claim.pk])
+    missing = get_user_model().objects.order_by("-pk").first().pk + 1000
+    # htmx fragment
+    existing_answer = _normalised(client.post(url, {"assignee": outsider.pk}, headers=HX))
+    missing_answer = _normalised(client.post(url, {"assignee": missing}, headers=HX))
+    assert existing_answer == missing_answer
+    assert b"Unknown person." in existing_answer[2]
+    # plain POST: the same redirect, then the same page with the same message
+    first = client.post(url, {"assignee": outsider.pk})
+    first_page = _normalised(client.get(first["Location"]))
+    second = client.post(url, {"assignee": missing})
+    second_page = _normalised(client.get(second["Location"]))
+    assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
+    assert first_page == second_page and b"Unknown person." in first_page[2]
+    assert Claim.objects.get(pk=claim.pk).assignee is None

@@ -70,12 +70,19 @@ FRACTION_DENOMINATORS = {
 NUMBER_WORDS = {**UNITS, **TENS, **SCALES}
 
 
+# No news figure written in words is this large; "hundred hundred hundred …" is not a number. Beyond it
+# the value would be a huge int that is slow to build and cannot be converted to float or str.
+MAX_WORD_VALUE = 10**18
+
+
 def words_to_number(words: list[str]) -> int | None:
     """["five", "hundred", "and", "fifty"] -> 550; ["a", "hundred"] -> 100. None if not a number."""
     total = 0
     current = 0
     seen = False
     for raw in words:
+        if total > MAX_WORD_VALUE or current > MAX_WORD_VALUE:
+            return None
         w = raw.lower()
         if w in ("and", "a", "-"):
             continue
@@ -91,6 +98,8 @@ def words_to_number(words: list[str]) -> int | None:
         else:
             return None
         seen = True
+    if total + current > MAX_WORD_VALUE:
+        return None
     return total + current if seen else None
 
 

@@ -3,11 +3,12 @@ check-worthiness → relations."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 
 from . import quantities as Q
 from . import relations as R
-from . import segmentation, speakers, statements
+from . import segmentation, speakers, statements, work
 from .checkworthiness import Model, default_model
 from .claimtypes import claim_types
 from .types import Extraction, Quantity, Speaker, Statement
@@ -25,7 +26,12 @@ def extract(
     """Extract statements, quantities and relations from one article.
 
     threshold: the check-worthiness cut-off; defaults to the model's news threshold.
-    on_progress(done, total) is called after each paragraph.
+    on_progress(done, total): a heartbeat through every stage, in characters of three passes over the
+    text, so total = 3 × len(text) and is the same in every call of a run: the sentences pass (speakers,
+    quantities, statements) reports up to len(text), the scoring pass up to 2 × len(text), the
+    relations pass up to total. done never decreases, 0 ≤ done ≤ total, and the last call has
+    done == total (one call (0, 0) for an empty text). Calls come at most about every total/1000 units
+    of progress, after a sentence, a statement or a group of figures: frequent, but each is cheap.
     """
     if not isinstance(text, str):
         raise TypeError("extract() needs a str")
@@ -34,29 +40,93 @@ def extract(
         threshold = model.news_threshold
     version = f"{EXTRACTOR_VERSION}+{model.version}"
     out = Extraction(extractor_version=version, threshold=threshold)
-    paras = segmentation.paragraphs(text)
-    total = len(paras)
-    last_person: Speaker | None = None
-    prev_speaker: Speaker | None = None
-    prev_had_quote = False
+    progress = _Progress(on_progress, len(text))
+    sentence_of_statement, raw_by_statement = _sentences_pass(text, out, progress)
+    R.inherit_units(text, [q for q in out.quantities if q.kind != "date"])
+    _scoring_pass(out, raw_by_statement, model, threshold, progress)
+    for rank, st in enumerate(sorted(out.statements, key=lambda s: (-s.checkworthiness, s.index)), start=1):
+        st.rank = rank
+    out.relations = R.find(
+        text,
+        [q for q in out.quantities if q.kind != "date"],
+        sentence_of_statement,
+        [st.start for st in out.statements],
+        progress=lambda phase, pos: progress.at(2, (phase * len(text) + pos) // R.PHASES),
+    )
+    progress.finish()
+    return out
+
+
+class _Progress:
+    """Throttled on_progress in characters: pass k (0, 1, 2) at offset pos is done = k·n + pos."""
+
+    __slots__ = ("callback", "n", "total", "done", "step")
+
+    def __init__(self, callback: Callable[[int, int], None] | None, n: int) -> None:
+        self.callback = callback
+        self.n = n
+        self.total = 3 * n
+        self.done = 0
+        self.step = max(1, self.total // 1000)
+
+    def at(self, pass_no: int, pos: int) -> None:
+        if self.callback is None:
+            return
+        done = min(self.total, pass_no * self.n + max(0, min(pos, self.n)))
+        if done >= self.done + self.step:
+            self.done = done
+            self.callback(done, self.total)
+
+    def finish(self) -> None:
+        if self.callback is not None:
+            self.done = self.total
+            self.callback(self.total, self.total)
+
+
+class _Speakers:
+    """Who is speaking, carried from sentence to sentence within the article."""
+
+    __slots__ = ("last_person", "prev_speaker", "prev_had_quote")
+
+    def __init__(self) -> None:
+        self.last_person: Speaker | None = None
+        self.prev_speaker: Speaker | None = None
+        self.prev_had_quote = False
+
+    def of_sentence(self, text: str, ss: int, se: int, s_quotes: list[tuple[int, int]]) -> Speaker | None:
+        speaker = speakers.find_speaker(text, ss, se, s_quotes, self.last_person)
+        if (
+            speaker is None
+            and self.prev_speaker is not None
+            and self.prev_had_quote
+            and speakers.is_quote_only(text, ss, se, s_quotes)
+        ):
+            speaker = self.prev_speaker
+        if speaker is not None and speakers.is_person(speaker) and speaker.text.lower() not in ("he", "she"):
+            self.last_person = speaker
+        self.prev_speaker = speaker
+        self.prev_had_quote = bool(s_quotes)
+        return speaker
+
+
+def _sentences_pass(text: str, out: Extraction, progress: _Progress) -> tuple[list[int], list[list]]:
+    """Segment, find quotes, speakers, quantities and statements; fills out.statements and out.quantities.
+
+    Returns the sentence number of each statement and the raw quantities of each statement (for the
+    scorer's features)."""
+    who = _Speakers()
     sentence_no = 0
     sentence_of_statement: list[int] = []
-    raw_by_statement: list[list] = []  # the raw quantities of each statement, for the scorer's features
-    for p_index, (ps, pe) in enumerate(paras):
+    raw_by_statement: list[list] = []
+    for p_index, (ps, pe) in enumerate(segmentation.paragraphs(text)):
         quotes = speakers.quote_spans(text, ps, pe)
+        quote_ends = [b for _, b in quotes]
         for ss, se in segmentation.sentences(text, ps, pe):
-            s_quotes = [(max(a, ss), min(b, se)) for a, b in quotes if a < se and b > ss]
-            speaker = speakers.find_speaker(text, ss, se, s_quotes, last_person)
-            if (
-                speaker is None
-                and prev_speaker is not None
-                and prev_had_quote
-                and speakers.is_quote_only(text, ss, se, s_quotes)
-            ):
-                speaker = prev_speaker
-            if speaker is not None and speakers.is_person(speaker) and speaker.text.lower() not in ("he", "she"):
-                last_person = speaker
+            s_quotes = work.overlapping(quotes, quote_ends, ss, se)
+            speaker = who.of_sentence(text, ss, se, s_quotes)
             raw = Q.find(text, ss, se)
+            raw_starts = [r.start for r in raw]
+            s_quote_ends = [b for _, b in s_quotes]
             for cs, ce in statements.split(text, ss, se, s_quotes):
                 st = Statement(
                     index=len(out.statements),
@@ -66,55 +136,62 @@ def extract(
                     sentence=sentence_no,
                     paragraph=p_index,
                     speaker=speaker,
-                    quotes=[(max(a, cs), min(b, ce)) for a, b in s_quotes if a < ce and b > cs],
+                    quotes=work.overlapping(s_quotes, s_quote_ends, cs, ce),
                 )
-                mine = [r for r in raw if cs <= r.start < ce]
-                for r in mine:
-                    q = Quantity(
-                        id=len(out.quantities),
-                        start=r.start,
-                        end=min(r.end, ce),
-                        text="",
-                        value=r.value,
-                        unit=r.unit,
-                        kind=r.kind,
-                        qualifier=r.qualifier,
-                        low=r.low,
-                        high=r.high,
-                        low_inclusive=r.low_inclusive,
-                        high_inclusive=r.high_inclusive,
-                        statement=st.index,
-                        tolerance=r.tolerance,
-                    )
-                    q.text = text[q.start : q.end]
-                    out.quantities.append(q)
-                    st.quantity_ids.append(q.id)
+                mine = raw[bisect.bisect_left(raw_starts, cs) : bisect.bisect_left(raw_starts, ce)]
+                _add_quantities(text, out, st, mine)
                 out.statements.append(st)
                 sentence_of_statement.append(sentence_no)
                 raw_by_statement.append(mine)
-            prev_speaker = speaker
-            prev_had_quote = bool(s_quotes)
             sentence_no += 1
-        if on_progress is not None:
-            on_progress(p_index + 1, total)
+            progress.at(0, se)
+    return sentence_of_statement, raw_by_statement
 
-    R.inherit_units(text, [q for q in out.quantities if q.kind != "date"])
+
+def _add_quantities(text: str, out: Extraction, st: Statement, mine: list) -> None:
+    for r in mine:
+        q = Quantity(
+            id=len(out.quantities),
+            start=r.start,
+            end=min(r.end, st.end),
+            text="",
+            value=r.value,
+            unit=r.unit,
+            kind=r.kind,
+            qualifier=r.qualifier,
+            low=r.low,
+            high=r.high,
+            low_inclusive=r.low_inclusive,
+            high_inclusive=r.high_inclusive,
+            statement=st.index,
+            tolerance=r.tolerance,
+        )
+        q.text = text[q.start : q.end]
+        out.quantities.append(q)
+        st.quantity_ids.append(q.id)
+
+
+def _scoring_pass(out: Extraction, raw_by_statement: list[list], model: Model, threshold: float, progress) -> None:
+    """Claim types and check-worthiness of each statement.
+
+    The score depends only on the statement's text and the kinds of its raw quantities, so a repeated
+    statement (a pasted table, boilerplate) is scored once per article (our Model only: another
+    model's score may read more of the quantities)."""
+    scores: dict[tuple, tuple[float, list]] = {}
+    cacheable = type(model) is Model
     for st in out.statements:
         qs = [out.quantities[i] for i in st.quantity_ids]
         numeric = any(Q.is_numeric(q) for q in qs)
         st.types = claim_types(
             st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
         )
-        score, reasons = model.score(st.text, raw_by_statement[st.index])
+        raw = raw_by_statement[st.index]
+        key = (st.text, tuple((r.kind, r.unit == "identifier") for r in raw))
+        hit = scores.get(key) if cacheable else None
+        if hit is None:
+            hit = scores[key] = model.score(st.text, raw)
+        score, reasons = hit
         st.checkworthiness = round(score, 4)
         st.checkworthy = score >= threshold
-        st.reasons = reasons
-    for rank, st in enumerate(sorted(out.statements, key=lambda s: (-s.checkworthiness, s.index)), start=1):
-        st.rank = rank
-    out.relations = R.find(
-        text,
-        [q for q in out.quantities if q.kind != "date"],
-        sentence_of_statement,
-        [st.start for st in out.statements],
-    )
-    return out
+        st.reasons = list(reasons)
+        progress.at(1, st.end)

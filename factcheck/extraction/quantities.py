@@ -78,6 +78,11 @@ _IDENTIFIER_BEFORE = re.compile(
     r"bbc\s+(?:one|two|three|four)|no\.|number|model|series|code)\s*$",
     re.I,
 )
+_IDENTIFIER_WORDS = (
+    "section article chapter clause tier level phase stage route flight room platform gate terminal act part "
+    "title covid grade category version channel radio formula windows iphone playstation xbox ps one two three "
+    "four no. number model series code"
+)
 _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDNUM = re.compile(
     rf"\b(?:(?:a|one)\s+(?=hundred|thousand|million|billion))?(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b", re.I
@@ -171,6 +176,19 @@ _QUAL_RE = re.compile(
     r"\b(?P<q>" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:of\s+)?$",
     re.I,
 )
+# What a window must end with (after trailing spaces) for _QUAL_RE / _IDENTIFIER_BEFORE to match: a
+# C-level endswith() lets most figures skip those searches, which were most of find()'s time.
+_QUAL_ENDINGS = tuple({q.split()[-1] for q in _QUALIFIERS} | {"of"})
+_IDENTIFIER_ENDINGS = tuple(_IDENTIFIER_WORDS.split())
+
+
+def _may_end_with(window: str, endings: tuple[str, ...]) -> bool:
+    """False only when no match of a case-insensitive "(word)\\s*$" pattern is possible. Non-ASCII
+    text always goes to the regex (re.IGNORECASE folds some characters that str.lower() leaves)."""
+    tail = window.rstrip()
+    return not tail.isascii() or tail.lower().endswith(endings)
+
+
 _MONEY_WORDS = {
     "kronor": "kr",
     "krona": "kr",
@@ -524,8 +542,16 @@ def _unit_after(text: str, pos: int, end: int) -> tuple[str, int]:
     return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
+def _identifier_before(text: str, lo: int, pos: int) -> bool:
+    """ "Radio 4", "Section 28": the figure names something."""
+    return _may_end_with(text[lo:pos], _IDENTIFIER_ENDINGS) and _IDENTIFIER_BEFORE.search(text, lo, pos) is not None
+
+
 def _qualifier(text: str, sent_start: int, pos: int) -> tuple[str | None, str | None]:
-    m = _QUAL_RE.search(text, max(sent_start, pos - 30), pos)
+    lo = max(sent_start, pos - 30)
+    if not _may_end_with(text[lo:pos], _QUAL_ENDINGS):
+        return None, None
+    m = _QUAL_RE.search(text, lo, pos)
     if not m:
         return None, None
     q = m.group("q").lower()
@@ -658,7 +684,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         if m.group("meas"):
             add(s, e, value, m.group("meas"), "other", tolerance)
             continue
-        if not cur and not m.group("pct") and _IDENTIFIER_BEFORE.search(text, max(start, s - 25), s):
+        if not cur and not m.group("pct") and _identifier_before(text, max(start, s - 25), s):
             add(s, e, value, "identifier", "other", 0.0)
             continue
         if m.group("pct"):

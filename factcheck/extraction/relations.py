@@ -10,6 +10,7 @@ import bisect
 import math
 import re
 
+from . import work
 from .numbers import tidy
 from .types import Quantity, Relation
 
@@ -148,9 +149,23 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
     return pairs
 
 
+PHASES = 6  # progress(phase, pos) comes with phase in range(PHASES), pos a text offset
+
+
 def find(
-    text: str, qs: list[Quantity], sentence_of_statement: list[int], statement_starts: list[int] | None = None
+    text: str,
+    qs: list[Quantity],
+    sentence_of_statement: list[int],
+    statement_starts: list[int] | None = None,
+    progress=None,
 ) -> list[Relation]:
+    """Relations between the quantities qs (in text order) of one article.
+
+    Linear in the number of quantities: within-sentence rules look at a bounded neighbourhood of a
+    figure (and skip a "sentence" with more than 60 figures), and the article-wide lookups (the total
+    a sum is checked against, a record's baseline) are bisects and dictionary lookups, not scans.
+    progress(phase, pos), if given, is called as the phases go through the text.
+    """
     rels: list[Relation] = []
     seen: set[tuple] = set()
 
@@ -169,10 +184,30 @@ def find(
     # A "sentence" with hundreds of figures is a pasted table, not prose: no within-sentence rules there.
     by_sentence = {k: v for k, v in by_sentence.items() if len(v) <= _MAX_PER_SENTENCE}
     numeric = [q for v in by_sentence.values() for q in v] if len(numeric) > _MAX_PER_SENTENCE else numeric
+    tick = progress or _no_progress
+    w = work.current()
+    if w is not None:
+        w.add("relations", 200 * len(qs) + len(sentence_of_statement))
+    _part_of_phase(text, numeric, by_sentence, sentence_of_statement, add, tick)
+    _sum_phase(text, numeric, by_sentence, add, tick)
+    _change_phase(text, by_sentence, add, tick)
+    records = _FirstCompatible([q for q in numeric if q.qualifier == "record"])
+    _comparison_phase(text, by_sentence, records, add, tick)
+    if statement_starts:
+        _anaphoric_phase(text, by_sentence, sentence_of_statement, statement_starts, add, tick)
+    _record_phase(numeric, add, tick)
+    return rels
 
+
+def _no_progress(phase: int, pos: int) -> None:
+    return None
+
+
+def _part_of_phase(text, numeric, by_sentence, sentence_of_statement, add, tick) -> None:
     # part of a whole: "72 of the 550 drones"
     parts = inherit_units(text, numeric)
     for a, b in parts:
+        tick(0, a.start)
         ok = _verdict(
             (_strict(a)[0], _strict(a)[0]),
             (-INF, _strict(b)[1]),
@@ -210,6 +245,8 @@ def find(
                     f"{_fmt(a.value)} of {_fmt(b.value)} is {computed:.1f}%; the text says {p.text}",
                 )
 
+
+def _sum_phase(text, numeric, by_sentence, add, tick) -> None:
     # sums: "over 63 drones and nine missiles" against a total given elsewhere
     counts_by_unit: dict[str, list[tuple[float, int, Quantity]]] = {}
     for r in numeric:
@@ -219,50 +256,86 @@ def find(
     for lst in counts_by_unit.values():
         lst.sort(key=lambda t: (t[0], t[1]))
     for _sent, group in by_sentence.items():
-        chains: list[list[Quantity]] = []
-        for q in group:
-            if q.kind != "count":
-                continue
-            if (
-                chains
-                and chains[-1][-1].kind == "count"
-                and _SUM_GAP.match(text[chains[-1][-1].end : q.start])
-                and not _PART_GAP.match(text[chains[-1][-1].end : q.start])
-            ):
-                chains[-1].append(q)
-            else:
-                chains.append([q])
-        for chain in chains:
-            if len(chain) < 2:
-                continue
-            s_lo = sum(_strict(q)[0] for q in chain)
-            s_hi = sum(_strict(q)[1] for q in chain)
-            l_lo = sum(_loose(q)[0] for q in chain)
-            l_hi = sum(_loose(q)[1] for q in chain)
-            if l_lo <= 0 or l_lo == -INF:
-                continue
-            units = set().union(*(_words(q.unit) for q in chain))
-            chain_ids = {q.id for q in chain}
-            lo_v, hi_v = 0.8 * l_lo, 1.25 * (l_hi if l_hi != INF else l_lo)
-            best = None
-            for w in sorted(units):
-                lst = counts_by_unit.get(w, [])
-                k = bisect.bisect_left(lst, (lo_v, -1))
-                while k < len(lst) and lst[k][0] <= hi_v:
-                    r = lst[k][2]
-                    k += 1
-                    if r.id in chain_ids:
-                        continue
-                    key = (abs(r.value - l_lo), r.id)
-                    if best is None or key < best[0]:
-                        best = (key, r)
-            if best is None:
-                continue
-            r = best[1]
-            holds = _verdict((s_lo, s_hi), _strict(r), (l_lo, l_hi), _loose(r), _is_exact(*chain, r))
-            add("sum", chain, r, holds, _sum_explanation(text, chain, r, s_lo, s_hi, l_lo, l_hi, holds))
+        tick(1, group[0].start)
+        for chain in _sum_chains(text, group):
+            _check_sum(text, chain, counts_by_unit, add)
 
+
+def _sum_chains(text, group) -> list[list[Quantity]]:
+    """Runs of counts joined by "and", ",", "plus" within a sentence."""
+    chains: list[list[Quantity]] = []
+    for q in group:
+        if q.kind != "count":
+            continue
+        if (
+            chains
+            and chains[-1][-1].kind == "count"
+            and _SUM_GAP.match(text[chains[-1][-1].end : q.start])
+            and not _PART_GAP.match(text[chains[-1][-1].end : q.start])
+        ):
+            chains[-1].append(q)
+        else:
+            chains.append([q])
+    return [c for c in chains if len(c) >= 2]
+
+
+def _check_sum(text, chain, counts_by_unit, add) -> None:
+    s_lo = sum(_strict(q)[0] for q in chain)
+    s_hi = sum(_strict(q)[1] for q in chain)
+    l_lo = sum(_loose(q)[0] for q in chain)
+    l_hi = sum(_loose(q)[1] for q in chain)
+    if l_lo <= 0 or l_lo == -INF:
+        return
+    units = set().union(*(_words(q.unit) for q in chain))
+    chain_ids = {q.id for q in chain}
+    lo_v, hi_v = 0.8 * l_lo, 1.25 * (l_hi if l_hi != INF else l_lo)
+    best = None
+    for w in sorted(units):
+        for key, r in _nearest(counts_by_unit.get(w, []), l_lo, lo_v, hi_v, chain_ids):
+            if best is None or key < best[0]:
+                best = (key, r)
+    if best is None:
+        return
+    r = best[1]
+    holds = _verdict((s_lo, s_hi), _strict(r), (l_lo, l_hi), _loose(r), _is_exact(*chain, r))
+    add("sum", chain, r, holds, _sum_explanation(text, chain, r, s_lo, s_hi, l_lo, l_hi, holds))
+
+
+def _nearest(lst, target, lo_v, hi_v, exclude) -> list[tuple[tuple, Quantity]]:
+    """The candidates for min((|value - target|, id)) over the entries of lst (sorted (value, id, q))
+    with lo_v <= value <= hi_v and id not in exclude: on each side of target, the nearest value(s)
+    with their smallest allowed id. A bisect and a few steps instead of a scan of the whole window (a
+    table of the same small figure made that scan quadratic)."""
+    out: list[tuple[tuple, Quantity]] = []
+    k = bisect.bisect_left(lst, (target, -1))
+    for step in (1, -1):
+        i = k if step == 1 else k - 1
+        found = None
+        while 0 <= i < len(lst) and (lst[i][0] <= hi_v if step == 1 else lst[i][0] >= lo_v):
+            g0, g1 = _value_group(lst, i)
+            cand = next((lst[x] for x in range(g0, g1) if lst[x][1] not in exclude), None)
+            i = g1 if step == 1 else g0 - 1
+            if cand is None:
+                continue
+            key = (abs(cand[0] - target), cand[1])
+            if found is not None and key[0] != found:
+                break
+            found = key[0]
+            out.append((key, cand[2]))
+    return out
+
+
+def _value_group(lst, i) -> tuple[int, int]:
+    """[start, end) of the entries of lst with the value of lst[i]."""
+    v = lst[i][0]
+    g0 = min(i, bisect.bisect_left(lst, (v, -1)))
+    g1 = max(i + 1, bisect.bisect_right(lst, (v, INF)))
+    return g0, g1
+
+
+def _change_phase(text, by_sentence, add, tick) -> None:
     for _sent, group in by_sentence.items():
+        tick(2, group[0].start)
         for i, q in enumerate(group):
             # change "from X to Y" (with a stated % or absolute change, or a direction)
             if i + 1 < len(group):
@@ -305,8 +378,11 @@ def find(
                         f"{_fmt(big.value)} / {_fmt(small.value)} = {ratio:.2f}; the text says {q.text}",
                     )
 
+
+def _comparison_phase(text, by_sentence, records, add, tick) -> None:
     # explicit comparisons: "550 …, up from 537"
     for _sent, group in by_sentence.items():
+        tick(3, group[0].start)
         objects: set[int] = set()  # quantities that are the object of a comparison ("less than the 47.3%")
         for i, b in enumerate(group):
             for a in reversed(group[max(0, i - 3) : i]):
@@ -321,7 +397,7 @@ def find(
                     break  # "more than 25%" qualifies the figure itself; it compares nothing
                 target = a
                 if b.qualifier in _PREVIOUS_RECORD:
-                    rec = _record_for(numeric, b)
+                    rec = records.find(b)
                     if rec is not None:
                         target = rec
                 elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
@@ -365,6 +441,8 @@ def find(
                 )
                 break
 
+
+def _anaphoric_phase(text, by_sentence, sentence_of_statement, statement_starts, add, tick) -> None:
     # "… about 5.7% of the debts. This is lower than the 11.3% hoped for": the subject is the previous sentence's figure
     if statement_starts:
         sentence_start: dict[int, int] = {}
@@ -372,6 +450,7 @@ def find(
             sentence_start.setdefault(sent, statement_starts[st_index])
         for sent, group in sorted(by_sentence.items()):
             b = group[0]
+            tick(4, b.start)
             m = _ANAPHORIC_CMP.match(text, sentence_start.get(sent, b.start), b.start)
             prev = by_sentence.get(sent - 1)
             if not m or not prev or (b.qualifier in _QUALIFIER_CMP and m.group(0).rstrip().endswith("than")):
@@ -391,15 +470,17 @@ def find(
                 + ("consistent" if ok else "not consistent"),
             )
 
+
+def _record_phase(numeric, add, tick) -> None:
     # records: a record needs outside evidence; compare with a previous record if the article gives one
+    bases = _FirstCompatible([b for b in numeric if b.qualifier in _PREVIOUS_RECORD])
     done_values = set()
     for q in numeric:
         if q.qualifier != "record" or q.value in done_values:
             continue
+        tick(5, q.start)
         done_values.add(q.value)
-        base = next(
-            (b for b in numeric if b.qualifier in _PREVIOUS_RECORD and _compatible(q, b, need_overlap=False)), None
-        )
+        base = bases.find(q)
         if base is not None:
             ok = q.value > base.value
             add(
@@ -426,14 +507,40 @@ def find(
                 None,
                 f"“record {q.text}” needs outside evidence: the article gives no earlier figure to compare with",
             )
-    return rels
 
 
-def _record_for(numeric: list[Quantity], base: Quantity) -> Quantity | None:
-    for q in numeric:
-        if q.qualifier == "record" and _compatible(q, base, need_overlap=False):
-            return q
-    return None
+class _FirstCompatible:
+    """The first of items (in order) compatible with q (_compatible(q, item, need_overlap=False)), by
+    dictionary lookups on the kind, currency and unit words instead of a scan of the article."""
+
+    def __init__(self, items: list[Quantity]) -> None:
+        self.items = items
+        self.first: dict[tuple, int] = {}
+        for i, b in enumerate(items):
+            for key in self._keys(b):
+                self.first.setdefault(key, i)
+
+    @staticmethod
+    def _family(q: Quantity) -> str:
+        return "count" if q.kind in ("count", "other") else q.kind
+
+    def _keys(self, b: Quantity) -> list[tuple]:
+        fam = self._family(b)
+        if fam in ("money", "percent"):
+            return [(fam, "unit", b.unit)]
+        words = _words(b.unit)
+        return [(fam, "any"), *([(fam, "word", w) for w in words] if words else [(fam, "no words")])]
+
+    def find(self, q: Quantity) -> Quantity | None:
+        fam = self._family(q)
+        if fam in ("money", "percent"):
+            i = self.first.get((fam, "unit", q.unit))
+        elif not _words(q.unit):
+            i = self.first.get((fam, "any"))
+        else:
+            found = [self.first.get((fam, "word", w)) for w in _words(q.unit)] + [self.first.get((fam, "no words"))]
+            i = min((k for k in found if k is not None), default=None)
+        return None if i is None else self.items[i]
 
 
 def _describe_strict(chain, s_lo, l_lo) -> str:

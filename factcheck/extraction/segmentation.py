@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from . import work
+
 # A paragraph break: a line break followed by optional blank lines (with spaces).
 _BLANK_LINES = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _BULLET = re.compile(r"[ \t]*(?:[-*•‣◦▪–—]|\d{1,2}[.)])[ \t]+")
@@ -149,8 +151,10 @@ _STARTERS = frozenset(
 )
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_CANDIDATE = re.compile(r"([.!?…]+|\.\.\.)([\"”’')\]]*)(\s+)")
-_WORD_BEFORE = re.compile(r"([\w.’'&-]+)$")
+# Possessive runs, and a match only starts at the first mark of a run: "." * n used to backtrack
+# through the whole run from every position (quadratic).
+_CANDIDATE = re.compile(r"(?<![.!?…])([.!?…]++)([\"”’')\]]*+)(\s+)")
+_WORD_CHARS = frozenset("_.’'&-")  # with str.isalnum(), exactly re's \w plus . ’ ' & -
 _NEXT_WORD = re.compile(r"[\"“‘'(\[]*([\w’'.-]*)")
 
 
@@ -178,46 +182,56 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     A newline ends a unit when the next line is a bullet item, when this line is a bullet item, or when
     this line ends with terminal punctuation or is a short headline-like line (no terminal punctuation).
-    Otherwise it is a hard wrap inside a sentence and is kept.
+    Otherwise it is a hard wrap inside a sentence and is kept. Linear: a block's length, last character
+    and bullet flag are kept as it grows instead of re-reading the block for every line.
     """
-    if "\n" not in text[start:end]:
+    if text.find("\n", start, end) < 0:
         return [(start, end)]
+    w = work.current()
+    if w is not None:
+        w.add("segmentation", end - start)
+    blocks: list[list] = []  # [start, end, is_bullet]
+    for s, e in _raw_lines(text, start, end):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        is_bullet = bool(_BULLET.match(text, s))
+        if not blocks:
+            blocks.append([s, e, is_bullet])
+            continue
+        b0, b1, prev_bullet = blocks[-1]
+        pe = b1
+        while pe > b0 and text[pe - 1].isspace():
+            pe -= 1
+        last = text[pe - 1 : pe] if pe > b0 else ""
+        prev_short_headline = (
+            pe - b0 < 120
+            and last not in _TERMINAL + ","
+            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'")
+        )
+        if is_bullet or prev_bullet or last in _TERMINAL or prev_short_headline:
+            blocks.append([s, e, is_bullet])
+        else:
+            blocks[-1][1] = e
+    out = []
+    for s, e, _ in blocks:
+        m = _BULLET.match(text, s)
+        if m and m.end() < e:
+            s = m.end()
+        out.extend(_trimmed(text, s, e))
+    return out
+
+
+def _raw_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     raw = []
     pos = start
     while True:
         nl = text.find("\n", pos, end)
         if nl < 0:
             raw.append((pos, end))
-            break
+            return raw
         raw.append((pos, nl))
         pos = nl + 1
-    blocks: list[list[int]] = []
-    for _i, (s, e) in enumerate(raw):
-        line = text[s:e].strip()
-        if not line:
-            continue
-        if not blocks:
-            blocks.append([s, e])
-            continue
-        prev = text[blocks[-1][0] : blocks[-1][1]].rstrip()
-        is_bullet = bool(_BULLET.match(text, s))
-        prev_bullet = bool(_BULLET.match(text, blocks[-1][0]))
-        prev_short_headline = (
-            len(prev) < 120
-            and prev[-1:] not in _TERMINAL + ","
-            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'")
-        )
-        if is_bullet or prev_bullet or prev[-1:] in _TERMINAL or prev_short_headline:
-            blocks.append([s, e])
-        else:
-            blocks[-1][1] = e
-    out = []
-    for s, e in blocks:
-        m = _BULLET.match(text, s)
-        if m and m.end() < e:
-            s = m.end()
-        out.extend(_trimmed(text, s, e))
-    return out
 
 
 def _is_boundary(text: str, dot_pos: int, punct: str, next_pos: int, block_start: int) -> bool:
@@ -228,10 +242,10 @@ def _is_boundary(text: str, dot_pos: int, punct: str, next_pos: int, block_start
         return False
     if punct != ".":
         return True  # ! ? … end a sentence before a capital
-    m = _WORD_BEFORE.search(text, max(block_start, dot_pos - 40), dot_pos)
-    if not m:
+    word = _word_before(text, max(block_start, dot_pos - 40), dot_pos)
+    if not word:
         return True
-    word = m.group(1).lstrip("(\"“‘'")
+    word = word.lstrip("(\"“‘'")
     low = word.lower().rstrip(".")
     nm = _NEXT_WORD.match(text, next_pos)
     next_word = nm.group(1).lower() if nm else ""
@@ -262,18 +276,34 @@ def _is_boundary(text: str, dot_pos: int, punct: str, next_pos: int, block_start
     return True
 
 
+def _word_before(text: str, lo: int, pos: int) -> str:
+    """The run of word characters (letters, digits, . ’ ' & -) that ends at pos (or at pos - 1 when
+    text[pos - 1] is a newline), not reaching before lo: what `re.search(r"([\\w.’'&-]+)$", text[lo:pos])`
+    finds, in one backward walk instead of a search that restarts at every position."""
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    k = end
+    while k > lo and (text[k - 1].isalnum() or text[k - 1] in _WORD_CHARS):
+        k -= 1
+    return text[k:end]
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentences of text[start:end] (one paragraph or a whole text)."""
     if end is None:
         end = len(text)
     out = []
+    w = work.current()
     for bs, be in _lines(text, start, end):
         pos = bs
+        if w is not None:
+            w.add("segmentation", be - bs)
         for m in _CANDIDATE.finditer(text, bs, be):
             punct = m.group(1)
             next_pos = m.end()
             if next_pos >= be:
                 continue
+            if w is not None:
+                w.add("segmentation", 50)  # the word before (≤ 40 characters) and the word after
             if _is_boundary(text, m.start(1), "." if punct == "." else punct[0], next_pos, bs):
                 out.extend(_trimmed(text, pos, m.start(3)))
                 pos = next_pos

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import work
 from .types import Speaker
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
@@ -30,6 +31,11 @@ _LOWER_ORG_VERBS = frozenset(
     ["said", "says", "told", "added", "stated", "reported", "warned", "confirmed", "announced"]
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She)\s*$")
+_DETERMINER = re.compile(r"(?:the|a|an)\s+")
+_LOWER_SOURCE = re.compile(r"(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*")
+_APPOSITION = re.compile(r",\s+((?:the\s+)?[a-z][^,.;”\"]{2,80})")
+# The longest title word is far shorter: a token is never read further than this to test for one.
+_TITLE_LOOKAHEAD = 64
 
 TITLE_WORDS = frozenset(
     [
@@ -188,6 +194,9 @@ _PERSONAL_NAME = re.compile(r"^[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'.-]+)+$")
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of direct quotes, including the quote marks. Curly pairs, then straight pairs in order."""
+    w = work.current()
+    if w is not None:
+        w.add("speakers", end - start)
     spans = []
     i = start
     while i < end:
@@ -263,7 +272,7 @@ def _name_run_after(text: str, pos: int, hi: int) -> tuple[int, int, list[str]] 
             break
         w = t.group(0)
         lw = w.lower()
-        nxt = _TOKEN.match(text, t.end() + 1) if t.end() < hi else None
+        nxt = _TOKEN.match(text, t.end() + 1, t.end() + 1 + _TITLE_LOOKAHEAD) if t.end() < hi else None
         leading_title = not toks and (
             lw in TITLE_WORDS or (nxt is not None and nxt.group(0).lower() in TITLE_WORDS and w.islower())
         )
@@ -298,17 +307,31 @@ def _make(text: str, s: int, e: int, words: list[str]) -> Speaker:
     return Speaker(name=name, start=s, end=e, title=title, text=text[s:e])
 
 
-def _is_inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a < pos < b for a, b in spans)
-
-
 def find_speaker(
     text: str, start: int, end: int, quotes: list[tuple[int, int]], last: Speaker | None = None
 ) -> Speaker | None:
-    """The speaker of the sentence text[start:end], or None."""
-    # "X said", "X told", "X condemned it as"
+    """The speaker of the sentence text[start:end], or None.
+
+    Linear in the sentence: quote membership is a bisect (work.Inside), and each candidate reads a
+    bounded window (120 characters around it) and no slice of the rest of the sentence.
+    """
+    inside = work.Inside(quotes)
+    w = work.current()
+    if w is not None:
+        w.add("speakers", 3 * (end - start) + len(quotes))
+    return (
+        _speaker_before_verb(text, start, end, inside, last, w)
+        or _speaker_after_according(text, start, end, inside, w)
+        or _speaker_after_inversion(text, start, end, inside, w)
+    )
+
+
+def _speaker_before_verb(text, start, end, inside, last, w) -> Speaker | None:
+    """ "X said", "X told", "X condemned it as"; "He said" → the last named speaker."""
     for m in _VERB.finditer(text, start, end):
-        if _is_inside(quotes, m.start()):
+        if w is not None:
+            w.add("speakers", 200)
+        if inside(m.start()):
             continue
         pm = _PRONOUN.search(text, max(start, m.start() - 6), m.start())
         if pm:
@@ -319,27 +342,39 @@ def find_speaker(
         if run:
             return _make(text, *run)
         lm = _LOWER_ORG.search(text, max(start, m.start() - 60), m.start())
-        if lm and m.group(0) in _LOWER_ORG_VERBS and not _is_inside(quotes, lm.start()):
+        if lm and m.group(0) in _LOWER_ORG_VERBS and not inside(lm.start()):
             s, e = lm.span(1)
             return Speaker(name=text[s:e], start=s, end=e, text=text[s:e])
-    # "according to X", "local media quoted X as saying"
+    return None
+
+
+def _speaker_after_according(text, start, end, inside, w) -> Speaker | None:
+    """ "according to X", "local media quoted X as saying"."""
     for m in _ACCORDING.finditer(text, start, end):
-        if _is_inside(quotes, m.start()):
+        if w is not None:
+            w.add("speakers", 200)
+        if inside(m.start()):
             continue
         p = m.end()
-        det = re.match(r"(?:the|a|an)\s+", text[p:end])
-        run = _name_run_after(text, p + (det.end() if det else 0), end)
+        det = _DETERMINER.match(text, p, end)
+        run = _name_run_after(text, det.end() if det else p, end)
         if run:
             s = p if det else run[0]
             sp = _make(text, s, run[1], text[s : run[1]].split())
             if sp.name:
                 return sp
-        lm = re.match(r"(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*", text[p:end])
+        lm = _LOWER_SOURCE.match(text, p, end)
         if lm:
-            return Speaker(name=lm.group(0), start=p, end=p + lm.end(), text=lm.group(0))
-    # "..., said Robert Smith, head of X" / "” said X"
+            return Speaker(name=lm.group(0), start=p, end=lm.end(), text=lm.group(0))
+    return None
+
+
+def _speaker_after_inversion(text, start, end, inside, w) -> Speaker | None:
+    """ "..., said Robert Smith, head of X" / "” said X"."""
     for m in _INVERSION.finditer(text, start, end):
-        if _is_inside(quotes, m.end() - 1):
+        if w is not None:
+            w.add("speakers", 200)
+        if inside(m.end() - 1):
             continue
         run = _name_run_after(text, m.end(), end)
         if run and run[2][0] not in ("The", "It", "That", "This", "On", "In", "At"):
@@ -353,7 +388,7 @@ def _with_apposition_title(text: str, sp: Speaker, end: int) -> Speaker:
     """ "said Robert Sinche, head of currency strategy at Bank of America" -> title from the apposition."""
     if sp.title:
         return sp
-    m = re.match(r",\s+((?:the\s+)?[a-z][^,.;”\"]{2,80})", text[sp.end : end])
+    m = _APPOSITION.match(text, sp.end, end)
     if m and m.group(1).split()[0].lower().strip() in TITLE_WORDS | {"the"}:
         sp.title = m.group(1).strip()
     return sp

@@ -111,3 +111,19 @@ def test_it_completes_exactly_once_after_a_worker_is_killed_mid_run(newsroom, wo
     assert run.attempts == 2
     assert _spans(article) == _expected_spans(body)
     assert run.statements_found == len(_expected_spans(body))
+
+
+def test_it_fails_a_run_at_its_time_limit_in_a_real_worker_and_does_not_retry(newsroom, worker_processes):
+    # given: a worker whose extractor never finishes, with a 2-second soft time limit
+    body = "\n\n".join([AIR_ATTACK["body"], RAIL["body"]])
+    article = Article.objects.create(newsroom=newsroom, title="Stuck", body=body, content_hash=content_hash(body))
+    run = ExtractionRun.objects.create(newsroom=newsroom, article=article)
+    worker_processes.start(concurrency=1, app="tests.worker_hold", extra_env={"EXTRACTION_SOFT_TIME_LIMIT": "2"})
+    # when
+    assert services.extraction_enqueue(run_id=run.pk)
+    # then: Celery's soft limit stops the task and the run says why; the sweep leaves it alone
+    wait_until(lambda: _status(run) == Status.FAILED, timeout=120, message="run failed at its time limit")
+    run.refresh_from_db()
+    assert "stopped after 2 s" in run.message and run.attempts == 1
+    assert services.extraction_sweep(now=timezone.now() + timezone.timedelta(hours=1))["reclaimed"] == 0
+    assert not Claim.objects.filter(article=article).exists()

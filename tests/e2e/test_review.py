@@ -110,7 +110,31 @@ def test_it_submits_reviews_and_publishes_a_verdict(
     expect(page.locator(".verdict-published")).to_contain_text("Half true")
     expect(page.locator("[id$=-status].badge")).to_have_text("Published")
     assert Verdict.objects.get(claim=claim).status == Verdict.Status.PUBLISHED
+    # evidence of a published verdict changes only through a correction: no add/remove, and why
+    expect(page.locator(".evidence-locked")).to_contain_text("open a correction first")
+    expect(page.locator("button:has-text('Add evidence')")).to_have_count(0)
+    expect(page.locator(".ev-remove")).to_have_count(0)
     shot(page, "16-statement-published")
+
+    # the colleague opens a correction: the evidence panel re-opens in the same answer
+    page.click("summary:has-text('Correct this verdict')")
+    page.fill("textarea[name=reason]", "The Air Force revised its count.")
+    page.click("button:has-text('Open a correction')")
+    expect(page.locator(".flash")).to_contain_text("Correction opened")
+    expect(page.locator(".evidence-locked")).to_have_count(0)
+    expect(page.locator(".ev-remove")).to_have_count(0)  # the live verdict's only public evidence stays
+    expect(page.locator("summary:has-text('Add evidence')")).to_be_visible()
+    page.click("button[value=submit]")
+    # who opened and submitted the correction may not approve it, and is told why
+    expect(page.locator(".waiting")).to_contain_text("you wrote or edited this version")
+    expect(page.locator("button:has-text('Approve and publish')")).to_have_count(0)
+    shot(page, "16b-correction-waiting-for-another-editor")
+    # the first version's author did not touch this one: they review it
+    _switch_user(page, as_user, editor)
+    page.goto(statement_url)
+    page.click("button:has-text('Approve and publish')")
+    expect(page.locator(".verdict-published")).to_contain_text("v2")
+    assert Verdict.objects.get(claim=claim, status=Verdict.Status.PUBLISHED).version == 2
 
     # history tab
     page.click("a[role=tab]:has-text('History')")

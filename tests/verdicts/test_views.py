@@ -313,7 +313,7 @@ def test_an_editor_who_edited_a_checkers_draft_is_not_offered_approve(login, edi
 def test_an_editor_is_told_that_saving_makes_them_a_contributor(login, editor, checker, claim, rating):
     _save(login(checker), claim, rating)
     html = login(editor).get(claim.get_absolute_url()).content.decode()
-    assert "Saving or submitting makes you a contributor of this version" in html
+    assert "Saving, submitting or changing the evidence makes you a contributor of this version" in html
     html = _save(login(editor), claim, rating).content.decode()
     assert "You have worked on this version, so a different editor must review it." in html
 

@@ -179,6 +179,7 @@ def _scoring_pass(out: Extraction, raw_by_statement: list[list], model: Model, t
     model's score may read more of the quantities)."""
     scores: dict[tuple, tuple[float, list]] = {}
     cacheable = type(model) is Model
+    w = work.current()
     for st in out.statements:
         qs = [out.quantities[i] for i in st.quantity_ids]
         numeric = any(Q.is_numeric(q) for q in qs)
@@ -188,6 +189,8 @@ def _scoring_pass(out: Extraction, raw_by_statement: list[list], model: Model, t
         raw = raw_by_statement[st.index]
         key = (st.text, tuple((r.kind, r.unit == "identifier") for r in raw))
         hit = scores.get(key) if cacheable else None
+        if w is not None:
+            w.add("scoring", 20 * (st.end - st.start) + len(raw) + 50)
         if hit is None:
             hit = scores[key] = model.score(st.text, raw)
         score, reasons = hit

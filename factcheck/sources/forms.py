@@ -2,11 +2,29 @@ from django import forms
 
 from factcheck.newsrooms.models import Newsroom
 from factcheck.sources.models import Source
+from factcheck.sources.services import CSV_COLUMNS, MAX_IMPORT_BYTES
 
 
-class SourceImportForm(forms.Form):
+class SourceCSVForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=f"A header row with at least “name”; columns: {', '.join(CSV_COLUMNS)}. At most "
+        f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")
+        return upload
+
+
+class SourceImportForm(SourceCSVForm):
+    """The Django admin's import (platform operators): the operator picks the newsroom."""
+
     newsroom = forms.ModelChoiceField(queryset=Newsroom.objects.all())
-    file = forms.FileField(help_text="CSV with a header row: name, url, kind, credibility, notes, active.")
+    field_order = ["newsroom", "file"]
 
 
 class SourceForm(forms.ModelForm):

@@ -1,10 +1,22 @@
 from urllib.parse import urlsplit
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models.functions import Lower
 
 from factcheck.core.models import TimeStampedModel
 from factcheck.newsrooms.models import Newsroom
+
+# Links the app shows must open in a browser: http(s) only (no ftp:, javascript:, data: …).
+# Its own error code, so a ModelForm shows this message instead of its generic "Enter a valid URL.".
+web_url_validator = URLValidator(
+    schemes=["http", "https"], message="Enter a web address starting with http:// or https://.", code="web_url"
+)
+
+
+def clean_search_term(term, limit=100):
+    """Search input as text PostgreSQL accepts: NUL characters dropped, trimmed, at most `limit` characters."""
+    return (term or "").replace("\x00", "").strip()[:limit]
 
 
 def domain_of(url):
@@ -23,7 +35,7 @@ class SourceQuerySet(models.QuerySet):
         return self.filter(active=True)
 
     def search(self, term):
-        term = (term or "").strip()[:100]
+        term = clean_search_term(term)
         if not term:
             return self
         return self.filter(models.Q(name__icontains=term) | models.Q(domain__icontains=term))
@@ -53,7 +65,7 @@ class Source(TimeStampedModel):
 
     newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="sources")
     name = models.CharField(max_length=200)
-    url = models.URLField(max_length=500, blank=True, verbose_name="home URL")
+    url = models.URLField(max_length=500, blank=True, verbose_name="home URL", validators=[web_url_validator])
     domain = models.CharField(max_length=253, blank=True, editable=False)
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     credibility = models.CharField(max_length=32, choices=Credibility.choices, default=Credibility.UNRATED)
@@ -105,7 +117,9 @@ class Claimant(TimeStampedModel):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, blank=True, help_text="Role or title as written, e.g. 'Interior Minister'.")
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
-    same_as = models.URLField(max_length=500, blank=True, help_text="An identifying page, e.g. on Wikidata.")
+    same_as = models.URLField(
+        max_length=500, blank=True, help_text="An identifying page, e.g. on Wikidata.", validators=[web_url_validator]
+    )
 
     objects = ClaimantQuerySet.as_manager()
 

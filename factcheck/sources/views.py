@@ -1,14 +1,17 @@
+from django_htmx.http import HttpResponseClientRedirect
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from factcheck.newsrooms.access import get_membership, require_admin
-from factcheck.sources.forms import SourceForm
-from factcheck.sources.models import Source
-from factcheck.sources.services import source_save
+from factcheck.sources.forms import SourceCSVForm, SourceForm
+from factcheck.sources.models import Source, clean_search_term
+from factcheck.sources.services import source_save, sources_import_csv
 
 SUGGEST_LIMIT = 12
 
@@ -22,7 +25,7 @@ def _get_source_for_user(request, pk):
 @login_required
 def source_list(request):
     membership = get_membership(request)
-    term = request.GET.get("q", "")[:100]
+    term = clean_search_term(request.GET.get("q"))
     kind = request.GET.get("kind", "")
     sources = Source.objects.for_newsroom(membership.newsroom).search(term)
     if kind in Source.Kind.values:
@@ -41,7 +44,7 @@ def source_list(request):
 def source_suggest(request):
     """Registry suggestions for search-as-you-type: <option> elements for a <datalist>."""
     membership = get_membership(request)
-    term = (request.GET.get("q") or request.GET.get("source") or "")[:100]
+    term = clean_search_term(request.GET.get("q") or request.GET.get("source"))
     sources = Source.objects.for_newsroom(membership.newsroom).active().search(term)[:SUGGEST_LIMIT] if term else []
     return render(request, "sources/partials/suggest.html", {"sources": sources, "q": term})
 
@@ -84,3 +87,30 @@ def source_create(request):
 def source_edit(request, pk):
     source = _get_source_for_user(request, pk)
     return _source_form(request, source)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def source_import(request):
+    """Admins import sources from a CSV file; bad rows are listed by line, good rows are saved."""
+    membership = get_membership(request)
+    require_admin(membership)
+    form = SourceCSVForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = sources_import_csv(newsroom=membership.newsroom, data=form.cleaned_data["file"].read())
+        summary = (
+            f"Imported: {report.created} created, {report.updated} updated, {len(report.errors)} rows with errors."
+        )
+        if report.ok:
+            messages.success(request, summary)
+            return HttpResponseClientRedirect(reverse("sources:list")) if request.htmx else redirect("sources:list")
+        messages.warning(request, summary)
+    template = "sources/partials/import.html" if request.htmx else "sources/import.html"
+    context = {
+        "form": form,
+        "report": report,
+        "kinds": Source.Kind.choices,
+        "credibilities": Source.Credibility.choices,
+    }
+    return render(request, template, context)

@@ -83,3 +83,53 @@ def test_it_lists_sources_in_the_admin_with_search(client, admin_user, newsroom)
     assert response.status_code == 200
     assert b"Daily Ledger" in response.content
     assert b"National Statistics Office" not in response.content
+
+
+def _upload(data, name="sources.csv"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def test_admins_import_in_the_app_with_bad_rows_listed_by_line(login, admin_member, newsroom, other_newsroom):
+    client = login(admin_member)
+    assert client.get(reverse("sources:import")).status_code == 200
+    response = client.post(reverse("sources:import"), {"file": _upload(BAD)})
+    assert response.status_code == 200  # the page stays open with the table of bad rows
+    assert b'id="import-errors"' in response.content and b"spaceship" in response.content
+    assert [line for line, _ in response.context["report"].errors] == [3, 4, 5, 6]
+    response = client.post(reverse("sources:import"), {"file": _upload(GOOD)})
+    assert response.status_code == 302 and response["Location"] == reverse("sources:list")
+    assert Source.objects.filter(newsroom=newsroom).count() == 4  # Good Row + three
+    assert not Source.objects.filter(newsroom=other_newsroom).exists()  # always the admin's own newsroom
+
+
+def test_the_in_app_import_answers_htmx_with_a_fragment_or_a_redirect(login, admin_member, newsroom):
+    client = login(admin_member)
+    response = client.post(reverse("sources:import"), {"file": _upload(BAD)}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and b"<html" not in response.content
+    assert b'id="source-import"' in response.content and b'hx-swap-oob="true"' in response.content
+    response = client.post(reverse("sources:import"), {"file": _upload(GOOD)}, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response["HX-Redirect"] == reverse("sources:list")
+
+
+def test_the_in_app_import_refuses_files_over_5_mb(login, admin_member, newsroom, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = None
+    big = b"name\n" + b"x" * (5 * 1024 * 1024)
+    response = login(admin_member).post(reverse("sources:import"), {"file": _upload(big)})
+    assert response.status_code == 200
+    assert "larger than 5 MB" in " ".join(response.context["form"].errors["file"])
+    assert not Source.objects.exists()
+
+
+def test_the_import_refuses_ftp_urls_by_line(newsroom):
+    report = sources_import_csv(newsroom=newsroom, data=b"name,url\nFiles,ftp://files.example.org/\n")
+    assert report.errors and report.errors[0][0] == 2 and "http:// or https://" in report.errors[0][1]
+
+
+def test_only_admins_import_in_the_app(login, editor, checker, viewer, newsroom):
+    for user in (editor, checker, viewer):
+        client = login(user)
+        assert client.get(reverse("sources:import")).status_code == 403
+        assert client.post(reverse("sources:import"), {"file": _upload(GOOD)}).status_code == 403
+    assert not Source.objects.exists()

@@ -80,3 +80,42 @@ def test_sources_views_hide_outsiders_refuse_methods_and_need_login(client, logi
     assert login(outsider).get(reverse("sources:edit", args=[source.pk])).status_code == 404
     assert login(outsider).post(reverse("sources:list")).status_code == 405
     assert login(outsider).post(reverse("sources:suggest")).status_code == 405
+
+
+def test_it_treats_nul_in_search_as_text_not_a_server_error(login, checker, newsroom):
+    make_source(newsroom)
+    client = login(checker)
+    for url in (reverse("sources:list"), reverse("sources:suggest")):
+        for q in ("\x00", "port\x00", "%00"):
+            response = client.get(url, {"q": q}, headers=HX)
+            assert response.status_code == 200, (url, q)
+    assert b"Port Authority" in client.get(reverse("sources:list"), {"q": "po\x00rt"}).content
+    assert client.get(reverse("sources:list") + "?q=%00&kind=%00").status_code == 200
+
+
+def test_it_refuses_source_urls_that_are_not_web_addresses(login, admin_member, newsroom):
+    client = login(admin_member)
+    for url in ("ftp://files.example.org/", "ftps://files.example.org/", "javascript:alert(1)", "data:text/html,x"):
+        response = client.post(
+            reverse("sources:create"), {"name": "Files", "url": url, "kind": "other", "credibility": "unrated"}
+        )
+        assert response.status_code == 200, url
+        assert response.context["form"].errors["url"], url
+        assert not Source.objects.filter(name="Files").exists()
+    assert b"http:// or https://" in client.post(
+        reverse("sources:create"), {"name": "Files", "url": "ftp://files.example.org/", "kind": "other",
+                                    "credibility": "unrated"}
+    ).content  # fmt: skip
+
+
+def test_it_refuses_non_web_urls_at_the_model_level(newsroom):
+    import pytest
+
+    from django.core.exceptions import ValidationError
+
+    from factcheck.sources.services import source_save
+
+    with pytest.raises(ValidationError) as exc:
+        source_save(newsroom=newsroom, name="Files", url="ftp://files.example.org/")
+    assert "http:// or https://" in " ".join(exc.value.message_dict["url"])
+    assert source_save(newsroom=newsroom, name="Web", url="https://web.example.org/").domain == "web.example.org"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("", include("factcheck.claims.urls")),
+    path("", include("factcheck.newsrooms.urls")),
     path("", include("factcheck.sources.urls")),
     path("", include("factcheck.verdicts.urls")),
     path("", include("factcheck.reports.urls")),

@@ -1,0 +1,111 @@
+"""The members screen: a newsroom's admins list, add, re-role and remove the newsroom's members.
+
+Other members get 403 (the screen exists for them, the role does not); another newsroom's member
+ids answer 404. New members are always new accounts, so no one can look up another newsroom's people.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.newsrooms.forms import MemberAddForm, MemberRoleForm
+from factcheck.newsrooms.models import Membership
+from factcheck.newsrooms.services import MembershipConflict, member_create, member_remove, member_set_role
+
+
+def _get_admin_membership(request):
+    membership = get_membership(request)
+    require_admin(membership)
+    return membership
+
+
+def _get_member_for_admin(request, pk):
+    """A membership of the admin's own newsroom (404 for any other newsroom's id)."""
+    admin = _get_admin_membership(request)
+    return admin, get_object_or_404(Membership.objects.filter(newsroom=admin.newsroom).select_related("user"), pk=pk)
+
+
+def _render_members(request, admin, *, form=None, created=None, status=200):
+    members = list(
+        Membership.objects.filter(newsroom=admin.newsroom)
+        .select_related("user")
+        .order_by("user__first_name", "user__username")
+    )
+    active_admins = [m for m in members if m.is_admin and m.user.is_active]
+    for member in members:
+        # The screen offers no demote/remove for the last admin; the service refuses it anyway.
+        member.is_last_admin = active_admins == [member]
+    context = {
+        "members": members,
+        "roles": Membership.Role.choices,
+        "form": form or MemberAddForm(),
+        "created": created,
+    }
+    return render(request, "newsrooms/members.html", context, status=status)
+
+
+def _message(exc):
+    return " ".join(exc.messages)
+
+
+@require_GET
+@login_required
+def member_list(request):
+    admin = _get_admin_membership(request)
+    return _render_members(request, admin)
+
+
+@require_POST
+@login_required
+@never_cache  # the answer shows the new member's initial password once
+def member_add(request):
+    admin = _get_admin_membership(request)
+    form = MemberAddForm(request.POST)
+    if form.is_valid():
+        try:
+            created = member_create(newsroom=admin.newsroom, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            # Rendered, not redirected: the password must not travel through the session or a cookie.
+            return _render_members(request, admin, created=created)
+    return _render_members(request, admin, form=form)
+
+
+@require_POST
+@login_required
+def member_role(request, pk):
+    admin, member = _get_member_for_admin(request, pk)
+    form = MemberRoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Pick one of the roles.")
+        return redirect("newsrooms:members")
+    try:
+        member_set_role(membership=member, role=form.cleaned_data["role"])
+    except (ValidationError, MembershipConflict) as exc:
+        messages.error(request, _message(exc) if isinstance(exc, ValidationError) else str(exc))
+    else:
+        messages.success(request, f"{member.user.get_username()} is now {member.get_role_display().lower()}.")
+        if member.pk == admin.pk and not member.is_admin:
+            return redirect("home")  # they no longer manage members
+    return redirect("newsrooms:members")
+
+
+@require_POST
+@login_required
+def member_remove_view(request, pk):
+    admin, member = _get_member_for_admin(request, pk)
+    try:
+        member_remove(membership=member)
+    except (ValidationError, MembershipConflict) as exc:
+        messages.error(request, _message(exc) if isinstance(exc, ValidationError) else str(exc))
+        return redirect("newsrooms:members")
+    messages.success(request, f"{member.user.get_username()} was removed from the newsroom.")
+    if member.pk == admin.pk:
+        return redirect("home")  # an admin who left no longer manages this newsroom
+    return redirect("newsrooms:members")

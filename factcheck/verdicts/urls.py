@@ -1,6 +1,6 @@
 from django.urls import path
 
-from factcheck.verdicts import views
+from factcheck.verdicts import scale_views, views
 
 app_name = "verdicts"
 urlpatterns = [
@@ -12,4 +12,5 @@ urlpatterns = [
     path("verdicts/<int:pk>/approve/", views.verdict_approve_view, name="verdict_approve"),
     path("verdicts/<int:pk>/return/", views.verdict_return_view, name="verdict_return"),
     path("verdicts/<int:pk>/correct/", views.verdict_correct_view, name="verdict_correct"),
+    path("rating-scale/", scale_views.rating_scale, name="rating_scale"),
 ]

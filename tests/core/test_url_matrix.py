@@ -14,6 +14,17 @@ from tests.factories import make_article, make_claim, make_evidence, make_source
 PUBLIC = {"login", "logout", "healthz", "home"}
 
 
+def _a_member(world):
+    """A member of newsroom A (not one of the personas) for the members screen's row routes."""
+    if "membership" not in world:
+        from factcheck.newsrooms.models import Membership
+        from tests.conftest import _member as make_member
+
+        newsroom = world["article"].newsroom
+        world["membership"] = Membership.objects.get(user=make_member(newsroom, "mia", "checker"), newsroom=newsroom)
+    return world["membership"]
+
+
 def _runs(world):
     return world["article"].runs.first() or world["article"].runs.create(newsroom=world["article"].newsroom)
 
@@ -35,6 +46,12 @@ ROUTES = {
     "sources:edit": lambda w: {"pk": w["source"].pk},
     "sources:create": lambda w: {},
     "sources:suggest": lambda w: {},
+    "sources:import": lambda w: {},
+    "newsrooms:members": lambda w: {},
+    "newsrooms:member_add": lambda w: {},
+    "newsrooms:member_role": lambda w: {"pk": _a_member(w).pk},
+    "newsrooms:member_remove": lambda w: {"pk": _a_member(w).pk},
+    "verdicts:rating_scale": lambda w: {},
 }
 
 
@@ -109,7 +126,7 @@ def test_it_hides_other_newsrooms_rows(client, world, outsider, name):
 # member gets 403; at or above it, anything but 403/404/405/5xx (a form error, a redirect, a page)
 # unless SPECIAL says otherwise. The policy is issue 6's: viewers read; checkers submit, work
 # statements, add evidence, draft and submit verdicts; editors also review, re-extract, bulk-edit and
-# export; admins also manage sources.
+# export; admins also manage sources, members and the rating scale.
 RANK = {"viewer": 0, "checker": 1, "editor": 2, "admin": 3}
 POLICY = {
     "claims:queue": ("viewer", None),
@@ -127,6 +144,12 @@ POLICY = {
     "sources:detail": ("viewer", None),
     "sources:create": ("admin", "admin"),
     "sources:edit": ("admin", "admin"),
+    "sources:import": ("admin", "admin"),
+    "newsrooms:members": ("admin", None),
+    "newsrooms:member_add": (None, "admin"),
+    "newsrooms:member_role": (None, "admin"),
+    "newsrooms:member_remove": (None, "admin"),
+    "verdicts:rating_scale": ("admin", "admin"),
     "verdicts:dashboard": ("viewer", None),
     "verdicts:evidence_add": (None, "checker"),
     "verdicts:evidence_remove": (None, "checker"),

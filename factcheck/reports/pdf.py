@@ -1,6 +1,17 @@
-"""PDF report (WeasyPrint): a cover with filters, totals and a rating breakdown, then one section per verdict."""
+"""PDF report (WeasyPrint): a cover with filters, totals and a rating breakdown, then one section per verdict.
 
+Memory stays flat with the report's size: WeasyPrint keeps a whole document's layout in memory (about
+1.3 MB per verdict section), so the body is laid out in parts of `PDF_PART_VERDICTS` sections, each
+written to a temporary PDF and dropped, page numbers running on from part to part. The cover needs the
+totals, so it is laid out last; pypdf then joins cover + parts into the target. What grows with the
+report is only the finished PDF's objects while they are joined (tens of KB per verdict).
+"""
+
+import tempfile
 from collections import Counter
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from itertools import islice
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -10,11 +21,44 @@ from factcheck.reports.selection import filters_describe
 from factcheck.verdicts.models import RatingScale
 
 BAR_WIDTH = 300  # px of the longest bar in the rating chart
+PDF_PART_VERDICTS = 40  # verdict sections laid out at once: bounds WeasyPrint's memory (~50 MB a part)
 
 
-def _section(verdict, base_url):
+@dataclass
+class _Totals:
+    verdicts: int = 0
+    evidence: int = 0
+    ratings: Counter = field(default_factory=Counter)
+    articles: set = field(default_factory=set)
+    outlets: set = field(default_factory=set)
+    dates: list = field(default_factory=list)
+
+    def add(self, section):
+        verdict = section["verdict"]
+        self.verdicts += 1
+        self.evidence += len(section["evidence"])
+        self.ratings[verdict.rating_id] += 1
+        self.articles.add(verdict.claim.article_id)
+        if verdict.claim.article.outlet_id:
+            self.outlets.add(verdict.claim.article.outlet_id)
+        if verdict.published_at:
+            self.dates.append(verdict.published_at)
+
+    def context(self):
+        return {
+            "verdicts": self.verdicts,
+            "evidence": self.evidence,
+            "articles": len(self.articles),
+            "outlets": len(self.outlets),
+            "first": min(self.dates) if self.dates else None,
+            "last": max(self.dates) if self.dates else None,
+        }
+
+
+def _section(verdict, base_url, number):
     before, statement, after = statement_context(verdict.claim)
     return {
+        "number": number,
         "verdict": verdict,
         "claim": verdict.claim,
         "article": verdict.claim.article,
@@ -42,48 +86,66 @@ def rating_breakdown(newsroom, counts):
     return rows
 
 
-def pdf_html(*, export, verdicts, on_row=None):
-    """(HTML string for WeasyPrint, number of verdict sections)."""
-    sections, rating_counts, evidence_total = [], Counter(), 0
-    articles, outlets, dates = set(), set(), []
-    for n, verdict in enumerate(verdicts, start=1):
-        section = _section(verdict, export.base_url)
-        sections.append(section)
-        rating_counts[verdict.rating_id] += 1
-        evidence_total += len(section["evidence"])
-        articles.add(verdict.claim.article_id)
-        if verdict.claim.article.outlet_id:
-            outlets.add(verdict.claim.article.outlet_id)
-        if verdict.published_at:
-            dates.append(verdict.published_at)
-        if on_row:
-            on_row(n)
-    chart = rating_breakdown(export.newsroom, rating_counts)
+def _documents(*, export, verdicts, totals, pages, total=None, on_row=None, part=PDF_PART_VERDICTS):
+    """Yield the HTML of each body part (pages[0] = pages laid out so far), then of the cover."""
+    rows = iter(verdicts)
+    number = 0
+    while chunk := list(islice(rows, part)):
+        sections = []
+        for verdict in chunk:
+            number += 1
+            sections.append(_section(verdict, export.base_url, number))
+            totals.add(sections[-1])
+            if on_row:
+                on_row(number)
+        context = {"export": export, "newsroom": export.newsroom, "generated_at": timezone.localtime(),
+                   "sections": sections, "total": total, "first_page": pages[0] + 1}  # fmt: skip
+        yield render_to_string("reports/pdf/sections.html", context)
+    chart = rating_breakdown(export.newsroom, totals.ratings)
     context = {
         "export": export,
         "newsroom": export.newsroom,
         "generated_at": timezone.localtime(),
         "generated_by": person_name(export.requested_by),
         "filters": filters_describe(newsroom=export.newsroom, filters=export.filters),
-        "sections": sections,
-        "totals": {
-            "verdicts": len(sections),
-            "evidence": evidence_total,
-            "articles": len(articles),
-            "outlets": len(outlets),
-            "first": min(dates) if dates else None,
-            "last": max(dates) if dates else None,
-        },
+        "totals": totals.context(),
         "chart": chart,
         "chart_height": max(26, 26 * len(chart)),
     }
-    return render_to_string("reports/pdf/report.html", context), len(sections)
+    yield render_to_string("reports/pdf/cover.html", context)
 
 
-def pdf_write(*, export, verdicts, target, on_row=None):
-    """Render the PDF into the binary file `target`; return the number of verdict sections."""
+def pdf_html(*, export, verdicts, total=None):
+    """(the report's HTML documents joined, number of verdict sections): what the PDF says, for inspection."""
+    totals = _Totals()
+    html = "\n".join(_documents(export=export, verdicts=verdicts, totals=totals, pages=[0], total=total))
+    return html, totals.verdicts
+
+
+def pdf_write(*, export, verdicts, target, on_row=None, total=None, part=PDF_PART_VERDICTS):
+    """Render the PDF into the binary file `target`; return the number of verdict sections.
+
+    total: the number of verdicts, when known, for "Verdict 3 of 120".
+    """
+    from pypdf import PdfWriter
     from weasyprint import HTML
 
-    html, sections = pdf_html(export=export, verdicts=verdicts, on_row=on_row)
-    HTML(string=html, base_url=export.base_url).write_pdf(target)
-    return sections
+    totals, pages, files = _Totals(), [0], []
+    documents = _documents(
+        export=export, verdicts=verdicts, totals=totals, pages=pages, total=total, on_row=on_row, part=part
+    )
+    with ExitStack() as stack:
+        for html in documents:
+            document = HTML(string=html, base_url=export.base_url).render()
+            pages[0] += len(document.pages)
+            fh = stack.enter_context(tempfile.TemporaryFile())
+            document.write_pdf(fh)
+            del document  # the layout is the memory: let it go before the next part
+            files.append(fh)
+        cover, body = files[-1], files[:-1]
+        writer = PdfWriter()
+        for fh in [cover, *body]:
+            fh.seek(0)
+            writer.append(fh)
+        writer.write(target)
+    return totals.verdicts

@@ -108,10 +108,11 @@ class _Progress:
         )
 
 
-def report_write(*, export, verdicts, target, on_row=None):
+def report_write(*, export, verdicts, target, on_row=None, total=None):
     """Write the report of `verdicts` in the export's format to the binary file `target`.
 
-    Returns (rows written, skipped list). Shared by the job and the benchmark.
+    total: how many verdicts `verdicts` yields, when known. Returns (rows written, skipped list).
+    Shared by the job and the benchmark.
     """
     from factcheck.reports import claimreview, csvexport, pdf
 
@@ -144,7 +145,7 @@ def report_write(*, export, verdicts, target, on_row=None):
         for chunk in chunks:
             target.write(chunk.encode("utf-8"))
         return seen - len(skipped), skipped
-    rows = pdf.pdf_write(export=export, verdicts=verdicts, target=target, on_row=on_row)
+    rows = pdf.pdf_write(export=export, verdicts=verdicts, target=target, on_row=on_row, total=total)
     return rows, skipped
 
 
@@ -171,6 +172,7 @@ def report_export_run(*, export_id):
                 verdicts=report_rows(verdicts, internal=export.internal, chunk_size=ITERATOR_CHUNK),
                 target=fh,
                 on_row=progress,
+                total=total,
             )
             size = fh.tell()
             fh.seek(0)

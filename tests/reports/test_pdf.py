@@ -18,7 +18,7 @@ def pdf_text(data):
     return done.stdout.decode("utf-8")
 
 
-def _pdf(newsroom, user, filters=None, internal=False, name="report"):
+def _pdf(newsroom, user, filters=None, internal=False, name="report", part=None):
     export = ReportExport(
         newsroom=newsroom,
         requested_by=user,
@@ -28,9 +28,16 @@ def _pdf(newsroom, user, filters=None, internal=False, name="report"):
         base_url="https://desk.example.org/",
         created_at=timezone.now(),
     )
-    verdicts = report_rows(report_verdicts(newsroom=newsroom, filters=export.filters), internal=internal)
+    selected = report_verdicts(newsroom=newsroom, filters=export.filters)
     buffer = io.BytesIO()
-    sections = pdf_write(export=export, verdicts=verdicts, target=buffer)
+    options = {"part": part} if part else {}
+    sections = pdf_write(
+        export=export,
+        verdicts=report_rows(selected, internal=internal),
+        target=buffer,
+        total=selected.count(),
+        **options,
+    )
     data = buffer.getvalue()
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{name}.pdf").write_bytes(data)  # pdftoppm -r 60 -png test-results/reports/report.pdf page
@@ -66,3 +73,19 @@ def test_it_renders_filters_on_the_cover(newsroom, editor, report_world):
     text = pdf_text(_pdf(newsroom, editor, {"ratings": [rating.pk], "outlet": report_world["outlet"].pk})[0])
     assert "verdict 1 of 1" in text.lower() and "verdict 2 of" not in text.lower()
     assert "City Gazette" in text
+
+
+def test_it_lays_out_a_long_report_in_parts_with_running_page_numbers(newsroom, editor, report_world):
+    # given: parts of one verdict each, so three verdicts make three separately laid-out parts
+    data, sections = _pdf(newsroom, editor, {"statuses": ["published", "draft"]}, name="report-parts", part=1)
+    # then: the same report: cover first, every verdict once, pages numbered on across the parts
+    pages = pdf_text(data).split("\f")
+    assert sections == 3
+    assert "Verdict report" in pages[0] and "Page" not in pages[0]  # the cover is not numbered
+    body = "\f".join(pages[1:]).lower()
+    assert [body.count(f"verdict {n} of 3") for n in (1, 2, 3)] == [1, 1, 1]
+    numbers = [
+        line.rsplit("page ", 1)[1].strip() for line in body.splitlines() if "page " in line and "prepared" in line
+    ]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)] and len(numbers) >= 3
+    assert "ALPHA DESK · VERDICT REPORT" in pdf_text(data).upper().split("\f")[2]  # running header in a later part

@@ -9,7 +9,10 @@ published verdicts and evidence, built inside ONE transaction in the configured 
 writing to a temporary file. "Peak memory" is the peak of Python allocations (tracemalloc) while
 the file is written, from the query to the last byte, measured on a second CSV run (tracing slows
 Python several times, so times come from the untraced run): it is what grows if an export stops
-streaming. On PostgreSQL the tables are ANALYZEd after the data is built, as autovacuum would.
+streaming. For PDF, whose memory is mostly WeasyPrint's layout, the column is the process's resident
+high-water mark during that export (Linux VmHWM, reset before each run). `--pdf-whole` adds, beside
+each PDF row, the same report laid out as one document (the pre-parts way), for a side-by-side ratio.
+On PostgreSQL the tables are ANALYZEd after the data is built, as autovacuum would.
 """
 
 import datetime
@@ -29,6 +32,7 @@ from django.utils import timezone
 from factcheck.newsrooms.models import Membership, Newsroom
 from factcheck.reports.benchdata import bulk_verdicts
 from factcheck.reports.models import ReportExport
+from factcheck.reports.pdf import pdf_write
 from factcheck.reports.selection import report_rows, report_verdicts
 from factcheck.reports.services import ITERATOR_CHUNK, report_write
 from factcheck.verdicts.models import rating_scale_seed
@@ -36,6 +40,27 @@ from factcheck.verdicts.models import rating_scale_seed
 
 class _Rollback(Exception):
     pass
+
+
+def _reset_rss_peak():
+    """Reset Linux's resident high-water mark (VmHWM) of this process; a no-op elsewhere."""
+    try:
+        with open("/proc/self/clear_refs", "w") as fh:
+            fh.write("5")
+    except OSError:
+        pass
+
+
+def _rss_peak():
+    """VmHWM in bytes (Linux), else None."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
 
 
 def _pdf_pages(path):
@@ -56,8 +81,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--formats", default="csv,pdf,jsonld", help="Comma-separated subset of csv,pdf,jsonld (default: all)."
         )
+        parser.add_argument(
+            "--pdf-whole", action="store_true", help="Also lay each PDF out as one document (the old way)."
+        )
 
-    def handle(self, *args, quick=False, formats="csv,pdf,jsonld", **options):
+    def handle(self, *args, quick=False, formats="csv,pdf,jsonld", pdf_whole=False, **options):
+        self.pdf_whole = pdf_whole
         scale = 10 if quick else 1
         plan = [
             ("csv", 10_000 // scale),
@@ -110,15 +139,19 @@ class Command(BaseCommand):
                 newsroom=room, requested_by=author, format=fmt, filters={}, base_url="https://bench.example.org/",
                 created_at=timezone.now(),
             )  # fmt: skip
-            seconds, rows, size, pages, _ = self._export(export, fmt, n, trace=False)
-            peak = self._export(export, fmt, n, trace=True)[4] if fmt == "csv" else None
-            results.append(
-                {"format": fmt, "n": n, "rows": rows, "seconds": seconds, "peak": peak, "size": size, "pages": pages}
-            )
-            self.stdout.write(f"  {fmt:<6} {n:>7,}: {seconds:6.2f} s")
+            variants = [("", None)]
+            if fmt == "pdf" and self.pdf_whole:
+                variants.append((" whole", 10**9))
+            for label, part in variants:
+                _reset_rss_peak()
+                seconds, rows, size, pages, _ = self._export(export, fmt, n, trace=False, part=part)
+                peak = self._export(export, fmt, n, trace=True)[4] if fmt == "csv" else _rss_peak()
+                results.append({"format": fmt + label, "n": n, "rows": rows, "seconds": seconds, "peak": peak,
+                                "size": size, "pages": pages})  # fmt: skip
+                self.stdout.write(f"  {fmt + label:<9} {n:>7,}: {seconds:6.2f} s")
         return results
 
-    def _export(self, export, fmt, n, trace):
+    def _export(self, export, fmt, n, trace, part=None):
         """One export into a temporary file: (seconds, rows, bytes, pages, peak traced bytes)."""
         with tempfile.NamedTemporaryFile(suffix=f".{fmt}") as fh:
             gc.collect()
@@ -128,7 +161,10 @@ class Command(BaseCommand):
             verdicts = report_rows(
                 report_verdicts(newsroom=export.newsroom, filters={}, with_body=fmt == "pdf"), chunk_size=ITERATOR_CHUNK
             )
-            rows, _ = report_write(export=export, verdicts=verdicts, target=fh)
+            if part:
+                rows = pdf_write(export=export, verdicts=verdicts, target=fh, total=n, part=part)
+            else:
+                rows, _ = report_write(export=export, verdicts=verdicts, target=fh, total=n)
             fh.flush()
             seconds = time.perf_counter() - started
             peak = None
@@ -142,13 +178,13 @@ class Command(BaseCommand):
     def _table(self, results):
         out = self.stdout.write
         out("")
-        out(f"{'export':<8}{'verdicts':>10}{'time (s)':>10}{'rows/s':>10}{'peak MiB':>10}{'file MiB':>10}{'pages':>8}")
+        out(f"{'export':<10}{'verdicts':>10}{'time (s)':>10}{'rows/s':>10}{'peak MiB':>10}{'file MiB':>10}{'pages':>8}")
         for r in results:
             rate = r["rows"] / r["seconds"] if r["seconds"] else 0
             pages = str(r["pages"]) if r["pages"] is not None else "—"
             peak = f"{r['peak'] / 2**20:.1f}" if r["peak"] is not None else "—"
             out(
-                f"{r['format']:<8}{r['n']:>10,}{r['seconds']:>10.2f}{rate:>10,.0f}{peak:>10}"
+                f"{r['format']:<10}{r['n']:>10,}{r['seconds']:>10.2f}{rate:>10,.0f}{peak:>10}"
                 f"{r['size'] / 2**20:>10.1f}{pages:>8}"
             )
         csvs = [r for r in results if r["format"] == "csv"]
@@ -158,4 +194,11 @@ class Command(BaseCommand):
             verdict = "MET" if ratio <= 1.2 else "MISSED"
             out("")
             out(f"CSV peak memory {large['n']:,} vs {small['n']:,}: {ratio:.2f}x (target <= 1.2x): {verdict}")
+        for pdf in [r for r in results if r["format"] == "pdf"]:
+            whole = next((r for r in results if r["format"] == "pdf whole" and r["n"] == pdf["n"]), None)
+            if whole and pdf["peak"] and whole["peak"]:
+                out(f"PDF {pdf['n']:,}: peak RSS in parts {pdf['peak'] / 2**20:.0f} MiB vs as one document "
+                    f"{whole['peak'] / 2**20:.0f} MiB ({whole['peak'] / pdf['peak']:.1f}x); "
+                    f"{pdf['pages'] or 0} pages at {(pdf['pages'] or 0) / pdf['seconds']:.1f} pages/s")  # fmt: skip
+        out("(PDF peak = resident high-water of the whole process during that export, baseline included)")
         out(f"generated {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")

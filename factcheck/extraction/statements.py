@@ -66,5 +66,7 @@ class _WordIndex:
             self.ends.append(m.end())
 
     def at_least(self, a: int, b: int, k: int) -> bool:
+        if a >= b:
+            return k <= 0
         # words meeting [a, b): those starting before b, less those ending at or before a
         return bisect.bisect_left(self.starts, b) - bisect.bisect_right(self.ends, a) >= k

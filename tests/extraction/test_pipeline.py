@@ -141,10 +141,43 @@ def test_it_matches_the_json_contract(ex):
         assert ARTICLE[q["start"] : q["end"]] == q["text"]
 
 
-def test_it_reports_progress_per_paragraph():
+def _progress_calls(text):
     calls = []
-    extract(ARTICLE, on_progress=lambda done, total: calls.append((done, total)))
-    assert calls[-1][0] == calls[-1][1] == len(calls) == 10
+    extract(text, on_progress=lambda done, total: calls.append((done, total)))
+    return calls
+
+
+def _assert_progress_contract(calls, text):
+    total = 3 * len(text)
+    assert calls and all(t == total for _, t in calls)  # total is constant: characters of three passes
+    dones = [d for d, _ in calls]
+    assert dones == sorted(dones) and all(0 <= d <= total for d in dones)
+    assert calls[-1] == (total, total)
+
+
+def test_it_reports_progress_in_characters_through_every_pass():
+    calls = _progress_calls(ARTICLE)
+    _assert_progress_contract(calls, ARTICLE)
+    n = len(ARTICLE)
+    dones = [d for d, _ in calls]
+    assert any(0 < d < n for d in dones)  # sentences pass
+    assert any(n < d < 2 * n for d in dones)  # scoring pass
+    assert any(2 * n < d < 3 * n for d in dones)  # relations pass
+
+
+def test_it_gives_heartbeats_inside_one_long_paragraph():
+    sentence = "The council said it spent £4.5m on 72 of the 550 new buses, up from 537 last year. "
+    text = (sentence * (50_000 // len(sentence) + 1))[:50_000]
+    assert "\n" not in text
+    calls = _progress_calls(text)
+    _assert_progress_contract(calls, text)
+    before_end = [d for d, _ in calls if d < 3 * len(text)]
+    assert len(before_end) >= 10
+    assert len([d for d in before_end if d <= len(text)]) >= 10  # within the one paragraph's sentences
+
+
+def test_it_reports_progress_once_for_an_empty_text():
+    assert _progress_calls("") == [(0, 0)]
 
 
 def test_it_lets_a_newsroom_move_the_threshold(ex):

@@ -1,3 +1,5 @@
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,3 +105,10 @@ def test_it_survives_a_digit_string_longer_than_pythons_int_parsing_limit():
 def test_it_survives_a_pasted_table_of_figures():
     text = " ".join(f"{i} drones and {i + 1} missiles" for i in range(400)) + ". In all 7 drones and 9 missiles."
     _check(text)
+
+
+def test_it_survives_number_words_that_multiply_without_end():
+    # "hundred hundred …" once built a 6,000-digit int: slow, and fatal for float() and json.dumps
+    for text in ["hundred " * 3000, "hundred " * 400 + "drones and " + "hundred " * 400 + "drones. In all 5 drones."]:
+        ex = _check(text)
+        json.dumps(ex.to_dict())

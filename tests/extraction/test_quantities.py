@@ -118,3 +118,10 @@ def test_it_reads_other_numeric_forms(text, value, unit, kind):
 def test_it_keeps_two_counts_joined_by_and_separate():
     qs = quantities.find("over 63 drones and nine missiles struck")
     assert [(q.value, q.unit) for q in qs] == [(63, "drones"), (9, "missiles")]
+
+
+def test_number_words_beyond_a_quintillion_are_not_a_number():
+    from factcheck.extraction.numbers import words_to_number
+
+    assert words_to_number(["one", "trillion"]) == 10**12
+    assert words_to_number(["hundred"] * 10) is None

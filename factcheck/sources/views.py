@@ -99,13 +99,13 @@ def source_import(request):
     report = None
     if request.method == "POST" and form.is_valid():
         report = sources_import_csv(newsroom=membership.newsroom, data=form.cleaned_data["file"].read())
-        summary = (
-            f"Imported: {report.created} created, {report.updated} updated, {len(report.errors)} rows with errors."
-        )
         if report.ok:
-            messages.success(request, summary)
+            n = report.created + report.updated
+            messages.success(
+                request, f"Imported {n} source{'s' if n != 1 else ''}: {report.created} new, {report.updated} updated."
+            )
             return HttpResponseClientRedirect(reverse("sources:list")) if request.htmx else redirect("sources:list")
-        messages.warning(request, summary)
+        # Otherwise the page stays open with the summary and the table of bad rows.
     template = "sources/partials/import.html" if request.htmx else "sources/import.html"
     context = {
         "form": form,

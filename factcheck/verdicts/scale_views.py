@@ -20,16 +20,21 @@ from factcheck.verdicts.scale_services import HEX_COLOUR, RatingInUse, rating_de
 
 
 class RatingForm(forms.Form):
-    label = forms.CharField(max_length=60)
+    label = forms.CharField(max_length=60, widget=forms.TextInput(attrs={"placeholder": "e.g. Misleading"}))
     value = forms.IntegerField(
-        min_value=1, max_value=1000, help_text="Higher is truer; the scale is ordered by it (ClaimReview)."
+        min_value=1,
+        max_value=1000,
+        help_text="Higher is truer; the scale is ordered by it (ClaimReview).",
+        widget=forms.NumberInput(attrs={"placeholder": "e.g. 3"}),
     )
     colour = forms.CharField(
         max_length=7,
         widget=forms.TextInput(attrs={"type": "color"}),
         validators=[RegexValidator(HEX_COLOUR, "Enter a colour as #rrggbb, e.g. #1a7f37.")],
     )
-    description = forms.CharField(required=False, max_length=500)
+    description = forms.CharField(
+        required=False, max_length=500, widget=forms.TextInput(attrs={"placeholder": "What the rating means"})
+    )
     active = forms.BooleanField(required=False, initial=True, help_text="Retired ratings are not offered.")
 
 

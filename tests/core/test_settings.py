@@ -32,6 +32,7 @@ def _load_settings(**overrides):
         ("CELERY_BROKER_URL", "http://127.0.0.1:6379"),
         ("ARTICLE_MAX_CHARS", "lots"),
         ("SECURE_HSTS_SECONDS", "-5"),
+        ("REQUEST_MAX_BYTES", "1000"),  # below DATA_UPLOAD_MAX_MEMORY_SIZE
     ],
 )
 def test_it_fails_loudly_on_a_malformed_variable(variable, value):

@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.urls import reverse
 
 from factcheck.reports.models import ReportExport
+from factcheck.sources.services import MAX_IMPORT_BYTES
 from tests.conftest import PASSWORD
 from tests.reports.conftest import build_report_world
 
@@ -35,6 +36,13 @@ def test_it_refuses_a_31_mb_multipart_post_to_the_login_page(client, editor):
     response = client.post(reverse("login"), {"username": editor.username, "password": PASSWORD})
     assert response.status_code == 302
     assert Session.objects.count() == 1
+
+
+def test_it_leaves_room_for_the_largest_legitimate_upload(client, db):
+    # a source CSV import of the largest accepted size, with its form fields, gets through
+    upload = SimpleUploadedFile("sources.csv", b"x" * MAX_IMPORT_BYTES, content_type="text/csv")
+    response = client.post(reverse("login"), {"username": "nobody", "password": "x", "file": upload})
+    assert response.status_code == 200  # the login form, with its error: the body was read
 
 
 def test_it_reads_the_limit_from_settings(client, editor, settings):

@@ -8,4 +8,5 @@ urlpatterns = [
     path("newsroom/members/add/", views.member_add, name="member_add"),
     path("newsroom/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("newsroom/members/<int:pk>/remove/", views.member_remove_view, name="member_remove"),
+    path("account/password/", views.password_change, name="password"),
 ]

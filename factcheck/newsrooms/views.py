@@ -5,11 +5,13 @@ ids answer 404. New members are always new accounts, so no one can look up anoth
 """
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck.newsrooms.access import get_membership, require_admin
 from factcheck.newsrooms.forms import MemberAddForm, MemberRoleForm
@@ -109,3 +111,17 @@ def member_remove_view(request, pk):
     if member.pk == admin.pk:
         return redirect("home")  # an admin who left no longer manages this newsroom
     return redirect("newsrooms:members")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def password_change(request):
+    """Any member replaces their password (first of all the one-time password an admin gave them)."""
+    get_membership(request)  # members only, like every screen
+    form = PasswordChangeForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        update_session_auth_hash(request, user)  # stay logged in here; other sessions end
+        messages.success(request, "Your password was changed.")
+        return redirect("home")
+    return render(request, "newsrooms/password.html", {"form": form})

@@ -119,3 +119,37 @@ def test_members_views_hide_outsiders_refuse_methods_and_need_login(client, logi
     assert other.get(reverse("newsrooms:member_add")).status_code == 405
     assert other.post(reverse("newsrooms:members")).status_code == 405
     assert other.get(reverse("newsrooms:member_role", args=[target])).status_code == 405
+
+
+def test_a_new_member_replaces_the_one_time_password(client, login, admin_member):
+    # given a member an admin just created
+    created = (
+        login(admin_member)
+        .post(
+            reverse("newsrooms:member_add"),
+            {"username": "dana", "email": "dana@example.org", "display_name": "Dana", "role": "viewer"},
+        )
+        .context["created"]
+    )
+    client.logout()
+    client.post(reverse("login"), {"username": "dana", "password": created.password})
+    # when they change it from the link on their name
+    assert b'href="/account/password/"' in client.get(reverse("claims:queue")).content
+    assert client.get(reverse("newsrooms:password")).status_code == 200
+    response = client.post(
+        reverse("newsrooms:password"),
+        {"old_password": created.password, "new_password1": "tidal-basin-7481", "new_password2": "tidal-basin-7481"},
+    )
+    # then the new one works, the old one does not, and they stay logged in
+    assert response.status_code == 302 and client.get(reverse("claims:queue")).status_code == 200
+    dana = get_user_model().objects.get(username="dana")
+    assert dana.check_password("tidal-basin-7481") and not dana.check_password(created.password)
+
+
+def test_the_password_form_explains_mistakes(login, checker):
+    response = login(checker).post(
+        reverse("newsrooms:password"), {"old_password": "wrong", "new_password1": "123", "new_password2": "456"}
+    )
+    assert response.status_code == 200
+    assert {"old_password", "new_password2"} <= set(response.context["form"].errors)
+    assert login(checker).put(reverse("newsrooms:password")).status_code == 405

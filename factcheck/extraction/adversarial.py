@@ -1,6 +1,6 @@
 """Adversarial benchmark: synthetic texts that used to make a stage super-linear, timed at two sizes.
 
-    python -m factcheck.extraction.adversarial [--only NAME,NAME] [--small 20000] [--large 200000]
+    python -m factcheck.extraction.adversarial [--only NAME …] [--small 20000] [--large 200000]
 
 Each shape is a text of exactly n characters (a repeated unit, or a prefix plus a run). extract() is
 timed with time.process_time() (CPU of this process: the machine is shared), best of a few samples
@@ -160,11 +160,11 @@ def table(rows, small: int, large: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.adversarial", description=__doc__)
-    ap.add_argument("--only", help="comma-separated shape names")
+    ap.add_argument("--only", action="append", metavar="NAME", help="a shape to run (repeatable); default: all")
     ap.add_argument("--small", type=int, default=20_000)
     ap.add_argument("--large", type=int, default=200_000)
     args = ap.parse_args(argv)
-    names = [n.strip() for n in args.only.split(",")] if args.only else list(SHAPES)
+    names = args.only or list(SHAPES)
     unknown = [n for n in names if n not in SHAPES]
     if unknown:
         ap.error(f"unknown shapes: {', '.join(unknown)}")

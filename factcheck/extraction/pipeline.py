@@ -4,7 +4,9 @@ check-worthiness → relations."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from . import quantities as Q
 from . import relations as R
@@ -14,6 +16,8 @@ from .claimtypes import claim_types
 from .types import Extraction, Quantity, Speaker, Statement
 
 EXTRACTOR_VERSION = "0.1.0"
+# Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
+GC_PAUSE_MIN_CHARS = 10_000
 
 
 def extract(
@@ -35,6 +39,30 @@ def extract(
     """
     if not isinstance(text, str):
         raise TypeError("extract() needs a str")
+    with _gc_paused(len(text) >= GC_PAUSE_MIN_CHARS):
+        return _extract(text, on_progress, threshold, model)
+
+
+@contextmanager
+def _gc_paused(active: bool) -> Iterator[None]:
+    """Pause the cyclic garbage collector for one long text, if it is running, and restore it after.
+
+    A long text makes hundreds of thousands of small objects that stay alive until the result is
+    returned; each full collection walks all of them, and they came often enough to make a 200k-character
+    text of short sentences twice as slow as ten 20k ones. The extractor makes no reference cycles, so
+    the collector has nothing to find in the meantime (reference counting still frees everything). It is
+    only re-enabled by the call that disabled it, so concurrent calls never leave it off."""
+    if not active or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _extract(text: str, on_progress, threshold, model) -> Extraction:
     model = model or default_model()
     if threshold is None:
         threshold = model.news_threshold

@@ -585,18 +585,17 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     """Quantities in text[start:end], sorted by start."""
     if end is None:
         end = len(text)
-    taken = _Spans()
-    out: list[RawQuantity] = []
     # Cheap pre-checks: most sentences have no digits or no number words, so skip those scans.
     has_digit = _ANY_DIGIT.search(text, start, end) is not None
-    words = set(_LOWER_WORDS.findall(text[start:end].lower()))
-    has_words = not words.isdisjoint(_TRIGGER_WORDS)
+    has_words = not _TRIGGER_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
     counter = work.current()
     if counter is not None:
         # each pass scans the sentence once; each figure reads bounded windows around it
         counter.add("quantities", (end - start) * (2 + 6 * has_digit + 7 * has_words))
     if not has_digit and not has_words:
-        return out
+        return []
+    taken = _Spans()
+    out: list[RawQuantity] = []
     empty: tuple = ()
 
     def free(s: int, e: int) -> bool:

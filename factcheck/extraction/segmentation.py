@@ -9,6 +9,7 @@ mis-attaches quotes. The rules below never normalise the text, so every offset i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import work
 
@@ -190,47 +191,53 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     w = work.current()
     if w is not None:
         w.add("segmentation", end - start)
-    blocks: list[list] = []  # [start, end, is_bullet]
+    out: list[tuple[int, int]] = []
+    block = None  # [start, end, end of its bullet marker or -1]
     for s, e in _raw_lines(text, start, end):
         line = text[s:e].strip()
         if not line:
             continue
-        is_bullet = bool(_BULLET.match(text, s))
-        if not blocks:
-            blocks.append([s, e, is_bullet])
-            continue
-        b0, b1, prev_bullet = blocks[-1]
-        pe = b1
-        while pe > b0 and text[pe - 1].isspace():
-            pe -= 1
-        last = text[pe - 1 : pe] if pe > b0 else ""
-        prev_short_headline = (
-            pe - b0 < 120
-            and last not in _TERMINAL + ","
-            and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'")
-        )
-        if is_bullet or prev_bullet or last in _TERMINAL or prev_short_headline:
-            blocks.append([s, e, is_bullet])
-        else:
-            blocks[-1][1] = e
-    out = []
-    for s, e, _ in blocks:
         m = _BULLET.match(text, s)
-        if m and m.end() < e:
-            s = m.end()
-        out.extend(_trimmed(text, s, e))
+        if block is not None and not _ends_unit(text, block, line, m is not None):
+            block[1] = e
+            continue
+        if block is not None:
+            _flush(text, block, out)
+        block = [s, e, m.end() if m else -1]
+    if block is not None:
+        _flush(text, block, out)
     return out
 
 
-def _raw_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    raw = []
+def _ends_unit(text: str, block: list, line: str, is_bullet: bool) -> bool:
+    """Does the block end before this line?"""
+    b0, pe, bullet_end = block
+    while pe > b0 and text[pe - 1].isspace():
+        pe -= 1
+    last = text[pe - 1 : pe] if pe > b0 else ""
+    prev_short_headline = (
+        pe - b0 < 120
+        and last not in _TERMINAL + ","
+        and (line[:1].isupper() or line[:1].isdigit() or line[:1] in "\"“‘'")
+    )
+    return is_bullet or bullet_end >= 0 or last in _TERMINAL or prev_short_headline
+
+
+def _flush(text: str, block: list, out: list[tuple[int, int]]) -> None:
+    s, e, bullet_end = block
+    if 0 <= bullet_end < e:
+        s = bullet_end  # the item without its marker
+    out.extend(_trimmed(text, s, e))
+
+
+def _raw_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
     while True:
         nl = text.find("\n", pos, end)
         if nl < 0:
-            raw.append((pos, end))
-            return raw
-        raw.append((pos, nl))
+            yield pos, end
+            return
+        yield pos, nl
         pos = nl + 1
 
 

@@ -186,3 +186,20 @@ def test_it_lets_a_newsroom_move_the_threshold(ex):
     assert not any(s.checkworthy for s in strict.statements)
     assert all(s.checkworthy for s in lenient.statements)
     assert [s.checkworthiness for s in strict.statements] == [s.checkworthiness for s in ex.statements]
+
+
+def test_it_pauses_the_garbage_collector_only_during_a_long_text_and_restores_it():
+    import gc
+
+    states = []
+    long_text = "Officials counted 5 buses. " * 1000
+    extract(long_text, on_progress=lambda d, t: states.append(gc.isenabled()))
+    assert gc.isenabled() and states and not any(states)
+    extract(ARTICLE, on_progress=lambda d, t: states.append(gc.isenabled()))
+    assert gc.isenabled() and states[-1]
+    gc.disable()
+    try:
+        extract(long_text)
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()

@@ -12,6 +12,8 @@ CPU(large) ≤ 2 s. Exit code 1 if any shape fails or raises. The shapes are syn
 from __future__ import annotations
 
 import argparse
+import itertools
+import string
 import sys
 import time
 from collections.abc import Callable
@@ -37,6 +39,18 @@ def _nested_parens(n: int) -> str:
 
 def _digits_with_dots(n: int) -> str:
     return ("1." * n)[:n]
+
+
+def _distinct_short_sentences(n: int) -> str:
+    """ "Qaa. Qab. Qac. …": every sentence different, so nothing is scored twice."""
+    out, length = [], 0
+    for k in itertools.count(2):
+        for letters in itertools.product(string.ascii_lowercase, repeat=k):
+            out.append("Q" + "".join(letters) + ". ")
+            length += k + 3
+            if length >= n:
+                return "".join(out)[:n]
+    return ""  # unreachable
 
 
 # name → builder(n) → text of n characters
@@ -95,6 +109,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dates": _repeat("4 July 2004 "),
     "times": _repeat("10:30 "),
     "short sentences": _repeat("Yes. "),
+    "distinct short sentences": _distinct_short_sentences,
     "prose": _repeat("The council said it spent £4.5m on 72 of the 550 new buses, up from 537. "),
 }
 

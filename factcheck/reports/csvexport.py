@@ -2,7 +2,7 @@
 
 import csv
 
-from factcheck.reports.common import evidence_of, person_name, verdict_url
+from factcheck.reports.common import evidence_of, export_name, verdict_url
 
 BOM = "\ufeff"
 HEADER = [
@@ -50,7 +50,7 @@ def primary_sources(evidence):
     return "; ".join(parts)
 
 
-def verdict_row(verdict, base_url):
+def verdict_row(verdict, base_url, internal=False):
     claim = verdict.claim
     article = claim.article
     evidence = evidence_of(verdict)
@@ -67,8 +67,8 @@ def verdict_row(verdict, base_url):
         verdict.conclusion,
         len(evidence),
         primary_sources(evidence),
-        person_name(verdict.author),
-        person_name(verdict.reviewer),
+        export_name(verdict.author, internal=internal),
+        export_name(verdict.reviewer, internal=internal),
         verdict.published_at.isoformat() if verdict.published_at else "",
         verdict_url(verdict, base_url),
     ]
@@ -82,7 +82,7 @@ class _Echo:
         return value
 
 
-def csv_lines(verdicts, *, base_url, bom=False, on_row=None):
+def csv_lines(verdicts, *, base_url, bom=False, on_row=None, internal=False):
     """Yield the CSV as str chunks, one per line: memory stays flat whatever the report's size.
 
     `verdicts` should be an iterator (selection.report_rows); `on_row(n)` is called
@@ -91,6 +91,6 @@ def csv_lines(verdicts, *, base_url, bom=False, on_row=None):
     writer = csv.writer(_Echo(), lineterminator="\r\n")
     yield (BOM if bom else "") + writer.writerow(HEADER)
     for n, verdict in enumerate(verdicts, start=1):
-        yield writer.writerow(verdict_row(verdict, base_url))
+        yield writer.writerow(verdict_row(verdict, base_url, internal))
         if on_row is not None:
             on_row(n)

@@ -18,8 +18,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
 
 from factcheck.reports.claimreview import Skip, claimreview_for, scale_bounds
-from factcheck.reports.common import person_name
+from factcheck.reports.common import export_name
 from factcheck.reports.csvexport import neutralise
+from factcheck.reports.selection import evidence_for
 from factcheck.verdicts.models import Evidence, Verdict
 
 EVIDENCE_HEADER = [
@@ -45,7 +46,7 @@ def passage_sha256(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def evidence_csv(evidence):
+def evidence_csv(evidence, internal=False):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(EVIDENCE_HEADER)
@@ -60,14 +61,14 @@ def evidence_csv(evidence):
             e.stance,
             "yes" if e.is_primary else "no",
             "yes" if e.is_private else "no",
-            person_name(e.added_by),
+            export_name(e.added_by, internal=internal),
             e.created_at.isoformat(),
         ]
         writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()
 
 
-def verdict_history(claim):
+def verdict_history(claim, internal=False):
     """Every historical record of every verdict (all versions) on the statement, oldest first."""
     records = (
         Verdict.history.filter(claim_id=claim.pk)
@@ -80,7 +81,7 @@ def verdict_history(claim):
             "verdict_id": r.id,
             "version": r.version,
             "when": r.history_date,
-            "who": person_name(r.history_user) or None,
+            "who": export_name(r.history_user, internal=internal) or None,
             "change": kinds.get(r.history_type, r.history_type),
             "reason": r.history_change_reason,
             "status": r.status,
@@ -88,8 +89,8 @@ def verdict_history(claim):
             "conclusion": r.conclusion,
             "correction_reason": r.correction_reason,
             "review_comment": r.review_comment,
-            "author": person_name(r.author) if r.author_id else None,
-            "reviewer": person_name(r.reviewer) if r.reviewer_id else None,
+            "author": export_name(r.author, internal=internal) or None,
+            "reviewer": export_name(r.reviewer, internal=internal) or None,
             "published_at": r.published_at,
         }
         for r in records
@@ -122,24 +123,25 @@ def statement_record(claim):
 
 def evidence_pack(*, verdict, base_url, internal=False):
     """The ZIP as bytes. Private evidence only when `internal` (the view allows that to admins)."""
-    evidence = Evidence.objects.filter(claim_id=verdict.claim_id).select_related("source", "added_by")
+    evidence = Evidence.all_objects.filter(claim_id=verdict.claim_id).select_related("source", "added_by")
     if not internal:
         evidence = evidence.public()
     verdict = (
         Verdict.objects.select_related(
             "newsroom", "rating", "author", "reviewer", "claim__article__outlet", "claim__claimant"
         )
-        .prefetch_related(Prefetch("claim__evidence", queryset=evidence, to_attr="report_evidence"))
+        .prefetch_related(Prefetch("claim__evidence", queryset=evidence, to_attr="every_evidence"))
         .get(pk=verdict.pk)
     )
+    verdict.claim.report_evidence = evidence_for(verdict, verdict.claim.every_evidence)
     files = {}
     try:
         doc = claimreview_for(verdict, base_url=base_url, bounds=scale_bounds(verdict.newsroom))
         files["claimreview.jsonld"] = _json(doc)
     except Skip as exc:
         files["skipped.txt"] = f"No ClaimReview for verdict {verdict.pk}: {exc}.\n"
-    files["evidence.csv"] = evidence_csv(verdict.claim.report_evidence)
-    files["history.json"] = _json(verdict_history(verdict.claim))
+    files["evidence.csv"] = evidence_csv(verdict.claim.report_evidence, internal)
+    files["history.json"] = _json(verdict_history(verdict.claim, internal))
     files["statement.json"] = _json(statement_record(verdict.claim))
     manifest = {
         "verdict": verdict.pk,

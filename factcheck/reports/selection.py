@@ -84,7 +84,7 @@ def report_rows(verdicts, *, internal=False, chunk_size=500):
         batch = list(islice(rows, chunk_size))
         if not batch:
             return
-        evidence = Evidence.objects.filter(claim_id__in={v.claim_id for v in batch}).select_related(
+        evidence = Evidence.all_objects.filter(claim_id__in={v.claim_id for v in batch}).select_related(
             "source", "added_by"
         )
         if not internal:
@@ -93,7 +93,7 @@ def report_rows(verdicts, *, internal=False, chunk_size=500):
         for item in evidence.order_by("claim_id", "created_at", "pk"):
             by_claim[item.claim_id].append(item)
         for verdict in batch:
-            verdict.claim.report_evidence = by_claim.get(verdict.claim_id, [])
+            verdict.claim.report_evidence = evidence_for(verdict, by_claim.get(verdict.claim_id, []))
         yield from batch
         del batch
 
@@ -128,3 +128,10 @@ def filters_describe(*, newsroom, filters):
     if filters.get("claim_type"):
         rows.append(("Claim type", str(Claim.Type(filters["claim_type"]).label)))
     return rows
+
+
+def evidence_for(verdict, items):
+    """A published verdict's evidence as approved (see EvidenceQuerySet.as_published); else the live evidence."""
+    if verdict.status == Verdict.Status.PUBLISHED:
+        return [e for e in items if e.in_version(verdict.version)]
+    return [e for e in items if e.removed_in_version is None]

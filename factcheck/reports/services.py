@@ -126,7 +126,9 @@ def report_write(*, export, verdicts, target, on_row=None, total=None):
             if on_row:
                 on_row(n)
 
-        for line in csvexport.csv_lines(verdicts, base_url=export.base_url, bom=export.bom, on_row=count):
+        for line in csvexport.csv_lines(
+            verdicts, base_url=export.base_url, bom=export.bom, on_row=count, internal=export.internal
+        ):
             target.write(line.encode("utf-8"))
         return rows, skipped
     if export.format == ReportExport.Format.JSONLD:

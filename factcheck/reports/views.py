@@ -21,7 +21,7 @@ from factcheck.reports.models import ReportExport
 from factcheck.reports.pack import evidence_pack as build_evidence_pack
 from factcheck.reports.selection import filters_describe, report_rows, report_verdicts
 from factcheck.reports.services import ITERATOR_CHUNK, inline_limit, report_export_request, report_runs_inline
-from factcheck.verdicts.models import Verdict
+from factcheck.verdicts.models import Evidence, Verdict
 
 
 def _get_export_for_user(request, pk):
@@ -88,6 +88,7 @@ def _inline_response(export, verdicts):
             report_rows(verdicts, chunk_size=ITERATOR_CHUNK, internal=export.internal),
             base_url=export.base_url,
             bom=export.bom,
+            internal=export.internal,
         )
         response = StreamingHttpResponse(lines, content_type=content_type)
     elif export.format == ReportExport.Format.JSONLD:
@@ -214,7 +215,7 @@ def public_verdict(request, pk):
             return redirect("reports:public_verdict", pk=current.pk, permanent=True)
     if verdict.status != Verdict.Status.PUBLISHED:
         raise Http404("No published verdict here.")
-    evidence = verdict.claim.evidence.public().select_related("source")
+    evidence = Evidence.all_objects.as_published(verdict).public().select_related("source")
     try:
         doc = claimreview.claimreview_for(
             verdict, base_url=_base_url(request), bounds=claimreview.scale_bounds(verdict.newsroom)

@@ -2,6 +2,7 @@ from simple_history.models import HistoricalRecords
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 
 from factcheck.claims.models import Claim
@@ -69,6 +70,25 @@ class EvidenceQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_private=False)
 
+    def as_published(self, verdict):
+        """The evidence verdict version `verdict` was approved with (see Evidence.in_version).
+
+        Use on `Evidence.all_objects`: a correction may remove evidence, and the published version keeps
+        showing it until the correction itself is approved.
+        """
+        version = verdict.version
+        return self.filter(claim_id=verdict.claim_id).filter(
+            Q(added_in_version__isnull=True) | Q(added_in_version__lte=version),
+            Q(removed_in_version__isnull=True) | Q(removed_in_version__gt=version),
+        )
+
+
+class LiveEvidenceManager(models.Manager.from_queryset(EvidenceQuerySet)):
+    """The default manager (and so `claim.evidence`): evidence not removed."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(removed_in_version__isnull=True)
+
 
 class Evidence(TimeStampedModel):
     class Stance(models.TextChoices):
@@ -88,9 +108,15 @@ class Evidence(TimeStampedModel):
     )
     note = models.TextField(blank=True)
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Which verdict versions this evidence belongs to. Added while version n was the open draft: from n on
+    # (null: before any verdict, so from the first). Removed during correction n of a published verdict:
+    # up to n - 1 (the row stays, so the public page keeps what was approved until the correction is).
+    added_in_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    removed_in_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = EvidenceQuerySet.as_manager()
+    objects = LiveEvidenceManager()
+    all_objects = EvidenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -102,6 +128,11 @@ class Evidence(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_stance_display()}: {self.source or self.url}"
+
+    def in_version(self, version):
+        """Part of verdict version `version` (the Python twin of EvidenceQuerySet.as_published)."""
+        added = self.added_in_version is None or self.added_in_version <= version
+        return added and (self.removed_in_version is None or self.removed_in_version > version)
 
 
 class VerdictQuerySet(models.QuerySet):

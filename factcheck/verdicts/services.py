@@ -165,6 +165,7 @@ def evidence_attach(
         is_private=is_private,
         note=(note or "").strip(),
         added_by=member.user,
+        added_in_version=open_verdict.version if open_verdict is not None else None,
     )
     evidence.full_clean()
     evidence.save()
@@ -191,7 +192,13 @@ def evidence_remove(*, member: Membership, evidence: Evidence) -> Evidence:
         raise ValidationError(
             "This is the only public evidence of the published verdict; add another public piece first."
         )
-    evidence.delete()
+    published = Verdict.objects.filter(claim_id=claim_id, status=VerdictStatus.PUBLISHED).only("version").first()
+    if published is not None and evidence.in_version(published.version):
+        # Part of what the public page shows: it stays there until the correction is approved.
+        evidence.removed_in_version = open_verdict.version
+        evidence.save(update_fields=["removed_in_version", "updated_at"])
+    else:
+        evidence.delete()
     if open_verdict is not None:
         _contributed(open_verdict, member.user)
     return evidence

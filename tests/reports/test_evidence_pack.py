@@ -33,7 +33,7 @@ def test_it_packs_claimreview_evidence_history_and_statement(login, editor, repo
     assert len(rows) == 1
     assert rows[0]["quoted_passage"] == PUBLIC_QUOTE
     assert rows[0]["passage_sha256"] == hashlib.sha256(PUBLIC_QUOTE.encode()).hexdigest()
-    assert (rows[0]["source"], rows[0]["stance"], rows[0]["added_by"]) == ("City Statistics Office", "refutes", "alice")
+    assert (rows[0]["source"], rows[0]["stance"], rows[0]["added_by"]) == ("City Statistics Office", "refutes", "")
     history = json.loads(_read(zf, v1, "history.json"))
     assert [h["change"] for h in history] == ["created", "changed"]
     assert history[-1]["conclusion"] == "Updated conclusion." and history[0]["when"] <= history[-1]["when"]

@@ -69,3 +69,22 @@ def test_it_keeps_logins_out_of_the_publication_pdf(newsroom, editor, colleague,
 def test_it_shows_logins_in_an_internal_pdf(newsroom, editor, colleague, report_world):
     html = _pdf_text(newsroom, editor, internal=True)
     assert "Checked by <strong>alice</strong>" in html and "reviewed by <strong>bob</strong>" in html
+
+
+def test_it_keeps_logins_out_of_the_publication_csv_and_evidence_pack(newsroom, editor, colleague, report_world):
+    import io
+    import zipfile
+
+    from factcheck.reports.csvexport import csv_lines
+    from factcheck.reports.pack import evidence_pack
+
+    def csv_text(internal):
+        rows = report_rows(report_verdicts(newsroom=newsroom, filters={}), internal=internal)
+        return "".join(csv_lines(rows, base_url="http://testserver/", internal=internal))
+
+    published = report_world["published"][0]
+    pack = zipfile.ZipFile(io.BytesIO(evidence_pack(verdict=published, base_url="http://testserver/")))
+    texts = [csv_text(False), *(pack.read(name).decode() for name in pack.namelist())]
+    for text in texts:
+        assert not _has_word(editor.username, text) and not _has_word(colleague.username, text)
+    assert _has_word(editor.username, csv_text(True))  # an internal export (admins only) may show logins

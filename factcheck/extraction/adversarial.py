@@ -22,6 +22,7 @@ from . import claimtypes, extract, features
 
 MAX_RATIO = 12.0
 MAX_LARGE_CPU = 2.0
+ROUNDS = 3
 
 
 def _repeat(unit: str) -> Callable[[int], str]:
@@ -131,19 +132,14 @@ def _cpu(text: str) -> float:
 def measure(build: Callable[[int], str], small: int, large: int) -> tuple[float, float]:
     """CPU seconds at each size. A sample of the small size is the mean of large/small runs (as much
     work as one large run, so both sizes see the same load on a shared machine); samples of the two
-    sizes alternate, and the best of each is kept (3 rounds, 2 when a large run is over 0.5 s)."""
+    sizes alternate, and the best of each of ROUNDS samples is kept."""
     s_text, l_text = build(small), build(large)
     assert len(s_text) == small and len(l_text) == large, (len(s_text), len(l_text))
     k = max(1, round(large / small))
     best_small = best_large = float("inf")
-    rounds = 3
-    r = 0
-    while r < rounds:
+    for _ in range(ROUNDS):
         best_small = min(best_small, sum(_cpu(s_text) for _ in range(k)) / k)
         best_large = min(best_large, _cpu(l_text))
-        if best_large > 0.5:
-            rounds = 2
-        r += 1
     return best_small, best_large
 
 

@@ -181,9 +181,13 @@ def eval_bbc(root: Path) -> str:
 def eval_gold(root: Path) -> str:
     if not GOLD_PATH.exists():
         return "### Numeric dev gold\n\n(not built yet)"
-    from .gold_eval import evaluate_gold
+    from .gold_eval import OUT as RELATIONS_GOLD
+    from .gold_eval import evaluate_gold, evaluate_relations_gold
 
-    return evaluate_gold(root, GOLD_PATH)
+    out = evaluate_gold(root, GOLD_PATH)
+    if RELATIONS_GOLD.exists():
+        out += "\n\n" + evaluate_relations_gold(root, RELATIONS_GOLD)
+    return out
 
 
 SECTIONS = {"cw": eval_checkworthiness, "clef": eval_clef, "claims": eval_claims, "bbc": eval_bbc, "gold": eval_gold}

@@ -20,3 +20,46 @@ def test_it_tags_opinion_quote_and_attribution():
 
 def test_it_gives_no_numeric_type_without_quantities():
     assert "numeric" not in claim_types("The minister resigned.", numeric=False, has_quote=False, has_speaker=False)
+
+
+def _types(text, **kw):
+    args = {"numeric": False, "has_quote": False, "has_speaker": False} | kw
+    return claim_types(text, **args)
+
+
+def test_figure_less_amount_claims_are_numeric():
+    for text in (
+        "Exports doubled under the last government.",
+        "It was the largest protest the city has seen.",
+        "Most people in the region now rent their homes.",
+        "Crime in the capital hit a record last year.",
+        "Hindus are a minority in the state.",
+    ):
+        assert "numeric" in _types(text), text
+
+
+def test_dates_alone_and_look_alike_words_are_not_numeric():
+    for text in (
+        "The minister resigned on 5 May 2020.",
+        "The meeting is on Tuesday, 12 March 2024.",
+        "Senate Minority Leader Chuck Schumer spoke on Monday.",
+        "She has a long track record in local politics.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_may_the_month_is_not_a_prediction():
+    assert "prediction" not in _types("The minister resigned in May.")
+    assert "prediction" in _types("The minister may resign.")
+
+
+def test_reported_speech_is_a_quote():
+    assert "quote" in _types("The governor said that the state had no debt.")
+    assert "quote" in _types("Biden called law enforcement the enemy.")
+    assert "quote" in _types("The senator tweeted that the bill would pass.")
+    assert "quote" in _types("“We will not raise taxes on working families,” the leader insisted.")
+
+
+def test_scare_quotes_are_not_a_quote():
+    assert "quote" not in _types("A “new virus” is spreading in the region.", has_quote=True)
+    assert "quote" not in _types("The factory closed in 2019.")

@@ -92,7 +92,7 @@ _FRACTION = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|a)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     r"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>thirds?|quarters?|fifths?|tenths?)\b"
-    r"|\b(?P<half>half)\s+of\b",
+    r"|\b(?P<half>half)\s+(?:of|the|its|their)\b",
     re.I,
 )
 _FRACTIONAL_SCALE = re.compile(
@@ -688,11 +688,15 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         scale = m.group("scale")
         dec = decimals_of(num)
         tolerance = 0.5 * 10 ** (-dec)
+        inherited = ""
         if scale == "m" and not m.group("cur"):
             # "100m sprint", "400m hurdles": metres; "10m viewers": millions
             nxt, _ = _unit_after(text, e, end)
             first_word = nxt.split(" ", 1)[0].lower() if nxt else ""
-            if not _is_plural(first_word) and first_word not in _MONEY_WORDS:
+            prev = out[-1] if out else None
+            if prev is not None and prev.kind == "money" and 0 <= s - prev.end < 80 and "." not in text[prev.end : s]:
+                inherited = prev.unit  # "1bn euros now, with another 550m to follow": the same currency
+            elif not _is_plural(first_word) and first_word not in _MONEY_WORDS:
                 add(s, e, value, "m", "other", tolerance)
                 continue
         if scale:
@@ -700,7 +704,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             value = value * mult
             tolerance *= mult
         value = tidy(value)
-        cur = (m.group("cur") or "").strip() or ("p" if m.group("pence") else "")
+        cur = (m.group("cur") or "").strip() or ("p" if m.group("pence") else "") or inherited
         if m.group("dur"):
             add(s, e, value, m.group("dur"), "duration", tolerance)
             continue

@@ -7,6 +7,7 @@ None (needs outside evidence, e.g. a record's baseline). Each relation has a one
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 
@@ -74,13 +75,14 @@ def _fmt(v) -> str:
     return f"{v:,.4g}"
 
 
-def _words(unit: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _words(unit: str) -> frozenset[str]:
     out = set()
     for w in unit.lower().replace("-", " ").split():
         if w in ("and", "of", "the"):
             continue
         out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
-    return out
+    return frozenset(out)
 
 
 def _compatible(a: Quantity, b: Quantity, *, need_overlap: bool) -> bool:
@@ -149,7 +151,7 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
     return pairs
 
 
-PHASES = 6  # progress(phase, pos) comes with phase in range(PHASES), pos a text offset
+PHASES = 7  # progress(phase, pos) comes with phase in range(PHASES), pos a text offset
 
 
 def find(
@@ -196,6 +198,7 @@ def find(
     if statement_starts:
         _anaphoric_phase(text, by_sentence, sentence_of_statement, statement_starts, add, tick)
     _record_phase(numeric, add, tick)
+    _article_phase(text, numeric, sentence_of_statement, add, tick)
     return rels
 
 
@@ -739,3 +742,510 @@ def _percent_change(text, p, group, add):
         f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
         f"the text says {'down' if down else 'up'} {p.text}",
     )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Across sentences (issue 12): candidates are pairs of compatible figures within a window of the
+# article (the last _WINDOW figures, at most _SENT_WINDOW sentences back) and between the headline or
+# lead and the body; one small rule function per kind scores the wording around the two figures and the
+# arithmetic. A relation is reported only when the wording asserts it (score ≥ _REPORT); it is broken
+# only when that wording is strong and the numbers miss beyond rounding and qualifiers.
+
+_WINDOW = 10  # figures looked back from each figure: bounds the work per figure (linear in the text)
+_SENT_WINDOW = 3
+_LEAD_FIGURES = 8  # headline and lead figures compared with the body
+_REPORT = 0.5
+_DIRECTION_TO = re.compile(
+    r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
+)
+_BASELINE_BEFORE = re.compile(
+    r"(?:\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+    r"|\bfrom\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:current\s+|previous\s+|earlier\s+|original\s+)?"
+    r"|\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?)$",
+    re.I,
+)
+_BASELINE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|month|quarter)\s+before|previously|"
+    r"in\s+the\s+same\s+(?:period|quarter)\s+(?:of\s+)?last\s+year)\b",
+    re.I,
+)
+_WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
+_STRONG_BASELINE = re.compile(
+    r"(?:\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+    r"|\bfrom\s+(?:a|an|the|its|their)\s+(?:current|previous|earlier|original)\s+"
+    r"|\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?)$",
+    re.I,
+)
+_UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_PCT_DIRECTION = re.compile(
+    r"\b(?P<v>up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
+    r"declined|decline|slipped|gained|lost|surged|plunged|increase|increased|decrease|decreased|cut|slump\w*)"
+    r"\s+(?:of\s+|by\s+|almost\s+|nearly\s+|about\s+|some\s+|more than\s+){0,2}$",
+    re.I,
+)
+_OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|the\s+total)\b", re.I)
+_OF_THAT_START = re.compile(r"(?:^|[.;]\s+|\n)\s*Of\s+(?:that|this|these|those|the\s+total|which)\s*,?\s*$")
+_OUT_OF_TOTAL = re.compile(
+    r"^[^.;]{0,30}?\b(?:out\s+of|from)\s+(?:a|the|its|their)\s+(?:current\s+|overall\s+)?total\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?$",
+    re.I,
+)
+_RATIO_TO = re.compile(
+    r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled)\s+(?:[\w'’]+\s+){0,3}?to\s+$", re.I
+)
+_RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
+_TOTAL_CUE = re.compile(r"\b(?:total\w*|in\s+all|altogether|combined|overall|worldwide)\s+(?:of\s+)?$", re.I)
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "its", "their", "was", "is", "has", "by", "with"}
+
+
+def _family(q: Quantity) -> str:
+    return "count" if q.kind in ("count", "other") else q.kind
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    """Same kind and currency / unit; counts need a shared unit word unless one of them has none."""
+    if _family(a) != _family(b) or a.kind == "duration" and _words(a.unit) != _words(b.unit):
+        return False
+    if a.kind in ("money", "percent") or b.kind in ("money", "percent"):
+        return a.unit == b.unit
+    wa, wb = _words(a.unit), _words(b.unit)
+    return not wa or not wb or bool(wa & wb)
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Equal within the rounding of the less precise figure, and within 5% ("£2bn" is not "1.55bn")."""
+    d = abs(a.value - b.value)
+    return d <= max(a.tolerance, b.tolerance, 1e-9) + 1e-9 and d <= 0.05 * max(abs(a.value), abs(b.value)) + 1e-9
+
+
+def _context_words(text: str, q: Quantity, before: int = 40, after: int = 40) -> set[str]:
+    left = text[max(0, q.start - before) : q.start]
+    right = text[q.end : q.end + after]
+    left = _SENTENCE_STOP.split(left)[-1]
+    right = _SENTENCE_STOP.split(right, maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z'’-]{2,}", (left + " " + right).lower())
+    return {w.rstrip("s") for w in words if w not in _STOP}
+
+
+def _holds_text(holds) -> str:
+    return {True: "consistent", "approximately": "consistent within rounding", False: "inconsistent"}[holds]
+
+
+def _tolerance_note(*qs: Quantity) -> str:
+    tol = [f"±{_fmt(q.tolerance)} on {q.text}" for q in qs if q.tolerance]
+    return f" (tolerance {', '.join(tol)})" if tol else ""
+
+
+def _direction(word: str) -> int:
+    """+1 for a rise word, -1 for a fall word, 0 otherwise."""
+    if _UP.fullmatch(word) or word.lower() in ("raise", "raising", "raised", "lifting", "boosting", "growth"):
+        return 1
+    if _DOWN.fullmatch(word) or word.lower() in ("slow", "slowed", "slowing", "slump", "slumped", "ease", "eased"):
+        return -1
+    return 0
+
+
+def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple[float, int] | None:
+    """y reached with a direction word ("raise their bid to £1.5bn", "will slow to 1.6%") and x marked as
+    the baseline ("previously offered £1.3bn", "this fall from the current 2.1%", "a year earlier").
+    m is _DIRECTION_TO's match before y. Returns (score, direction) or None."""
+    if x is y or not _same_measure(x, y) or x.kind in ("date", "rank") or "vague" in (x.qualifier, y.qualifier):
+        return None
+    sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", m.group("w").lower()))) if d), 0)
+    if x.value <= 0 or not 0.25 <= y.value / x.value <= 4 and not x.kind == y.kind == "percent":
+        return None  # "36,185 … to 469" is not one figure moving
+    before_x = text[max(0, x.start - 45) : x.start]
+    if x.start < y.start and _UP_DOWN_FROM.search(before_x):
+        return None  # "grew 15.7%, down from 23%, and inflation slowed to 4.3%": 23% belongs to 15.7%
+    strong = _STRONG_BASELINE.search(before_x) or _BASELINE_AFTER.match(text, x.end, x.end + 60)
+    baseline = strong or _BASELINE_BEFORE.search(before_x) or _WEAK_AFTER.match(text, x.end, x.end + 40)
+    if not baseline or (not strong and (x.statement != y.statement or abs(x.start - y.start) > 200)):
+        return None  # across sentences only a strong baseline cue ("previously", "a year earlier") links them
+    if sign == 0:
+        for w in re.findall(r"[a-z]+", before_x.lower())[-4:]:
+            sign = sign or _direction(w)
+    if sign == 0:
+        return None
+    return 0.7, sign
+
+
+def _add_change(text, x, y, sign, add) -> None:
+    ok = y.value > x.value if sign > 0 else y.value < x.value
+    word = "rise" if sign > 0 else "fall"
+    add(
+        "change",
+        [x],
+        y,
+        bool(ok),
+        f"a {word} from {x.text} ({_fmt(x.value)}) to {y.text} ({_fmt(y.value)}): "
+        + (
+            "consistent"
+            if ok
+            else f"but {_fmt(y.value)} is not {'higher' if sign > 0 else 'lower'} than {_fmt(x.value)}"
+        ),
+    )
+
+
+def _rule_stated_pct(text: str, x: Quantity, y: Quantity, sign: int, pcts: list[Quantity], sent) -> Quantity | None:
+    """The percentage that states the change from x to y: before y, in y's sentence or up to two sentences
+    earlier (or in the headline), with a direction word of the same sign before it; outside y's sentence it
+    must also share at least two words of context with y ("Shares … fell 9.8%" … "stock fell to $92.9")."""
+    best = None
+    for p in pcts:
+        if p.start >= y.start or not (sent(y) - 2 <= sent(p) <= sent(y) or sent(p) == 0):
+            continue
+        m = _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start)
+        if not m or _direction(m.group("v")) not in (0, sign) and m.group("v").lower() not in ("up", "down"):
+            continue
+        if m.group("v").lower() in ("up", "down") and (m.group("v").lower() == "up") != (sign > 0):
+            continue
+        if sent(p) != sent(y) and len(_context_words(text, p) & _context_words(text, y, 60, 20)) < 2:
+            continue
+        if best is None or p.start > best.start:
+            best = p
+    return best
+
+
+def _add_pct_change(x, y, p, sign, add) -> None:
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = p.value if sign > 0 else -p.value
+    s_lo, s_hi = (stated - p.tolerance, stated + p.tolerance)
+    if p.low is not None and p.high is not None:
+        s_lo, s_hi = sorted((p.low if sign > 0 else -p.high, p.high if sign > 0 else -p.low))
+        s_lo, s_hi = s_lo - p.tolerance, s_hi + p.tolerance
+    holds = _verdict((computed, computed), (stated, stated), (lo, hi), (s_lo, s_hi), _is_exact(x, y, p))
+    add(
+        "change",
+        [x, y],
+        p,
+        holds,
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}% (with rounding {lo:+.1f}% to {hi:+.1f}%); "
+        f"the text says {'up' if sign > 0 else 'down'} {p.text}: {_holds_text(holds)}",
+    )
+
+
+def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """The whole a part refers back to: "6,000 of those" (the nearest earlier figure of the same measure
+    in its sentence or the one before) or a sentence that opens "Of that, £23bn …" (the previous
+    sentence's figure)."""
+    anaphor = _OF_ANAPHOR.match(text, a.end)
+    opener = _OF_THAT_START.search(text, max(0, a.start - 30), a.start)
+    if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
+        return None
+    for w in reversed(window):
+        if w.kind == "percent" or w.start >= a.start or not _same_measure(w, a):
+            continue
+        if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
+            return w
+    return None
+
+
+def _rule_out_of_total(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "3,000 jobs - out of a total workforce of 6,500", "a reduction of 120 from the current total of 659"."""
+    return (
+        a.start < b.start
+        and a.kind in ("count", "other", "money")
+        and _same_measure(a, b)
+        and bool(_OUT_OF_TOTAL.match(text[a.end : b.start]))
+    )
+
+
+def _add_part(a: Quantity, b: Quantity, add) -> None:
+    holds = a.value <= b.value + b.tolerance
+    add(
+        "part_of",
+        [a],
+        b,
+        holds,
+        f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
+        + ("" if holds else ", so the part is larger than the whole"),
+    )
+
+
+def _rule_share_of_part(text: str, a: Quantity, b: Quantity, pcts: list[Quantity], sent) -> tuple[Quantity, int] | None:
+    """A share stated in another sentence ("nearly half the workforce" … "3,000 jobs out of a total
+    workforce of 6,500"): a percentage or fraction up to eight sentences earlier (or one later), sharing
+    context words with the part or the whole. Returns (share, number of shared words)."""
+    ctx = _context_words(text, a, 60, 60) | _context_words(text, b, 60, 60)
+    best = None
+    for p in pcts:
+        if sent(p) == sent(a) or not (sent(a) - 8 <= sent(p) <= sent(a) + 1) or p.unit not in ("%", "fraction"):
+            continue
+        if _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start):
+            continue  # "grow by 44%" is a change, not a share
+        shared = len(_context_words(text, p, 50, 50) & ctx)
+        if shared and (best is None or shared > best[1]):
+            best = (p, shared)
+    return best
+
+
+def _add_share(a: Quantity, b: Quantity, p: Quantity, strong: bool, add) -> None:
+    if not b.value:
+        return
+    computed = 100.0 * a.value / b.value
+    lo = 100.0 * (a.value - a.tolerance) / (b.value + b.tolerance)
+    hi = 100.0 * (a.value + a.tolerance) / max(b.value - b.tolerance, 1e-9)
+    p_lo, p_hi = _loose(p)
+    p_lo, p_hi = (p.value * 0.9 if p_lo == -INF else p_lo), (p.value * 1.1 if p_hi == INF else p_hi)
+    fits = _overlap((lo, hi), (min(p_lo, p.value * 0.9), max(p_hi, p.value * 1.1)))
+    holds = _verdict((computed, computed), _strict(p), (lo, hi), (p_lo, p_hi), _is_exact(a, b, p))
+    if holds is False and fits:
+        holds = "approximately"
+    if holds is False and not strong:
+        return  # the words alone do not say that this share is that part of that whole
+    add(
+        "percentage",
+        [a, b],
+        p,
+        holds,
+        f"{a.text} of {b.text} is {computed:.1f}% (with rounding {lo:.1f}–{hi:.1f}%); the text says "
+        f"{(p.qualifier + ' ') if p.qualifier else ''}{p.text}: {_holds_text(holds)}",
+    )
+
+
+def _rule_ratio_word(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, float, str] | None:
+    """ "halving GM's stake to 10%": the earlier figure of the same measure (up to three sentences back)
+    that shares a context word with y."""
+    m = _RATIO_TO.search(text, max(0, y.start - 50), y.start)
+    if not m:
+        return None
+    factor = next(f for k, f in _RATIO_FACTOR.items() if m.group("v").lower().startswith(k))
+    ctx = _context_words(text, y, 60, 20)
+    for x in reversed(window):
+        if x.start < y.start and sent(y) - 3 <= sent(x) and _same_measure(x, y) and _context_words(text, x) & ctx:
+            return x, factor, m.group("v")
+    return None
+
+
+def _add_ratio(x: Quantity, y: Quantity, factor: float, word: str, add) -> None:
+    ratio = y.value / x.value if x.value else INF
+    tol = 0.15 * factor + (y.tolerance / x.value if x.value else 0)
+    ok = abs(ratio - factor) <= tol
+    add(
+        "ratio",
+        [y, x],
+        None,
+        (True if ratio == factor else "approximately") if ok else False,
+        f"{y.text} / {x.text} = {ratio:.2f}; “{word}” means ×{factor:g} (tolerance ±{tol:.2f})",
+    )
+
+
+def _rule_total_parts(text: str, total: Quantity, after: list[Quantity], sent) -> list[Quantity] | None:
+    """A total announced as such ("Sales totalled 3.9 million") and the figures of the same measure that
+    follow it in the next five sentences: the first run of two to four of them that adds up to the total
+    within rounding. (No verdict of "broken" here: the words do not say which figures are the parts.)"""
+    if not _TOTAL_CUE.search(text, max(0, total.start - 25), total.start) or total.kind == "percent":
+        return None
+    parts = [q for q in after if sent(q) <= sent(total) + 5 and _same_measure(q, total) and 0 < q.value < total.value]
+    for i in range(len(parts)):
+        for j in range(i + 2, min(len(parts), i + 4) + 1):
+            run = parts[i:j]
+            tol = total.tolerance + sum(q.tolerance for q in run) + 1e-9
+            if abs(sum(q.value for q in run) - total.value) <= tol:
+                return run
+    return None
+
+
+_ANOTHER = re.compile(
+    r"^[^.;]{0,40}?\b(?:with|and|plus)\s+(?:another|a\s+further|an\s+additional|a\s+second)\s+$", re.I
+)
+
+
+def _rule_another(text: str, x: Quantity, y: Quantity, earlier: list[Quantity]) -> Quantity | None:
+    """ "1bn euros immediately, with another 550m to follow": the earlier figure (headline, lead or the
+    window) that equals the sum within rounding."""
+    if not (_same_measure(x, y) and _ANOTHER.match(text[x.end : y.start])):
+        return None
+    s, tol = x.value + y.value, x.tolerance + y.tolerance
+    fits = [
+        r
+        for r in earlier
+        if r is not x
+        and r is not y
+        and _same_measure(r, x)
+        and abs(r.value - s) <= min(tol + r.tolerance, 0.05 * s) + 1e-9
+    ]
+    return min(fits, key=lambda r: abs(r.value - s), default=None)
+
+
+def _add_sum(parts: list[Quantity], total: Quantity, add) -> None:
+    s = sum(q.value for q in parts)
+    tol = total.tolerance + sum(q.tolerance for q in parts)
+    holds = (
+        True
+        if s == total.value and _is_exact(*parts, total)
+        else ("approximately" if abs(s - total.value) <= tol + 1e-9 else False)
+    )
+    add(
+        "sum",
+        parts,
+        total,
+        holds,
+        " + ".join(q.text for q in parts) + f" = {_fmt(s)}; the text gives {total.text} ({_fmt(total.value)}, "
+        f"tolerance ±{_fmt(tol)}): {_holds_text(holds)}",
+    )
+
+
+def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None:
+    """A headline or lead figure stated again in the body ("GM pays $2bn" … "(… $2bn; £1.1bn)"): the
+    first later figure of the same measure and value. A headline figure with no equal in the body but one
+    later figure of the same measure that shares two words of its context is a broken restatement."""
+    lead = [q for q in figs if sent(q) <= 1 and q.qualifier != "vague"][:_LEAD_FIGURES]
+    for a in lead:
+        tick(6, a.start)
+        fam = _family(a)
+        same = [
+            b
+            for b in figs
+            if _family(b) == fam and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
+        ]
+        if a.kind in ("count", "other") and not _words(a.unit):
+            same = [b for b in same if _words(b.unit)] if a.value < 3 else same
+        equal = next((b for b in same if _close(a, b)), None)
+        if equal is not None:
+            exact = a.value == equal.value
+            add(
+                "restatement",
+                [a],
+                equal,
+                True if exact else "approximately",
+                f"{a.text} ({_fmt(a.value)}) is stated again as {equal.text} ({_fmt(equal.value)})"
+                + ("" if exact else f": equal within rounding{_tolerance_note(a, equal)}"),
+            )
+            continue
+        if sent(a) != 0 or "\n" in text[: a.start]:
+            continue  # only the headline asserts that the body will say the same
+        ctx = _context_words(text, a)
+        scored = sorted(((len(ctx & _context_words(text, b)), -b.start, b) for b in same), reverse=True)[:2]
+        if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+            b = scored[0][2]
+            add(
+                "restatement",
+                [a],
+                b,
+                False,
+                f"the headline says {a.text} ({_fmt(a.value)}) but the body says {b.text} ({_fmt(b.value)}); "
+                f"they differ by {_fmt(abs(a.value - b.value))}, beyond rounding{_tolerance_note(a, b)}",
+            )
+
+
+def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, add, tick) -> None:
+    """Candidate pairs across sentences: each figure against the last _WINDOW figures (at most
+    _SENT_WINDOW sentences back), the next three figures of its sentence or the next, and the headline
+    and lead figures. Work per figure is bounded by those constants, so the phase is linear."""
+    figs = [q for q in numeric if q.kind in ("count", "money", "percent", "other", "duration")]
+    sents = [_sentence_of(q, sentence_of_statement) for q in figs]
+    index = {q.id: k for k, q in enumerate(figs)}
+
+    def sent(q: Quantity) -> int:
+        return sents[index[q.id]] if q.id in index else _sentence_of(q, sentence_of_statement)
+
+    w = work.current()
+    if w is not None:
+        w.add("relations", (8 * _WINDOW + 4 * _LEAD_FIGURES) * len(figs))
+    lead = [q for q in figs if sent(q) <= 1][:_LEAD_FIGURES]
+    lead_end = min(len(text), 400)  # headline and lead, where "failed to meet expectations" is said
+    _restatement_phase(text, figs, sent, add, tick)
+    recent_pcts: list[Quantity] = []  # the last _WINDOW percentages and fractions before y
+    for i, y in enumerate(figs):
+        tick(6, y.start)
+        if i and figs[i - 1].kind == "percent":
+            recent_pcts = [*recent_pcts[-_WINDOW + 1 :], figs[i - 1]]
+        sy = sents[i]
+        lo = max(0, i - _WINDOW)
+        window = [figs[k] for k in range(lo, i) if sents[k] >= sy - _SENT_WINDOW]
+        ahead = [figs[k] for k in range(i + 1, min(len(figs), i + 4)) if sents[k] <= sy + 1]
+        first = window[0].start if window else y.start
+        earlier = [q for q in lead if q.start < first] + window
+        to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start)
+        near = [q for q in [*reversed(window), *ahead] if sent(q) == sy] if to_cue else []
+        far = [q for q in [*reversed(window), *ahead] if sent(q) != sy] if to_cue else []
+        for x in near + far:
+            found = _rule_change_pair(text, x, y, to_cue)
+            if found:
+                pct = _rule_stated_pct(text, x, y, found[1], [q for q in earlier if q.kind == "percent"], sent)
+                if pct is None or sent(pct) != sent(y):
+                    _add_change(text, x, y, found[1], add)
+                if pct is not None and x.value and x.kind != "percent":
+                    _add_pct_change(x, y, pct, found[1], add)
+                break
+        _parts_phase(text, y, window, ahead, recent_pcts, sent, add)
+        expected = _rule_expectation(text, y, window, lead_end)
+        if expected is not None:
+            _add_expectation(expected[0], y, expected[1], add)
+        ratio = _rule_ratio_word(text, y, window, sent)
+        if ratio is not None:
+            _add_ratio(ratio[0], y, ratio[1], ratio[2], add)
+        parts = _rule_total_parts(text, y, figs[i + 1 : i + 9], sent)
+        if parts:
+            _add_sum(parts, y, add)
+        for x in reversed(window[-3:]):
+            if sent(x) == sent(y):
+                total = _rule_another(text, x, y, earlier)
+                if total is not None:
+                    _add_sum([x, y], total, add)
+                    break
+
+
+_EXPECTED_BEFORE = re.compile(
+    r"\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|consensus\s+of)\s+"
+    r"(?:[\w'’]+\s+){0,2}?(?:of\s+)?$",
+    re.I,
+)
+_MISSED = re.compile(
+    r"\b(?:failed\s+to\s+meet|missed|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
+)
+_BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+than|ahead\s+of)\b", re.I)
+
+
+def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: int) -> tuple[Quantity, int] | None:
+    """ "profit was 33 cents a share, but analysts had expected 34 cents": y is the expectation, x the
+    nearest earlier figure of the same measure in its sentence or the one before; the direction comes
+    from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
+    or the lead. No direction word: no relation."""
+    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 40), y.start):
+        return None
+    x = next((q for q in reversed(window) if _same_measure(q, y) and q.start < y.start), None)
+    if x is None or y.start - x.start > 300:
+        return None
+    after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
+    span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
+    missed, beat = bool(_MISSED.search(span)), bool(_BEAT.search(span))
+    if missed == beat:
+        return None
+    return x, (-1 if missed else 1)
+
+
+def _add_expectation(x: Quantity, y: Quantity, sign: int, add) -> None:
+    ok = x.value < y.value if sign < 0 else x.value > y.value
+    add(
+        "comparison",
+        [y],
+        x,
+        bool(ok),
+        f"{x.text} ({_fmt(x.value)}) against the expected {y.text} ({_fmt(y.value)}): the text says it "
+        f"{'fell short of' if sign < 0 else 'beat'} expectations, "
+        + ("consistent" if ok else f"but {_fmt(x.value)} is not {'below' if sign < 0 else 'above'} {_fmt(y.value)}"),
+    )
+
+
+def _parts_phase(text, y, window, ahead, recent_pcts, sent, add) -> None:
+    """y as a part: of an anaphoric whole ("of those", "Of that,"), out of a stated total, or of the next
+    figure ("72 of the 550", already checked by _part_of_phase); then a share stated elsewhere."""
+    whole = _rule_part_anaphor(text, y, window, sent)
+    nxt = ahead[0] if ahead and sent(ahead[0]) == sent(y) else None
+    if (
+        whole is None
+        and nxt is not None
+        and (_rule_out_of_total(text, y, nxt) or _PART_GAP.match(text[y.end : nxt.start]))
+    ):
+        whole = nxt
+    if whole is not None:
+        if whole is not nxt or not _PART_GAP.match(text[y.end : nxt.start]):
+            _add_part(y, whole, add)
+        share = _rule_share_of_part(text, y, whole, recent_pcts + [q for q in ahead if q.kind == "percent"], sent)
+        if share is not None:
+            _add_share(y, whole, share[0], False, add)

@@ -1,0 +1,175 @@
+"""The article-wide relation rules of issue 12, one group of tests per rule function, on sentences
+written for these tests (not taken from any corpus)."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extraction import extract
+
+
+def _rels(text, kind=None):
+    ex = extract(text)
+    return ex, [r for r in ex.relations if kind is None or r.kind == kind]
+
+
+def _texts(ex, r):
+    return [ex.quantities[i].text for i in [*r.operands, *([r.result] if r.result is not None else [])]]
+
+
+# _rule_change_pair / _add_change
+def test_a_change_split_over_two_sentences():
+    ex, rels = _rels("The bakery may raise its offer to £4.2m. It previously offered £3.8m for the mill.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£3.8m", "£4.2m"], True)]
+    ex, rels = _rels("The bakery may raise its offer to £4.2m. It previously offered £5.1m for the mill.", "change")
+    assert [r.holds for r in rels] == [False]
+    assert "5.1m" in rels[0].explanation and "4.2m" in rels[0].explanation
+
+
+def test_a_fall_to_with_the_baseline_later_in_the_sentence():
+    ex, rels = _rels("Toy shares fell to $31.5 in late trading, from a $35.25 close.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["$35.25", "$31.5"], True)]
+
+
+def test_no_change_without_a_strong_baseline_across_sentences():
+    _, rels = _rels("The club sold 9,000 tickets last year. Sales rose to 4,000 in the spring.", "change")
+    assert rels == []
+
+
+def test_figures_far_apart_in_size_are_not_one_figure_moving():
+    _, rels = _rels("Its shares fell to 20.5 kronor. Profit was 6.3bn kronor a year earlier.", "change")
+    assert rels == []
+
+
+# _rule_stated_pct / _add_pct_change
+def test_a_percentage_stated_in_an_earlier_sentence():
+    text = "Shares in the toy maker fell 10% in trading on Monday. The toy maker's shares fell to $45 from $50."
+    ex, rels = _rels(text, "change")
+    three = [r for r in rels if len(r.operands) == 2]
+    assert [(_texts(ex, r), r.holds) for r in three] == [(["$50", "$45", "10%"], True)]
+    _, rels = _rels(text.replace("10%", "25%"), "change")
+    broken = [r for r in rels if len(r.operands) == 2]
+    assert [r.holds for r in broken] == [False] and "25%" in broken[0].explanation and "-10.0%" in broken[0].explanation
+
+
+# _rule_part_anaphor / _rule_out_of_total / _add_part
+def test_a_part_given_as_of_those():
+    ex, rels = _rels("The council will close 120 libraries, with about 30 of those in the north.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["30", "120 libraries"], True)]
+
+
+def test_a_part_in_a_sentence_that_opens_of_that():
+    ex, rels = _rels("The plan saves £40bn. Of that, £25bn would go to schools.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£25bn", "£40bn"], True)]
+    _, rels = _rels("The plan saves £40bn. Of that, £45bn would go to schools.", "part_of")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_part_out_of_a_total():
+    ex, rels = _rels("Some 2,000 posts - out of a total staff of 9,500 - will go.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["2,000 posts", "9,500"], True)]
+
+
+# _rule_share_of_part / _add_share
+def test_a_share_stated_sentences_before_the_part():
+    text = (
+        "Nearly half the staff at the mill could lose their jobs. "
+        "About 300 staff - out of a total staff of 640 - are at risk."
+    )
+    ex, rels = _rels(text, "percentage")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["300 staff", "640", "half"], "approximately")]
+
+
+# _rule_ratio_word / _add_ratio
+def test_halving_a_stake_stated_earlier():
+    ex, rels = _rels(
+        "The bank bought a 30% stake in the insurer in 2001. Last year it sold half, halving its stake to 15%.", "ratio"
+    )
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["15%", "30%"], True)]
+    _, rels = _rels(
+        "The bank bought a 30% stake in the insurer in 2001. Last year it sold half, halving its stake to 25%.", "ratio"
+    )
+    assert [r.holds for r in rels] == [False]
+
+
+# _rule_total_parts / _rule_another / _add_sum
+def test_a_total_and_the_parts_that_follow_it():
+    text = "Sales totalled 5.2 million cars. Brand A sold 3.1 million. Brand B sold 2.1 million cars."
+    ex, rels = _rels(text, "sum")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.1 million", "2.1 million cars", "5.2 million cars"], True)]
+
+
+def test_a_payment_in_two_instalments():
+    text = "The club will pay 2.5m euros for the player. It pays 2m euros now, with another 500,000 euros later."
+    ex, rels = _rels(text, "sum")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["2m euros", "500,000 euros", "2.5m euros"], True)]
+
+
+# _restatement_phase
+def test_a_headline_figure_restated_in_the_body():
+    ex, rels = _rels(
+        "Mill pays £3m to settle dispute\n\nThe mill will pay £3m to end a dispute with its staff.", "restatement"
+    )
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£3m", "£3m"], True)]
+
+
+def test_a_headline_figure_the_body_contradicts():
+    text = "Mill pays £3m to settle dispute\n\nThe mill will pay £4m to settle the dispute with its staff."
+    ex, rels = _rels(text, "restatement")
+    assert [r.holds for r in rels] == [False]
+    assert "£3m" in rels[0].explanation and "£4m" in rels[0].explanation and "differ by 1m" in rels[0].explanation
+
+
+def test_a_vague_figure_is_never_restated():
+    _, rels = _rels("Thousands march in city\n\nThousands marched. Police said 2,000 people took part.", "restatement")
+    assert rels == []
+
+
+# _rule_expectation / _add_expectation
+def test_a_result_that_missed_expectations():
+    text = "The shop's profit failed to meet forecasts. It earned 21 cents a share, but analysts had expected 24 cents."
+    ex, rels = _rels(text, "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["24 cents", "21 cents"], True)]
+    _, rels = _rels(text.replace("21 cents", "29 cents"), "comparison")
+    assert [r.holds for r in rels] == [False]
+
+
+_WORDS = st.sampled_from(
+    [
+        "rose",
+        "to",
+        "from",
+        "previously",
+        "of",
+        "those",
+        "Of that,",
+        "total",
+        "halving",
+        "with another",
+        "expected",
+        "£3m",
+        "£4.5bn",
+        "12%",
+        "a third",
+        "550m",
+        "9,000",
+        "jobs",
+        ".",
+        "\n\n",
+        "a year earlier",
+        "failed to meet",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=60))
+def test_any_mix_of_cue_words_and_figures_gives_valid_relations(words):
+    text = " ".join(words)
+    ex = extract(text)
+    n = len(ex.quantities)
+    for q in ex.quantities:
+        assert text[q.start : q.end] == q.text
+    for r in ex.relations:
+        assert all(0 <= i < n for i in r.operands) and (r.result is None or 0 <= r.result < n)
+        assert r.holds in (True, False, "approximately", None) and r.explanation
+        assert all(0 <= s < len(ex.statements) for s in r.statement_ids)

@@ -113,8 +113,12 @@ def test_it_completes_exactly_once_after_a_worker_is_killed_mid_run(newsroom, wo
     assert run.statements_found == len(_expected_spans(body))
 
 
-def test_it_fails_a_run_at_its_time_limit_in_a_real_worker_and_does_not_retry(newsroom, worker_processes):
-    # given: a worker whose extractor never finishes, with a 2-second soft time limit
+def test_it_fails_a_run_at_its_time_limit_in_a_real_worker_and_does_not_retry(newsroom, worker_processes, monkeypatch):
+    # given: a worker whose extractor never finishes, with a 2-second soft time limit. Celery sends the
+    # limits inside each task message, from the sender's settings: the sender (here, this test) and the
+    # worker (its own settings, used in the run's message) both say 2 s.
+    monkeypatch.setattr(claims_extract_task, "soft_time_limit", 2)
+    monkeypatch.setattr(claims_extract_task, "time_limit", 32)
     body = "\n\n".join([AIR_ATTACK["body"], RAIL["body"]])
     article = Article.objects.create(newsroom=newsroom, title="Stuck", body=body, content_hash=content_hash(body))
     run = ExtractionRun.objects.create(newsroom=newsroom, article=article)

@@ -237,6 +237,36 @@ def test_a_failed_run_shows_its_message_and_retry_works(
     assert console_errors == []
 
 
+def test_unusable_text_is_refused_and_a_run_at_its_time_limit_says_so(
+    page, live_server, newsroom, checker, as_user, console_errors, shot, monkeypatch
+):
+    from celery.exceptions import SoftTimeLimitExceeded
+
+    import factcheck.extraction
+
+    as_user(page, checker)
+    # a page of punctuation is refused at submit, with the reason
+    page.goto(f"{live_server.url}{reverse('claims:submit')}")
+    page.fill("#id_body", "a" + "." * 5000)
+    page.click("main button[type=submit]")
+    expect(page.locator(".error[role=alert]")).to_contain_text("is punctuation or symbols")
+    shot(page, "10b-submit-punctuation")
+    assert not ExtractionRun.objects.exists()
+
+    # an extraction stopped by its time limit fails with the reason, offering a retry
+    def endless(text, on_progress=None):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(factcheck.extraction, "extract", endless)
+    page.fill("#id_body", AIR_ATTACK["body"])
+    page.click("main button[type=submit]")
+    expect(page.locator(".run-status")).to_contain_text("its time limit")
+    expect(page.locator(".run-status")).to_contain_text("not retried")
+    expect(page.locator(".run-status button:has-text('Retry')")).to_be_visible()
+    shot(page, "32-article-time-limit")
+    assert console_errors == []
+
+
 XSS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 

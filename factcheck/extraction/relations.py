@@ -50,7 +50,9 @@ _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
     r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
     r"(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$"
-    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:(?:the|its|their|[\w’']+['’]s|last\s+year['’]s)\s+){0,2}$",
+    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:the|its|their|[\w’']+['’]s)\s+"
+    r"(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,3}(?:of\s+(?:an?\s+|the\s+)?)?$"
+    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$",
     re.I,
 )
 _MAX_PER_SENTENCE = 60
@@ -394,7 +396,7 @@ def _comparison_phase(text, by_sentence, records, add, tick) -> None:
                 m = _CMP_GAP.match(text[a.end : b.start])
                 if not m:
                     break
-                w = (m.group("w") or m.group("w2")).lower()
+                w = (m.group("w") or m.group("w2") or m.group("w3")).lower()
                 gap_tail = text[a.end : b.start].rstrip().lower()
                 if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):
                     break  # "more than 25%" qualifies the figure itself; it compares nothing
@@ -755,6 +757,7 @@ _WINDOW = 10  # figures looked back from each figure: bounds the work per figure
 _SENT_WINDOW = 3
 _LEAD_FIGURES = 8  # headline and lead figures compared with the body
 _REPORT = 0.5
+_RESTATED_WORDS = 2  # words of context a lead figure and a later one must share to be the same figure
 _DIRECTION_TO = re.compile(
     r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
 )
@@ -775,6 +778,9 @@ _STRONG_BASELINE = re.compile(
     r"|\bfrom\s+(?:a|an|the|its|their)\s+(?:current|previous|earlier|original)\s+"
     r"|\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?)$",
     re.I,
+)
+_TIME_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+ago|Previously)\b[^.!?\n]*$"
 )
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _PCT_DIRECTION = re.compile(
@@ -828,6 +834,12 @@ def _context_words(text: str, q: Quantity, before: int = 40, after: int = 40) ->
     return {w.rstrip("s") for w in words if w not in _STOP}
 
 
+def _same_precision(a: Quantity, b: Quantity) -> bool:
+    """Equal to the precision of the more precise figure ("2.1%" is not restated as "2%" in the body;
+    only a headline rounds)."""
+    return abs(a.value - b.value) <= min(a.tolerance, b.tolerance) + 1e-9
+
+
 def _holds_text(holds) -> str:
     return {True: "consistent", "approximately": "consistent within rounding", False: "inconsistent"}[holds]
 
@@ -858,7 +870,11 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
     before_x = text[max(0, x.start - 45) : x.start]
     if x.start < y.start and _UP_DOWN_FROM.search(before_x):
         return None  # "grew 15.7%, down from 23%, and inflation slowed to 4.3%": 23% belongs to 15.7%
-    strong = _STRONG_BASELINE.search(before_x) or _BASELINE_AFTER.match(text, x.end, x.end + 60)
+    strong = (
+        _STRONG_BASELINE.search(before_x)
+        or _BASELINE_AFTER.match(text, x.end, x.end + 60)
+        or _TIME_OPENER.search(text, max(0, x.start - 120), x.start)
+    )
     baseline = strong or _BASELINE_BEFORE.search(before_x) or _WEAK_AFTER.match(text, x.end, x.end + 40)
     if not baseline or (not strong and (x.statement != y.statement or abs(x.start - y.start) > 200)):
         return None  # across sentences only a strong baseline cue ("previously", "a year earlier") links them
@@ -1091,9 +1107,10 @@ def _add_sum(parts: list[Quantity], total: Quantity, add) -> None:
 
 def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None:
     """A headline or lead figure stated again in the body ("GM pays $2bn" … "(… $2bn; £1.1bn)"): the
-    first later figure of the same measure and value. A headline figure with no equal in the body but one
-    later figure of the same measure that shares two words of its context is a broken restatement."""
-    lead = [q for q in figs if sent(q) <= 1 and q.qualifier != "vague"][:_LEAD_FIGURES]
+    first later figure of the same measure and value. A headline figure with no equal later but one later
+    figure of the same measure and order (half to twice it, among the next _WINDOW) that shares at least
+    _RESTATED_WORDS words of its context, more than any other, is a broken restatement."""
+    lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
     for a in lead:
         tick(6, a.start)
         fam = _family(a)
@@ -1102,9 +1119,9 @@ def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None
             for b in figs
             if _family(b) == fam and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
         ]
-        if a.kind in ("count", "other") and not _words(a.unit):
-            same = [b for b in same if _words(b.unit)] if a.value < 3 else same
-        equal = next((b for b in same if _close(a, b)), None)
+        if a.kind in ("count", "other"):
+            same = [b for b in same if _words(b.unit) or b.value >= 10]
+        equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
         if equal is not None:
             exact = a.value == equal.value
             add(
@@ -1117,17 +1134,20 @@ def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None
             )
             continue
         if sent(a) != 0 or "\n" in text[: a.start]:
-            continue  # only the headline asserts that the body will say the same
+            continue  # only a headline asserts that the body says the same (lead figures: too many false alarms)
+        need = _RESTATED_WORDS
         ctx = _context_words(text, a)
-        scored = sorted(((len(ctx & _context_words(text, b)), -b.start, b) for b in same), reverse=True)[:2]
-        if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
+        scored = sorted(((len(ctx & _context_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
+        if scored and scored[0][0] >= need and (len(scored) == 1 or scored[1][0] < scored[0][0]):
             b = scored[0][2]
             add(
                 "restatement",
                 [a],
                 b,
                 False,
-                f"the headline says {a.text} ({_fmt(a.value)}) but the body says {b.text} ({_fmt(b.value)}); "
+                f"{'the headline' if sent(a) == 0 else 'the opening'} says {a.text} ({_fmt(a.value)}) but later "
+                f"the article says {b.text} ({_fmt(b.value)}) in the same words; "
                 f"they differ by {_fmt(abs(a.value - b.value))}, beyond rounding{_tolerance_note(a, b)}",
             )
 
@@ -1146,7 +1166,7 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
     w = work.current()
     if w is not None:
         w.add("relations", (8 * _WINDOW + 4 * _LEAD_FIGURES) * len(figs))
-    lead = [q for q in figs if sent(q) <= 1][:_LEAD_FIGURES]
+    lead = [q for q in figs if sent(q) <= 2][:_LEAD_FIGURES]
     lead_end = min(len(text), 400)  # headline and lead, where "failed to meet expectations" is said
     _restatement_phase(text, figs, sent, add, tick)
     recent_pcts: list[Quantity] = []  # the last _WINDOW percentages and fractions before y
@@ -1160,7 +1180,10 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
         ahead = [figs[k] for k in range(i + 1, min(len(figs), i + 4)) if sents[k] <= sy + 1]
         first = window[0].start if window else y.start
         earlier = [q for q in lead if q.start < first] + window
-        to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start)
+        explicit = next(((x, d) for x in reversed(window[-3:]) if (d := _rule_from_to(text, x, y))), None)
+        if explicit is not None:
+            _add_change(text, explicit[0], y, explicit[1], add)
+        to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None else None
         near = [q for q in [*reversed(window), *ahead] if sent(q) == sy] if to_cue else []
         far = [q for q in [*reversed(window), *ahead] if sent(q) != sy] if to_cue else []
         for x in near + far:
@@ -1173,7 +1196,7 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
                     _add_pct_change(x, y, pct, found[1], add)
                 break
         _parts_phase(text, y, window, ahead, recent_pcts, sent, add)
-        expected = _rule_expectation(text, y, window, lead_end)
+        expected = _rule_expectation(text, y, earlier, lead_end)
         if expected is not None:
             _add_expectation(expected[0], y, expected[1], add)
         ratio = _rule_ratio_word(text, y, window, sent)
@@ -1192,7 +1215,7 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
 
 _EXPECTED_BEFORE = re.compile(
     r"\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|consensus\s+of)\s+"
-    r"(?:[\w'’]+\s+){0,2}?(?:of\s+)?$",
+    r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
 )
 _MISSED = re.compile(
@@ -1203,13 +1226,14 @@ _BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+
 
 def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: int) -> tuple[Quantity, int] | None:
     """ "profit was 33 cents a share, but analysts had expected 34 cents": y is the expectation, x the
-    nearest earlier figure of the same measure in its sentence or the one before; the direction comes
+    earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
     from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
     or the lead. No direction word: no relation."""
     if not _EXPECTED_BEFORE.search(text, max(0, y.start - 40), y.start):
         return None
-    x = next((q for q in reversed(window) if _same_measure(q, y) and q.start < y.start), None)
-    if x is None or y.start - x.start > 300:
+    near = [q for q in window if q.start < y.start and _same_measure(q, y) and 0.75 <= q.value / (y.value or 1) <= 1.33]
+    x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
+    if x is None or y.start - x.start > 300 and not x.start < lead_end:
         return None
     after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
     span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
@@ -1235,8 +1259,11 @@ def _add_expectation(x: Quantity, y: Quantity, sign: int, add) -> None:
 def _parts_phase(text, y, window, ahead, recent_pcts, sent, add) -> None:
     """y as a part: of an anaphoric whole ("of those", "Of that,"), out of a stated total, or of the next
     figure ("72 of the 550", already checked by _part_of_phase); then a share stated elsewhere."""
-    whole = _rule_part_anaphor(text, y, window, sent)
     nxt = ahead[0] if ahead and sent(ahead[0]) == sent(y) else None
+    of_next = nxt is not None and bool(_PART_GAP.match(text[y.end : nxt.start]))  # "120 of the 900": stated
+    whole = _rule_part_anaphor(text, y, window, sent)
+    if whole is None and not of_next and not _OF_BEFORE.search(text, max(0, y.start - 14), y.start):
+        whole = _rule_of_the_whole(text, y, window, sent)
     if (
         whole is None
         and nxt is not None
@@ -1249,3 +1276,47 @@ def _parts_phase(text, y, window, ahead, recent_pcts, sent, add) -> None:
         share = _rule_share_of_part(text, y, whole, recent_pcts + [q for q in ahead if q.kind == "percent"], sent)
         if share is not None:
             _add_share(y, whole, share[0], False, add)
+
+
+_FROM_BEFORE_X = re.compile(
+    r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
+)
+_TO_AFTER_X = re.compile(
+    r"[^.;]{0,40}?\bto\s+(?:a\s+record\s+|a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|only\s+)?$", re.I
+)
+
+
+def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
+    """ "fell last year from 36 to just 21 days", "from just over 5% in 2003 to a record 13.3%": x right after
+    "from", y after "to" at most 40 characters later in the same clause, and a direction word in the 100
+    characters before "from" (in its sentence). Returns the direction (+1, -1) or 0. (Size is no cue here: "losses
+    deepened to £51.6m from £1.2m" is explicit.)"""
+    if not (x.start < y.start and _FROM_BEFORE_X.search(text, max(0, x.start - 30), x.start)):
+        return 0
+    if not _TO_AFTER_X.fullmatch(text, x.end, y.start):
+        return 0
+    if not (_same_measure(x, y) or x.kind == "count" and not x.unit and y.kind in ("count", "duration", "other")):
+        return 0
+    if re.search(
+        r"\b(?:range|ranges|ranging|vary|varies|varying|between|aged?)\s+(?:\w+\s+)?from\s+\S*$",
+        text[max(0, x.start - 40) : x.start],
+        re.I,
+    ):
+        return 0  # "ranging from two to four", "aged from 16 to 18": a range
+    words = re.findall(r"[a-z]+", _SENTENCE_STOP.split(text[max(0, x.start - 100) : x.start])[-1].lower())
+    return next((d for d in map(_direction, reversed(words)) if d), 0)
+
+
+_OF_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)  # y is a whole
+_OF_THE_OPENER = re.compile(r"(?:^|[.;!?]\s+|\n)\s*Of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?$")
+
+
+def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """ "Of the $18.4bn approved by Congress, less than $2bn has been spent": the figure that opens y's
+    sentence after "Of the" is the whole y is part of."""
+    for w in reversed(window):
+        if sent(w) != sent(y) or w.kind in ("percent", "date", "rank") or not _same_measure(w, y):
+            continue
+        if _OF_THE_OPENER.search(text, max(0, w.start - 12), w.start):
+            return w
+    return None

@@ -173,3 +173,40 @@ def test_any_mix_of_cue_words_and_figures_gives_valid_relations(words):
         assert all(0 <= i < n for i in r.operands) and (r.result is None or 0 <= r.result < n)
         assert r.holds in (True, False, "approximately", None) and r.explanation
         assert all(0 <= s < len(ex.statements) for s in r.statement_ids)
+
+
+# _rule_from_to (round 2)
+def test_an_explicit_from_to_change_with_a_year_in_between():
+    ex, rels = _rels("Complaints rose from just over 4% in 2002 to a record 11.5% last year.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["4%", "11.5%"], True)]
+
+
+def test_an_explicit_from_to_change_of_any_size():
+    ex, rels = _rels("The firm said losses had widened to £40.2m from £0.9m.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£0.9m", "£40.2m"], True)]
+    ex, rels = _rels("Training time fell last year from 40 to just 25 days.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["40", "25 days"], True)]
+
+
+def test_a_range_is_not_a_change():
+    _, rels = _rels("Prices for the tours range from £300 to £900.", "change")
+    assert rels == []
+
+
+# _rule_of_the_whole (round 2)
+def test_a_sentence_that_opens_of_the_whole():
+    ex, rels = _rels("Of the £12bn set aside for roads, less than £3bn has been spent.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£3bn", "£12bn"], True)]
+
+
+# _TIME_OPENER: a sentence that opens "Last month" gives the baseline (round 2)
+def test_a_bid_raised_with_last_months_offer_as_baseline():
+    text = "The bid for the port may be raised to £2.4bn. Last month, the group offered £2.1bn for it."
+    ex, rels = _rels(text, "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£2.1bn", "£2.4bn"], True)]
+
+
+# comparisons with "well below the existing …" (round 2)
+def test_below_with_words_before_the_figure():
+    ex, rels = _rels("Tickets will cost about $90, well below the rival club's $150 price.", "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["$90", "$150"], True)]

@@ -17,7 +17,7 @@ def test_it_stores_only_offsets_and_labels():
     ids = [a["id"] for a in gold["articles"]]
     assert len(ids) == len(set(ids))
     for art in gold["articles"]:
-        assert set(art) == {"id", "sha256", "part", "quantities", "relations", "perturbations"}
+        assert set(art) == {"id", "sha256", "part", "round", "quantities", "relations", "perturbations"}
         assert re.fullmatch(r"(business|politics)/\d{3}\.txt", art["id"]) and int(art["id"][-7:-4]) % 2 == 0
         assert art["part"] == part_of(art["id"])
         for start, end, value, kind in art["quantities"]:
@@ -51,7 +51,9 @@ def test_a_perturbation_breaks_the_relation_beyond_rounding():
 
 
 def test_annotation_lines_parse():
-    arts = parse(["= business/018.txt", "-q 5 6", "+q 10 20 3 count", "~q 2 7", "r sum 1 a0 0 T", "r record 3 N"])
+    lines = ["= business/018.txt", "-q 5 6", "+q 10 20 3 count", "~q 2 7", "r sum 1 a0 0 T", "r record 3 N"]
+    arts = parse([*lines, "@round 2", "= business/020.txt"])
+    assert arts["business/018.txt"]["round"] == 1 and arts["business/020.txt"]["round"] == 2
     a = arts["business/018.txt"]
     assert a["drop"] == {5, 6} and a["add"] == [[10, 20, 3.0, "count"]] and a["fix"] == {2: 7.0}
     assert a["rels"] == [("sum", ["1", "a0", "0"], True), ("record", ["3"], None)]

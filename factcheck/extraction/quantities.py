@@ -35,7 +35,7 @@ _NUMERAL = re.compile(
     r"(?<![\w.,/:£$€¥₹])"
     r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
     r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
-    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
     r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
     r"(?![A-Za-z]))?"
@@ -49,6 +49,8 @@ _RANGE = re.compile(
     r"(?:[\s-]?(?P<scale>bn|billion|m|million|k|thousand)(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])"
 )
+_NAME_HYPHEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]{0,12}-$")  # "COVID-", "F-", "SARS-CoV-": a name
+_SLASH_DATE = re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d\d|9/11)(?![\w/])")  # "2023/24", "9/11"
 _SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/])")
 _TIME = re.compile(
     r"(?<![\w:.£$€])(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?|"
@@ -534,6 +536,8 @@ _IRREGULAR_PLURALS = frozenset(
 
 
 def _is_plural(word: str) -> bool:
+    if word.endswith(("'s", "’s")):
+        return False  # "one teacher's pay": a possessive
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2)
 
 
@@ -624,6 +628,26 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             RawQuantity(s, e, int(year.group(0)) if year else 0, "date", "date", None, None, None, True, True, 0.0)
         )
 
+    for m in _SLASH_DATE.finditer(text, start, end) if has_digit else empty:
+        s, e = m.span()
+        if free(s, e):
+            taken.add(s, e)
+            out.append(
+                RawQuantity(
+                    s,
+                    e,
+                    int(m.group(0)[:4]) if m.group(0)[:2] in ("19", "20") else 0,
+                    "date",
+                    "date",
+                    None,
+                    None,
+                    None,
+                    True,
+                    True,
+                    0.0,
+                )
+            )
+
     for m in _TIME.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()
         if free(s, e):
@@ -682,6 +706,12 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         if (e < end and text[e : e + 1] in "-:/" and text[e + 1 : e + 2].isdigit()) or (
             ns >= 2 and text[ns - 1] in "-:/" and text[ns - 2].isalnum()
         ):
+            if (
+                not m.group("cur")
+                and _NAME_HYPHEN.search(text, max(start, ns - 16), ns)
+                and (e >= end or text[e] not in "-:/")
+            ):
+                add(s, e, parse_numeral(m.group("num")), "identifier", "other", 0.0)  # COVID-19, F-35, K-12
             continue
         num = m.group("num")
         value = parse_numeral(num)
@@ -837,8 +867,14 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             not unit or text[s - 1 : s] == "-" or first in ("known", "who", "that") or _is_plural(first)
         ):
             continue  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
-        if m.group(0)[:1].isupper() and unit[:1].isupper() and s > start and text[s - 2 : s - 1] not in '."“':
-            continue  # "RBS Six Nations", "Two Sigma": part of a name
+        if (
+            m.group(0)[:1].isupper()
+            and unit[:1].isupper()
+            and s > start
+            and text[s - 2 : s - 1] not in '."“'
+            and not _title_case_line(text, s)
+        ):
+            continue  # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case)
         if first in ("percent", "per"):
             pm = re.match(r"[\s-]+(?:per\s?cent|percent)\b", text[e:end])
             if pm:
@@ -854,6 +890,18 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     if counter is not None:
         counter.add("quantities", 100 * len(out))
     return out
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """Most words around pos (60 characters either side, within the line) are capitalised: a headline."""
+    lo, hi = max(0, pos - 60), min(len(text), pos + 60)
+    line = text[lo:hi]
+    k = pos - lo
+    line = line[line.rfind("\n", 0, k) + 1 :]
+    nl = line.find("\n")
+    words = re.findall(r"[A-Za-z][\w'’]*", line if nl < 0 else line[:nl])
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def is_numeric(q) -> bool:

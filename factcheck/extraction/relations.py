@@ -1156,7 +1156,9 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
     """Candidate pairs across sentences: each figure against the last _WINDOW figures (at most
     _SENT_WINDOW sentences back), the next three figures of its sentence or the next, and the headline
     and lead figures. Work per figure is bounded by those constants, so the phase is linear."""
-    figs = [q for q in numeric if q.kind in ("count", "money", "percent", "other", "duration")]
+    figs = [
+        q for q in numeric if q.kind in ("count", "money", "percent", "other", "duration") and q.unit != "identifier"
+    ]
     sents = [_sentence_of(q, sentence_of_statement) for q in figs]
     index = {q.id: k for k, q in enumerate(figs)}
 

@@ -81,9 +81,25 @@ def test_it_does_not_read_one_of_as_a_quantity(text):
     assert quantities.find(text) == []
 
 
-def test_it_skips_model_numbers_and_treats_times_as_dates():
+def test_it_treats_model_numbers_as_identifiers_and_times_as_dates():
+    # issue 12: "COVID-19", "F-35", "K-12" are identifiers (like "Radio 4"), never counts
     found = quantities.find("At 10:30 the G7 met; COVID-19 cases fell.")
-    assert [(q.kind, q.unit) for q in found] == [("date", "time")]
+    assert [(q.kind, q.unit) for q in found] == [("date", "time"), ("other", "identifier")]
+    assert not any(quantities.is_numeric(q) for q in found)
+
+
+def test_issue_12_recognition_gaps():
+    def kinds(text):
+        return [(text[q.start : q.end], q.value, q.kind) for q in quantities.find(text)]
+
+    assert kinds("Woman sues firm for $1.8M over phone") == [("$1.8M", 1800000, "money")]
+    assert kinds("Does This Video Show Two Army Helicopters Being Shot Down?")[0][1:] == (2, "count")
+    assert kinds("the 9/11 attacks and the 2023/24 budget") == [("9/11", 0, "date"), ("2023/24", 2023, "date")]
+    assert kinds("It will not cut one teacher's pay.")[0][1:] == (1, "count")
+    assert kinds("RBS Six Nations starts in February") == []  # a name inside an ordinary sentence
+    paid = quantities.find("It pays 1bn euros now, with another 550m later.")
+    assert [(q.value, q.unit, q.kind) for q in paid] == [(1000000000, "€", "money"), (550000000, "€", "money")]
+    assert [(q.value, q.unit) for q in quantities.find("Nearly half the staff left.")] == [(50, "fraction")]
 
 
 @pytest.mark.parametrize(

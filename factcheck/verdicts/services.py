@@ -446,15 +446,20 @@ def claim_status_set(*, member: Membership, claim: Claim, status: str, reason: s
     _check(member, claim, level="write")
     if status not in MANUAL_STATUSES:
         raise ValidationError({"status": "In review and published follow the verdict workflow."})
-    if claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED):
-        raise ValidationError({"status": "This statement's verdict is in review or published."})
     reason = (reason or "").strip()
     if status == ClaimStatus.DISMISSED and not reason:
         raise ValidationError({"reason": "Say why the statement is dismissed."})
-    claim.status = status
-    claim.dismissed_reason = reason[:300] if status == ClaimStatus.DISMISSED else ""
-    claim.save(update_fields=["status", "dismissed_reason", "updated_at"])
-    return claim
+    # Conditional on the row as it is now, not on `claim` as it was read: a verdict submitted meanwhile
+    # (the statement moved to "in review") wins over a stale "dismissed".
+    moved = Claim.objects.filter(pk=claim.pk, status__in=MANUAL_STATUSES).update(
+        status=status,
+        dismissed_reason=reason[:300] if status == ClaimStatus.DISMISSED else "",
+        updated_at=timezone.now(),
+    )
+    if moved != 1:
+        claim.refresh_from_db()
+        raise ValidationError({"status": "This statement's verdict is in review or published."})
+    return _record_history(claim, f"status set to {status}")
 
 
 @transaction.atomic

@@ -338,6 +338,21 @@ def test_dismissing_needs_a_reason(claim, checker):
     assert (claim.status, claim.dismissed_reason) == ("new", "")
 
 
+def test_a_stale_dismiss_loses_to_a_verdict_submitted_meanwhile(claim, checker, colleague, rating):
+    # given: a checker has the statement open (read while it was new) ...
+    stale = Claim.objects.get(pk=claim.pk)
+    assert stale.status == "new"
+    # ... when a colleague submits a verdict on it (the statement moves to "in review")
+    _ready_for_review(claim, colleague, rating)
+    assert Claim.objects.get(pk=claim.pk).status == "in_review"
+    # then: the checker's dismiss, decided on the stale row, is refused and changes nothing
+    with pytest.raises(ValidationError):
+        claim_status_set(member=member(checker), claim=stale, status="dismissed", reason="Not checkable")
+    fresh = Claim.objects.get(pk=claim.pk)
+    assert (fresh.status, fresh.dismissed_reason) == ("in_review", "")
+    assert stale.status == "in_review"  # the caller's instance is refreshed to what won
+
+
 def test_status_cannot_jump_to_published_by_hand(claim, editor):
     with pytest.raises(ValidationError):
         claim_status_set(member=member(editor), claim=claim, status="published")

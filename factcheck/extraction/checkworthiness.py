@@ -1,7 +1,9 @@
-"""Check-worthiness: a logistic model over hashed TF-IDF n-grams plus readable hand features.
+"""Check-worthiness: a calibrated logistic model over readable hand features, the sentence's mean
+WordLlama embedding and (if the training run chose them) hashed TF-IDF n-grams.
 
-The model file (model.npz, written by `python -m factcheck.extraction.train`) holds only numbers:
-inference needs numpy and nothing else, and no pickle is ever loaded.
+The model file (model.npz, written by `python -m factcheck.extraction.train`) holds only numbers: no
+pickle is ever loaded. Inference needs numpy, plus the `tokenizers` library and the installed
+`wordllama` wheel's own files for the embedding (read from disk; nothing is downloaded).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .features import HAND_FEATURES, hand_features, hashed_terms
+from .features import EMBED_DIM, HAND_FEATURES, default_embedding, hand_features, hashed_terms
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "model.npz")
 # Used only if model.npz is missing (e.g. before the first training run).
@@ -24,8 +26,14 @@ class Model:
         self.path = path
         if os.path.exists(path):
             with np.load(path, allow_pickle=False) as z:
-                self.idf = z["idf"].astype(np.float64)
+                self.idf = z["idf"].astype(np.float64) if z["idf"].size else None
                 self.coef = z["coef"].astype(np.float64)
+                self.emb_coef = z["emb_coef"].astype(np.float64) if "emb_coef" in z.files else np.zeros(EMBED_DIM)
+                self.platt_a = float(z["platt_a"]) if "platt_a" in z.files else 1.0
+                self.platt_b = float(z["platt_b"]) if "platt_b" in z.files else 0.0
+                self.strict_threshold = float(
+                    z["strict_threshold"] if "strict_threshold" in z.files else z["news_threshold"]
+                )
                 self.hand_coef = z["hand_coef"].astype(np.float64)
                 self.hand_mean = z["hand_mean"].astype(np.float64)
                 self.hand_scale = z["hand_scale"].astype(np.float64)
@@ -33,8 +41,13 @@ class Model:
                 self.news_threshold = float(z["news_threshold"])
                 self.debate_threshold = float(z["debate_threshold"])
                 self.version = str(z["version"])
+                self.cv_f1 = float(z["cv_f1"]) if "cv_f1" in z.files else None
+                self.cv_pr_auc = float(z["cv_pr_auc"]) if "cv_pr_auc" in z.files else None
         else:
             self.idf = None
+            self.emb_coef = np.zeros(EMBED_DIM)
+            self.platt_a, self.platt_b = 1.0, 0.0
+            self.strict_threshold = 0.5
             self.hand_coef = np.array(_FALLBACK_HAND)
             self.hand_mean = np.zeros(len(HAND_FEATURES))
             self.hand_scale = np.ones(len(HAND_FEATURES))
@@ -42,14 +55,25 @@ class Model:
             self.news_threshold = 0.5
             self.debate_threshold = 0.5
             self.version = "fallback"
+            self.cv_f1 = self.cv_pr_auc = None
+        self.embedding = default_embedding() if np.any(self.emb_coef) else None
 
     def score(self, text: str, raw_quantities=None, *, explain: bool = True) -> tuple[float, list[tuple[str, float]]]:
+        """(calibrated probability, reasons). Reasons are (label, contribution to the calibrated
+        log-odds), largest first, at most 6 and never empty."""
+        a = self.platt_a
         raw = hand_features(text, raw_quantities)
         hx = (np.array(raw) - self.hand_mean) / self.hand_scale
         hand_contrib = self.hand_coef * hx
         logit = self.bias + float(hand_contrib.sum())
         reasons: list[tuple[str, float]] = []
         word_contribs: dict[str, float] = {}
+        if self.embedding is not None:
+            meaning = float(self.embedding.vector(text) @ self.emb_coef)
+            logit += meaning
+            if explain:
+                label = "meaning close to check-worthy claims" if meaning > 0 else "meaning close to talk, not claims"
+                reasons.append((label, a * meaning))
         if self.idf is not None:
             counts, readable = hashed_terms(text)
             if counts:
@@ -63,28 +87,27 @@ class Model:
                 if explain:
                     pos = dict(zip(idx.tolist(), contrib.tolist(), strict=True))
                     for h, term in readable:
-                        word_contribs[term] = pos[h]
+                        word_contribs[term] = a * pos[h]
                     words_total = sum(word_contribs.values())
-                    rest = total - words_total
-                    if abs(rest) >= 0.05:
-                        reasons.append(("overall wording (learned word pieces)", rest))
-        prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, logit))))
+                    rest = a * total - words_total
+                    reasons.append(("overall wording (learned word pieces)", rest))
+        z = a * logit + self.platt_b
+        prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if explain:
             for (key, label), c, value in zip(HAND_FEATURES, hand_contrib, raw, strict=True):
-                if abs(c) < 0.05:
-                    continue
+                c = a * float(c)
                 if key == "length":
-                    reasons.append(("long sentence" if c > 0 else "short sentence", float(c)))
+                    reasons.append(("long sentence" if c > 0 else "short sentence", c))
                 elif value:
-                    reasons.append((label, float(c)))
+                    reasons.append((label, c))
                 elif key == "num":
-                    reasons.append(("no specific number", float(c)))
+                    reasons.append(("no specific number", c))
             top = sorted(word_contribs.items(), key=lambda kv: -abs(kv[1]))[:3]
-            for term, c in top:
-                if abs(c) >= 0.05:
-                    reasons.append((f"wording “{term}”", c))
+            reasons.extend((f"wording “{term}”", c) for term, c in top)
             reasons.sort(key=lambda r: -abs(r[1]))
-            reasons = [(label, round(w, 3)) for label, w in reasons[:6]]
+            # the strongest reason always stays, however small; the rest only if they matter
+            reasons = [reasons[0]] + [r for r in reasons[1:6] if abs(r[1]) >= 0.05] if reasons else []
+            reasons = [(label, round(w, 3)) for label, w in reasons]
         return prob, reasons
 
 

@@ -30,6 +30,17 @@ def ct24(path: Path) -> list[dict]:
         return [{"id": r["Sentence_id"], "text": r["Text"], "label": int(r["class_label"] == "Yes")} for r in rows]
 
 
+def ct21_tweets(folder: Path) -> list[dict]:
+    """CheckThat! 2021 task 1a English tweets (train + dev files), label 1 = check-worthy."""
+    out = []
+    for name in ("dataset_train_v1_english.tsv", "dataset_dev_v1_english.tsv"):
+        with open(folder / name, newline="", encoding="utf-8") as f:
+            for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+                label = r.get("check_worthiness", r.get("claim_worthiness"))
+                out.append({"id": r["tweet_id"], "text": r["tweet_text"], "label": int(label == "1")})
+    return out
+
+
 def clef_debates(folder: Path) -> dict[str, list[tuple[str, int]]]:
     """{file name: [(line text, label)]} for every .tsv under folder."""
     out = {}

@@ -1,15 +1,23 @@
 """Features for the check-worthiness model, shared by training and inference.
 
 Hashed word 1-2 grams and in-word character 3-5 grams (crc32, stable across processes and Python
-versions), TF-IDF weighted, plus a few hand features that an editor can read as reasons.
+versions), TF-IDF weighted, plus a few hand features that an editor can read as reasons, plus the
+mean of the sentence's WordLlama token embeddings (256-d static vectors shipped inside the `wordllama`
+wheel; see `Embedding`).
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import math
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from . import quantities as Q
 from .claimtypes import wording
@@ -106,3 +114,75 @@ def hand_features(text: str, raw_quantities: list | None = None) -> list[float]:
         1.0 if _YOU.search(text) else 0.0,
         1.0 if _CALL.search(text) else 0.0,
     ]
+
+
+# --- WordLlama static embeddings, read from the installed wheel's own files ---------------------------
+#
+# wordllama 0.4.0.post1 ships `weights/l2_supercat_256.safetensors` (32,000 x 256, float16) and
+# `tokenizers/l2_supercat_tokenizer_config.json`. Its own loader looks for a `tokenizer/` folder, misses
+# the shipped `tokenizers/` one and then tries a download; so we never call it (nor import the
+# `wordllama` package, which would pull in huggingface_hub): the package folder is located with
+# `importlib.util.find_spec` (which does not run the package), the tokenizer is read with the
+# `tokenizers` library's `Tokenizer.from_file` and the safetensors file is parsed with numpy
+# (8-byte header length, JSON header, raw little-endian data). No network, no cache folder.
+
+WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
+EMBED_DIM = 256
+
+
+def wordllama_dir() -> Path:
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the wordllama package is not installed (requirements/extraction.txt)")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def read_safetensor(path: Path, key: str = "embedding.weight") -> np.ndarray:
+    """One tensor of a .safetensors file as a float32 array, with numpy only."""
+    dtypes = {"F16": "<f2", "F32": "<f4", "BF16": None}
+    with open(path, "rb") as f:
+        n = int.from_bytes(f.read(8), "little")
+        header = json.loads(f.read(n))
+        meta = header[key]
+        dtype = dtypes.get(meta["dtype"])
+        if dtype is None:
+            raise ValueError(f"unsupported dtype {meta['dtype']} in {path}")
+        start, end = meta["data_offsets"]
+        f.seek(8 + n + start)
+        raw = f.read(end - start)
+    return np.frombuffer(raw, dtype=dtype).reshape(meta["shape"]).astype(np.float32)
+
+
+class Embedding:
+    """Mean of the WordLlama token vectors of a text, L2-normalised (zeros for a text with no token)."""
+
+    def __init__(self, folder: Path | None = None):
+        from tokenizers import Tokenizer  # the Rust tokenizer only; it does not import huggingface_hub
+
+        folder = folder or wordllama_dir()
+        self.tokenizer = Tokenizer.from_file(str(folder / WORDLLAMA_TOKENIZER))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        self.vectors = read_safetensor(folder / WORDLLAMA_WEIGHTS)
+        self.n_vocab = self.vectors.shape[0]
+
+    def ids(self, text: str) -> list[int]:
+        try:
+            enc = self.tokenizer.encode(text, add_special_tokens=False)
+        except TypeError:  # a lone surrogate ("\ud800") is not valid UTF-8 for the Rust tokenizer
+            enc = self.tokenizer.encode(text.encode("utf-8", "replace").decode("utf-8"), add_special_tokens=False)
+        return [i for i in enc.ids if 0 <= i < self.n_vocab]
+
+    def vector(self, text: str) -> np.ndarray:
+        ids = self.ids(text)
+        if not ids:
+            return np.zeros(self.vectors.shape[1], dtype=np.float64)
+        v = self.vectors[ids].mean(axis=0, dtype=np.float64)
+        n = math.sqrt(float(v @ v))
+        return v / n if n > 0 else v
+
+
+@lru_cache(maxsize=1)
+def default_embedding() -> Embedding:
+    return Embedding()

@@ -1,0 +1,72 @@
+"""Training is deterministic and reproduces the shipped model.
+
+- Always (when ../shared/data is there): a small deterministic sample (every 4th sentence of the
+  first 6 debates of crowdsourced.csv, one fixed candidate) trains to the same scores to 1e-6 twice,
+  and to the scores recorded here (so a change of features or library shows up).
+- With FACTCHECK_FULL_TRAIN_TEST=1: `train --refit-only` on all of crowdsourced.csv (the shipped
+  file's chosen candidate, its folds, its calibration) gives the shipped file's scores to 1e-6
+  (about 1-2 minutes here, so it is opt-in).
+"""
+
+import os
+
+import numpy as np
+import pytest
+
+from factcheck.extraction import data
+from factcheck.extraction import train as T
+from factcheck.extraction.checkworthiness import MODEL_PATH, Model
+
+CROWD = data.data_dir(None) / "claimbuster" / "crowdsourced.csv"
+needs_data = pytest.mark.skipif(not CROWD.exists(), reason="needs ../shared/data/claimbuster")
+
+PROBES = [
+    "Unemployment rose to 8.2% last year, the highest since 1992.",
+    "Thank you all so much for being here tonight.",
+    "My opponent voted against the tax cut 94 times.",
+    "I think we need a president who listens.",
+    "The deficit has doubled in four years.",
+]
+
+
+# Scores of PROBES under the model trained on _sample() with candidate (TF-IDF, embedding x1, C=1).
+SAMPLE_SCORES = [0.97999468, 0.04649213, 0.49695982, 0.01881632, 0.52406344]
+
+
+def _sample():
+    rows = data.claimbuster(CROWD)
+    debates = sorted({r["debate"] for r in rows})[:6]
+    return [r for i, r in enumerate(rows) if r["debate"] in debates and i % 4 == 0]
+
+
+def _scores(arrays, tmp_path, name):
+    path = tmp_path / name
+    np.savez_compressed(path, **arrays)
+    model = Model(str(path))
+    return np.array([model.score(t, explain=False)[0] for t in PROBES])
+
+
+@needs_data
+def test_training_on_a_small_sample_is_deterministic(tmp_path):
+    rows = _sample()
+    cand = [(True, 1.0, 1.0)]
+    a = T.train(rows, candidates=cand, log_fn=lambda m: None)
+    b = T.train(rows, candidates=cand, log_fn=lambda m: None)
+    assert str(a["version"]) == str(b["version"])
+    sa, sb = _scores(a, tmp_path, "a.npz"), _scores(b, tmp_path, "b.npz")
+    assert np.max(np.abs(sa - sb)) < 1e-6
+    assert np.max(np.abs(sa - np.array(SAMPLE_SCORES))) < 1e-6
+    assert 0.0 < a["news_threshold"] < 1.0 and a["strict_threshold"] >= a["news_threshold"]
+
+
+@needs_data
+@pytest.mark.skipif(os.environ.get("FACTCHECK_FULL_TRAIN_TEST") != "1", reason="set FACTCHECK_FULL_TRAIN_TEST=1")
+def test_refitting_reproduces_the_shipped_model(tmp_path):
+    out = tmp_path / "model.npz"
+    assert T.main(["--refit-only", "--out", str(out)]) == 0
+    shipped, again = Model(MODEL_PATH), Model(str(out))
+    assert again.version == shipped.version
+    s1 = np.array([shipped.score(t, explain=False)[0] for t in PROBES])
+    s2 = np.array([again.score(t, explain=False)[0] for t in PROBES])
+    assert np.max(np.abs(s1 - s2)) < 1e-6
+    assert abs(again.news_threshold - shipped.news_threshold) < 1e-6

@@ -406,7 +406,7 @@ def _comparison_phase(text, by_sentence, records, add, tick) -> None:
                     if rec is not None:
                         target = rec
                 elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
-                    break
+                    continue  # "4.5% to $220bn - less than the 5.1%": the subject is the figure before
                 objects.add(b.id)
                 up = w in ("more", "higher", "greater", "larger", "bigger", "up", "above")
                 k = next(j for j in range(max(0, i - 3), i) if group[j] is a)
@@ -782,6 +782,10 @@ _STRONG_BASELINE = re.compile(
 _TIME_OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+ago|Previously)\b[^.!?\n]*$"
 )
+_ANAPHOR_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:this|that|it|the\s+figure|the\s+total)\s+[^.!?\n]{0,40}$",
+    re.I,
+)
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _PCT_DIRECTION = re.compile(
     r"\b(?P<v>up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
@@ -876,6 +880,9 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
         or _TIME_OPENER.search(text, max(0, x.start - 120), x.start)
     )
     baseline = strong or _BASELINE_BEFORE.search(before_x) or _WEAK_AFTER.match(text, x.end, x.end + 40)
+    if not baseline and x.start < y.start and _DIRECTION_TO.search(text, max(0, x.start - 45), x.start):
+        # "debt soared to 72bn by 2002. However, this has now been reduced to 43.9bn"
+        baseline = strong = _ANAPHOR_OPENER.search(text, max(0, y.start - 80), y.start)
     if not baseline or (not strong and (x.statement != y.statement or abs(x.start - y.start) > 200)):
         return None  # across sentences only a strong baseline cue ("previously", "a year earlier") links them
     if sign == 0:
@@ -1105,12 +1112,36 @@ def _add_sum(parts: list[Quantity], total: Quantity, add) -> None:
     )
 
 
+_APPOSITION = re.compile(
+    r"(?:\s+[\w'’]+){0,4}\s*(?:[-–—(]|,\s+or\b)\s*(?:some|about|around|nearly|almost|roughly)?\s*$", re.I
+)
+
+
+def _rule_apposition(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "Nearly half of all Palestinians - some 47% - live …": b restates a right after it, within a's bounds."""
+    shares = a.kind == b.kind == "percent" and {a.unit, b.unit} <= {"%", "fraction"}  # "half" and "47%"
+    if not (a.end <= b.start and (shares or _same_measure(a, b)) and _APPOSITION.fullmatch(text, a.end, b.start)):
+        return False
+    lo, hi = _loose(a)
+    lo, hi = (a.value * 0.9 if lo == -INF else lo), (a.value * 1.1 if hi == INF else hi)
+    return lo <= b.value <= hi and a.value != b.value
+
+
+def _within_bounds(a: Quantity, b: Quantity) -> bool:
+    """b is stated with a bound ("above 4 million") that a ("4.464 million") satisfies."""
+    if b.qualifier not in _QUALIFIER_CMP or a.qualifier is not None:
+        return False
+    lo, hi = _loose(b)
+    return lo <= a.value <= hi and 0.5 <= a.value / (b.value or 1) <= 2
+
+
 def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None:
     """A headline or lead figure stated again in the body ("GM pays $2bn" … "(… $2bn; £1.1bn)"): the
     first later figure of the same measure and value. A headline figure with no equal later but one later
     figure of the same measure and order (half to twice it, among the next _WINDOW) that shares at least
     _RESTATED_WORDS words of its context, more than any other, is a broken restatement."""
     lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
+    lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
     for a in lead:
         tick(6, a.start)
         fam = _family(a)
@@ -1122,6 +1153,19 @@ def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None
         if a.kind in ("count", "other"):
             same = [b for b in same if _words(b.unit) or b.value >= 10]
         equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
+        bound = next(
+            (b for b in same[:_WINDOW] if _within_bounds(a, b) and _context_words(text, a) & _context_words(text, b)),
+            None,
+        )
+        if equal is None and bound is not None:
+            add(
+                "restatement",
+                [a],
+                bound,
+                True,
+                f"{a.text} ({_fmt(a.value)}) is consistent with the later “{bound.qualifier} {bound.text}”",
+            )
+            continue
         if equal is not None:
             exact = a.value == equal.value
             add(
@@ -1198,7 +1242,16 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
                     _add_pct_change(x, y, pct, found[1], add)
                 break
         _parts_phase(text, y, window, ahead, recent_pcts, sent, add)
-        expected = _rule_expectation(text, y, earlier, lead_end)
+        if window and sent(window[-1]) == sy and _rule_apposition(text, window[-1], y):
+            a = window[-1]
+            add(
+                "restatement",
+                [a],
+                y,
+                "approximately",
+                f"{a.text} is restated as {y.text}, within the bounds of “{a.qualifier or 'about'} {a.text}”",
+            )
+        expected = _rule_expectation(text, y, earlier + [q for q in ahead if sent(q) == sy], lead_end)
         if expected is not None:
             _add_expectation(expected[0], y, expected[1], add)
         ratio = _rule_ratio_word(text, y, window, sent)
@@ -1216,7 +1269,8 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
 
 
 _EXPECTED_BEFORE = re.compile(
-    r"\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|consensus\s+of)\s+"
+    r"(?<!than-)(?<!than\s)\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|"
+    r"consensus\s+of|target\s+of(?:\s+an?)?)\s+"
     r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
 )
@@ -1231,9 +1285,16 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
     from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
     or the lead. No direction word: no relation."""
-    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 40), y.start):
+    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start):
         return None
-    near = [q for q in window if q.start < y.start and _same_measure(q, y) and 0.75 <= q.value / (y.value or 1) <= 1.33]
+    near = [
+        q
+        for q in window
+        if q is not y
+        and _same_measure(q, y)
+        and 0.6 <= q.value / (y.value or 1) <= 1.67
+        and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
+    ]
     x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
     if x is None or y.start - x.start > 300 and not x.start < lead_end:
         return None

@@ -210,3 +210,31 @@ def test_a_bid_raised_with_last_months_offer_as_baseline():
 def test_below_with_words_before_the_figure():
     ex, rels = _rels("Tickets will cost about $90, well below the rival club's $150 price.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["$90", "$150"], True)]
+
+
+# round 3: _rule_apposition, _within_bounds, expectations with a target, comparisons past a currency figure
+def test_a_share_restated_in_an_apposition():
+    ex, rels = _rels("Nearly half of all farmers - some 46% - live on less than $3 a day.", "restatement")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["half", "46%"], "approximately")]
+
+
+def test_a_later_bound_that_an_opening_figure_satisfies():
+    text = "Jobless claims rose to 3.2 million people. More follows. Claims have been stuck above 3 million for years."
+    ex, rels = _rels(text, "restatement")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.2 million people", "3 million"], True)]
+
+
+def test_a_missed_target_stated_before_the_result():
+    text = "The chain missed its sales target of a 4-6% rise, turning in a 3.5% increase."
+    ex, rels = _rels(text, "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["4-6%", "3.5%"], True)]
+
+
+def test_better_than_expected_is_a_result_not_an_expectation():
+    _, rels = _rels("Sales beat forecasts, with a better-than-expected 7% jump against 6.5% last year.", "comparison")
+    assert all("expected 7%" not in r.explanation for r in rels)
+
+
+def test_a_comparison_past_a_figure_of_another_measure():
+    ex, rels = _rels("Sales will rise by 3.5% to $180bn - less than the 4.1% rise a year earlier.", "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.5%", "4.1%"], True)]

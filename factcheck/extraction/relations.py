@@ -1226,21 +1226,7 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
         ahead = [figs[k] for k in range(i + 1, min(len(figs), i + 4)) if sents[k] <= sy + 1]
         first = window[0].start if window else y.start
         earlier = [q for q in lead if q.start < first] + window
-        explicit = next(((x, d) for x in reversed(window[-3:]) if (d := _rule_from_to(text, x, y))), None)
-        if explicit is not None:
-            _add_change(text, explicit[0], y, explicit[1], add)
-        to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None else None
-        near = [q for q in [*reversed(window), *ahead] if sent(q) == sy] if to_cue else []
-        far = [q for q in [*reversed(window), *ahead] if sent(q) != sy] if to_cue else []
-        for x in near + far:
-            found = _rule_change_pair(text, x, y, to_cue)
-            if found:
-                pct = _rule_stated_pct(text, x, y, found[1], [q for q in earlier if q.kind == "percent"], sent)
-                if pct is None or sent(pct) != sent(y):
-                    _add_change(text, x, y, found[1], add)
-                if pct is not None and x.value and x.kind != "percent":
-                    _add_pct_change(x, y, pct, found[1], add)
-                break
+        _changes_phase(text, y, sy, window, ahead, earlier, sent, add)
         _parts_phase(text, y, window, ahead, recent_pcts, sent, add)
         if window and sent(window[-1]) == sy and _rule_apposition(text, window[-1], y):
             a = window[-1]
@@ -1266,6 +1252,27 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
                 if total is not None:
                     _add_sum([x, y], total, add)
                     break
+
+
+def _changes_phase(text, y, sy, window, ahead, earlier, sent, add) -> None:
+    """y as the new figure of a change: an explicit "from x to y" first, else a direction "to y" with a
+    baseline x in its sentence (nearest first) or across sentences; a stated % then makes it a
+    percentage change."""
+    explicit = next(((x, d) for x in reversed(window[-3:]) if (d := _rule_from_to(text, x, y))), None)
+    if explicit is not None:
+        _add_change(text, explicit[0], y, explicit[1], add)
+    to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None else None
+    near = [q for q in [*reversed(window), *ahead] if sent(q) == sy] if to_cue else []
+    far = [q for q in [*reversed(window), *ahead] if sent(q) != sy] if to_cue else []
+    for x in near + far:
+        found = _rule_change_pair(text, x, y, to_cue)
+        if found:
+            pct = _rule_stated_pct(text, x, y, found[1], [q for q in earlier if q.kind == "percent"], sent)
+            if pct is None or sent(pct) != sent(y):
+                _add_change(text, x, y, found[1], add)
+            if pct is not None and x.value and x.kind != "percent":
+                _add_pct_change(x, y, pct, found[1], add)
+            break
 
 
 _EXPECTED_BEFORE = re.compile(

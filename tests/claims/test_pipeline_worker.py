@@ -119,6 +119,7 @@ def test_it_fails_a_run_at_its_time_limit_in_a_real_worker_and_does_not_retry(ne
     # worker (its own settings, used in the run's message) both say 2 s.
     monkeypatch.setattr(claims_extract_task, "soft_time_limit", 2)
     monkeypatch.setattr(claims_extract_task, "time_limit", 32)
+    monkeypatch.setattr(claims_extract_task, "_exec_options", None)  # Celery caches them at the first send
     body = "\n\n".join([AIR_ATTACK["body"], RAIL["body"]])
     article = Article.objects.create(newsroom=newsroom, title="Stuck", body=body, content_hash=content_hash(body))
     run = ExtractionRun.objects.create(newsroom=newsroom, article=article)

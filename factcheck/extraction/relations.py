@@ -757,6 +757,7 @@ _WINDOW = 10  # figures looked back from each figure: bounds the work per figure
 _SENT_WINDOW = 3
 _LEAD_FIGURES = 8  # headline and lead figures compared with the body
 _REPORT = 0.5
+_RESTATE_SPAN = 300  # figures after a lead figure where its restatement is looked for
 _RESTATED_WORDS = 2  # words of context a lead figure and a later one must share to be the same figure
 _DIRECTION_TO = re.compile(
     r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
@@ -805,6 +806,7 @@ _RATIO_TO = re.compile(
 )
 _RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
 _TOTAL_CUE = re.compile(r"\b(?:total\w*|in\s+all|altogether|combined|overall|worldwide)\s+(?:of\s+)?$", re.I)
+_ANY_WORD = re.compile(r"[A-Za-z]{2}")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "its", "their", "was", "is", "has", "by", "with"}
 
@@ -1142,12 +1144,14 @@ def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None
     _RESTATED_WORDS words of its context, more than any other, is a broken restatement."""
     lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
     lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
+    position = {q.id: k for k, q in enumerate(figs)}
     for a in lead:
         tick(6, a.start)
         fam = _family(a)
+        later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
         same = [
             b
-            for b in figs
+            for b in later
             if _family(b) == fam and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
         ]
         if a.kind in ("count", "other"):
@@ -1220,6 +1224,8 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
         tick(6, y.start)
         if i and figs[i - 1].kind == "percent":
             recent_pcts = [*recent_pcts[-_WINDOW + 1 :], figs[i - 1]]
+        if not _ANY_WORD.search(text, max(0, y.start - 60), y.start):
+            continue  # no word before y ("12 12 12 …", a table): every rule needs a cue word
         sy = sents[i]
         lo = max(0, i - _WINDOW)
         window = [figs[k] for k in range(lo, i) if sents[k] >= sy - _SENT_WINDOW]

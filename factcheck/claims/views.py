@@ -91,6 +91,8 @@ KIND_LABELS = {
     "percentage": "Percentage",
     "difference": "Difference",
     "ratio": "Ratio",
+    "change": "Change",
+    "restatement": "Same figure restated",
 }
 
 

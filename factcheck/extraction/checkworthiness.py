@@ -57,19 +57,21 @@ class Model:
             self.version = "fallback"
             self.cv_f1 = self.cv_pr_auc = None
         self.embedding = default_embedding() if np.any(self.emb_coef) else None
+        self._emb_coef32 = self.emb_coef.astype(np.float32)
+        # the hand part as plain floats: 15 values, where numpy's per-call cost would dominate
+        self._hand = list(zip(self.hand_mean.tolist(), self.hand_scale.tolist(), self.hand_coef.tolist(), strict=True))
 
     def score(self, text: str, raw_quantities=None, *, explain: bool = True) -> tuple[float, list[tuple[str, float]]]:
         """(calibrated probability, reasons). Reasons are (label, contribution to the calibrated
         log-odds), largest first, at most 6 and never empty."""
         a = self.platt_a
         raw = hand_features(text, raw_quantities)
-        hx = (np.array(raw) - self.hand_mean) / self.hand_scale
-        hand_contrib = self.hand_coef * hx
-        logit = self.bias + float(hand_contrib.sum())
+        hand_contrib = [c * (v - m) / sc for v, (m, sc, c) in zip(raw, self._hand, strict=True)]
+        logit = self.bias + math.fsum(hand_contrib)
         reasons: list[tuple[str, float]] = []
         word_contribs: dict[str, float] = {}
         if self.embedding is not None:
-            meaning = float(self.embedding.vector(text) @ self.emb_coef)
+            meaning = float(self.embedding.vector(text) @ self._emb_coef32)
             logit += meaning
             if explain:
                 label = "meaning close to check-worthy claims" if meaning > 0 else "meaning close to talk, not claims"
@@ -85,7 +87,7 @@ class Model:
                 total = float(contrib.sum())
                 logit += total
                 if explain:
-                    pos = dict(zip(idx.tolist(), contrib.tolist(), strict=True))
+                    pos = dict(zip(counts.keys(), contrib.tolist(), strict=True))
                     for h, term in readable:
                         word_contribs[term] = a * pos[h]
                     words_total = sum(word_contribs.values())

@@ -69,7 +69,7 @@ REPORTED_SPEECH = re.compile(
     re.I,
 )
 # A quotation of three or more words between straight or curly double quotes (or curly single ones).
-LONG_QUOTE = re.compile(r"[\"“”]\s*[^\"“”\s]+(?:\s+[^\"“”\s]+){2,}\s*[\"“”]|‘[^‘’]*\s[^‘’]*\s[^‘’]*’")
+LONG_QUOTE = re.compile(r"[\"“”]\s*+[^\"“”\s]++(?:\s++[^\"“”\s]++){2,}+\s*+[\"“”]|‘[^‘’\s]*+(?:\s++[^‘’\s]*+){2,}+’")
 
 
 def numeric_wording(text: str) -> bool:

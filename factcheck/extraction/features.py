@@ -154,6 +154,15 @@ def read_safetensor(path: Path, key: str = "embedding.weight") -> np.ndarray:
     return np.frombuffer(raw, dtype=dtype).reshape(meta["shape"]).astype(np.float32)
 
 
+_LONG_RUN = re.compile(r"\S{65,}")
+_CHUNK = 1000
+
+
+def _cut_run(m: re.Match) -> str:
+    run = m.group(0)
+    return " ".join(run[i : i + 64] for i in range(0, len(run), 64))
+
+
 class Embedding:
     """Mean of the WordLlama token vectors of a text, L2-normalised (zeros for a text with no token)."""
 
@@ -168,6 +177,27 @@ class Embedding:
         self.n_vocab = self.vectors.shape[0]
 
     def ids(self, text: str) -> list[int]:
+        if _LONG_RUN.search(text) is not None:
+            # The tokenizer's merges are quadratic in the length of a run without spaces ("“”‘’…" x
+            # 20,000: 0.7 s); cut such runs into pieces of 64 characters so no text can stall it.
+            text = _LONG_RUN.sub(_cut_run, text)
+        if len(text) <= _CHUNK:
+            return self._encode(text)
+        # The tokenizer is super-linear in the length of one input (20k → 200k characters of prose:
+        # x18 time), so a long text is encoded in pieces of at most _CHUNK characters cut at a space.
+        ids: list[int] = []
+        i, n = 0, len(text)
+        while i < n:
+            j = min(n, i + _CHUNK)
+            if j < n:
+                k = text.rfind(" ", i + 1, j)
+                if k > i:
+                    j = k
+            ids.extend(self._encode(text[i:j]))
+            i = j
+        return ids
+
+    def _encode(self, text: str) -> list[int]:
         try:
             enc = self.tokenizer.encode(text, add_special_tokens=False)
         except TypeError:  # a lone surrogate ("\ud800") is not valid UTF-8 for the Rust tokenizer
@@ -175,10 +205,16 @@ class Embedding:
         return [i for i in enc.ids if 0 <= i < self.n_vocab]
 
     def vector(self, text: str) -> np.ndarray:
+        """The normalised sum of the token vectors (= the normalised mean), float32."""
         ids = self.ids(text)
         if not ids:
-            return np.zeros(self.vectors.shape[1], dtype=np.float64)
-        v = self.vectors[ids].mean(axis=0, dtype=np.float64)
+            return np.zeros(self.vectors.shape[1], dtype=np.float32)
+        if len(ids) <= 4096:
+            v = self.vectors[ids].sum(axis=0)
+        else:  # bounded memory for a huge text: sum block by block
+            v = np.zeros(self.vectors.shape[1], dtype=np.float32)
+            for b in range(0, len(ids), 4096):
+                v += self.vectors[ids[b : b + 4096]].sum(axis=0)
         n = math.sqrt(float(v @ v))
         return v / n if n > 0 else v
 

@@ -69,3 +69,14 @@ def test_similar_sentences_are_closer_than_unrelated_ones():
 def test_a_lone_surrogate_does_not_break_the_embedding():
     v = Embedding().vector("Prices rose \ud800 5% last year.")
     assert v.shape == (EMBED_DIM,) and np.any(v)
+
+
+def test_long_texts_are_tokenised_in_bounded_pieces():
+    emb = Embedding()
+    short = "Prices rose 5% last year. " * 30  # under the chunk size: one call
+    assert emb.ids(short) == emb._encode(short)
+    long_run = "“”‘’«»" * 20_000  # no space at all
+    ids = emb.ids(long_run)
+    assert ids and np.any(emb.vector(long_run))
+    prose = "The council spent £4m on roads. " * 2_000
+    assert len(emb.ids(prose)) > 10_000

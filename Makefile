@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format migrate demo worker beat bench-extractor evaluate bench-pipeline bench-exports chaos bench-web clean
+.PHONY: run test lint format migrate demo worker beat bench-extractor bench-adversarial evaluate bench-pipeline bench-exports chaos bench-web clean
 
 run:  ## install, migrate, load the demo and serve http://127.0.0.1:8000 (SQLite + in-process tasks by default)
 	@source .ci/lib.sh && ensure_venv requirements/base.txt
@@ -25,11 +25,16 @@ worker:  ## a Celery worker for all queues (needs CELERY_BROKER_URL)
 beat:  ## the periodic sweep (needs CELERY_BROKER_URL)
 	.venv/bin/celery -A factcheck beat -l info
 
-evaluate:
+evaluate:  ## check-worthiness, claim types, quantities and relations on ../shared/data (installs the tools)
+	@source .ci/lib.sh && ensure_venv requirements/test.txt
 	$(PY) -m factcheck.extraction.evaluate
 
-bench-extractor:
+bench-extractor:  ## extractor speed, model load and memory on the BBC dev articles
+	@source .ci/lib.sh && ensure_venv requirements/test.txt
 	$(PY) -m factcheck.extraction.bench
+
+bench-adversarial:  ## 20k vs 200k characters of 50+ hostile shapes: every stage must stay linear
+	$(PY) -m factcheck.extraction.adversarial
 
 bench-pipeline:  ## end-to-end pipeline benchmark against real PostgreSQL + Redis
 	@bash .ci/bench_pipeline.sh $(ARGS)

@@ -260,9 +260,10 @@ def _run_fail(run_id, attempt, message):
 def _statement_relations(relations, statements):
     """Map statement index → the relations that involve it (by statement_ids or by quantity ids)."""
     quantity_owner = {}
-    for st in statements:
+    for position, st in enumerate(statements):
+        owner = st.get("index", position)  # (a default of statements.index(st) here was quadratic)
         for qid in st.get("quantity_ids") or ():
-            quantity_owner[qid] = st.get("index", statements.index(st))
+            quantity_owner[qid] = owner
     by_statement = {}
     for rel in relations:
         ids = rel.get("statement_ids")

@@ -337,3 +337,14 @@ def test_it_retries_every_article_whose_latest_run_failed(newsroom, checker):
     call_command("retry_failed_runs", newsroom=newsroom.slug, stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert failed.runs.count() == 2 and failed.runs.first().status != Status.FAILED
     assert fine.runs.count() == 1
+
+
+def test_it_maps_relations_to_statements_by_index_or_by_position():
+    statements = [{"index": 7, "quantity_ids": [0, 1]}, {"quantity_ids": [2]}]  # the second has no index
+    relations = [
+        {"kind": "sum", "operands": [0, 2], "result": 1},
+        {"kind": "record", "statement_ids": [1]},
+    ]
+    by_statement = services._statement_relations(relations, statements)
+    assert [r["kind"] for r in by_statement[7]] == ["sum"]
+    assert [r["kind"] for r in by_statement[1]] == ["sum", "record"]  # position 1, then the explicit id

@@ -762,10 +762,18 @@ _RESTATED_WORDS = 2  # words of context a lead figure and a later one must share
 _DIRECTION_TO = re.compile(
     r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
 )
+# "…previously £75m", "…compared with £75m": a baseline named just before a figure. The loose form also
+# takes a bare "from £75m"; the strong one needs "from the previous/earlier… £75m".
+_BASELINE_WORDS = r"\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+_COMPARED_WITH = r"\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?"
 _BASELINE_BEFORE = re.compile(
-    r"(?:\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+    rf"(?:{_BASELINE_WORDS}"
     r"|\bfrom\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:current\s+|previous\s+|earlier\s+|original\s+)?"
-    r"|\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?)$",
+    rf"|{_COMPARED_WITH})$",
+    re.I,
+)
+_STRONG_BASELINE = re.compile(
+    rf"(?:{_BASELINE_WORDS}|\bfrom\s+(?:a|an|the|its|their)\s+(?:current|previous|earlier|original)\s+|{_COMPARED_WITH})$",
     re.I,
 )
 _BASELINE_AFTER = re.compile(
@@ -774,12 +782,6 @@ _BASELINE_AFTER = re.compile(
     re.I,
 )
 _WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
-_STRONG_BASELINE = re.compile(
-    r"(?:\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
-    r"|\bfrom\s+(?:a|an|the|its|their)\s+(?:current|previous|earlier|original)\s+"
-    r"|\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?)$",
-    re.I,
-)
 _TIME_OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+ago|Previously)\b[^.!?\n]*$"
 )

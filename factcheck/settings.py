@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "factcheck.claims",
     "factcheck.verdicts",
     "factcheck.reports",
+    "factcheck.factchecks",
+    "factcheck.api",
     "factcheck.demo",
 ]
 

@@ -47,6 +47,7 @@ class QueueFilterForm(forms.Form):
     min_score = forms.FloatField(label="Score from", required=False, min_value=0, max_value=1)
     max_score = forms.FloatField(label="to", required=False, min_value=0, max_value=1)
     failed = forms.BooleanField(label="Failed check", required=False)
+    matched = forms.BooleanField(label="Checked elsewhere", required=False)
     since = forms.DateField(label="Found from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label="to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     sort = forms.ChoiceField(choices=SORTS, required=False)

@@ -144,6 +144,9 @@ class Claim(TimeStampedModel):
     quantities = models.JSONField(default=list, blank=True)
     relations = models.JSONField(default=list, blank=True)
     has_failed_check = models.BooleanField(default=False)
+    has_known_match = models.BooleanField(
+        default=False, help_text="Already checked elsewhere: kept by factcheck.factchecks when matches change."
+    )
     speaker = models.CharField(max_length=300, blank=True, help_text="The speaker as written in the article.")
     claimant = models.ForeignKey(Claimant, on_delete=models.SET_NULL, null=True, blank=True, related_name="claims")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.NEW)
@@ -177,6 +180,14 @@ class Claim(TimeStampedModel):
             models.Index(fields=["newsroom", "assignee", "status"], name="claim_assignee_idx"),
             # "New since last visit", the date filter, statements per day: WHERE newsroom_id = ? AND created_at > ?.
             models.Index(fields=["newsroom", "created_at"], name="claim_newsroom_created_idx"),
+            # "Checked elsewhere" in the queue: few rows, so a partial index in the queue's order.
+            models.Index(
+                "newsroom",
+                models.F("checkworthiness").desc(),
+                models.F("id").desc(),
+                condition=models.Q(has_known_match=True),
+                name="claim_known_match_idx",
+            ),
             # Full-text and trigram search indexes are PostgreSQL-only: migration 0002 adds them there.
         ]
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
 from factcheck.core.jobs import job_enqueue
+from factcheck.core.signals import extraction_finished
 from factcheck.sources.models import Claimant
 
 logger = logging.getLogger(__name__)
@@ -252,9 +253,12 @@ class _ProgressWriter:
 
 
 def _run_fail(run_id, attempt, message):
-    ExtractionRun.objects.filter(pk=run_id, status=Status.RUNNING, attempts=attempt).update(
+    failed = ExtractionRun.objects.filter(pk=run_id, status=Status.RUNNING, attempts=attempt).update(
         status=Status.FAILED, message=message, finished_at=timezone.now()
     )
+    if failed == 1:
+        run = ExtractionRun.objects.only("article_id", "newsroom_id").get(pk=run_id)
+        _finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
 
 
 def _statement_relations(relations, statements):
@@ -372,7 +376,17 @@ def _results_write(*, run, data, duration_ms, progress_total=1):
         transaction.set_rollback(True)
         logger.warning("extraction run %s was reclaimed while running; results discarded", run.pk)
         return None
+    _finished_announce(run.pk, run.article_id, article.newsroom_id, "succeeded")
     return run.pk
+
+
+def _finished_announce(run_id, article_id, newsroom_id, status):
+    """extraction_finished after the commit (webhooks, known fact-check matching listen)."""
+    transaction.on_commit(
+        lambda: extraction_finished.send(
+            sender=ExtractionRun, run_id=run_id, article_id=article_id, newsroom_id=newsroom_id, status=status
+        )
+    )
 
 
 def _reanchor_target(statement, touched):

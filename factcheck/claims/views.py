@@ -186,6 +186,8 @@ def queue_query(membership, data):
         qs = qs.filter(checkworthiness__lte=data["max_score"])
     if data.get("failed"):
         qs = qs.filter(has_failed_check=True)
+    if data.get("matched"):
+        qs = qs.filter(has_known_match=True)
     tz = timezone.get_current_timezone()
     if data.get("since"):
         qs = qs.filter(created_at__gte=datetime.combine(data["since"], time.min, tzinfo=tz))

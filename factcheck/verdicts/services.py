@@ -24,6 +24,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
+from factcheck.core.signals import verdict_published
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
 from factcheck.sources.services import source_save
@@ -341,6 +342,11 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
         # Someone else approved or returned it first; the supersede above rolls back with us.
         raise VerdictConflict("Another editor reviewed this verdict first.")
     _record_history(verdict, "approved and published")
+    transaction.on_commit(
+        lambda: verdict_published.send(
+            sender=Verdict, verdict_id=verdict.pk, claim_id=verdict.claim_id, newsroom_id=verdict.claim.newsroom_id
+        )
+    )
     _claim_status_move(
         verdict.claim,
         ClaimStatus.PUBLISHED,

@@ -1,4 +1,6 @@
-"""Imports point one way: core ← newsrooms ← sources ← claims ← verdicts ← reports (README, "Layout").
+"""Imports point one way: core ← newsrooms ← sources ← claims ← verdicts ← reports ← factchecks ← api.
+
+(README, "Layout"). Rooms lower in the chain tell higher ones about events through factcheck.core.signals.
 
 Parsed with `ast`, so a new import against the direction fails here whatever runs it. KNOWN_DEBT lists
 the imports that break the rule today (issue 14: the statement page and claim workflow still live in
@@ -9,7 +11,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / "factcheck"
-ORDER = ["core", "newsrooms", "sources", "claims", "verdicts", "reports"]
+ORDER = ["core", "newsrooms", "sources", "claims", "verdicts", "reports", "factchecks", "api"]
 # Apps outside the chain: `demo` (and its workshop commands) may import any app; `extraction` is pure.
 EXTRACTION_USERS = {"claims", "demo", "extraction"}
 KNOWN_DEBT = {

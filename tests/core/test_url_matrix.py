@@ -65,6 +65,14 @@ ROUTES.update(VERDICTS_ROUTES)
 ROUTES.update(REPORTS_ROUTES)
 PUBLIC |= VERDICTS_PUBLIC | REPORTS_PUBLIC
 
+from tests.api import routes as api_routes  # noqa: E402
+from tests.factchecks import routes as factchecks_routes  # noqa: E402
+
+_APP_ROUTES = (api_routes, factchecks_routes)  # apps whose POLICY and SPECIAL live beside their ROUTES
+for _module in _APP_ROUTES:
+    ROUTES.update(_module.ROUTES)
+    PUBLIC |= _module.PUBLIC
+
 
 def _walk(patterns, prefix=""):
     for entry in patterns:
@@ -171,6 +179,9 @@ SPECIAL = {
     ("reports:export_download", "get"): 404,  # the export has no file yet
     ("reports:public_verdict", "get"): 404,  # the world's verdict is a draft: nothing public
 }
+for _module in _APP_ROUTES:
+    POLICY.update(_module.POLICY)
+    SPECIAL.update(_module.SPECIAL)
 
 
 def test_it_has_a_policy_for_every_route():

@@ -40,7 +40,7 @@ bench-pipeline:  ## end-to-end pipeline benchmark against real PostgreSQL + Redi
 	@bash .ci/bench_pipeline.sh $(ARGS)
 
 bench-exports:  ## CSV 10k/100k, PDF 100/1,000, JSON-LD 10k on rolled-back data (configured database)
-	$(PY) manage.py bench_exports $(ARGS)
+	FACTCHECK_BENCH=1 $(PY) manage.py bench_exports $(ARGS)
 
 chaos:  ## fault scenarios on a throwaway PostgreSQL (5433) and Redis (6390); prints a table
 	@bash .ci/chaos.sh $(ARGS)

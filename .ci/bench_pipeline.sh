@@ -4,6 +4,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source .ci/lib.sh
 prepare_services || exit 1
+export FACTCHECK_BENCH=1  # installs the workshop app (factcheck/bench) for this run
 export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:$PG_PORT/factcheck_bench}"
 export CELERY_BROKER_URL="${BENCH_BROKER_URL:-redis://127.0.0.1:$REDIS_PORT/9}"
 as_root runuser -u postgres -- psql -q -c "CREATE DATABASE factcheck_bench" 2>/dev/null || true

@@ -16,6 +16,7 @@ SMALL="${BENCH_SMALL:-10000}"
 LARGE="${BENCH_LARGE:-1000000}"
 OUT="$PWD/.ci/.state/bench_web"
 mkdir -p "$OUT"
+export FACTCHECK_BENCH=1  # installs the workshop app (factcheck/bench) for this run
 export DATABASE_URL="${BENCH_WEB_DATABASE_URL:-postgres://postgres:postgres@127.0.0.1:$PG_PORT/factcheck_benchweb}"
 unset CELERY_BROKER_URL  # web only: /healthz (the floor) then costs one SELECT 1 and no broker round trip
 DB_NAME="${DATABASE_URL##*/}"

@@ -51,6 +51,7 @@ REDIS_DOWN="for i in \$(seq 100); do redis-cli -p $CHAOS_REDIS_PORT ping >/dev/n
 log "starting Redis on 127.0.0.1:$CHAOS_REDIS_PORT"
 sh -c "$REDIS_START && $REDIS_UP" || exit 1
 
+export FACTCHECK_BENCH=1  # installs the workshop app (factcheck/bench) for this run
 export DATABASE_URL="postgres://postgres:postgres@127.0.0.1:$CHAOS_PG_PORT/factcheck_chaos"
 export CELERY_BROKER_URL="redis://127.0.0.1:$CHAOS_REDIS_PORT/0"
 export CHAOS_REDIS_STOP="kill \$(cat $STATE_DIR/redis.pid); $REDIS_DOWN"

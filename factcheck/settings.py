@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "factcheck.api",
     "factcheck.demo",
 ]
+# The workshop (benchmark and chaos commands) only where someone measures: `make bench-*`, `make chaos`.
+if env_bool("FACTCHECK_BENCH", False):
+    INSTALLED_APPS.append("factcheck.bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

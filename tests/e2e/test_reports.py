@@ -90,7 +90,7 @@ def test_it_follows_a_background_export_to_its_download(
     page, live_server, worker_processes, newsroom, editor, colleague, as_user, console_errors, shot, settings, tmp_path
 ):
     # given 3,000 published verdicts, a CSV inline limit of 100 and a real worker on Redis
-    from factcheck.reports.benchdata import bulk_verdicts
+    from factcheck.bench.benchdata import bulk_verdicts
 
     bulk_verdicts(newsroom=newsroom, n=3000, author=editor, reviewer=colleague)
     settings.REPORTS_INLINE_MAX = {"csv": 100}

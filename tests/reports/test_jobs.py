@@ -7,7 +7,7 @@ import pytest
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from factcheck.reports.benchdata import bulk_verdicts
+from factcheck.bench.benchdata import bulk_verdicts
 from factcheck.reports.models import ReportExport
 from factcheck.reports.services import report_export_request, report_export_run, report_prune
 

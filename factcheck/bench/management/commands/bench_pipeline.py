@@ -8,11 +8,7 @@ Texts come from ../shared/data/bbc-news-fulltext at run time (never stored in th
 """
 
 import json
-import os
-import signal
 import statistics
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from factcheck.bench.harness import process_stop, worker_start
 from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
 from factcheck.claims.services import extraction_enqueue
 from factcheck.newsrooms.models import Newsroom
@@ -80,7 +77,8 @@ class Command(BaseCommand):
             from factcheck.demo.content import ARTICLES
 
             base = [a["body"] for a in ARTICLES]
-            return [base[i % len(base)].replace("550", str(1000 + i)).replace("12%", f"{i % 90}%") for i in range(n)]
+            # the demo texts vary in their figures; a copy marker keeps every generated text distinct
+            return [f"{base[i % len(base)].replace('550', str(1000 + i))}\n\n(copy {i})" for i in range(n)]
         path = Path(data)
         if not path.exists():
             raise CommandError(f"{path} not found: pass --data or --generate")
@@ -138,24 +136,7 @@ class Command(BaseCommand):
         return elapsed, found, latencies
 
     def _start_worker(self, n):
-        env = {**os.environ, "LOG_LEVEL": "WARNING"}
-        proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "-Q", "extraction", "-c", str(n),
-             "-n", f"bench{n}@%h", "--without-gossip", "--without-mingle", "-l", "WARNING"],
-            cwd=ROOT, env=env, start_new_session=True,
-        )  # fmt: skip
-        from factcheck.celery import app
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if app.control.ping(destination=[f"bench{n}@{os.uname().nodename}"], timeout=0.5):
-                return proc
-        self._stop_worker(proc)
-        raise CommandError("the benchmark worker did not start")
+        return worker_start(f"bench{n}", queues="extraction", concurrency=n)
 
     def _stop_worker(self, proc):
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        process_stop(proc)

@@ -29,8 +29,8 @@ from django.db import connection, transaction
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from factcheck.bench.benchdata import bulk_verdicts
 from factcheck.newsrooms.models import Membership, Newsroom
-from factcheck.reports.benchdata import bulk_verdicts
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pdf import pdf_write
 from factcheck.reports.selection import report_rows, report_verdicts

@@ -17,19 +17,14 @@ queue's main query and of the search and count queries. A screen whose URL does 
 prints "n/a".
 """
 
-import http.client
 import json
 import os
 import random
-import re
-import signal
-import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -39,15 +34,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 
+from factcheck.bench.harness import HOST, login, process_stop, request, summarise
+from factcheck.bench.management.commands.bench_seed import BENCH_PASSWORD
 from factcheck.claims.models import Article, Claim
-from factcheck.demo.management.commands.bench_seed import BENCH_PASSWORD
 from factcheck.newsrooms.models import Membership, Newsroom
 
 ROOT = Path(__file__).resolve().parents[4]
-HOST = "127.0.0.1"
 FLOOR = "floor: /healthz"
 FILTERS = {"status": "new", "type": "numeric", "min_score": "0.5"}
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Screen:
@@ -110,7 +104,7 @@ class Command(BaseCommand):
             self.stdout.write(f"load pass: {users} clients for {duration} s, no think time")
             load, rps = self._load(opts["port"], sessions, screens, duration)
         finally:
-            self._stop(server)
+            process_stop(server)
 
         result = {"label": label, "statements": statements, "users": users, "duration": duration,
                   "isolated": isolated, "load": load, "rps": rps, "search": opts["search"]}  # fmt: skip
@@ -205,18 +199,8 @@ class Command(BaseCommand):
             except OSError:
                 pass
             time.sleep(0.2)
-        self._stop(proc)
+        process_stop(proc)
         raise CommandError(f"gunicorn did not answer /healthz within 30 s; see {self.gunicorn_log.name}")
-
-    def _stop(self, proc):
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
 
     # --- clients -----------------------------------------------------------------------------------
 
@@ -409,58 +393,3 @@ class Command(BaseCommand):
             self.stdout.write(f"\nEXPLAIN (ANALYZE, BUFFERS) — {title}")
             self.stdout.write(plan)
         self.stdout.write("")
-
-
-# --- a small HTTP client (http.client; gunicorn's sync workers close each connection) -------------
-
-
-def request(port, method, path, *, cookies=None, body=None, headers=None, timeout=10):
-    conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
-    try:
-        head = {"Host": f"{HOST}:{port}", **(headers or {})}
-        if cookies:
-            head["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-        conn.request(method, path, body=body, headers=head)
-        response = conn.getresponse()
-        data = response.read()
-        set_cookies = response.headers.get_all("Set-Cookie") or []
-        return response.status, data, set_cookies
-    finally:
-        conn.close()
-
-
-def _merge_cookies(cookies, set_cookies):
-    for raw in set_cookies:
-        jar = SimpleCookie()
-        jar.load(raw)
-        for key, morsel in jar.items():
-            cookies[key] = morsel.value
-    return cookies
-
-
-def login(port, username, password):
-    """Log in through the real login form (CSRF cookie + token); returns the session's cookies."""
-    cookies = {}
-    status, body, set_cookies = request(port, "GET", reverse("login"))
-    _merge_cookies(cookies, set_cookies)
-    token = CSRF_INPUT.search(body.decode("utf-8", "replace"))
-    if status != 200 or token is None:
-        raise CommandError(f"the login page answered {status} without a CSRF token")
-    form = urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token.group(1)})
-    status, body, set_cookies = request(
-        port, "POST", reverse("login"), cookies=cookies, body=form,
-        headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": f"http://{HOST}:{port}/login/"},
-    )  # fmt: skip
-    _merge_cookies(cookies, set_cookies)
-    if status != 302 or "sessionid" not in cookies:
-        raise CommandError(f"logging in as {username} answered {status}: {body[:300]!r}")
-    return cookies
-
-
-def summarise(times, errors):
-    if not times:
-        return {"n": 0, "p50": 0.0, "p95": 0.0, "p99": 0.0, "errors": errors}
-    if len(times) == 1:
-        return {"n": 1, "p50": times[0], "p95": times[0], "p99": times[0], "errors": errors}
-    cuts = statistics.quantiles(times, n=100, method="inclusive")
-    return {"n": len(times), "p50": cuts[49], "p95": cuts[94], "p99": cuts[98], "errors": errors}

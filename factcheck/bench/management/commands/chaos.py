@@ -37,9 +37,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.urls import reverse
 
+from factcheck.bench.harness import login, process_stop, request, worker_start
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.claims.services import article_submit, extraction_sweep
-from factcheck.demo.management.commands.bench_web import login, request
 from factcheck.newsrooms.models import Membership, Newsroom
 
 ROOT = Path(__file__).resolve().parents[4]
@@ -94,7 +94,7 @@ class Command(BaseCommand):
                     rows.append(row)
         finally:
             for proc in self.procs:
-                self._stop(proc)
+                process_stop(proc)
         self._table(rows)
         if any(not row[3] for row in rows):
             sys.exit(1)
@@ -160,34 +160,12 @@ class Command(BaseCommand):
 
     def _start_worker(self, name, concurrency=2):
         log = open(self.logdir / f"worker-{name}.log", "wb")  # noqa: SIM115 - kept open for the worker's life
-        proc = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments
-            [sys.executable, "-m", "celery", "-A", "factcheck", "worker", "-Q", "extraction,reports,default",
-             "-c", str(concurrency), "-n", f"{name}@%h", "--without-gossip", "--without-mingle",
-             "--without-heartbeat", "-l", "WARNING"],
-            cwd=ROOT, env=self._worker_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        proc = worker_start(
+            name, queues="extraction,reports,default", concurrency=concurrency, env=self._worker_env(), log=log,
+            extra_args=("--without-heartbeat",),
         )  # fmt: skip
         self.procs.append(proc)
-        from factcheck.celery import app
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                raise CommandError(f"worker {name} exited with {proc.returncode}; see {log.name}")
-            if app.control.ping(destination=[f"{name}@{os.uname().nodename}"], timeout=0.5):
-                return proc
-        raise CommandError(f"worker {name} did not answer a ping within 60 s; see {log.name}")
-
-    def _stop(self, proc):
-        if proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except ProcessLookupError:
-            pass
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
+        return proc
 
     # --- checks ------------------------------------------------------------------------------------
 
@@ -271,7 +249,7 @@ class Command(BaseCommand):
             f"{pending} runs never reached the broker; slowest submit {max(submit_ms):.0f} ms"
         )
         swept = self._sweep_until_done(article_ids, time.monotonic() + self.opts["timeout"])
-        self._stop(worker)
+        process_stop(worker)
         o = self._outcome(article_ids, expected)
         ok = o["succeeded"] == n and o["lost"] == 0 and o["duplicates"] == 0 and o["extra_runs"] == 0
         observed = (
@@ -390,7 +368,7 @@ class Command(BaseCommand):
         stop.set()
         for t in threads:
             t.join(timeout=30)
-        self._stop(server)
+        process_stop(server)
         connection.close()  # this process's connection died with the server
 
         def clean(r):  # a 200, or a 503 that says what happened

@@ -244,6 +244,29 @@ CELERY_TASK_ANNOTATIONS = {
     },
 }
 
+
+# --- URL fetching (issue 16) ---------------------------------------------------------------------
+# factcheck/core/fetch.py fetches articles submitted by URL (and feeds). Every hop's resolved address
+# must be public; FACTCHECK_FETCH_ALLOWED_NETWORKS (comma-separated CIDRs, e.g. "127.0.0.1/32,10.2.0.0/16")
+# lets an operator (or the tests' local server) reach listed internal networks anyway.
+def _fetch_networks(name):
+    import ipaddress
+
+    try:
+        return [ipaddress.ip_network(item, strict=False) for item in env_list(name)]
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} must be comma-separated CIDRs such as 10.0.0.0/8: {exc}") from None
+
+
+FETCH_ALLOWED_NETWORKS = _fetch_networks("FACTCHECK_FETCH_ALLOWED_NETWORKS")
+FETCH_MAX_BYTES = env_int("FETCH_MAX_BYTES", 5 * 1024 * 1024, minimum=1_024)  # body size, after decompression
+FETCH_TIMEOUT = env_int("FETCH_TIMEOUT", 15, minimum=1)  # seconds for the whole fetch, redirects included
+FETCH_MAX_REDIRECTS = env_int("FETCH_MAX_REDIRECTS", 5, minimum=0)
+# The User-Agent names the tool and, when set, a page where site owners learn who fetches and why.
+FETCH_CONTACT_URL = env_str("FETCH_CONTACT_URL", "")
+FETCH_USER_AGENT = "FactcheckWorkbench/1.0" + (f" (+{FETCH_CONTACT_URL})" if FETCH_CONTACT_URL else "")
+# --- end of URL fetching ---------------------------------------------------------------------------
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("factcheck.sources.urls")),
     path("", include("factcheck.verdicts.urls")),
     path("", include("factcheck.reports.urls")),
+    path("", include("factcheck.factchecks.urls")),
 ]

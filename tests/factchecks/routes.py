@@ -6,7 +6,15 @@ role for GET, least role for POST), None when the method is not served. PUBLIC: 
 session login (token-authenticated API routes, public pages); SPECIAL as in test_url_matrix.py.
 """
 
-ROUTES = {}
-POLICY = {}
+ROUTES = {
+    "factchecks:list": lambda w: {},
+    "factchecks:import": lambda w: {},
+    "factchecks:claim_matches": lambda w: {"pk": w["claim"].pk},
+}
+POLICY = {
+    "factchecks:list": ("viewer", None),
+    "factchecks:import": ("admin", "admin"),
+    "factchecks:claim_matches": ("viewer", None),
+}
 PUBLIC = set()
 SPECIAL = {}

@@ -194,3 +194,20 @@ def test_the_thresholds_hold_on_the_tuning_and_held_out_pairs(use_embedding):
     assert result["threshold"] == pytest.approx(result["tuning_best"], abs=0.005)  # chosen by the stated rule
     precision, recall, *_ = result["test"]
     assert precision >= 0.8 and recall >= 0.9
+
+
+# --- a real worker through Redis -----------------------------------------------------------------
+
+
+@pytest.mark.worker
+def test_a_real_worker_matches_after_an_import(worker_processes, newsroom):
+    from tests.conftest import wait_until
+
+    claim = statement(newsroom, PARAPHRASED)
+    worker_processes.start(concurrency=1)
+    # when: the import commits and queues the matching task on the Redis broker
+    report = import_known(newsroom, KNOWN, UNRELATED)
+    # then: the worker process writes the match and the flag
+    assert report.created == 2
+    wait_until(lambda: Claim.objects.filter(pk=claim.pk, has_known_match=True).exists(), message="the match")
+    assert ClaimMatch.objects.get().known.claim_text == KNOWN

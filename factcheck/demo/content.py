@@ -116,3 +116,49 @@ USERS = [
     ("checker", "checker", "checker-demo-pass", False),
     ("viewer", "viewer", "viewer-demo-pass", False),
 ]
+
+# Fact-checks "published elsewhere" (invented reviewers, our own words), imported as ClaimReview so the
+# rail article's statements show "Already checked elsewhere" (factcheck.factchecks).
+KNOWN_FACTCHECKS = [
+    {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": f"https://example.org/demo/checks/{slug}",
+        "claimReviewed": claim,
+        "author": {"@type": "Organization", "name": reviewer},
+        "datePublished": published,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": value,
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": label,
+        },
+    }
+    for slug, claim, reviewer, published, value, label in [
+        (
+            "rail-journeys",
+            "Northern Line Rail passenger journeys rose 12 percent to 48.2 million in a year.",
+            "Demo Transport Checks",
+            "2025-06-20",
+            5,
+            "True",
+        ),
+        (
+            "rail-fares-wages",
+            "Rail fares have risen faster than wages.",
+            "Demo Transport Checks",
+            "2025-03-02",
+            3,
+            "Half true",
+        ),
+        (
+            "tram-budget",
+            "The city's new tram line cost twice its original budget.",
+            "Demo City Facts",
+            "2025-01-15",
+            2,
+            "False",
+        ),
+    ]  # fmt: skip
+]

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from factcheck.claims.services import article_submit
 from factcheck.demo import content
+from factcheck.factchecks.services import known_import
 from factcheck.newsrooms.models import Membership, Newsroom
 from factcheck.sources.models import Claimant, Source
 from factcheck.verdicts.models import rating_scale_seed
@@ -26,6 +27,7 @@ class Command(BaseCommand):
                 Claimant.objects.update_or_create(
                     newsroom=newsroom, name=name, defaults={"role": role, "kind": kind, "same_as": same_as}
                 )
+            known_import(newsroom=newsroom, data=content.KNOWN_FACTCHECKS)  # matched once the articles are extracted
             created = 0
             for item in content.ARTICLES:
                 result = article_submit(

@@ -1,8 +1,6 @@
 """ClaimReview import: shapes, idempotence, malformed records by position, the command, a feed URL."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from ipaddress import ip_network
 
 import pytest
@@ -128,33 +126,6 @@ def test_the_command_refuses_an_unknown_newsroom_and_a_missing_file(tmp_path, ne
 
 
 # --- a feed URL, fetched through the SSRF guard from a real local server ----------------------
-
-
-@pytest.fixture
-def feed_server():
-    """A local HTTP server answering /feed.json with a generated feed."""
-    body = json.dumps(_feed(30, {})).encode()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - the http.server name
-            if self.path != "/feed.json":
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "application/ld+json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
 
 
 def test_it_imports_a_feed_url_from_an_allowed_local_server(settings, newsroom, feed_server, capsys):

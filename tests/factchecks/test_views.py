@@ -136,3 +136,16 @@ def test_the_queue_filter_checked_elsewhere_returns_only_matched_statements(logi
     body = response.content.decode()
     assert matched.get_absolute_url() in body and "checked elsewhere</span>" in body
     assert unmatched.get_absolute_url() not in body
+
+
+def test_an_admin_imports_a_feed_url_and_a_refused_one_is_explained(settings, login, admin_member, feed_server):
+    from ipaddress import ip_network
+
+    client = login(admin_member)
+    settings.FETCH_ALLOWED_NETWORKS = []
+    refused = client.post(reverse("factchecks:import"), {"url": f"{feed_server}/feed.json"})
+    assert refused.status_code == 200 and KnownFactCheck.objects.count() == 0
+    assert "<strong>0</strong> created" in refused.content.decode()
+    settings.FETCH_ALLOWED_NETWORKS = [ip_network("127.0.0.1/32")]
+    response = client.post(reverse("factchecks:import"), {"url": f"{feed_server}/feed.json"})
+    assert response.status_code == 302 and KnownFactCheck.objects.count() == 30

@@ -219,7 +219,6 @@ def matches_for_claims(*, claim_ids) -> int:
     claims = list(Claim.objects.filter(pk__in=claim_ids).only("pk", "newsroom_id", "text"))
     if not claims:
         return 0
-    scorer = matching.Scorer()
     has_known = {
         nid: KnownFactCheck.objects.filter(newsroom_id=nid).exists() for nid in {c.newsroom_id for c in claims}
     }
@@ -229,6 +228,7 @@ def matches_for_claims(*, claim_ids) -> int:
             scope = KnownFactCheck.objects.filter(newsroom_id=claim.newsroom_id).exclude(source_claim_id=claim.pk)
             candidates[claim.pk] = matching.known_candidates(scope, matching.claim_core(claim.text))
     texts = _texts(KnownFactCheck, "claim_text", {pk for pks in candidates.values() for pk in pks})
+    scorer = matching.Scorer()  # after the cheap checks: a newsroom with no known checks never loads the model
     found = {}
     for claim in claims:
         for known_id in candidates.get(claim.pk, ()):

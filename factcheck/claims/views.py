@@ -25,8 +25,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, extraction_request
+from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.newsrooms.access import get_membership, require_editor, require_writer
-from factcheck.verdicts.services import claim_assign, claim_status_set, claims_bulk_update, membership_queue_seen
+from factcheck.newsrooms.services import membership_queue_seen
 from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
 
 PAGE_SIZE = 50

@@ -33,16 +33,36 @@ def get_membership(request):
     return membership
 
 
+ROLE_REFUSALS = {
+    "write": "Viewers have read-only access.",
+    "edit": "Only editors and admins can do this.",
+    "admin": "Only newsroom admins can do this.",
+}
+
+
+def member_check(member, row, *, level):
+    """Services' own check: PermissionDenied unless `member` belongs to `row`'s newsroom with `level`.
+
+    level: "write" (checkers and up), "edit" (editors and admins) or "admin". `row` is any object with
+    a `newsroom_id` (a Membership itself for newsroom-wide actions).
+    """
+    if member is None or member.newsroom_id != row.newsroom_id:
+        raise PermissionDenied("Not a member of this newsroom.")
+    allowed = {"write": member.can_write, "edit": member.can_edit, "admin": member.is_admin}[level]
+    if not allowed:
+        raise PermissionDenied(ROLE_REFUSALS[level])
+
+
 def require_writer(membership):
     if not membership.can_write:
-        raise PermissionDenied("Viewers have read-only access.")
+        raise PermissionDenied(ROLE_REFUSALS["write"])
 
 
 def require_editor(membership):
     if not membership.can_edit:
-        raise PermissionDenied("Only editors and admins can do this.")
+        raise PermissionDenied(ROLE_REFUSALS["edit"])
 
 
 def require_admin(membership):
     if not membership.is_admin:
-        raise PermissionDenied("Only newsroom admins can do this.")
+        raise PermissionDenied(ROLE_REFUSALS["admin"])

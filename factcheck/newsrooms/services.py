@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from factcheck.newsrooms.models import Membership, Newsroom
 
@@ -114,3 +115,11 @@ def member_remove(*, membership: Membership) -> None:
     User.objects.filter(pk=membership.user_id, is_superuser=False, is_staff=False, memberships__isnull=True).update(
         is_active=False
     )
+
+
+def membership_queue_seen(*, member: Membership, now=None):
+    """Remember when the member last opened the queue; returns the previous time (None the first time)."""
+    previous = member.queue_seen_at
+    member.queue_seen_at = now or timezone.now()
+    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at)
+    return previous

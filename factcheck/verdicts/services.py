@@ -1,4 +1,6 @@
-"""Writes and workflows of the review room: evidence, the verdict state machine, claim triage.
+"""Writes and workflows of the review room: evidence and the verdict state machine.
+
+Claim triage (assign, status, bulk) lives in `factcheck.claims.workflow`.
 
 Every service takes the acting `member` (a Membership) and checks its newsroom and role itself, so
 the rules hold for any caller, not only the views. Transitions two people can race (approve,
@@ -24,7 +26,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
+from factcheck.core.history import history_record
 from factcheck.core.signals import verdict_published
+from factcheck.newsrooms.access import member_check
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
 from factcheck.sources.services import source_save
@@ -33,7 +37,6 @@ from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 ClaimStatus = Claim.Status
 VerdictStatus = Verdict.Status
 ALLOWED_URL_SCHEMES = ("http://", "https://")
-BULK_LIMIT = 500
 
 
 class VerdictConflict(Exception):
@@ -47,25 +50,9 @@ EVIDENCE_IN_REVIEW = (
 EVIDENCE_PUBLISHED = (
     "The verdict is published, so its evidence changes only through a correction: open a correction first."
 )
-UNKNOWN_ASSIGNEE = "Unknown person."  # the view's answer for a missing id: the same for another newsroom's
 
 
 # --- access -------------------------------------------------------------------------------
-
-
-def _check(member, row, *, level):
-    """Raise PermissionDenied unless `member` belongs to the row's newsroom with at least `level`."""
-    if member is None or member.newsroom_id != row.newsroom_id:
-        raise PermissionDenied("Not a member of this newsroom.")
-    allowed = {"write": member.can_write, "edit": member.can_edit, "admin": member.is_admin}[level]
-    if not allowed:
-        raise PermissionDenied(
-            {
-                "write": "Viewers have read-only access.",
-                "edit": "Only editors and admins can do this.",
-                "admin": "Only newsroom admins can do this.",
-            }[level]
-        )
 
 
 def _url_check(url, field="url"):
@@ -73,14 +60,6 @@ def _url_check(url, field="url"):
     if url and not url.lower().startswith(ALLOWED_URL_SCHEMES):
         raise ValidationError({field: "Only http and https links are accepted."})
     return url
-
-
-def _record_history(instance, reason):
-    """Write the simple-history row a conditional UPDATE skipped."""
-    instance.refresh_from_db()
-    instance._change_reason = reason
-    instance.save(update_fields=["updated_at"])
-    return instance
 
 
 def _contributed(verdict, *users):
@@ -100,7 +79,7 @@ def _claim_status_move(claim, to, *, from_statuses, reason):
     """Move the claim's workflow status if it is in one of `from_statuses` (history kept)."""
     moved = Claim.objects.filter(pk=claim.pk, status__in=from_statuses).update(status=to, updated_at=timezone.now())
     if moved:
-        _record_history(claim, reason)
+        history_record(claim, reason)
     return moved == 1
 
 
@@ -110,7 +89,7 @@ def _claim_status_move(claim, to, *, from_statuses, reason):
 @transaction.atomic
 def source_find_or_create(*, member, name, url="") -> Source:
     """The registry entry called `name` (or 'name (domain)'), or a new one when a home URL is given."""
-    _check(member, member, level="write")
+    member_check(member, member, level="write")
     name = (name or "").strip()
     if not name:
         raise ValidationError({"source": "Name the source."})
@@ -148,7 +127,7 @@ def evidence_attach(
     note: str = "",
 ) -> Evidence:
     """Attach one piece of evidence to a statement; a new statement moves to 'in progress'."""
-    _check(member, claim, level="write")
+    member_check(member, claim, level="write")
     open_verdict = _evidence_open_verdict(claim.pk)
     if source is not None and source.newsroom_id != claim.newsroom_id:
         raise ValidationError({"source": "Unknown source."})
@@ -182,7 +161,7 @@ def evidence_remove(*, member: Membership, evidence: Evidence) -> Evidence:
 
     During a correction the published version stays live, so its last public piece stays too.
     """
-    _check(member, evidence, level="write")
+    member_check(member, evidence, level="write")
     claim_id = evidence.claim_id
     open_verdict = _evidence_open_verdict(claim_id)
     if (
@@ -236,7 +215,7 @@ def _rating_check(claim, rating):
 @transaction.atomic
 def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str) -> Verdict:
     """Create or update the claim's open draft. A verdict in review or published is not edited here."""
-    _check(member, claim, level="write")
+    member_check(member, claim, level="write")
     _rating_check(claim, rating)
     conclusion = (conclusion or "").strip()
     verdict = Verdict.objects.select_for_update().filter(claim=claim, status__in=Verdict.OPEN).first()
@@ -285,7 +264,7 @@ def _publishable_check(verdict):
 @transaction.atomic
 def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     """Draft → in review. The verdict must already be publishable (rating, conclusion, evidence)."""
-    _check(member, verdict, level="write")
+    member_check(member, verdict, level="write")
     _publishable_check(_locked(verdict))  # locked: evidence cannot change between the check and the move
     now = timezone.now()
     changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.DRAFT).update(
@@ -294,7 +273,7 @@ def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     if changed != 1:
         raise VerdictConflict("The verdict is no longer a draft.")
     _contributed(verdict, member.user)
-    _record_history(verdict, "submitted for review")
+    history_record(verdict, "submitted for review")
     _claim_status_move(
         verdict.claim,
         ClaimStatus.IN_REVIEW,
@@ -311,7 +290,7 @@ def verdict_is_contributor(verdict: Verdict, user) -> bool:
 
 def _reviewer_check(member, verdict):
     """Editors who never touched this version; the row is locked so no save or submit slips in between."""
-    _check(member, verdict, level="edit")
+    member_check(member, verdict, level="edit")
     row = _locked(verdict)
     if verdict_is_contributor(row, member.user):
         raise PermissionDenied(SELF_REVIEW)
@@ -333,7 +312,7 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
         if Verdict.objects.filter(pk=old.pk, status=VerdictStatus.PUBLISHED).update(
             status=VerdictStatus.SUPERSEDED, updated_at=now
         ):
-            _record_history(old, f"superseded by version {verdict.version}")
+            history_record(old, f"superseded by version {verdict.version}")
     reviewable = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).reviewable_by(member.user)
     changed = reviewable.update(
         status=VerdictStatus.PUBLISHED, reviewer=member.user, published_at=now, review_comment="", updated_at=now
@@ -341,7 +320,7 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
     if changed != 1:
         # Someone else approved or returned it first; the supersede above rolls back with us.
         raise VerdictConflict("Another editor reviewed this verdict first.")
-    _record_history(verdict, "approved and published")
+    history_record(verdict, "approved and published")
     transaction.on_commit(
         lambda: verdict_published.send(
             sender=Verdict, verdict_id=verdict.pk, claim_id=verdict.claim_id, newsroom_id=verdict.claim.newsroom_id
@@ -369,7 +348,7 @@ def verdict_return(*, member: Membership, verdict: Verdict, comment: str) -> Ver
     )
     if changed != 1:
         raise VerdictConflict("Another editor reviewed this verdict first.")
-    _record_history(verdict, "returned to the author")
+    history_record(verdict, "returned to the author")
     has_published = Verdict.objects.filter(claim_id=verdict.claim_id, status=VerdictStatus.PUBLISHED).exists()
     _claim_status_move(
         verdict.claim,
@@ -383,7 +362,7 @@ def verdict_return(*, member: Membership, verdict: Verdict, comment: str) -> Ver
 @transaction.atomic
 def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Verdict:
     """Open a correction of a published verdict: a new draft version carrying the reason."""
-    _check(member, verdict, level="write")
+    member_check(member, verdict, level="write")
     if verdict.status != VerdictStatus.PUBLISHED:
         raise ValidationError("Only a published verdict can be corrected.")
     reason = (reason or "").strip()
@@ -407,109 +386,3 @@ def verdict_correct(*, member: Membership, verdict: Verdict, reason: str) -> Ver
         raise VerdictConflict("A correction of this verdict is already open.")
     _contributed(correction, member.user)
     return correction
-
-
-# --- claim triage -------------------------------------------------------------------------
-
-
-def _assignee_check(member, assignee):
-    if assignee is None:
-        return
-    memberships = Membership.objects.filter(newsroom_id=member.newsroom_id, user=assignee)
-    role = memberships.values_list("role", flat=True).first()
-    if role is None:
-        # Not a member here: answer exactly as for an id that does not exist (no id oracle).
-        raise ValidationError({"assignee": UNKNOWN_ASSIGNEE})
-    if role == Membership.Role.VIEWER:
-        raise ValidationError({"assignee": "Assign to a checker or editor of this newsroom."})
-
-
-@transaction.atomic
-def claim_assign(*, member: Membership, claim: Claim, assignee) -> Claim:
-    """Assign a statement. Checkers may take a statement themselves or let go of their own; editors assign anyone.
-
-    Someone outside the newsroom is "Unknown person." to everyone, before any role check, so the
-    answer never tells whether another newsroom's user id exists.
-    """
-    _check(member, claim, level="write")
-    _assignee_check(member, assignee)
-    if not member.can_edit:
-        taking = assignee is not None and assignee.pk == member.user_id and claim.assignee_id in (None, member.user_id)
-        letting_go = assignee is None and claim.assignee_id == member.user_id
-        if not (taking or letting_go):
-            raise PermissionDenied("Only editors assign statements to others.")
-    claim.assignee = assignee
-    claim.save(update_fields=["assignee", "updated_at"])
-    return claim
-
-
-MANUAL_STATUSES = (ClaimStatus.NEW, ClaimStatus.IN_PROGRESS, ClaimStatus.DISMISSED)
-
-
-@transaction.atomic
-def claim_status_set(*, member: Membership, claim: Claim, status: str, reason: str = "") -> Claim:
-    """Set new / in progress / dismissed (with a reason). Review and publication follow the verdict."""
-    _check(member, claim, level="write")
-    if status not in MANUAL_STATUSES:
-        raise ValidationError({"status": "In review and published follow the verdict workflow."})
-    reason = (reason or "").strip()
-    if status == ClaimStatus.DISMISSED and not reason:
-        raise ValidationError({"reason": "Say why the statement is dismissed."})
-    # Conditional on the row as it is now, not on `claim` as it was read: a verdict submitted meanwhile
-    # (the statement moved to "in review") wins over a stale "dismissed".
-    moved = Claim.objects.filter(pk=claim.pk, status__in=MANUAL_STATUSES).update(
-        status=status,
-        dismissed_reason=reason[:300] if status == ClaimStatus.DISMISSED else "",
-        updated_at=timezone.now(),
-    )
-    if moved != 1:
-        claim.refresh_from_db()
-        raise ValidationError({"status": "This statement's verdict is in review or published."})
-    return _record_history(claim, f"status set to {status}")
-
-
-@transaction.atomic
-def claims_bulk_update(*, member: Membership, claim_ids, action: str, assignee=None, status="", reason="") -> int:
-    """Assign, set status or dismiss many statements at once (editors). Returns how many changed.
-
-    Statements in review or published are skipped for status changes: their verdict drives them.
-    """
-    _check(member, member, level="edit")
-    ids = list({int(pk) for pk in claim_ids})[:BULK_LIMIT]
-    if not ids:
-        raise ValidationError("Select at least one statement.")
-    claims = list(Claim.objects.for_newsroom(member.newsroom).filter(pk__in=ids).select_for_update())
-    changed = 0
-    if action == "assign":
-        _assignee_check(member, assignee)
-        for claim in claims:
-            if claim.assignee_id != (assignee.pk if assignee else None):
-                claim.assignee = assignee
-                claim.save(update_fields=["assignee", "updated_at"])
-                changed += 1
-        return changed
-    if action == "dismiss":
-        status = ClaimStatus.DISMISSED
-    elif action != "status":
-        raise ValidationError("Unknown bulk action.")
-    if status not in MANUAL_STATUSES:
-        raise ValidationError({"status": "Pick new, in progress or dismissed."})
-    reason = (reason or "").strip()
-    if status == ClaimStatus.DISMISSED and not reason:
-        raise ValidationError({"reason": "Say why the statements are dismissed."})
-    for claim in claims:
-        if claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED) or claim.status == status:
-            continue
-        claim.status = status
-        claim.dismissed_reason = reason[:300] if status == ClaimStatus.DISMISSED else ""
-        claim.save(update_fields=["status", "dismissed_reason", "updated_at"])
-        changed += 1
-    return changed
-
-
-def membership_queue_seen(*, member: Membership, now=None):
-    """Remember when the member last opened the queue; returns the previous time (None the first time)."""
-    previous = member.queue_seen_at
-    member.queue_seen_at = now or timezone.now()
-    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at)
-    return previous

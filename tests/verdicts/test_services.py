@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from factcheck.claims.models import Claim
+from factcheck.claims.workflow import UNKNOWN_ASSIGNEE, claim_assign, claim_status_set, claims_bulk_update
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
@@ -13,11 +14,7 @@ from factcheck.verdicts.services import (
     EVIDENCE_IN_REVIEW,
     EVIDENCE_PUBLISHED,
     SELF_REVIEW,
-    UNKNOWN_ASSIGNEE,
     VerdictConflict,
-    claim_assign,
-    claim_status_set,
-    claims_bulk_update,
     evidence_attach,
     evidence_remove,
     source_find_or_create,

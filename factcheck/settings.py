@@ -267,6 +267,38 @@ FETCH_CONTACT_URL = env_str("FETCH_CONTACT_URL", "")
 FETCH_USER_AGENT = "FactcheckWorkbench/1.0" + (f" (+{FETCH_CONTACT_URL})" if FETCH_CONTACT_URL else "")
 # --- end of URL fetching ---------------------------------------------------------------------------
 
+# --- API and webhooks (issue 16) --------------------------------------------------------------
+# django-ninja serves /api/ (factcheck/api/api.py); as an installed app it renders its docs page with
+# the Swagger UI files it ships (static/ninja/…), so /api/docs needs no CDN and passes the CSP.
+INSTALLED_APPS += ["ninja"]
+# Calls per token per window ("N/second", "N/minute" or "N/hour"); above it a 429 with Retry-After.
+# Counted in the cache below, so every web process shares one count per token.
+API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
+_rate = API_RATE_LIMIT.split("/")
+if len(_rate) != 2 or not _rate[0].isdigit() or int(_rate[0]) < 1 or _rate[1] not in ("second", "minute", "hour"):
+    raise ImproperlyConfigured(f"API_RATE_LIMIT must look like 120/minute, got {API_RATE_LIMIT!r}")
+# Largest API request body (413 above it): the longest article as JSON with room for escapes.
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 2 * 1024 * 1024, minimum=1024)
+if API_MAX_BODY_BYTES > DATA_UPLOAD_MAX_MEMORY_SIZE:
+    raise ImproperlyConfigured("API_MAX_BODY_BYTES must not exceed DATA_UPLOAD_MAX_MEMORY_SIZE")
+# Outgoing webhooks: seconds to wait for the receiver, attempts before a delivery is FAILED (back-off
+# 30 s, 60 s, 120 s … capped at an hour), and the largest answer read back (only its status counts).
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10, minimum=1)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6, minimum=1)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
+# The workbench's own address, for links in webhook payloads (a worker has no request to ask).
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("http", "https")).rstrip("/")
+# The cache holds the API's rate-limit counters. With a Redis URL (CACHE_URL, else a redis
+# CELERY_BROKER_URL) it is Redis, shared by every process; the embedded default is per-process memory.
+CACHE_URL = env_url("CACHE_URL", schemes=("redis", "rediss"))
+if CACHE_URL is None and not CELERY_TASK_ALWAYS_EAGER and CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CACHE_URL = CELERY_BROKER_URL
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL, "KEY_PREFIX": "fc"}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "factcheck"}
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("factcheck.verdicts.urls")),
     path("", include("factcheck.reports.urls")),
     path("", include("factcheck.factchecks.urls")),
+    path("", include("factcheck.api.urls")),  # the API & webhooks screens and the JSON API under /api/
 ]

@@ -1,0 +1,40 @@
+"""Signal receivers: events of other rooms become webhook deliveries (connected in ApiConfig.ready).
+
+They run after the sender's commit and must not raise into it: a failure is logged, never re-raised.
+"""
+
+import logging
+
+from django.db import transaction
+
+from factcheck.api import payloads
+from factcheck.api.models import Webhook
+from factcheck.api.services import webhook_event_record
+
+logger = logging.getLogger(__name__)
+
+
+def _record(*, newsroom_id, event, event_id, build_data):
+    try:
+        with transaction.atomic():
+            webhook_event_record(newsroom_id=newsroom_id, event=event, event_id=event_id, data=build_data)
+    except Exception:
+        logger.exception("webhook deliveries for %s %s could not be recorded", event, event_id)
+
+
+def on_extraction_finished(sender, *, run_id, article_id, newsroom_id, status, **kwargs):
+    _record(
+        newsroom_id=newsroom_id,
+        event=Webhook.Event.EXTRACTION_FINISHED,
+        event_id=f"run-{run_id}",
+        build_data=lambda: payloads.extraction_finished_data(run_id=run_id, article_id=article_id, status=status),
+    )
+
+
+def on_verdict_published(sender, *, verdict_id, claim_id, newsroom_id, **kwargs):
+    _record(
+        newsroom_id=newsroom_id,
+        event=Webhook.Event.VERDICT_PUBLISHED,
+        event_id=f"verdict-{verdict_id}",
+        build_data=lambda: payloads.verdict_published_data(verdict_id=verdict_id),
+    )

@@ -284,9 +284,9 @@ def build(root: Path, rebuild: bool = False) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.gold_eval")
-    ap.add_argument("cmd", choices=["draw", "show", "build", "score"])
+    ap.add_argument("cmd", choices=["draw", "show", "build", "score", "misses"])
     ap.add_argument("id", nargs="?")
-    ap.add_argument("--part", default="tuning")
+    ap.add_argument("--part", help="draw: the part drawn (default tuning); score: 'tuning' scores it alone")
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--data-dir")
     ap.add_argument("--rebuild", action="store_true", help="rebuild every article with the current extractor")
@@ -295,16 +295,64 @@ def main(argv=None) -> int:
     if args.cmd == "draw":
         ids = draw(root)
         print(f"# {len(ids)} eligible")
-        for i in [i for i in ids if part_of(i) == args.part][: args.n]:
+        for i in [i for i in ids if part_of(i) == (args.part or "tuning")][: args.n]:
             print(i)
     elif args.cmd == "show":
         print(show(texts(root)[args.id]))
     elif args.cmd == "score":
-        print(evaluate_relations_gold(root))
+        print(evaluate_relations_gold(root, parts=("tuning",) if args.part == "tuning" else ("tuning", "test")))
+    elif args.cmd == "misses":
+        print(misses(root, args.id))
     else:
         OUT.write_text(json.dumps(build(root, rebuild=args.rebuild), indent=1) + "\n", encoding="utf-8")
         print(f"wrote {OUT}")
     return 0
+
+
+def _snippet(text: str, span, width: int = 70) -> str:
+    s, e = span
+    left = text[max(0, s - width) : s].replace("\n", " ⏎ ")
+    right = text[e : e + width // 2].replace("\n", " ⏎ ")
+    return f"…{left}⟦{text[s:e]}⟧{right}…"
+
+
+def misses(root: Path, only: str | None = None) -> str:
+    """Missed gold relations and unmatched predictions of the TUNING part only (the test part's misses
+    are never printed: rules are written reading tuning articles only)."""
+    gold = json.loads(OUT.read_text(encoding="utf-8"))
+    tx = texts(root)
+    out = []
+    for art in gold["articles"]:
+        if art["part"] != "tuning" or (only and art["id"] != only):
+            continue
+        text = tx[art["id"]]
+        ex = extract(text)
+        pred = [(r, _relation_spans(ex, r)) for r in ex.relations]
+        lines = []
+        for g in art["relations"]:
+            if not any(_matches(sp, g["spans"]) for _r, sp in pred):
+                lines.append(f"  MISS {g['kind']} holds={g['holds']} cross={g['cross_sentence']}")
+                lines += [f"      {_snippet(text, sp)}" for sp in g["spans"]]
+        for r, sp in pred:
+            if not any(_matches(sp, g["spans"]) for g in art["relations"]):
+                lines.append(f"  FP {r.kind} holds={r.holds}: {r.explanation[:150]}")
+                lines += [f"      {_snippet(text, s)}" for s in sp]
+        for pert in art["perturbations"]:
+            g = art["relations"][pert["relation"]]
+            s, e, new = pert["start"], pert["end"], pert["new"]
+            changed = text[:s] + new + text[e:]
+            pex = extract(changed)
+            span = (s, s + len(new))
+            if not any(
+                r.holds is False and any(_overlaps(x, span) for x in _relation_spans(pex, r)) for r in pex.relations
+            ):
+                found = any(_matches(sp, g["spans"]) for _r, sp in pred)
+                lines.append(f"  UNFLAGGED {g['kind']} ({text[s:e]}→{new}; found unperturbed: {found})")
+                lines += [f"      {_snippet(changed, sp if sp[0] != s else span)}" for sp in g["spans"]]
+        if lines:
+            out.append(f"= {art['id']}")
+            out += lines
+    return "\n".join(out)
 
 
 def _part_scores(arts, texts_by_id) -> dict:
@@ -346,15 +394,16 @@ def _part_scores(arts, texts_by_id) -> dict:
     return sc
 
 
-def evaluate_relations_gold(root: Path, gold_path: Path = OUT) -> str:
+def evaluate_relations_gold(root: Path, gold_path: Path = OUT, parts=("tuning", "test")) -> str:
+    """The table by part. parts=("tuning",) scores the tuning part alone (while writing rules); the test
+    columns are then empty."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     tx = texts(root)
     last = max((a.get("round", 1) for a in gold["articles"]), default=1)
-    parts = {p: _part_scores([a for a in gold["articles"] if a["part"] == p], tx) for p in ("tuning", "test")}
+    chosen = {p: [a for a in gold["articles"] if a["part"] == p and p in parts] for p in ("tuning", "test")}
     # the test articles annotated after the last round of rules: never read before those rules were written
-    parts["fresh"] = _part_scores(
-        [a for a in gold["articles"] if a["part"] == "test" and a.get("round", 1) == last], tx
-    )
+    chosen["fresh"] = [a for a in chosen["test"] if a.get("round", 1) == last]
+    parts = {p: _part_scores(arts, tx) for p, arts in chosen.items()}
 
     def frac(a, b):
         return f"{a / b:.2f} ({a}/{b})" if b else "-"

@@ -173,11 +173,15 @@ def find(
     rels: list[Relation] = []
     seen: set[tuple] = set()
 
-    def add(kind, operands, result, holds, explanation):
+    linked: set[frozenset] = set()
+
+    def add(kind, operands, result, holds, explanation, *, unless_linked=False):
         key = (kind, tuple(o.id for o in operands), result.id if result else None)
-        if key in seen:
+        ids = frozenset([*key[1], *([key[2]] if result else [])])
+        if key in seen or unless_linked and ids in linked:
             return
         seen.add(key)
+        linked.add(ids)
         stmts = sorted({q.statement for q in [*operands, *([result] if result else [])] if q.statement >= 0})
         rels.append(Relation(kind, [o.id for o in operands], result.id if result else None, holds, explanation, stmts))
 
@@ -1141,65 +1145,113 @@ def _within_bounds(a: Quantity, b: Quantity) -> bool:
 
 def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None:
     """A headline or lead figure stated again in the body ("GM pays $2bn" … "(… $2bn; £1.1bn)"): the
-    first later figure of the same measure and value. A headline figure with no equal later but one later
-    figure of the same measure and order (half to twice it, among the next _WINDOW) that shares at least
-    _RESTATED_WORDS words of its context, more than any other, is a broken restatement."""
+    first later figure of the same measure and value (_rule_restated), or for a headline count "the nine
+    men" (_rule_definite_count). A headline figure with no restatement but one later figure that looks
+    like it in the same words is a broken restatement (_rule_headline_break)."""
     lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
     lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
     position = {q.id: k for k, q in enumerate(figs)}
     for a in lead:
         tick(6, a.start)
-        fam = _family(a)
         later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
         same = [
             b
             for b in later
-            if _family(b) == fam and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
+            if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
         ]
         if a.kind in ("count", "other"):
             same = [b for b in same if _words(b.unit) or b.value >= 10]
-        equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
-        bound = next(
-            (b for b in same[:_WINDOW] if _within_bounds(a, b) and _context_words(text, a) & _context_words(text, b)),
-            None,
-        )
-        if equal is None and bound is not None:
-            add(
-                "restatement",
-                [a],
-                bound,
-                True,
-                f"{a.text} ({_fmt(a.value)}) is consistent with the later “{bound.qualifier} {bound.text}”",
-            )
+        headline = sent(a) == 0 and "\n" not in text[: a.start]
+        first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
+        b = None
+        if headline and not any(_close(a, q) for q in first):
+            b = _rule_headline_break(text, a, first)
+        found = None if b else _rule_restated(text, a, same, sent) or _rule_definite_count(text, a, later, sent)
+        if found is not None:
+            add("restatement", [a], found[0], found[1], found[2])
             continue
-        if equal is not None:
-            exact = a.value == equal.value
-            add(
-                "restatement",
-                [a],
-                equal,
-                True if exact else "approximately",
-                f"{a.text} ({_fmt(a.value)}) is stated again as {equal.text} ({_fmt(equal.value)})"
-                + ("" if exact else f": equal within rounding{_tolerance_note(a, equal)}"),
-            )
-            continue
-        if sent(a) != 0 or "\n" in text[: a.start]:
-            continue  # only a headline asserts that the body says the same (lead figures: too many false alarms)
-        need = _RESTATED_WORDS
-        ctx = _context_words(text, a)
-        near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
-        scored = sorted(((len(ctx & _context_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
-        if scored and scored[0][0] >= need and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-            b = scored[0][2]
+        if not headline:
+            continue  # only a headline asserts that the body says the same (lead figures: false alarms)
+        b = b or _rule_headline_break(text, a, same)
+        if b is not None:
             add(
                 "restatement",
                 [a],
                 b,
                 False,
-                f"{'the headline' if sent(a) == 0 else 'the opening'} says {a.text} ({_fmt(a.value)}) but later "
-                f"the article says {b.text} ({_fmt(b.value)}) in the same words; "
-                f"they differ by {_fmt(abs(a.value - b.value))}, beyond rounding{_tolerance_note(a, b)}",
+                f"the headline says {a.text} ({_fmt(a.value)}) but later the article says {b.text} ({_fmt(b.value)}) "
+                f"in the same words; they differ by {_fmt(abs(a.value - b.value))}, beyond rounding"
+                f"{_tolerance_note(a, b)}",
             )
+
+
+def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[Quantity, object, str] | None:
+    """The first later figure of the same measure equal to a within rounding (to a's precision unless a is
+    in the headline, which rounds), or a later bound ("above 4 million") that a satisfies in shared words.
+    Returns (b, holds, explanation) or None."""
+    equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
+    if equal is not None:
+        exact = a.value == equal.value
+        return (
+            equal,
+            True if exact else "approximately",
+            f"{a.text} ({_fmt(a.value)}) is stated again as {equal.text} ({_fmt(equal.value)})"
+            + ("" if exact else f": equal within rounding{_tolerance_note(a, equal)}"),
+        )
+    bound = next(
+        (b for b in same[:_WINDOW] if _within_bounds(a, b) and _context_words(text, a) & _context_words(text, b)),
+        None,
+    )
+    if bound is not None:
+        return bound, True, f"{a.text} ({_fmt(a.value)}) is consistent with the later “{bound.qualifier} {bound.text}”"
+    return None
+
+
+_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+_NOT_NOUNS = frozenset({"now", "still", "already", "also", "then", "who", "which", "that", "were", "are", "have"})
+_GROUP_NOUNS = frozenset({"men", "women", "people", "person", "one", "other", "member", "firm", "company", "group"})
+
+
+def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) -> tuple[Quantity, object, str] | None:
+    """A small count of the headline or first sentence ("Eight protesters charged") taken up later by a
+    definite noun phrase with the same number ("Five of the eight men", "the nine now charged"): the
+    article refers back to the same group, by the same noun, a generic one (men, people) or none."""
+    if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
+        return None
+    for b in later[:_WINDOW]:
+        if b.kind != "count" or b.value != a.value or sent(b) <= sent(a):
+            continue
+        noun = _words(b.unit) - _NOT_NOUNS
+        a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", text[a.end : a.end + 30].lower())))
+        if noun and not noun & a_noun and not noun <= _GROUP_NOUNS:
+            continue  # "two Saudi services" … "the two countries": another group
+        if _DEFINITE.search(text, max(0, b.start - 8), b.start):
+            return b, True, f"{a.text} ({_fmt(a.value)}) are taken up again as “the {b.text}”"
+    return None
+
+
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _body_words(text: str, q: Quantity) -> set[str]:
+    """Words before a body figure (up to 100 characters) and just after it (30), within its sentence
+    (a semicolon or bracket does not end it: "(… $53.6m; £19.1m) back-tax claim")."""
+    left = _FULL_STOP.split(text[max(0, q.start - 100) : q.start])[-1]
+    right = _FULL_STOP.split(text[q.end : q.end + 30], maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z'’-]{2,}", (left + " " + right).lower())
+    return {w.rstrip("s") for w in words if w not in _STOP}
+
+
+def _rule_headline_break(text: str, a: Quantity, same: list[Quantity]) -> Quantity | None:
+    """The body figure the headline's a was meant to restate, when none is equal: of the same measure and
+    order (half to twice a), among the next _WINDOW figures, sharing at least _RESTATED_WORDS words of the
+    headline (the headline's words against the body figure's clause), strictly more than any other."""
+    ctx = _context_words(text, a)
+    near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
+    scored = sorted(((len(ctx & _body_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
+    if scored and scored[0][0] >= _RESTATED_WORDS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][2]
+    return None
 
 
 def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, add, tick) -> None:
@@ -1254,6 +1306,9 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
         parts = _rule_total_parts(text, y, figs[i + 1 : i + 9], sent)
         if parts:
             _add_sum(parts, y, add)
+        compared = _rule_compared_with(text, y, window, ahead, sent)
+        if compared is not None:
+            _add_compared(text, *compared, earlier, sent, add)
         for x in reversed(window[-3:]):
             if sent(x) == sent(y):
                 total = _rule_another(text, x, y, earlier)
@@ -1398,3 +1453,90 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
         if _OF_THE_OPENER.search(text, max(0, w.start - 12), w.start):
             return w
     return None
+
+
+# "… £84m. That compares with £75m a year earlier", "climbed to 43.305, up from a close of 43.41",
+# "Compared with £75m last year, sales of £84m …": x is named as the baseline of a figure y of the
+# same measure nearby; y's own clause says which way it moved (if it says so).
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?P<cmp>compare[sd]?|comparing)\s+(?:with|to)"
+    r"|\b(?P<dir>up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"
+    r"|\b(?P<vs>versus|vs\.?|against))"
+    r"\s+(?:(?!(?:and|but|while|which)\b)[A-Za-z'’-]+\s+){0,4}?$",
+    re.I,
+)
+_THEN_AFTER = re.compile(
+    r"^[^.;!?\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+(?:year|month|quarter)|"
+    r"(?:the|a)\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)|previously|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_BACK_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:This|That|It|These|Those|The\s+(?:figure|total|rate))\s+"
+    r"(?:\w+\s+){0,2}?(?:compare[sd]?|was\s+(?:up|down)|is\s+(?:up|down))\b[^.!?\n]*$"
+)
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_COMPARED_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:Compared|Comparing)\s+(?:with|to)\s+[^.!?\n]*$")
+
+
+def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: list[Quantity], sent):
+    """x named as a baseline: "compared with x", "up from (a close of) x", "against x a year earlier".
+    Returns (y, x) with y the figure compared: the nearest earlier one of the same measure in x's sentence,
+    in the sentence before when x's opens "This compares with" / "That was up from", or the next one when
+    it opens "Compared with x, …". None if there is no such figure."""
+    m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
+    if m is None or x.kind in ("date", "rank") or x.qualifier == "vague":
+        return None
+    if m.group("vs") and not _THEN_AFTER.match(text, x.end, x.end + 40):
+        return None  # "traded at $1.20 against the euro": against names a baseline only with a time
+    if _COMPARED_OPENER.search(text, max(0, x.start - 80), x.start):
+        pool = [q for q in ahead if sent(q) == sent(x)]
+    else:
+        pool = [q for q in reversed(window) if sent(q) == sent(x)]
+        if not pool and _BACK_OPENER.search(text, max(0, x.start - 120), x.start):
+            pool = [q for q in reversed(window) if sent(q) == sent(x) - 1]
+    for y in pool[:3]:
+        if not _same_measure(x, y) or y.qualifier == "vague" or not x.value or not y.value:
+            continue
+        if x.kind != "percent" and not 0.2 <= y.value / x.value <= 5:
+            continue
+        if _COMPARED_BEFORE.search(text, max(0, y.start - 50), y.start) or _THAN_BEFORE.search(
+            text, max(0, y.start - 20), y.start
+        ):
+            continue  # y is itself a baseline ("compared with 3% and with 4%", "less than the 47.3% forecast")
+        return y, x
+    return None
+
+
+_RATE_QUOTE = re.compile(
+    r"\s*(?:[\w']+\s+){0,2}?(?:per|to\s+the|against\s+the)\s+(?:US\s+)?(?:dollar|euro|pound|yen|yuan)", re.I
+)
+
+
+def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
+    """The direction the text gives y against its baseline x: "up from"/"down from" right before x, else the
+    last direction word of y's clause before y (within 80 characters of its sentence) unless y is itself a
+    rate of change ("grew 15.7%"). 0 if none, or if y is an exchange rate ("43.3 per US dollar": a currency
+    that climbs is a smaller figure)."""
+    if _RATE_QUOTE.match(text, y.end) or _RATE_QUOTE.match(text, x.end):
+        return 0
+    m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
+    if m and m.group("dir"):
+        return _direction(m.group("dir"))
+    before = _FULL_STOP.split(text[max(0, y.start - 80) : y.start])[-1]
+    if y.kind == "percent" and _PCT_DIRECTION.search(before):
+        return 0  # "grew 15.7%": the verb is y's own change, not y against x
+    return next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", before.lower()))) if d), 0)
+
+
+def _add_compared(text: str, y: Quantity, x: Quantity, earlier, sent, add) -> None:
+    """A change with the direction y's clause states (breakable), or a percentage change if a % is stated.
+    Two figures set side by side with no direction ("25%, compared with 10% before") assert nothing a
+    checker can compute, so they are not reported."""
+    sign = _stated_direction(text, y, x)
+    if not sign:
+        return
+    pct = _rule_stated_pct(text, x, y, sign, [q for q in earlier if q.kind == "percent"], sent)
+    if pct is not None and x.value and x.kind != "percent":
+        _add_pct_change(x, y, pct, sign, add)
+    else:
+        _add_change(text, x, y, sign, add)

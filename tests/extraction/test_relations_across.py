@@ -238,3 +238,56 @@ def test_better_than_expected_is_a_result_not_an_expectation():
 def test_a_comparison_past_a_figure_of_another_measure():
     ex, rels = _rels("Sales will rise by 3.5% to $180bn - less than the 4.1% rise a year earlier.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.5%", "4.1%"], True)]
+
+
+# _rule_definite_count
+def test_a_lead_count_taken_up_by_the_same_number_with_another_noun():
+    text = (
+        "Ferry strike ends\n\nSeven stewards who walked out on Monday returned to work."
+        "\n\nFour of the seven men said pay was the issue."
+    )
+    ex, rels = _rels(text, "restatement")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["Seven stewards", "seven men"], True)]
+
+
+def test_a_lead_count_is_not_restated_by_another_group():
+    text = (
+        "Ferry firm cuts routes\n\nThe firm will stop two island services in May."
+        "\n\nIt has sailed between the two ports since 1990."
+    )
+    _, rels = _rels(text, "restatement")
+    assert rels == []
+
+
+# _rule_headline_break
+def test_a_headline_figure_contradicted_in_the_first_sentence_even_if_repeated_later():
+    text = (
+        "Council plans 12% rise in rents\n\nThe council plans to raise rents by 15% from April, its budget shows."
+        "\n\nA tenants' group said a 12% rise would hurt pensioners."
+    )
+    ex, rels = _rels(text, "restatement")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["12%", "15%"], False)]
+
+
+# _rule_compared_with / _stated_direction / _add_compared
+def test_a_baseline_named_with_down_from():
+    ex, rels = _rels("Orders at the mill were 410 tonnes in June, down from 455 tonnes in May.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["455 tonnes", "410 tonnes"], True)]
+    ex, rels = _rels("Orders at the mill were 410 tonnes in June, down from 395 tonnes in May.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_baseline_in_the_next_sentence_with_a_direction_in_the_first():
+    text = "Ticket sales at the zoo rose to 82,000 this summer. That compared with 74,500 a year earlier."
+    ex, rels = _rels(text, "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["74,500", "82,000"], True)]
+
+
+def test_figures_side_by_side_with_no_direction_are_not_a_relation():
+    ex, rels = _rels("Vacancies stood at 8%, compared with 3% before the merger.")
+    assert [r for r in rels if r.kind in ("change", "comparison")] == []
+
+
+def test_an_exchange_rate_has_no_direction_to_check():
+    ex, rels = _rels("The peso climbed to 17.2 per US dollar, up from a close of 17.6 on Monday.")
+    assert [r for r in rels if r.holds is False] == []

@@ -7,14 +7,21 @@ from factcheck.sources.models import Source
 
 
 class ArticleSubmitForm(forms.Form):
-    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
-    body = forms.CharField(
-        label="Article text",
-        widget=forms.Textarea(attrs={"rows": 16}),
-        strip=False,
-        error_messages={"required": "Paste the article's text: it is empty."},
+    """Pasted text (with its link, outlet and date if known), or a link alone: then the page is fetched."""
+
+    EMPTY = "Paste the article's text: it is empty. Or give the article's link and its page is fetched."
+
+    url = forms.URLField(
+        label="Article link",
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        help_text="Alone, the page is fetched and its text, title, author, outlet and date are read. "
+        "With pasted text, the link is kept as the article's source.",
+        widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
     )
-    url = forms.URLField(label="URL", max_length=1000, required=False, assume_scheme="https")
+    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
+    body = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 16}), strip=False, required=False)
     outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False, empty_label="— unknown —")
     published_on = forms.DateField(label="Published", required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
@@ -29,6 +36,17 @@ class ArticleSubmitForm(forms.Form):
         if url and not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Only http and https links are accepted.")
         return url
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("body") or "").strip() and not data.get("url") and "url" not in self.errors:
+            self.add_error("body", self.EMPTY)
+        return data
+
+    @property
+    def by_url(self):
+        """A link and no text: submit by URL (call after is_valid())."""
+        return bool(self.cleaned_data.get("url")) and not (self.cleaned_data.get("body") or "").strip()
 
 
 class QueueFilterForm(forms.Form):

@@ -18,6 +18,11 @@ def content_hash(text):
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
+def url_hash(url):
+    """The content_hash of an article submitted by URL before its page is read (a text never has a NUL)."""
+    return hashlib.sha256(b"\x00url " + url.encode("utf-8")).hexdigest()
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
@@ -33,6 +38,7 @@ class Article(TimeStampedModel):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles_submitted"
     )
+    author = models.CharField(max_length=300, blank=True, help_text="As the fetched page names it.")
     content_hash = models.CharField(max_length=64, editable=False)
 
     objects = ArticleQuerySet.as_manager()
@@ -40,8 +46,14 @@ class Article(TimeStampedModel):
     class Meta:
         ordering = ["-created_at"]
         constraints = [
-            # The same text submitted twice in one newsroom is found, not duplicated.
+            # The same text submitted twice in one newsroom is found, not duplicated. An article submitted
+            # by URL holds url_hash(url) here until its page is fetched, so the same URL is caught too.
             models.UniqueConstraint(fields=["newsroom", "content_hash"], name="article_unique_text_per_newsroom"),
+        ]
+        indexes = [
+            # Submit by URL finds an article already submitted: WHERE newsroom_id = ? AND url = ?. Not
+            # unique: pasted texts may share a link (a corrected version, older rows).
+            models.Index(fields=["newsroom", "url"], condition=~models.Q(url=""), name="article_newsroom_url_idx"),
         ]
 
     def __str__(self):
@@ -49,6 +61,11 @@ class Article(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("claims:article", args=[self.pk])
+
+    @property
+    def awaits_fetch(self):
+        """Submitted by URL and its page not read yet: the next run fetches it first."""
+        return bool(self.url) and not self.body
 
 
 class ExtractionRunQuerySet(models.QuerySet):
@@ -61,6 +78,8 @@ class ExtractionRunQuerySet(models.QuerySet):
 
 class ExtractionRun(Job):
     """One extraction of one article: the Job row the Celery task works through."""
+
+    FETCHING = "Fetching the page…"  # the message of a RUNNING run while its article's page is fetched
 
     newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="extraction_runs")
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="runs")
@@ -90,6 +109,10 @@ class ExtractionRun(Job):
 
     def __str__(self):
         return f"Run {self.pk} of article {self.article_id} ({self.status})"
+
+    @property
+    def is_fetching(self):
+        return self.status == self.Status.RUNNING and self.message == self.FETCHING
 
 
 class ClaimQuerySet(models.QuerySet):

@@ -11,6 +11,7 @@ import logging
 import time
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
 
@@ -20,10 +21,12 @@ from django.db import DatabaseError, DataError, IntegrityError, connection, tran
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
+from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash, url_hash
+from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
+from factcheck.core.fetch import FetchRefused, address_allowed, fetch
 from factcheck.core.jobs import job_enqueue
 from factcheck.core.signals import extraction_finished
-from factcheck.sources.models import Claimant
+from factcheck.sources.models import Claimant, Source, domain_of
 
 logger = logging.getLogger(__name__)
 
@@ -157,6 +160,90 @@ def _title_from(body):
     return first[:120] or "Untitled article"
 
 
+@transaction.atomic
+def article_submit_url(*, newsroom, user, url, title="", outlet=None, published_on=None) -> SubmitResult:
+    """Save an article to be read from `url` and a PENDING run; enqueue the run once the transaction commits.
+
+    The run fetches the page (factcheck.core.fetch: public addresses only, size and time limits), reads
+    its text, title, author, date and outlet (trafilatura), then extracts statements as for pasted text.
+    A page that cannot be fetched or holds no article text fails the run with the reason; the article
+    keeps its URL and a retry (extraction_request) fetches again.
+
+    The URL is stored normalised (scheme and host lower-case, no default port, no fragment). The same
+    URL already in the newsroom, submitted by URL or pasted with this link, returns that article
+    (created=False, run=None). Raises ValidationError({"url": ...}) for a link that is not http(s), is
+    malformed, or names a private or reserved IP address. `title`, `outlet` and `published_on` (the
+    import's optional fields) win over what the page says.
+    """
+    url = url_normalise(url)
+    _url_address_check(url)
+    existing = Article.objects.filter(newsroom=newsroom, url=url).order_by("pk").first()
+    if existing is not None:
+        return SubmitResult(article=existing, created=False, run=None)
+    if outlet is not None and outlet.newsroom_id != newsroom.pk:
+        raise ValidationError({"outlet": "Unknown outlet."})
+    # Until the page is read the title is the URL and content_hash is url_hash(url): the unique
+    # (newsroom, content_hash) constraint then also catches two concurrent submits of one URL.
+    digest = url_hash(url)
+    article = Article(
+        newsroom=newsroom,
+        title=(title or "").strip()[:500] or url[:500],
+        body="",
+        url=url,
+        outlet=outlet,
+        published_on=published_on,
+        submitted_by=user,
+        content_hash=digest,
+    )
+    article.full_clean(exclude=["body"], validate_constraints=False)
+    try:
+        with transaction.atomic():
+            article.save()
+    except IntegrityError:  # a concurrent submit of the same URL won the race
+        return SubmitResult(
+            article=Article.objects.get(newsroom=newsroom, content_hash=digest), created=False, run=None
+        )
+    run = _run_create(article=article, user=user)
+    return SubmitResult(article=article, created=True, run=run)
+
+
+def _url_address_check(url):
+    """Refuse at once a link to a private or reserved IP address (host names are checked by the fetch)."""
+    import ipaddress
+
+    host = urlsplit(url).hostname or ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return
+    if not address_allowed(address):
+        raise ValidationError(
+            {"url": "This address is on a private or reserved network: only public web pages are fetched."}
+        )
+
+
+def outlet_for(*, newsroom_id, name, url=""):
+    """The newsroom's Source for an article's outlet: by the site's domain, else by name (any case),
+    else a new news-outlet Source. None when there is neither a name nor a domain."""
+    domain = domain_of(url)
+    sources = Source.objects.filter(newsroom_id=newsroom_id)
+    if domain:
+        found = sources.filter(domain=domain).first()
+        if found is not None:
+            return found
+    name = (name or "").strip()[:200] or domain
+    if not name:
+        return None
+    found = sources.filter(name__iexact=name).first()
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():
+            return Source.objects.create(newsroom_id=newsroom_id, name=name, url=url, kind=Source.Kind.NEWS_OUTLET)
+    except IntegrityError:  # the domain was registered meanwhile
+        return sources.filter(domain=domain).first()
+
+
 def _run_create(*, article, user):
     run = ExtractionRun.objects.create(newsroom=article.newsroom, article=article, requested_by=user)
     transaction.on_commit(lambda: extraction_enqueue(run_id=run.pk))
@@ -198,17 +285,25 @@ def extraction_run(*, run_id, extract=None):
         logger.info("extraction run %s is gone or already taken; nothing to do", run_id)
         return None
     run = ExtractionRun.objects.select_related("article").get(pk=run_id)
-    text = run.article.body
     progress = _ProgressWriter(run_id, run.attempts)
     started = time.perf_counter()
+    fetching = run.article.awaits_fetch
     try:
-        result = extract(text, on_progress=progress)
+        if fetching:
+            run.article = _article_fetch(run)
+            fetching = False
+            started = time.perf_counter()  # the run's duration is the extraction's, as for pasted text
+        result = extract(run.article.body, on_progress=progress)
         data = result.to_dict() if hasattr(result, "to_dict") else result
         duration_ms = round((time.perf_counter() - started) * 1000)
         return _results_write(run=run, data=data, duration_ms=duration_ms, progress_total=progress.total or 1)
+    except (FetchRefused, PageUnreadable) as exc:
+        logger.info("extraction run %s: page of article %s not read: %s", run_id, run.article_id, exc.message)
+        _run_fail(run_id, run.attempts, exc.message)
+        return None
     except SoftTimeLimitExceeded:
         logger.warning("extraction run %s stopped at its time limit", run_id)
-        _run_fail(run_id, run.attempts, _time_limit_message())
+        _run_fail(run_id, run.attempts, _fetch_time_limit_message() if fetching else _time_limit_message())
         return None
     except DatabaseError:
         raise  # transient: the task's autoretry (or the sweep) runs it again
@@ -218,6 +313,61 @@ def extraction_run(*, run_id, extract=None):
             run_id, run.attempts, f"The extractor failed on this text ({exc.__class__.__name__}: {str(exc)[:300]})."
         )
         return None
+
+
+def _fetch_time_limit_message():
+    return (
+        f"Fetching and reading the page was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, the time "
+        "limit. Retry later, or paste the article's text instead."
+    )
+
+
+def _article_fetch(run):
+    """Fetch the page of the run's article, read the article in it and save it. Returns the article.
+
+    Writes the FETCHING message first (the status page shows it) and clears it when the text is saved.
+    Raises FetchRefused or PageUnreadable, with the article left as it was (its URL, no text).
+    """
+    mine = ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts)
+    mine.update(message=ExtractionRun.FETCHING, heartbeat_at=timezone.now())
+    page = page_article(fetch(run.article.url))
+    try:
+        article_text_validate(page.body)
+    except ValidationError as exc:
+        raise PageUnreadable(f"The page's text cannot be used: {_messages(exc)}") from None
+    article = _article_fill(run.article, page)
+    mine.update(message="", heartbeat_at=timezone.now())
+    return article
+
+
+@transaction.atomic
+def _article_fill(article, page):
+    """Save the page's article on a row still waiting for it (a conditional UPDATE: a redelivered run
+    that already filled it leaves it as it is). What the submitter gave (title, outlet, date) wins."""
+    digest = content_hash(page.body)
+    twin = Article.objects.filter(newsroom_id=article.newsroom_id, content_hash=digest).exclude(pk=article.pk).first()
+    if twin is not None:
+        raise PageUnreadable(
+            f"This page's text is already in the newsroom as the article “{twin.title[:120]}” "
+            f"(no. {twin.pk}): work on that one."
+        )
+    untitled = article.title == article.url[:500]
+    outlet = article.outlet or outlet_for(newsroom_id=article.newsroom_id, name=page.site_name, url=page.home_url)
+    try:
+        with transaction.atomic():
+            Article.objects.filter(pk=article.pk, body="").update(
+                title=(page.title or _title_from(page.body))[:500] if untitled else article.title,
+                body=page.body,
+                author=page.author,
+                published_on=article.published_on or page.published_on,
+                outlet=outlet,
+                content_hash=digest,
+                updated_at=timezone.now(),
+            )
+    except IntegrityError:  # the same text was pasted meanwhile
+        raise PageUnreadable("This page's text was just submitted as another article: work on that one.") from None
+    article.refresh_from_db()
+    return article
 
 
 def _time_limit_message():
@@ -520,21 +670,26 @@ class ImportReport:
 
 def _import_line(*, newsroom, user, raw, outlets):
     item = _import_json(raw)
-    text = _import_str(item, "text", required=True)
-    title = _import_str(item, "title") if isinstance(item.get("title"), str) else ""
     url = _import_str(item, "url")
+    text = _import_str(item, "text", required=not url)
+    title = _import_str(item, "title") if isinstance(item.get("title"), str) else ""
     if url and not url.lower().startswith(("http://", "https://")):
         raise ValidationError("'url' must be an http(s) link")
     outlet_name = _import_str(item, "outlet", coerce=True).strip()[:200]
     outlet = None
     if outlet_name:
         if outlet_name not in outlets:
-            from factcheck.sources.models import Source
-
-            outlets[outlet_name] = Source.objects.filter(
-                newsroom=newsroom, name__iexact=outlet_name
-            ).first() or Source.objects.create(newsroom=newsroom, name=outlet_name, kind=Source.Kind.NEWS_OUTLET)
+            outlets[outlet_name] = outlet_for(newsroom_id=newsroom.pk, name=outlet_name)
         outlet = outlets[outlet_name]
+    if not text:  # a link alone: the page is fetched and read by the extraction run
+        return article_submit_url(
+            newsroom=newsroom,
+            user=user,
+            url=url,
+            title=title,
+            outlet=outlet,
+            published_on=_import_date(item.get("published")),
+        )
     return article_submit(
         newsroom=newsroom,
         user=user,
@@ -591,6 +746,9 @@ def _import_date(published):
 
 def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) -> ImportReport:
     """Import articles from JSON lines ({"title", "text", "url"?, "published"?, "outlet"?}).
+
+    A line with a "url" and no "text" becomes an article submitted by URL (article_submit_url): its run
+    fetches and reads the page; the same URL already in the newsroom counts as a duplicate.
 
     Each chunk of lines is one transaction (so 10,000 articles never build one giant transaction)
     and each line is a savepoint inside it: a bad line is reported with its number and skipped,

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
 from factcheck.claims.models import Article, Claim, ExtractionRun
-from factcheck.claims.services import ExtractionAlreadyActive, article_submit, extraction_request
+from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.newsrooms.access import get_membership, require_editor, require_writer
 from factcheck.newsrooms.services import membership_queue_seen
@@ -332,13 +332,28 @@ def submit(request):
     require_writer(membership)
     form = ArticleSubmitForm(request.POST or None, newsroom=membership.newsroom)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
-            result = article_submit(newsroom=membership.newsroom, user=request.user, **form.cleaned_data)
+            if form.by_url:
+                result = article_submit_url(
+                    newsroom=membership.newsroom,
+                    user=request.user,
+                    url=data["url"],
+                    title=data["title"],
+                    outlet=data["outlet"],
+                    published_on=data["published_on"],
+                )
+            else:
+                result = article_submit(newsroom=membership.newsroom, user=request.user, **data)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
         else:
-            if result.created:
+            if result.created and form.by_url:
+                messages.success(
+                    request, "Article saved. Its page is fetched and its statements extracted in the background."
+                )
+            elif result.created:
                 messages.success(request, "Article saved. Its statements are extracted in the background.")
             else:
                 messages.info(request, "This article was already submitted; here it is.")

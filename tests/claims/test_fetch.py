@@ -27,6 +27,7 @@ class PageServer:
         self.pages = {p.stem: p.read_bytes() for p in PAGES.glob("*.html")}
         self.requests = []
         self.release = threading.Event()  # set at teardown: ends the never-finishing response
+        self.gate = threading.Event()  # /held/… answers only once a test (or teardown) sets it
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
@@ -42,6 +43,7 @@ class PageServer:
 
     def stop(self):
         self.release.set()
+        self.gate.set()
         self.httpd.shutdown()
         self.httpd.server_close()
 
@@ -56,6 +58,9 @@ def _handler_for(server):
             parts = urlsplit(self.path)
             query = parse_qs(parts.query)
             path = parts.path
+            if path.startswith("/held/"):
+                server.gate.wait(30)
+                path = path.removeprefix("/held")
             if path.startswith("/pages/"):
                 name = path.removeprefix("/pages/").removesuffix(".html")
                 if name not in server.pages:

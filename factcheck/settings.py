@@ -286,6 +286,11 @@ if API_MAX_BODY_BYTES > DATA_UPLOAD_MAX_MEMORY_SIZE:
 WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10, minimum=1)
 WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6, minimum=1)
 WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30, minimum=1)
+# Deliveries whose message was lost (broker down when the event happened) are sent again by beat.
+CELERY_BEAT_SCHEDULE["sweep-webhook-deliveries"] = {
+    "task": "factcheck.api.tasks.api_webhook_sweep_task",
+    "schedule": 300.0,
+}
 # The workbench's own address, for links in webhook payloads (a worker has no request to ask).
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("http", "https")).rstrip("/")
 # The cache holds the API's rate-limit counters. With a Redis URL (CACHE_URL, else a redis

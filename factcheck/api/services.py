@@ -300,6 +300,25 @@ def webhook_deliver(*, delivery_id, post=None, retry_allowed=True):
     return delivery
 
 
+SWEEP_GRACE = timezone.timedelta(minutes=5)
+
+
+def webhook_sweep(*, now=None) -> int:
+    """Send again the PENDING deliveries whose message was lost (broker down at commit, Redis restarted).
+
+    A delivery waiting for its back-off is left alone until that back-off plus SWEEP_GRACE has passed;
+    a second message for one that is merely late is harmless (the first task to take it wins).
+    """
+    now = now or timezone.now()
+    sent = 0
+    pending = WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, updated_at__lt=now - SWEEP_GRACE)
+    for pk, attempts, updated_at in pending.values_list("pk", "attempts", "updated_at")[:500]:
+        due = updated_at + timezone.timedelta(seconds=retry_delay(attempts) if attempts else 0) + SWEEP_GRACE
+        if due <= now and webhook_delivery_enqueue(delivery_id=pk):
+            sent += 1
+    return sent
+
+
 def webhook_redeliver(*, delivery) -> bool:
     """An admin sends a FAILED delivery again (attempts start over)."""
     Status = WebhookDelivery.Status

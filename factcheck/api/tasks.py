@@ -20,3 +20,8 @@ def api_webhook_deliver_task(self, delivery_id):
         services.webhook_deliver(delivery_id=delivery_id, retry_allowed=not eager)
     except services.DeliveryRetry as exc:
         raise self.retry(countdown=exc.countdown, max_retries=settings.WEBHOOK_MAX_ATTEMPTS) from None
+
+
+@shared_task
+def api_webhook_sweep_task():
+    return services.webhook_sweep()

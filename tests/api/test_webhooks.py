@@ -252,3 +252,26 @@ def test_it_builds_no_payload_when_no_webhook_wants_the_event(newsroom):
         services.webhook_event_record(newsroom_id=newsroom.pk, event="verdict.published", event_id="v", data=build)
         == []
     )
+
+
+def test_the_sweep_sends_again_only_deliveries_whose_message_was_lost(newsroom, hook, monkeypatch):
+    # given: one never sent an hour ago, one waiting for its 60 s back-off, one just recorded
+    from django.utils import timezone
+
+    now = timezone.now()
+    lost, waiting, fresh = (
+        services.webhook_event_record(newsroom_id=newsroom.pk, event="verdict.published", event_id=e, data={})[0]
+        for e in ("a", "b", "c")
+    )
+    WebhookDelivery.objects.filter(pk=lost.pk).update(updated_at=now - timezone.timedelta(hours=1))
+    WebhookDelivery.objects.filter(pk=waiting.pk).update(
+        attempts=2, updated_at=now - timezone.timedelta(minutes=5, seconds=30)
+    )
+    sent = []
+    monkeypatch.setattr(
+        services, "webhook_delivery_enqueue", lambda *, delivery_id, countdown=None: sent.append(delivery_id) or True
+    )
+    # when
+    assert services.webhook_sweep(now=now) == 1
+    # then
+    assert sent == [lost.pk]

@@ -4,13 +4,19 @@
 a huge body, a page that never finishes). Other test modules import the fixture from here.
 """
 
+import functools
 import gzip
+import shutil
+import socket
+import ssl
+import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import urllib3
 
 from factcheck.core import fetch as fetch_module
 from factcheck.core.fetch import FetchRefused, address_allowed, fetch
@@ -23,15 +29,16 @@ class PageServer:
     """A ThreadingHTTPServer on 127.0.0.1:0 in a daemon thread. `pages` maps a name to HTML bytes
     (loaded from tests/fixtures/pages; a test may replace one); `requests` records (path, headers)."""
 
-    def __init__(self):
+    def __init__(self, host="127.0.0.1"):
         self.pages = {p.stem: p.read_bytes() for p in PAGES.glob("*.html")}
         self.requests = []
         self.release = threading.Event()  # set at teardown: ends the never-finishing response
         self.gate = threading.Event()  # /held/… answers only once a test (or teardown) sets it
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
+        server_class = _IPv6Server if ":" in host else ThreadingHTTPServer
+        self.httpd = server_class((host, 0), _handler_for(self))
         self.httpd.daemon_threads = True
         self.port = self.httpd.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.base = f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
     def url(self, path):
@@ -46,6 +53,10 @@ class PageServer:
         self.gate.set()
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
 
 
 def _handler_for(server):
@@ -280,8 +291,6 @@ def test_it_reports_an_http_error_status(page_server, allow_local):
 
 def test_it_reports_a_closed_port(allow_local):
     # a port nothing listens on: bind one, note it, close it
-    import socket
-
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -292,8 +301,6 @@ def test_it_reports_a_closed_port(allow_local):
 
 def test_it_connects_to_the_vetted_address_without_a_second_lookup(page_server, allow_local, monkeypatch):
     # given a name that resolves to the test server once, then (a rebinding attack) to a private address
-    import socket
-
     real = socket.getaddrinfo
     lookups = []
 
@@ -311,3 +318,69 @@ def test_it_connects_to_the_vetted_address_without_a_second_lookup(page_server, 
     assert page.status == 200
     assert lookups == ["courier.test"]
     assert page_server.requests[0][1]["Host"] == f"courier.test:{page_server.port}"
+
+
+def _resolve_to_loopback(monkeypatch, *names):
+    """Make `names` resolve to 127.0.0.1 (every other name resolves as usual)."""
+    real = socket.getaddrinfo
+
+    def resolver(host, port, *args, **kwargs):
+        if host in names:
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+
+
+def test_it_checks_the_certificate_against_the_host_name_while_connecting_to_the_checked_address(
+    tmp_path, allow_local, monkeypatch
+):
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    # given an HTTPS server on 127.0.0.1 whose certificate names courier.test
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+         "-subj", "/CN=courier.test", "-addext", "subjectAltName=DNS:courier.test"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    server = PageServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.httpd.socket = context.wrap_socket(server.httpd.socket, server_side=True)
+    server.start()
+    _resolve_to_loopback(monkeypatch, "courier.test", "other.test")
+    try:
+        # an untrusted (self-signed) certificate is refused
+        with pytest.raises(FetchRefused) as caught:
+            fetch(f"https://courier.test:{server.port}/pages/harbour-tolls.html")
+        assert "certificate" in caught.value.message
+        # when the certificate is trusted, the page comes, checked against the name, not the IP
+        trusting = functools.partial(urllib3.HTTPSConnectionPool, ca_certs=str(cert))
+        monkeypatch.setattr(fetch_module.urllib3, "HTTPSConnectionPool", trusting)
+        page = fetch(f"https://courier.test:{server.port}/pages/harbour-tolls.html")
+        assert b"Harbour tolls" in page.body
+        assert server.requests[-1][1]["Host"] == f"courier.test:{server.port}"
+        # a name the certificate does not cover is refused, though the address is the same
+        with pytest.raises(FetchRefused) as caught:
+            fetch(f"https://other.test:{server.port}/pages/harbour-tolls.html")
+        assert "certificate" in caught.value.message
+    finally:
+        server.stop()
+
+
+def test_it_fetches_over_ipv6_only_when_allow_listed(settings):
+    try:
+        server = PageServer(host="::1").start()
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    try:
+        settings.FETCH_ALLOWED_NETWORKS = []
+        with pytest.raises(FetchRefused):
+            fetch(server.url("/pages/school-meals.html"))
+        settings.FETCH_ALLOWED_NETWORKS = ["::1/128"]
+        assert b"41,000 pupils" in fetch(server.url("/pages/school-meals.html")).body
+        assert server.requests[0][1]["Host"] == f"[::1]:{server.port}"
+    finally:
+        server.stop()

@@ -63,6 +63,7 @@ _ORDINAL_RANK = re.compile(
     r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
     re.I,
 )
+_GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])[A-Za-z]+(?P<num>\d{1,4})\b")
 _ORDINALS = {
     "first": 1,
     "second": 2,
@@ -696,6 +697,11 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
                 unit = "range"
         taken.add(s, unit_end or e)
         out.append(RawQuantity(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b), True, True, 0.0))
+
+    for m in _GLUED_NAME.finditer(text, start, end) if has_digit else empty:
+        s, e = m.span("num")
+        if free(s, e):  # G20, Covid19, #Vote2022: a name with a number in it, not a figure
+            add(s, e, int(m.group("num")), "identifier", "other", 0.0)
 
     for m in _NUMERAL.finditer(text, start, end) if has_digit else empty:
         s, e = m.span()

@@ -84,7 +84,7 @@ def test_it_does_not_read_one_of_as_a_quantity(text):
 def test_it_treats_model_numbers_as_identifiers_and_times_as_dates():
     # issue 12: "COVID-19", "F-35", "K-12" are identifiers (like "Radio 4"), never counts
     found = quantities.find("At 10:30 the G7 met; COVID-19 cases fell.")
-    assert [(q.kind, q.unit) for q in found] == [("date", "time"), ("other", "identifier")]
+    assert [(q.kind, q.unit) for q in found] == [("date", "time"), ("other", "identifier"), ("other", "identifier")]
     assert not any(quantities.is_numeric(q) for q in found)
 
 
@@ -141,3 +141,9 @@ def test_number_words_beyond_a_quintillion_are_not_a_number():
 
     assert words_to_number(["one", "trillion"]) == 10**12
     assert words_to_number(["hundred"] * 10) is None
+
+
+@pytest.mark.parametrize(("text", "span"), [("The G7 summit opened.", "7"), ("Tag it #Vote2031 today.", "2031")])
+def test_a_number_glued_after_letters_is_part_of_a_name(text, span):
+    q, got = _one(text)
+    assert (got, q.unit, quantities.is_numeric(q)) == (span, "identifier", False)

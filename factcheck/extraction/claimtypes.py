@@ -48,36 +48,110 @@ EVENT = re.compile(
 )
 
 
-# Figure-less numeric wording: superlatives of amount, changes, shares, rates, multiples.
+# Figure-less numeric wording: superlatives of amount, changes, shares, rates, multiples, statistics.
 NUMERIC_WORDING = re.compile(
     r"(?<!track )\b(?!(?:majority|minority) (?:leader|whip))"
-    r"(?:most|least|fewest|fewer|more than (?:any|ever)|largest|biggest|highest|lowest|smallest|greatest|"
+    r"(?:fewest|fewer|more than (?:any|ever)|largest|biggest|highest|lowest|smallest|greatest|"
     r"record(?:s|-\w+)?|doubled|tripled|trebled|quadrupled|halved|twice|triple|double|half of|"
     r"majority|minority|per capita|per cent|percent(?:age)?|rate of|(?:birth|death|crime|unemployment|"
     r"inflation|interest|infection|mortality|poverty|growth|tax) rates?|increased?|decreased?|"
-    r"declined?|dropped|plunged|soared|surged|fell|fallen|rose|risen|grew|grown|shrank|cheaper|costlier|"
-    r"more expensive|richest|poorest|leading producer|number of|zero|none of|not a single|no one|"
+    r"cheaper|costlier|more expensive|richest|poorest|leading producer|zero|none of|not a single|no one|"
     r"nobody|every single|all of the|outnumber\w*|top (?:ten|five|three)|ranked|ranks?|"
-    r"unprecedented|all-time|most-\w+)\b",
+    r"unprecedented|all-time|most-\w+|statistics|stats|census|"
+    # opinion polls, not polling places: "ahead in the polls", "polls show", "polling data"
+    r"(?:in|ahead|behind|lead\w*|trail\w*) (?:\w+ ){0,4}?(?:the |opinion |recent |latest )?polls|"
+    r"(?:opinion |recent |latest |new )?polls? (?:show|shows|showed|found|finds|suggests?|indicates?)|"
+    r"polling (?:data|numbers|average|lead)|"
+    # a count of zero: "has not passed a single bill", "did not appoint any black judges"
+    r"(?:not|n't|never)\s+(?:\w+\s+){0,2}(?:a single|any\s+(?:\w+\s+){0,2}\w+s))\b",
     re.I,
 )
-# Reported speech: a speech verb (with or without "that"), or "called X (a|the) Y".
-REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|tweeted|tweets|wrote|writes|posted|claimed|claims|stated|states that|"
-    r"declared|admitted|announced|asserted|insisted|argued|remarked|quoted|according to|"
-    r"called (?:\w+ ){1,4}(?:a|an|the)\b|described (?:\w+ ){1,4}as)\b",
+# "most"/"least" as a quantifier ("most deaths", "most of the", "the most votes") is about amounts; before an
+# adjective or adverb ("the most ancient", "most likely") it is a superlative of quality, not an amount.
+# Without a part-of-speech tagger, an adjective or adverb is told by its ending or a short list.
+_ADJ = (
+    r"(?:\w+(?:ous|ful|ive|ent|ant|al|ic|ed|able|ible|ing|ly|less|ish|ary|ory|ile|ar)|"
+    r"likely|important|popular|powerful|beautiful|famous|dangerous|ancient|common|corrupt|advanced|"
+    r"senior|hard|fair|free|safe|secure|open|honest|stupid|evil|bad|good|well|often|recent|severe|"
+    r"prominent|influential|wanted|trusted|hated|loved|liked|feared|known|visited|watched|read|"
+    r"polluted|populous|expensive|deadly|qualified|vulnerable|fit|obvious|clear|strict|tough)"
+)
+_QUANTIFIER_MOST = re.compile(rf"\b(?:most|least)\b(?!\s+{_ADJ}\b)", re.I)
+# A comparison of amounts: "more attempts than others", "fewer jobs than in 2010", "less money than" (the
+# word after "more" is not an adjective: "more important than" compares qualities).
+_MORE_THAN = re.compile(rf"\b(?:more|less|fewer)\s+(?!{_ADJ}\b)(?!than\b)\w+(?:\s+\w+){{0,3}}?\s+than\b", re.I)
+# A change of an amount ("fell", "rose", "dropped") — but not a fall, a rise or a drop in space or rank
+# ("fell from space", "rose to power", "dropped out of the race", "grew up") unless a figure follows.
+_CHANGE = re.compile(
+    r"\b(?:declined?|dropped|plunged|soared|surged|fell|fallen|rose|risen|grew|grown|shrank|"
+    r"shrunk|jumped|climbed|slumped|tumbled)\b"
+    r"(?!\s+(?:from|off|out|up|down|into|onto|apart|asleep|ill|victim|silent|through|over|behind|in love|"
+    r"to power|to fame|against|on|upon|with|short|prey|foul|flat|the stairs)\b(?!\s*[£$€]?\d))",
     re.I,
 )
-# A quotation of three or more words between straight or curly double quotes (or curly single ones).
-LONG_QUOTE = re.compile(r"[\"“”]\s*+[^\"“”\s]++(?:\s++[^\"“”\s]++){2,}+\s*+[\"“”]|‘[^‘’\s]*+(?:\s++[^‘’\s]*+){2,}+’")
+# "a number of" means "several"; "the number of X" is about an amount.
+_NUMBER_OF = re.compile(r"\b(?<!a )(?<!a growing )(?<!an increasing )(?<!a large )(?<!a small )number of\b", re.I)
+
+# A span of time that only frames the claim ("in the past five years", "for 6 months", "within two weeks",
+# "the last three and a half years") is, like a date, not what a numeric claim is about. A qualified
+# duration ("more than eight hours") or one that is measured ("lasted 45 minutes") still counts.
+TIME_UNIT = re.compile(
+    r"^(?:(?:and a half|and a quarter)\s+)?(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|"
+    r"minutes?)\b",
+    re.I,
+)
+_FRAME_BEFORE = re.compile(
+    r"(?:\b(?:in|within|during|for|after|before|over|since|of)\s+(?:the\s+|these\s+|those\s+)?"
+    r"(?:(?:past|last|next|first|coming|previous|following)\s+)?|"
+    r"\b(?:the|these|those)\s+(?:past|last|next|first|coming|previous|following)\s+)$",
+    re.I,
+)
+_FRAME_AFTER = re.compile(r"\s*(?:ago|later|earlier|from now|before|after)\b", re.I)
+
+
+def numeric_figure(text: str, start: int, end: int, kind: str, unit: str, qualifier: str | None) -> bool:
+    """Whether the figure text[start:end] (of a non-date, non-identifier quantity) makes a claim numeric:
+    every figure does, except a span of time that only frames the claim."""
+    after = text[end : end + 40]
+    is_time = kind == "duration" or (kind == "count" and TIME_UNIT.match(after.lstrip()) is not None)
+    if not is_time or qualifier:
+        return True
+    before = text[max(0, start - 40) : start]
+    return not (_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(text, end, end + 20))
 
 
 def numeric_wording(text: str) -> bool:
-    return NUMERIC_WORDING.search(text) is not None
+    return (
+        NUMERIC_WORDING.search(text) is not None
+        or _QUANTIFIER_MOST.search(text) is not None
+        or _MORE_THAN.search(text) is not None
+        or _CHANGE.search(text) is not None
+        or _NUMBER_OF.search(text) is not None
+    )
+
+
+# Reported speech: a speech verb, or "called X (a|the) Y". Verbs that also name an act or a thing
+# ("declared a state of emergency", "announced a plan", "tweets" the noun, "claims" the noun) count
+# only with "that" or a colon; "say" not after a modal or "to" ("could later say" is not a report).
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bwill )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
+    r"(?<!\bshould )(?<!\blater )say|saying|told|tells|tweeted|wrote|writes|posted|claimed|stated|"
+    r"(?:tweets|posts|claims|states|declared|announced|admitted|declares|announces|admits)\s*(?:that\b|:)|"
+    r"asserted|insisted|argued|remarked|quoted|according to|"
+    r"called (?:\w+ ){1,4}(?:a|an|the)\b|described (?:\w+ ){1,4}as)\b",
+    re.I,
+)
+# A quotation of three or more words: an opening straight or curly double quote, words without quote marks,
+# a closing one (so "” and replaced it with “" between two quotations is not one); or curly single quotes.
+LONG_QUOTE = re.compile(r"[\"“]\s*+[^\"“”\s]++(?:\s++[^\"“”\s]++){2,}+\s*+[\"”]|‘[^‘’\s]*+(?:\s++[^‘’\s]*+){2,}+’")
+_WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”‘’]*[\"”’']\s*$")
 
 
 def reported_speech(text: str) -> bool:
-    return REPORTED_SPEECH.search(text) is not None or LONG_QUOTE.search(text) is not None
+    if REPORTED_SPEECH.search(text) is not None:
+        return True
+    # A statement that is nothing but one quotation, with no speaker, quotes the claim itself, not a person.
+    return LONG_QUOTE.search(text) is not None and _WHOLE_QUOTE.match(text) is None
 
 
 @lru_cache(maxsize=4096)

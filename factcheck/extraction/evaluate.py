@@ -6,6 +6,7 @@ python -m factcheck.extraction.evaluate [--data-dir ../shared/data] [--only cw,c
 from __future__ import annotations
 
 import argparse
+import hashlib
 import time
 from pathlib import Path
 
@@ -54,7 +55,18 @@ USE = {
     "clef2019": "untouched",
     "clef2020": "untouched",
     "averitec": "tuning (claim-type rules)",
+    "averitec-tuning": "tuning (claim-type rules written reading its misses)",
+    "averitec-test": "untouched by the issue-13 rule changes (the previous rules had read all 260)",
 }
+
+
+def averitec_part(claim: dict) -> str:
+    """The fixed rule that cut the AVeriTeC dev portion into a tuning and a test part for the claim
+    types, written before any claim was read: sha256 of "issue13-claimtypes:" + the claim's original
+    index in the official dev.json; first 8 hex digits as an integer, even → tuning, odd → test.
+    Rules are written reading only the tuning part's misses; the test part is only ever scored."""
+    key = f"issue13-claimtypes:{claim['_orig_index']}".encode()
+    return "tuning" if int(hashlib.sha256(key).hexdigest()[:8], 16) % 2 == 0 else "test"
 
 
 def _training_texts(root: Path) -> set[str]:
@@ -203,15 +215,27 @@ def eval_claims(root: Path) -> str:
         ["set", "claims", "flagged check-worthy", "≥1 quantity", "≥1 numeric (non-date) quantity"], rows
     )
     type_rows = []
+    parts = np.array([averitec_part(c) for c in av])
     for gold_name, ours in (("Numerical Claim", "numeric"), ("Quote Verification", "quote")):
         y = np.array([gold_name in (c.get("claim_types") or []) for c in av]).astype(int)
         pred = np.array([any(ours in s.types for s in ex.statements) for ex in exs])
-        p, r, f = _prf(y, pred)
-        type_rows.append(
-            [f"{gold_name} → {ours}", USE["averitec"], int(y.sum()), f"{p:.3f}", f"{r:.3f}", f"**{f:.3f}**"]
-        )
-    out += "\n\n### AVeriTeC claim types (dev)\n\n" + table(
-        ["type", "used while choosing", "gold positives", "P", "R", "F1"], type_rows
+        for part in ("tuning", "test"):
+            m = parts == part
+            p, r, f = _prf(y[m], pred[m])
+            type_rows.append(
+                [
+                    f"{gold_name} → {ours}",
+                    f"{part} ({int(m.sum())} claims)",
+                    USE[f"averitec-{part}"],
+                    int(y[m].sum()),
+                    f"{p:.3f}",
+                    f"{r:.3f}",
+                    f"**{f:.3f}**",
+                ]
+            )
+    out += (
+        "\n\n### AVeriTeC claim types (dev portion, split by `averitec_part`: sha256 of the claim's index)\n\n"
+        + table(["type", "part", "used while choosing", "gold positives", "P", "R", "F1"], type_rows)
     )
     return out
 

@@ -12,7 +12,7 @@ from . import quantities as Q
 from . import relations as R
 from . import segmentation, speakers, statements, work
 from .checkworthiness import Model, default_model
-from .claimtypes import claim_types
+from .claimtypes import claim_types, numeric_figure
 from .types import Extraction, Quantity, Speaker, Statement
 
 EXTRACTOR_VERSION = "0.1.0"
@@ -210,7 +210,11 @@ def _scoring_pass(out: Extraction, raw_by_statement: list[list], model: Model, t
     w = work.current()
     for st in out.statements:
         qs = [out.quantities[i] for i in st.quantity_ids]
-        numeric = any(Q.is_numeric(q) for q in qs)
+        off = st.start
+        numeric = any(
+            Q.is_numeric(q) and numeric_figure(st.text, q.start - off, q.end - off, q.kind, q.unit, q.qualifier)
+            for q in qs
+        )
         st.types = claim_types(
             st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
         )

@@ -1,3 +1,4 @@
+from factcheck.extraction import extract
 from factcheck.extraction.claimtypes import claim_types
 
 
@@ -63,3 +64,59 @@ def test_reported_speech_is_a_quote():
 def test_scare_quotes_are_not_a_quote():
     assert "quote" not in _types("A “new virus” is spreading in the region.", has_quote=True)
     assert "quote" not in _types("The factory closed in 2019.")
+
+
+def test_quality_superlatives_and_vague_plurals_are_not_numeric():
+    for text in (
+        "The council called it the most beautiful bridge in the county.",
+        "The storm is most likely to reach the coast tonight.",
+        "A number of residents complained about the noise.",
+        "The climber fell from the ridge near the summit.",
+        "The general rose to power after the coup.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_amount_comparisons_polls_and_zero_counts_are_numeric():
+    for text in (
+        "Most voters in the district backed the proposal.",
+        "Nurses in the north work more shifts than nurses in the south.",
+        "The mayor is ahead of both rivals in the latest polls.",
+        "Official statistics on street crime were published again.",
+        "The committee has not approved a single application.",
+        "The governor did not pardon any convicted officials.",
+        "Ticket sales fell sharply after the final.",
+    ):
+        assert "numeric" in _types(text), text
+
+
+def _statement_types(text):
+    return extract(text).statements[0].types
+
+
+def test_a_span_of_time_that_frames_a_claim_is_not_numeric():
+    for text in (
+        "The harbour authority has ignored the complaints in the past five years.",
+        "The board has tried to block the merger for the last three and a half years.",
+        "The village was flooded two weeks ago.",
+    ):
+        assert "numeric" not in _statement_types(text), text
+    for text in (
+        "The siege lasted more than eight hours.",
+        "The airline carried 4,000 passengers in the past five years.",
+    ):
+        assert "numeric" in _statement_types(text), text
+
+
+def test_speech_verbs_that_name_an_act_need_that():
+    assert "quote" not in _types("The governor declared a state of emergency on Friday.")
+    assert "quote" not in _types("The platform labels tweets with a warning.", has_quote=False)
+    assert "quote" in _types("The governor declared that the emergency was over.")
+    assert "quote" in _types("A viral post claims that the mayor banned cars.")
+    assert "quote" not in _types("Critics could later say the plan was rushed.")
+
+
+def test_two_quoted_terms_and_a_quoted_claim_alone_are_not_a_quote():
+    assert "quote" not in _types("The agency swapped “the pandemic” for “the outbreak” on its site.", has_quote=True)
+    assert "quote" not in _types("“The river has never been cleaner than it is this year.”", has_quote=True)
+    assert "quote" in _types("The minister said “the river has never been cleaner than this year.”", has_quote=True)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from functools import lru_cache
 
 import numpy as np
 
+from .examples import load_default
 from .features import EMBED_DIM, HAND_FEATURES, default_embedding, hand_features, hashed_terms
 
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "model.npz")
@@ -57,6 +59,8 @@ class Model:
             self.version = "fallback"
             self.cv_f1 = self.cv_pr_auc = None
         self.embedding = default_embedding() if np.any(self.emb_coef) else None
+        # nearest known examples (ClaimBuster, CC BY 4.0; see examples.py), shown with the reasons
+        self.examples = load_default() if self.embedding is not None else None
         self._emb_coef32 = self.emb_coef.astype(np.float32)
         # the hand part as plain floats: 15 values, where numpy's per-call cost would dominate
         self._hand = list(zip(self.hand_mean.tolist(), self.hand_scale.tolist(), self.hand_coef.tolist(), strict=True))
@@ -70,8 +74,10 @@ class Model:
         logit = self.bias + math.fsum(hand_contrib)
         reasons: list[tuple[str, float]] = []
         word_contribs: dict[str, float] = {}
+        vector = None
         if self.embedding is not None:
-            meaning = float(self.embedding.vector(text) @ self._emb_coef32)
+            vector = self.embedding.vector(text)
+            meaning = float(vector @ self._emb_coef32)
             logit += meaning
             if explain:
                 label = "meaning close to check-worthy claims" if meaning > 0 else "meaning close to talk, not claims"
@@ -110,7 +116,31 @@ class Model:
             # the strongest reason always stays, however small; the rest only if they matter
             reasons = [reasons[0]] + [r for r in reasons[1:6] if abs(r[1]) >= 0.05] if reasons else []
             reasons = [(label, round(w, 3)) for label, w in reasons]
+            if self.examples is not None and vector is not None and _has_words(text, EXAMPLE_MIN_WORDS):
+                reasons.extend(example_reasons(self.examples.nearest(vector)))
         return prob, reasons
+
+
+# A statement of fewer words ("Yes.", "Thank you.") is shown no examples: its nearest sentence says
+# nothing about it, and the lookup (about 0.1 ms) would be most of the cost of a text of tiny statements.
+EXAMPLE_MIN_WORDS = 4
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _has_words(text: str, n: int) -> bool:
+    it = _WORDS.finditer(text)
+    return all(next(it, None) is not None for _ in range(n))
+
+
+def example_reasons(nearest) -> list[tuple[str, float]]:
+    """The nearest known examples as reasons, after the features: the label names the example and its
+    ClaimBuster label; the number is the cosine similarity, positive for a check-worthy example and
+    negative for a not check-worthy one (so a "+"/"−" shown beside it reads as for/against)."""
+    out = []
+    for label, text, sim in nearest:
+        kind = "check-worthy" if label == 1 else "not check-worthy"
+        out.append((f"similar known {kind} example (ClaimBuster): “{text}”", round(sim if label == 1 else -sim, 3)))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,7 @@
 """Every statement gets reasons, and they name features a person can read."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,3 +41,29 @@ def test_reasons_name_human_features():
     _, reasons = model.score("The senator said unemployment fell by 3.5% in Ohio, the lowest rate since 1990.")
     labels = " ".join(label for label, _ in reasons)
     assert any(k in labels for k in ("number", "percentage", "attributed", "comparison", "names", "meaning"))
+
+
+def _example_reasons(reasons):
+    return [(label, w) for label, w in reasons if label.startswith("similar known ")]
+
+
+def test_every_statement_of_four_words_or_more_names_its_nearest_known_examples():
+    for text in TEXTS:
+        for st_ in extract(text).statements:
+            examples = _example_reasons(st_.reasons)
+            if len(re.findall(r"[^\W\d_]{2,}", st_.text)) < 4:
+                assert not examples, st_.text  # "Yes.", "Thank you.": features only
+                continue
+            assert len(examples) == 2, st_.text
+            (pos_label, pos_w), (neg_label, neg_w) = examples
+            assert "check-worthy example (ClaimBuster)" in pos_label and pos_w >= -1.0
+            assert "not check-worthy example (ClaimBuster)" in neg_label and neg_w <= 1.0
+            # the human features still come first
+            assert not st_.reasons[0][0].startswith("similar known ")
+
+
+def test_the_nearest_example_of_a_greeting_is_a_greeting():
+    _, reasons = default_model().score("Thank you so much, and good night.")
+    (_, pos_w), (neg_label, neg_w) = _example_reasons(reasons)
+    assert -neg_w > pos_w  # closer to the not check-worthy example
+    assert "thank" in neg_label.lower()

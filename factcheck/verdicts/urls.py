@@ -1,10 +1,10 @@
 from django.urls import path
 
-from factcheck.verdicts import scale_views, views
+from factcheck.verdicts import dashboard, scale_views, views
 
 app_name = "verdicts"
 urlpatterns = [
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
     path("statements/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_remove"),
     path("statements/<int:pk>/verdict/", views.verdict_save, name="verdict_save"),

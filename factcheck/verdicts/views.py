@@ -1,4 +1,6 @@
-"""Review screens: evidence and the verdict panel of the statement page, the history tab, the dashboard.
+"""Review screens: evidence and the verdict panel of the statement page, the history tab.
+
+The dashboard lives in `factcheck.verdicts.dashboard`.
 
 The statement page itself is `claims:claim`; it renders the panels built here with
 `review_context()`. Each POST below answers an htmx request with the panel it changed plus
@@ -8,19 +10,15 @@ plain POST with a redirect back to the statement.
 
 import difflib
 import re
-import statistics
-from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection, transaction
-from django.db.models import Count, FloatField, Q
+from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from factcheck.claims.models import Claim
 from factcheck.newsrooms.access import get_membership, require_editor, require_writer
@@ -440,115 +438,3 @@ def verdict_return_view(request, pk):
 @login_required
 def verdict_correct_view(request, pk):
     return _transition(request, pk, verdict_correct, CorrectionForm, "correction_form")
-
-
-# --- dashboard ------------------------------------------------------------------------------
-
-
-def _bars(rows, width=420, bar=22, gap=8, label_width=110):
-    """Horizontal bar chart geometry for a server-rendered SVG: rows of (label, value, colour)."""
-    top = max([value for _, value, _ in rows] or [0]) or 1
-    usable = width - label_width - 40
-    out = []
-    for i, (label, value, colour) in enumerate(rows):
-        out.append(
-            {
-                "label": label,
-                "value": value,
-                "colour": colour,
-                "y": i * (bar + gap),
-                "text_y": i * (bar + gap) + bar * 0.7,
-                "w": max(2, round(usable * value / top)) if value else 0,
-                "value_x": label_width + (max(2, round(usable * value / top)) if value else 0) + 6,
-            }
-        )
-    return {"rows": out, "width": width, "height": max(1, len(rows)) * (bar + gap), "bar": bar, "x": label_width}
-
-
-def _columns(days, height=90, width=420):
-    top = max([n for _, n in days] or [0]) or 1
-    step = width / max(1, len(days))
-    cols = []
-    for i, (day, n) in enumerate(days):
-        h = round((height - 14) * n / top) if n else 0
-        cols.append({"day": day, "n": n, "x": round(i * step + 1, 1), "w": round(step - 2, 1), "h": h, "y": height - h})
-    return {"cols": cols, "width": width, "height": height}
-
-
-def _duration_text(seconds):
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, minutes = divmod(minutes, 60)
-    if hours < 48:
-        return f"{hours} h {minutes:02d} min"
-    return f"{hours // 24} days {hours % 24} h"
-
-
-@require_GET
-@login_required
-def dashboard(request):
-    membership = get_membership(request)
-    newsroom = membership.newsroom
-    claims = Claim.objects.for_newsroom(newsroom)
-    by_status = dict(claims.order_by().values_list("status").annotate(n=Count("pk")))
-    status_counts = [(value, label, by_status.get(value, 0)) for value, label in Claim.Status.choices]
-
-    rating_rows = (
-        Verdict.objects.for_newsroom(newsroom)
-        .published()
-        .order_by()
-        .values("rating__label", "rating__colour", "rating__value")
-        .annotate(n=Count("pk"))
-        .order_by("-rating__value")
-    )
-    ratings = _bars([(r["rating__label"] or "Unrated", r["n"], r["rating__colour"] or "#6e7781") for r in rating_rows])
-
-    today = timezone.localdate()
-    start = today - timedelta(days=13)
-    per_day = dict(
-        # a range on created_at itself, so claim_newsroom_created_idx serves it (created_at__date cannot)
-        claims.filter(created_at__gte=timezone.make_aware(datetime.combine(start, time.min)))
-        .annotate(day=TruncDate("created_at"))
-        .order_by()
-        .values_list("day")
-        .annotate(n=Count("pk"))
-    )
-    days = [(start + timedelta(days=i), per_day.get(start + timedelta(days=i), 0)) for i in range(14)]
-
-    recent = (
-        Verdict.objects.for_newsroom(newsroom)
-        .filter(status__in=[Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED], version=1)
-        .exclude(published_at=None)
-        .order_by("-published_at")
-        .values_list("published_at", "claim__created_at")[:1000]
-    )
-    waits = [(published - found).total_seconds() for published, found in recent]
-    median_wait = _duration_text(statistics.median(waits)) if waits else None
-
-    workload = (
-        claims.open()
-        .exclude(assignee=None)
-        .order_by()
-        .values("assignee__username")
-        .annotate(
-            total=Count("pk"),
-            in_progress=Count("pk", filter=Q(status=Claim.Status.IN_PROGRESS)),
-            in_review=Count("pk", filter=Q(status=Claim.Status.IN_REVIEW)),
-        )
-        .order_by("-total", "assignee__username")
-    )
-    context = {
-        "status_counts": status_counts,
-        "total": sum(by_status.values()),
-        "ratings": ratings,
-        "published_total": sum(r["value"] for r in ratings["rows"]),
-        "days": _columns(days),
-        "days_total": sum(n for _, n in days),
-        "median_wait": median_wait,
-        "median_n": len(waits),
-        "workload": list(workload),
-        "unassigned_open": claims.open().filter(assignee=None).count(),
-    }
-    template = "verdicts/partials/dashboard_body.html" if request.htmx else "verdicts/dashboard.html"
-    return render(request, template, context)

@@ -137,22 +137,26 @@ def article_submit(*, newsroom, user, title, body, url="", outlet=None, publishe
         newsroom=newsroom,
         title=title[:500],
         body=body,
-        url=url or "",
+        url=url_normalise(url) if url else "",  # as article_submit_url stores it, so either finds the other
         outlet=outlet,
         published_on=published_on,
         submitted_by=user,
         content_hash=digest,
     )
     article.full_clean(validate_constraints=False)
+    return _article_create(article, user=user)
+
+
+def _article_create(article, *, user):
+    """Save a new article and its PENDING run. A concurrent submit of the same text (or URL, see
+    article_submit_url) that won the race on (newsroom, content_hash) is returned instead."""
     try:
         with transaction.atomic():
             article.save()
-    except IntegrityError:  # a concurrent submit of the same text won the race
-        return SubmitResult(
-            article=Article.objects.get(newsroom=newsroom, content_hash=digest), created=False, run=None
-        )
-    run = _run_create(article=article, user=user)
-    return SubmitResult(article=article, created=True, run=run)
+    except IntegrityError:
+        winner = Article.objects.get(newsroom_id=article.newsroom_id, content_hash=article.content_hash)
+        return SubmitResult(article=winner, created=False, run=None)
+    return SubmitResult(article=article, created=True, run=_run_create(article=article, user=user))
 
 
 def _title_from(body):
@@ -196,15 +200,7 @@ def article_submit_url(*, newsroom, user, url, title="", outlet=None, published_
         content_hash=digest,
     )
     article.full_clean(exclude=["body"], validate_constraints=False)
-    try:
-        with transaction.atomic():
-            article.save()
-    except IntegrityError:  # a concurrent submit of the same URL won the race
-        return SubmitResult(
-            article=Article.objects.get(newsroom=newsroom, content_hash=digest), created=False, run=None
-        )
-    run = _run_create(article=article, user=user)
-    return SubmitResult(article=article, created=True, run=run)
+    return _article_create(article, user=user)
 
 
 def _url_address_check(url):

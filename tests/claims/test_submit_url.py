@@ -91,8 +91,9 @@ def test_it_returns_the_existing_article_for_the_same_url(newsroom, other_newsro
 
 def test_it_finds_a_pasted_article_with_the_same_link(newsroom, checker):
     pasted = services.article_submit(
-        newsroom=newsroom, user=checker, title="T", body="One two three four five.", url="https://news.example.org/a"
+        newsroom=newsroom, user=checker, title="T", body="One two three four five.", url="HTTPS://News.example.org/a#x"
     )
+    assert pasted.article.url == "https://news.example.org/a"
     assert submit_url(newsroom, checker, "https://news.example.org/a").article.pk == pasted.article.pk
 
 

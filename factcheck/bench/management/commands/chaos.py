@@ -316,6 +316,40 @@ class Command(BaseCommand):
     def postgres_restarted(self):
         """PostgreSQL restarted under web load (gunicorn)."""
         port = self.opts["port"]
+        server = self._gunicorn_start(port)
+        load = _WebLoad(port, login(port, self.user.username, PASSWORD))
+        load.start(clients=6)
+        time.sleep(4)
+        marks = {"stop_begin": time.monotonic()}
+        self._sh("pg_stop")
+        marks["down_at"] = time.monotonic()
+        time.sleep(self.opts["outage"])
+        marks["start_begin"] = time.monotonic()
+        self._sh("pg_start")
+        marks["up_at"] = time.monotonic()
+        time.sleep(12)
+        records = load.stop()
+        process_stop(server)
+        connection.close()  # this process's connection died with the server
+        ok, observed, parts, unclean = _outage_judge(records, **marks)
+        for title, part in parts:
+            counts = {}
+            for r in part:
+                counts[(r[1], r[2])] = counts.get((r[1], r[2]), 0) + 1
+            self.stdout.write(f"  {title}: {dict(sorted(counts.items(), key=str))}")
+        if unclean:
+            self.stdout.write(
+                "  first unclean answers (s after the stop began, path, status): "
+                f"{[(round(r[0] - marks['stop_begin'], 2), r[1], r[2]) for r in unclean[:8]]}"
+            )
+        return [
+            "PostgreSQL restarted under web load",
+            "503 + message during the outage, /healthz 503; all 200 ≤ 5 s after",
+            observed,
+            bool(ok),
+        ]
+
+    def _gunicorn_start(self, port):
         log = open(self.logdir / "gunicorn.log", "wb")  # noqa: SIM115 - kept open for the server's life
         env = {**self._worker_env(), "DEBUG": "1", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
         server = subprocess.Popen(  # noqa: S603
@@ -332,98 +366,7 @@ class Command(BaseCommand):
                     break
             except OSError:
                 time.sleep(0.2)
-        cookies = login(port, self.user.username, PASSWORD)
-        paths = ["/healthz", reverse("claims:queue"), reverse("claims:articles")]
-        records = []  # (t, path, status, latency, says_unavailable)
-        lock = threading.Lock()
-        stop = threading.Event()
-
-        def client(k):
-            i = k
-            while not stop.is_set():
-                path = paths[i % len(paths)]
-                i += 1
-                started = time.monotonic()
-                try:
-                    status, body, _ = request(port, "GET", path, cookies=cookies, timeout=15)
-                    says = b"Temporarily unavailable" in body or b'"database": {"ok": false' in body
-                except OSError as exc:
-                    status, says = exc.__class__.__name__, False
-                with lock:
-                    records.append((started, path, status, time.monotonic() - started, says))
-                time.sleep(0.02)
-
-        threads = [threading.Thread(target=client, args=(k,), daemon=True) for k in range(6)]
-        for t in threads:
-            t.start()
-        time.sleep(4)
-        stop_begin = time.monotonic()
-        self._sh("pg_stop")
-        down_at = time.monotonic()
-        time.sleep(self.opts["outage"])
-        start_begin = time.monotonic()
-        self._sh("pg_start")
-        up_at = time.monotonic()
-        time.sleep(12)
-        stop.set()
-        for t in threads:
-            t.join(timeout=30)
-        process_stop(server)
-        connection.close()  # this process's connection died with the server
-
-        def clean(r):  # a 200, or a 503 that says what happened
-            return r[2] == 200 or (r[2] == 503 and r[4])
-
-        before = [r for r in records if r[0] + r[3] < stop_begin]
-        # While the stop and start commands run the server is going down or coming up: either
-        # answer is fine there, as long as it is clean.
-        during = [r for r in records if down_at <= r[0] and r[0] + r[3] <= start_begin]
-        after = [r for r in records if r[0] >= up_at]
-        unclean = [r for r in records if not clean(r)]
-        during_bad = [r for r in during if not (r[2] == 503 and r[4])]
-        during_health = {r[2] for r in during if r[1] == "/healthz"}
-        # Recovery: from when on after PostgreSQL is back has every answer been a 200?
-        last_bad = max((r[0] + r[3] for r in after if r[2] != 200), default=up_at)
-        recovered_in = last_bad - up_at
-        after_health = [r[2] for r in after if r[1] == "/healthz"]
-        ok = (
-            all(r[2] == 200 for r in before)
-            and during
-            and not during_bad
-            and not unclean
-            and during_health == {503}
-            and recovered_in <= 5
-            and after_health
-            and after_health[-1] == 200
-            and any(r[0] - up_at > recovered_in for r in after)
-        )
-        statuses = {}
-        for r in during:
-            statuses[r[2]] = statuses.get(r[2], 0) + 1
-        observed = (
-            f"before: {sum(r[2] == 200 for r in before)}/{len(before)} 200; down {start_begin - down_at:.1f} s "
-            f"(+{down_at - stop_begin:.1f} s stopping, {up_at - start_begin:.1f} s starting): {len(during)} answers "
-            f"{dict(sorted(statuses.items(), key=str))}, {len(during_bad)} not a 503 with the message, slowest "
-            f"{max((r[3] for r in during), default=0) * 1000:.0f} ms, /healthz {sorted(during_health, key=str)}; "
-            f"{len(unclean)} unclean answers overall; all 200 again {recovered_in:.1f} s after it was back "
-            f"({sum(r[2] == 200 for r in after)}/{len(after)} 200 after), /healthz last {after_health[-1:]}"
-        )
-        for title, part in (("before", before), ("outage", during), ("after", after)):
-            counts = {}
-            for r in part:
-                counts[(r[1], r[2])] = counts.get((r[1], r[2]), 0) + 1
-            self.stdout.write(f"  {title}: {dict(sorted(counts.items(), key=str))}")
-        if during_bad or unclean:
-            self.stdout.write(
-                "  first unclean answers (s after the stop began, path, status): "
-                f"{[(round(r[0] - stop_begin, 2), r[1], r[2]) for r in (during_bad + unclean)[:8]]}"
-            )
-        return [
-            "PostgreSQL restarted under web load",
-            "503 + message during the outage, /healthz 503; all 200 ≤ 5 s after",
-            observed,
-            bool(ok),
-        ]
+        return server
 
     # --- output ------------------------------------------------------------------------------------
 
@@ -433,3 +376,84 @@ class Command(BaseCommand):
         self.stdout.write("-" * 160)
         for scenario, expected, observed, ok, took in rows:
             self.stdout.write(f"{scenario:38} | {expected:58} | {'PASS' if ok else 'FAIL':6} | {took:>5} | {observed}")
+
+
+class _WebLoad:
+    """Logged-in clients cycling through a few pages; records (t, path, status, latency, says_unavailable)."""
+
+    def __init__(self, port, cookies):
+        self.port, self.cookies = port, cookies
+        self.paths = ["/healthz", reverse("claims:queue"), reverse("claims:articles")]
+        self.records = []
+        self.lock = threading.Lock()
+        self.halt = threading.Event()
+        self.threads = []
+
+    def _client(self, k):
+        i = k
+        while not self.halt.is_set():
+            path = self.paths[i % len(self.paths)]
+            i += 1
+            started = time.monotonic()
+            try:
+                status, body, _ = request(self.port, "GET", path, cookies=self.cookies, timeout=15)
+                says = b"Temporarily unavailable" in body or b'"database": {"ok": false' in body
+            except OSError as exc:
+                status, says = exc.__class__.__name__, False
+            with self.lock:
+                self.records.append((started, path, status, time.monotonic() - started, says))
+            time.sleep(0.02)
+
+    def start(self, clients):
+        self.threads = [threading.Thread(target=self._client, args=(k,), daemon=True) for k in range(clients)]
+        for t in self.threads:
+            t.start()
+
+    def stop(self):
+        self.halt.set()
+        for t in self.threads:
+            t.join(timeout=30)
+        return self.records
+
+
+def _outage_judge(records, *, stop_begin, down_at, start_begin, up_at):
+    """(ok, the observed line, [(title, records)] before/outage/after, unclean answers) of a restart."""
+
+    def clean(r):  # a 200, or a 503 that says what happened
+        return r[2] == 200 or (r[2] == 503 and r[4])
+
+    before = [r for r in records if r[0] + r[3] < stop_begin]
+    # While the stop and start commands run the server is going down or coming up: either
+    # answer is fine there, as long as it is clean.
+    during = [r for r in records if down_at <= r[0] and r[0] + r[3] <= start_begin]
+    after = [r for r in records if r[0] >= up_at]
+    unclean = [r for r in records if not clean(r)]
+    during_bad = [r for r in during if not (r[2] == 503 and r[4])]
+    during_health = {r[2] for r in during if r[1] == "/healthz"}
+    # Recovery: from when on after PostgreSQL is back has every answer been a 200?
+    last_bad = max((r[0] + r[3] for r in after if r[2] != 200), default=up_at)
+    recovered_in = last_bad - up_at
+    after_health = [r[2] for r in after if r[1] == "/healthz"]
+    ok = (
+        all(r[2] == 200 for r in before)
+        and during
+        and not during_bad
+        and not unclean
+        and during_health == {503}
+        and recovered_in <= 5
+        and after_health
+        and after_health[-1] == 200
+        and any(r[0] - up_at > recovered_in for r in after)
+    )
+    statuses = {}
+    for r in during:
+        statuses[r[2]] = statuses.get(r[2], 0) + 1
+    observed = (
+        f"before: {sum(r[2] == 200 for r in before)}/{len(before)} 200; down {start_begin - down_at:.1f} s "
+        f"(+{down_at - stop_begin:.1f} s stopping, {up_at - start_begin:.1f} s starting): {len(during)} answers "
+        f"{dict(sorted(statuses.items(), key=str))}, {len(during_bad)} not a 503 with the message, slowest "
+        f"{max((r[3] for r in during), default=0) * 1000:.0f} ms, /healthz {sorted(during_health, key=str)}; "
+        f"{len(unclean)} unclean answers overall; all 200 again {recovered_in:.1f} s after it was back "
+        f"({sum(r[2] == 200 for r in after)}/{len(after)} 200 after), /healthz last {after_health[-1:]}"
+    )
+    return ok, observed, [("before", before), ("outage", during), ("after", after)], during_bad + unclean

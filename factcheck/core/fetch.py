@@ -69,8 +69,8 @@ def fetch(url, *, max_bytes=None, timeout=None) -> Fetched:
     current = url
     for _hop in range(settings.FETCH_MAX_REDIRECTS + 1):
         target = _target(current)
-        address = _vetted_address(target, deadline)
-        pool, response = _request(target, address, deadline, timeout)
+        addresses = _vetted_addresses(target, deadline)
+        pool, response = _request(target, addresses, deadline, timeout)
         try:
             if response.status in REDIRECTS and response.headers.get("Location"):
                 current = _redirect_target(current, response.headers["Location"])
@@ -138,8 +138,8 @@ def _redirect_target(current, location):
 # --- the guard --------------------------------------------------------------------------------
 
 
-def _vetted_address(target, deadline):
-    """Resolve the host once and return an address to connect to, if every address it has is allowed."""
+def _vetted_addresses(target, deadline):
+    """Resolve the host once and return its addresses, if every one of them is allowed."""
     addresses = _resolve(target, deadline)
     for address in addresses:
         if not address_allowed(address):
@@ -147,7 +147,7 @@ def _vetted_address(target, deadline):
                 f"{target.host} points to a private or reserved network address ({address}); such "
                 "addresses are never fetched. Submit a public web page."
             )
-    return addresses[0]
+    return addresses
 
 
 def _resolve(target, deadline):
@@ -220,15 +220,51 @@ def _allowed_networks():
 # --- the request ------------------------------------------------------------------------------
 
 
-def _request(target, address, deadline, timeout):
+def _request(target, addresses, deadline, timeout):
+    """GET from the first checked address that takes the connection (an IPv6 address first on a machine
+    without IPv6 routes, say); never a new lookup. Returns (pool, response); the caller closes both."""
+    headers = {
+        "Host": target.host_header,
+        "User-Agent": settings.FETCH_USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": "gzip, deflate",
+    }
+    for address in addresses:
+        pool = _pool(target, address, deadline, timeout)
+        try:
+            response = pool.urlopen(
+                "GET", target.path, headers=headers, redirect=False, retries=False, preload_content=False,
+                assert_same_host=False,
+            )  # fmt: skip
+        except NewConnectionError:  # refused or unreachable (a subclass of urllib3's TimeoutError)
+            pool.close()
+            continue
+        except SSLError:
+            pool.close()
+            raise FetchRefused(
+                f"The secure connection to {target.display} failed (its certificate is not valid)."
+            ) from None
+        except Urllib3Timeout:
+            pool.close()
+            raise _too_slow(target, timeout) from None
+        except Urllib3Error as exc:
+            pool.close()
+            raise FetchRefused(
+                f"Could not connect to {target.display} ({exc.__class__.__name__}); try again later."
+            ) from None
+        return pool, response
+    raise FetchRefused(f"Could not connect to {target.display}: the site is down or refuses connections.")
+
+
+def _pool(target, address, deadline, timeout):
+    """A one-connection pool to the checked IP; Host, SNI and the certificate check use the name."""
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise _too_slow(target, timeout)
-    mapped = getattr(address, "ipv4_mapped", None)
-    ip = str(mapped or address)
+    ip = str(getattr(address, "ipv4_mapped", None) or address)
     pool_timeout = urllib3.Timeout(connect=remaining, read=remaining)
     if target.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
+        return urllib3.HTTPSConnectionPool(
             host=ip,
             port=target.port,
             timeout=pool_timeout,
@@ -238,32 +274,7 @@ def _request(target, address, deadline, timeout):
             assert_hostname=target.host,
             cert_reqs="CERT_REQUIRED",
         )
-    else:
-        pool = urllib3.HTTPConnectionPool(host=ip, port=target.port, timeout=pool_timeout, maxsize=1, retries=False)
-    headers = {
-        "Host": target.host_header,
-        "User-Agent": settings.FETCH_USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
-        "Accept-Encoding": "gzip, deflate",
-    }
-    try:
-        response = pool.urlopen(
-            "GET", target.path, headers=headers, redirect=False, retries=False, preload_content=False,
-            assert_same_host=False,
-        )  # fmt: skip
-    except NewConnectionError:  # (a subclass of urllib3's TimeoutError, though nothing timed out)
-        raise FetchRefused(f"Could not connect to {target.display}: the site is down or refuses connections.") from None
-    except SSLError:
-        raise FetchRefused(
-            f"The secure connection to {target.display} failed (its certificate is not valid)."
-        ) from None
-    except Urllib3Timeout:
-        raise _too_slow(target, timeout) from None
-    except Urllib3Error as exc:
-        raise FetchRefused(
-            f"Could not connect to {target.display} ({exc.__class__.__name__}); try again later."
-        ) from None
-    return pool, response
+    return urllib3.HTTPConnectionPool(host=ip, port=target.port, timeout=pool_timeout, maxsize=1, retries=False)
 
 
 def _read_body(response, max_bytes, deadline, target, timeout):

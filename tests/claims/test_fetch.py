@@ -384,3 +384,15 @@ def test_it_fetches_over_ipv6_only_when_allow_listed(settings):
         assert server.requests[0][1]["Host"] == f"[::1]:{server.port}"
     finally:
         server.stop()
+
+
+def test_it_tries_the_next_checked_address_when_one_refuses_the_connection(page_server, settings, monkeypatch):
+    # given a name with two checked addresses, the first of which nothing listens on
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.0/8"]
+    answers = [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, page_server.port)) for ip in ("127.0.0.2", "127.0.0.1")]
+    real = socket.getaddrinfo
+    monkeypatch.setattr(
+        socket, "getaddrinfo", lambda host, *a, **k: answers if host == "courier.test" else real(host, *a, **k)
+    )
+    # when / then
+    assert fetch(f"http://courier.test:{page_server.port}/pages/school-meals.html").status == 200

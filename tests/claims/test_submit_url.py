@@ -312,3 +312,33 @@ def test_the_run_status_shows_fetching(login, checker, newsroom, monkeypatch):
     assert "Fetching the page…" in fragment and "hx-get" in fragment
     page = client.get(result.article.get_absolute_url()).content.decode()
     assert "Fetching the page…" in page
+
+
+# --- through Redis and a real worker process -------------------------------------------------------
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_fetches_and_extracts_with_the_allow_list_from_its_environment(
+    newsroom, checker, page_server, worker_processes
+):
+    from tests.conftest import wait_until
+
+    # given a worker whose environment lists the local server's network
+    worker_processes.start(concurrency=1, extra_env={"FACTCHECK_FETCH_ALLOWED_NETWORKS": "127.0.0.1/32,::1/128"})
+    # when a URL is submitted (no allow-list in this process: the submit itself never fetches)
+    url = f"http://localhost:{page_server.port}/pages/school-meals.html"
+    result = submit_url(newsroom, checker, url)
+    # then the worker fetched, read and extracted it
+    wait_until(
+        lambda: ExtractionRun.objects.get(pk=result.run.pk).status in (Status.SUCCEEDED, Status.FAILED),
+        timeout=60,
+        message="run finished",
+    )
+    run = ExtractionRun.objects.get(pk=result.run.pk)
+    assert run.status == Status.SUCCEEDED, run.message
+    article = Article.objects.get(pk=result.article.pk)
+    assert article.title == "Free school meals reach 41,000 pupils, says education office"
+    assert article.outlet.name == "Valdenbrook Evening Post"
+    assert article.claims.count() == run.statements_found > 0
+    assert page_server.requests[0][1]["User-Agent"].startswith("FactcheckWorkbench/1.0")

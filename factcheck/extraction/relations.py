@@ -33,7 +33,7 @@ _QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "abov
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _FROM_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|on|compared with|compared to|against)\s+"
-    r"(?:a\s+|an\s+|the\s+|last year's\s+|its\s+)?$",
+    r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:(?:previous|prior|last|same|year|month|quarter|period)(?:'s|’s)?\s+){0,3}$",
     re.I,
 )
 _UP = re.compile(
@@ -414,30 +414,7 @@ def _comparison_phase(text, by_sentence, records, add, tick) -> None:
                 objects.add(b.id)
                 up = w in ("more", "higher", "greater", "larger", "bigger", "up", "above")
                 k = next(j for j in range(max(0, i - 3), i) if group[j] is a)
-                z = group[k - 1] if k > 0 else None
-                if (
-                    z is not None
-                    and w in ("more", "less", "fewer", "higher", "lower")
-                    and re.match(r"^\s*[-–—(,]\s*$", text[z.end : a.start])
-                    and _compatible(z, b, need_overlap=False)
-                    and _compatible(a, b, need_overlap=False)
-                ):
-                    # "£35bn - £2.5bn less than the £37.5bn predicted": a difference, not a comparison
-                    expected = b.value + a.value if up else b.value - a.value
-                    tol = a.tolerance + b.tolerance + z.tolerance
-                    holds = (
-                        True
-                        if abs(z.value - expected) < 1e-9 * max(1, abs(expected))
-                        else ("approximately" if abs(z.value - expected) <= tol else False)
-                    )
-                    add(
-                        "difference",
-                        [b, a],
-                        z,
-                        holds,
-                        f"{_fmt(b.value)} {'+' if up else '−'} {_fmt(a.value)} = {_fmt(expected)}; "
-                        f"the text says {z.text}",
-                    )
+                if _stated_difference(text, group[k - 1] if k > 0 else None, a, b, w, up, add):
                     break
                 ok = target.value > b.value if up else target.value < b.value
                 add(
@@ -449,6 +426,34 @@ def _comparison_phase(text, by_sentence, records, add, tick) -> None:
                     f"“{w}” requires: {'consistent' if ok else 'not consistent'}",
                 )
                 break
+
+
+def _stated_difference(text, z, a, b, w, up, add) -> bool:
+    """ "£35bn - £2.5bn less than the £37.5bn predicted": z, then a the difference, b the other figure;
+    a difference, not a comparison. Returns True when it is one (and adds it)."""
+    if not (
+        z is not None
+        and w in ("more", "less", "fewer", "higher", "lower")
+        and re.match(r"^\s*[-–—(,]\s*$", text[z.end : a.start])
+        and _compatible(z, b, need_overlap=False)
+        and _compatible(a, b, need_overlap=False)
+    ):
+        return False
+    expected = b.value + a.value if up else b.value - a.value
+    tol = a.tolerance + b.tolerance + z.tolerance
+    holds = (
+        True
+        if abs(z.value - expected) < 1e-9 * max(1, abs(expected))
+        else ("approximately" if abs(z.value - expected) <= tol else False)
+    )
+    add(
+        "difference",
+        [b, a],
+        z,
+        holds,
+        f"{_fmt(b.value)} {'+' if up else '−'} {_fmt(a.value)} = {_fmt(expected)}; the text says {z.text}",
+    )
+    return True
 
 
 def _anaphoric_phase(text, by_sentence, sentence_of_statement, statement_starts, add, tick) -> None:
@@ -592,28 +597,15 @@ def _context(text: str, q: Quantity, width: int = 60) -> str:
 
 
 def _change(text, x, y, group, add):
+    """ "from x to y" within a sentence: checked against a stated % ("a rise of 49.7%"), a stated
+    difference ("by 120"), a ratio word ("doubled") or, failing those, the direction word before it."""
     pre = text[max(0, x.start - 80) : x.start]
-    ratio_m = _RATIO.search(pre)
     if re.search(r"\b(?:range|ranges|ranging|vary|varies|varying|between)\s+from\s+$", pre, re.I):
         return  # "range from two to four megapixels" is a range, not a change
-    pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
-    if pct is None:
-        # "... from £5.5bn to £8.2bn a year, a rise of 49.7%"
-        pct = next(
-            (
-                p
-                for p in group
-                if p.kind == "percent"
-                and p.unit == "%"
-                and p.start >= y.end
-                and re.search(
-                    r"\b(?:rise|increase|jump|gain|fall|drop|decline|cut|reduction)\s+of\s+$",
-                    text[max(0, p.start - 25) : p.start],
-                    re.I,
-                )
-            ),
-            None,
-        )
+    pct = _group_pct(text, x, y, group)
+    if pct is not None and x.value and x.kind != "percent":
+        _add_group_pct_change(text, x, y, pct, add)
+        return
     absolute = next(
         (
             d
@@ -626,41 +618,10 @@ def _change(text, x, y, group, add):
         ),
         None,
     )
-    if pct is not None and x.value and x.kind != "percent":
-        computed = 100.0 * (y.value - x.value) / x.value
-        lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
-        hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
-        stated = pct.value if not _DOWN.search(text[max(0, pct.start - 30) : pct.start]) else -pct.value
-        s = (stated, stated)
-        holds = _verdict(
-            (computed, computed), s, (lo, hi), (stated - pct.tolerance, stated + pct.tolerance), _is_exact(x, y, pct)
-        )
-        add(
-            "change",
-            [x, y],
-            pct,
-            holds,
-            f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
-        )
-        return
     if absolute is not None:
-        diff = y.value - x.value
-        stated = absolute.value if diff >= 0 else -absolute.value
-        holds = _verdict(
-            (diff, diff),
-            (stated, stated),
-            (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
-            (stated - absolute.tolerance, stated + absolute.tolerance),
-            _is_exact(x, y, absolute),
-        )
-        add(
-            "difference",
-            [y, x],
-            absolute,
-            holds,
-            f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
-        )
+        _add_difference(x, y, absolute, add)
         return
+    ratio_m = _RATIO.search(pre)
     if ratio_m:
         factor = _RATIO_WORDS[ratio_m.group(1).lower()]
         ratio = y.value / x.value if x.value else INF
@@ -673,31 +634,88 @@ def _change(text, x, y, group, add):
             f"{_fmt(y.value)} / {_fmt(x.value)} = {ratio:.2f}; “{ratio_m.group(1)}” means ×{factor}",
         )
         return
+    _add_direction_change(text, x, y, add)
+
+
+def _group_pct(text, x, y, group) -> Quantity | None:
+    """The % stated for the change from x to y in their sentence: before x, or after y as "a rise of 49.7%"."""
+    pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
+    if pct is not None:
+        return pct
+    return next(
+        (
+            p
+            for p in group
+            if p.kind == "percent"
+            and p.unit == "%"
+            and p.start >= y.end
+            and re.search(
+                r"\b(?:rise|increase|jump|gain|fall|drop|decline|cut|reduction)\s+of\s+$",
+                text[max(0, p.start - 25) : p.start],
+                re.I,
+            )
+        ),
+        None,
+    )
+
+
+def _add_group_pct_change(text, x, y, pct, add) -> None:
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = pct.value if not _DOWN.search(text[max(0, pct.start - 30) : pct.start]) else -pct.value
+    holds = _verdict(
+        (computed, computed),
+        (stated, stated),
+        (lo, hi),
+        (stated - pct.tolerance, stated + pct.tolerance),
+        _is_exact(x, y, pct),
+    )
+    add(
+        "change",
+        [x, y],
+        pct,
+        holds,
+        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
+    )
+
+
+def _add_difference(x, y, absolute, add) -> None:
+    diff = y.value - x.value
+    stated = absolute.value if diff >= 0 else -absolute.value
+    holds = _verdict(
+        (diff, diff),
+        (stated, stated),
+        (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
+        (stated - absolute.tolerance, stated + absolute.tolerance),
+        _is_exact(x, y, absolute),
+    )
+    add(
+        "difference",
+        [y, x],
+        absolute,
+        holds,
+        f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
+    )
+
+
+def _add_direction_change(text, x, y, add) -> None:
+    """The direction word nearest the figures wins: "Shares have fallen after losses deepened to …"."""
     pre_verb = text[max(0, x.start - 90) : x.start]
-    # the direction word nearest the figures wins: "Shares have fallen after losses deepened to …"
     last_up = max((m.end() for m in _UP.finditer(pre_verb)), default=-1)
     last_down = max((m.end() for m in _DOWN.finditer(pre_verb)), default=-1)
-    up, down = last_up > last_down, last_down > last_up
-    if up and not down:
-        ok = y.value > x.value
-        add(
-            "change",
-            [x],
-            y,
-            bool(ok),
-            f"a rise from {_fmt(x.value)} to {_fmt(y.value)}: "
-            + ("consistent" if ok else "but the second figure is not higher"),
-        )
-    elif down and not up:
-        ok = y.value < x.value
-        add(
-            "change",
-            [x],
-            y,
-            bool(ok),
-            f"a fall from {_fmt(x.value)} to {_fmt(y.value)}: "
-            + ("consistent" if ok else "but the second figure is not lower"),
-        )
+    if last_up == last_down:
+        return
+    up = last_up > last_down
+    ok = y.value > x.value if up else y.value < x.value
+    add(
+        "change",
+        [x],
+        y,
+        bool(ok),
+        f"a {'rise' if up else 'fall'} from {_fmt(x.value)} to {_fmt(y.value)}: "
+        + ("consistent" if ok else f"but the second figure is not {'higher' if up else 'lower'}"),
+    )
 
 
 def _percent_change(text, p, group, add):
@@ -768,7 +786,10 @@ _DIRECTION_TO = re.compile(
 )
 # "…previously £75m", "…compared with £75m": a baseline named just before a figure. The loose form also
 # takes a bare "from £75m"; the strong one needs "from the previous/earlier… £75m".
-_BASELINE_WORDS = r"\b(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+_BASELINE_WORDS = (
+    r"\b(?:(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+    r"|had\s+(?:been|stood|closed|traded|reached|totalled|totaled|hit)\s+(?:at\s+|about\s+|around\s+)?)"
+)
 _COMPARED_WITH = r"\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?"
 _BASELINE_BEFORE = re.compile(
     rf"(?:{_BASELINE_WORDS}"
@@ -787,7 +808,9 @@ _BASELINE_AFTER = re.compile(
 )
 _WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
 _TIME_OPENER = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+ago|Previously)\b[^.!?\n]*$"
+    r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+(?:ago|earlier|before)|"
+    r"Previously|(?:In|During|Over)\s+the\s+(?:same|previous|prior)\s+(?:period|quarter|month|year|week)|"
+    r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
 )
 _ANAPHOR_OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:this|that|it|the\s+figure|the\s+total)\s+[^.!?\n]{0,40}$",
@@ -1080,6 +1103,33 @@ def _rule_total_parts(text: str, total: Quantity, after: list[Quantity], sent) -
     return None
 
 
+def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Quantity], sent):
+    """y the last of two or three consecutive figures of one measure (within two sentences) that add up,
+    within the total's rounding, to another figure of that measure nearby (pool: before them, the lead, or
+    just after): "£23bn would go on spending, with £8bn to fill the hole … £4bn to cut taxes" and "its
+    £35bn savings". Small counts (a sum under 10) need a total word ("in all", "combined") to count.
+    Returns (parts, total) or None. Found because the numbers fit, so never reported as broken."""
+    if y.kind == "percent" or y.qualifier is not None or y.value <= 0:
+        return None
+    prev = [q for q in window if _same_measure(q, y) and q.qualifier is None and q.value > 0]
+    for k in (2, 3):
+        run = [*prev[len(prev) - (k - 1) :], y] if len(prev) >= k - 1 else []
+        if len(run) < k or sent(run[0]) < sent(y) - 1:
+            return None
+        total = sum(q.value for q in run)
+        for t in pool:
+            if t in run or not _same_measure(t, y) or t.value <= total * 0.5 or t.qualifier not in (None, "about"):
+                continue
+            if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:
+                continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
+            if min(q.value for q in run) < 0.05 * t.value:
+                continue
+            if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
+                continue
+            return run, t
+    return None
+
+
 _ANOTHER = re.compile(
     r"^[^.;]{0,40}?\b(?:with|and|plus)\s+(?:another|a\s+further|an\s+additional|a\s+second)\s+$", re.I
 )
@@ -1102,7 +1152,7 @@ def _rule_another(text: str, x: Quantity, y: Quantity, earlier: list[Quantity]) 
     return min(fits, key=lambda r: abs(r.value - s), default=None)
 
 
-def _add_sum(parts: list[Quantity], total: Quantity, add) -> None:
+def _add_sum(parts: list[Quantity], total: Quantity, add, unless_linked: bool = False) -> None:
     s = sum(q.value for q in parts)
     tol = total.tolerance + sum(q.tolerance for q in parts)
     holds = (
@@ -1117,6 +1167,7 @@ def _add_sum(parts: list[Quantity], total: Quantity, add) -> None:
         holds,
         " + ".join(q.text for q in parts) + f" = {_fmt(s)}; the text gives {total.text} ({_fmt(total.value)}, "
         f"tolerance ±{_fmt(tol)}): {_holds_text(holds)}",
+        unless_linked=unless_linked,
     )
 
 
@@ -1288,24 +1339,13 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
         earlier = [q for q in lead if q.start < first] + window
         _changes_phase(text, y, sy, window, ahead, earlier, sent, add)
         _parts_phase(text, y, window, ahead, recent_pcts, sent, add)
-        if window and sent(window[-1]) == sy and _rule_apposition(text, window[-1], y):
-            a = window[-1]
-            add(
-                "restatement",
-                [a],
-                y,
-                "approximately",
-                f"{a.text} is restated as {y.text}, within the bounds of “{a.qualifier or 'about'} {a.text}”",
-            )
-        expected = _rule_expectation(text, y, earlier + [q for q in ahead if sent(q) == sy], lead_end)
-        if expected is not None:
-            _add_expectation(expected[0], y, expected[1], add)
-        ratio = _rule_ratio_word(text, y, window, sent)
-        if ratio is not None:
-            _add_ratio(ratio[0], y, ratio[1], ratio[2], add)
+        _restated_or_compared(text, y, sy, window, ahead, earlier, lead_end, sent, add)
         parts = _rule_total_parts(text, y, figs[i + 1 : i + 9], sent)
         if parts:
             _add_sum(parts, y, add)
+        listed = _rule_parts_sum(text, y, window, earlier + ahead, sent)
+        if listed is not None:
+            _add_sum(*listed, add, unless_linked=True)  # "£35bn - £2.5bn less than the £37.5bn" is a difference
         compared = _rule_compared_with(text, y, window, ahead, sent)
         if compared is not None:
             _add_compared(text, *compared, earlier, sent, add)
@@ -1315,6 +1355,26 @@ def _article_phase(text: str, numeric: list[Quantity], sentence_of_statement, ad
                 if total is not None:
                     _add_sum([x, y], total, add)
                     break
+
+
+def _restated_or_compared(text, y, sy, window, ahead, earlier, lead_end, sent, add) -> None:
+    """y restating the figure just before it ("nearly half - some 47%"), y an expectation another figure
+    beat or missed, y reached by "doubling"/"halving"."""
+    if window and sent(window[-1]) == sy and _rule_apposition(text, window[-1], y):
+        a = window[-1]
+        add(
+            "restatement",
+            [a],
+            y,
+            "approximately",
+            f"{a.text} is restated as {y.text}, within the bounds of “{a.qualifier or 'about'} {a.text}”",
+        )
+    expected = _rule_expectation(text, y, earlier + [q for q in ahead if sent(q) == sy], lead_end)
+    if expected is not None:
+        _add_expectation(expected[0], y, expected[1], add)
+    ratio = _rule_ratio_word(text, y, window, sent)
+    if ratio is not None:
+        _add_ratio(ratio[0], y, ratio[1], ratio[2], add)
 
 
 def _changes_phase(text, y, sy, window, ahead, earlier, sent, add) -> None:
@@ -1461,12 +1521,12 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?P<cmp>compare[sd]?|comparing)\s+(?:with|to)"
     r"|\b(?P<dir>up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"
-    r"|\b(?P<vs>versus|vs\.?|against))"
-    r"\s+(?:(?!(?:and|but|while|which)\b)[A-Za-z'’-]+\s+){0,4}?$",
+    r"|\b(?P<vs>versus|vs\.?|against)|(?P<vs2>\())"
+    r"\s*(?:(?!(?:and|but|while|which)\b)[A-Za-z'’-]+\s+){0,4}?$",
     re.I,
 )
 _THEN_AFTER = re.compile(
-    r"^[^.;!?\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+(?:year|month|quarter)|"
+    r"[^.;!?\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+(?:year|month|quarter)|"
     r"(?:the|a)\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)|previously|in\s+(?:19|20)\d\d)\b",
     re.I,
 )
@@ -1486,8 +1546,8 @@ def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: l
     m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
     if m is None or x.kind in ("date", "rank") or x.qualifier == "vague":
         return None
-    if m.group("vs") and not _THEN_AFTER.match(text, x.end, x.end + 40):
-        return None  # "traded at $1.20 against the euro": against names a baseline only with a time
+    if (m.group("vs") or m.group("vs2")) and not _THEN_AFTER.match(text, x.end, x.end + 40):
+        return None  # "traded at $1.20 against the euro", "(£1.1bn)": a baseline only with a time "(£75m in 2003)"
     if _COMPARED_OPENER.search(text, max(0, x.start - 80), x.start):
         pool = [q for q in ahead if sent(q) == sent(x)]
     else:

@@ -291,3 +291,43 @@ def test_figures_side_by_side_with_no_direction_are_not_a_relation():
 def test_an_exchange_rate_has_no_direction_to_check():
     ex, rels = _rels("The peso climbed to 17.2 per US dollar, up from a close of 17.6 on Monday.")
     assert [r for r in rels if r.holds is False] == []
+
+
+# _rule_parts_sum
+def test_parts_listed_after_a_total_that_they_add_up_to():
+    text = (
+        "The council sold 64 flats last year.\n\n"
+        "Of the buyers, 40 were tenants while the remaining 24 were investors from outside the city."
+    )
+    ex, rels = _rels(text, "sum")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["40", "24", "64 flats"], True)]
+
+
+def test_parts_that_do_not_add_up_are_not_a_sum():
+    text = (
+        "The council sold 64 flats last year.\n\nOf the buyers, 40 were tenants while the remaining 21 were investors."
+    )
+    _, rels = _rels(text, "sum")
+    assert rels == []
+
+
+def test_a_round_total_does_not_swallow_a_small_figure():
+    text = "The city will spend £1bn on roads. Pensioners get £50 each, and the budget adds £1bn for schools."
+    _, rels = _rels(text, "sum")
+    assert rels == []
+
+
+# baseline cues of _rule_change_pair / _rule_compared_with / _percent_change
+def test_a_baseline_in_brackets_with_its_year():
+    ex, rels = _rels("Takings at the fair rose to £6.1m (£5.4m in 2019).", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£5.4m", "£6.1m"], True)]
+
+
+def test_a_baseline_in_the_past_perfect_in_the_next_sentence():
+    ex, rels = _rels("Shares in the brewer jumped 6% to 212p.\n\nThey had closed at 200p on Friday.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["200p", "212p", "6%"], True)]
+
+
+def test_a_percentage_change_on_the_previous_years_figure():
+    ex, rels = _rels("Ferry revenue was £42m, up 5% on the previous year's £40m.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£40m", "£42m", "5%"], True)]

@@ -272,6 +272,21 @@ def test_the_import_turns_a_url_line_into_a_url_article(
     assert article.runs.get().status == Status.SUCCEEDED
 
 
+def test_the_import_command_takes_url_lines(newsroom, checker, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    path = tmp_path / "links.jsonl"
+    path.write_text(json.dumps({"url": "https://news.example.org/ferry", "outlet": "Harbour Gazette"}) + "\n")
+    out = io.StringIO()
+    call_command("import_articles", str(path), newsroom=newsroom.slug, stdout=out, stderr=io.StringIO())
+    assert "1 imported" in out.getvalue()
+    article = Article.objects.get()
+    assert article.awaits_fetch and article.outlet.name == "Harbour Gazette"
+    assert article.runs.get().status == Status.PENDING
+
+
 # --- the views ----------------------------------------------------------------------------------
 
 

@@ -1,4 +1,7 @@
-"""manage.py import_articles FILE.jsonl --newsroom SLUG [--user NAME] [--chunk N]"""
+"""manage.py import_articles FILE.jsonl --newsroom SLUG [--user NAME] [--chunk N]
+
+A line with a "url" and no "text" becomes an article submitted by URL: its page is fetched and read by
+the extraction run (README, "Fetching articles by URL")."""
 
 import sys
 
@@ -13,7 +16,11 @@ class Command(BaseCommand):
     help = "Import articles from a JSON-lines file and queue their extraction. Bad lines are reported and skipped."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help='JSON lines: {"title", "text", "url"?, "published"?, "outlet"?}; - for stdin')
+        parser.add_argument(
+            "file",
+            help='JSON lines: {"title", "text", "url"?, "published"?, "outlet"?}, or a "url" without "text" '
+            "(the page is fetched by the extraction run); - for stdin",
+        )
         parser.add_argument("--newsroom", required=True, help="the newsroom's slug")
         parser.add_argument("--user", help="username recorded as the submitter")
         parser.add_argument("--chunk", type=int, default=500, help="lines per transaction (default 500)")

@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from email.message import Message
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import urllib3
 from urllib3.exceptions import HTTPError as Urllib3Error
@@ -31,6 +31,7 @@ from django.conf import settings
 
 REDIRECTS = {301, 302, 303, 307, 308}
 CHUNK = 64 * 1024
+URL_SAFE = "/?&=:;@!$'()*+,~%-._"
 # Addresses that embed an IPv4 address the guard must check instead of the IPv6 one.
 NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -117,13 +118,18 @@ def _target(url):
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise FetchRefused("The link has no host name: give the full address, starting with https://.")
+    try:
+        host = host.encode("idna").decode("ascii")  # bücher.example → xn--bcher-kva.example
+    except UnicodeError:
+        raise FetchRefused("The link's site name is not a valid internet name.") from None
     if parts.username or parts.password:
         raise FetchRefused("Links with a user name or password in them are not fetched.")
     default = 443 if scheme == "https" else 80
     port = port or default
     bracketed = f"[{host}]" if ":" in host else host
     host_header = bracketed if port == default else f"{bracketed}:{port}"
-    path = urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    # Percent-encode what HTTP cannot carry as is (spaces, non-ASCII letters); existing escapes stay.
+    path = quote(urlunsplit(("", "", parts.path or "/", parts.query, "")), safe=URL_SAFE)
     return _Target(scheme, host, port, path, host_header, f"{scheme}://{host_header}")
 
 

@@ -13,7 +13,7 @@ import subprocess
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import urllib3
@@ -73,7 +73,7 @@ def _handler_for(server):
                 server.gate.wait(30)
                 path = path.removeprefix("/held")
             if path.startswith("/pages/"):
-                name = path.removeprefix("/pages/").removesuffix(".html")
+                name = unquote(path.removeprefix("/pages/").removesuffix(".html"))
                 if name not in server.pages:
                     return self._send(404, b"not found")
                 return self._send(200, server.pages[name], "text/html; charset=utf-8")
@@ -396,3 +396,14 @@ def test_it_tries_the_next_checked_address_when_one_refuses_the_connection(page_
     )
     # when / then
     assert fetch(f"http://courier.test:{page_server.port}/pages/school-meals.html").status == 200
+
+
+def test_it_encodes_non_ascii_links(page_server, allow_local, monkeypatch):
+    page_server.pages["prix-énergie 2026"] = page_server.pages["school-meals"]
+    page = fetch(page_server.url("/pages/prix-énergie 2026.html?q=été"))
+    assert page.status == 200
+    assert page_server.requests[0][0] == "/pages/prix-%C3%A9nergie%202026.html?q=%C3%A9t%C3%A9"
+    # an internationalised host name is looked up and sent in its ASCII (IDNA) form
+    _resolve_to_loopback(monkeypatch, "xn--bcher-kva.example")
+    assert fetch(f"http://bücher.example:{page_server.port}/pages/school-meals.html").status == 200
+    assert page_server.requests[-1][1]["Host"] == f"xn--bcher-kva.example:{page_server.port}"

@@ -305,9 +305,8 @@ def extraction_run(*, run_id, extract=None):
         raise  # transient: the task's autoretry (or the sweep) runs it again
     except Exception as exc:  # the extractor's failure is the run's failure, not the worker's
         logger.exception("extraction run %s failed", run_id)
-        _run_fail(
-            run_id, run.attempts, f"The extractor failed on this text ({exc.__class__.__name__}: {str(exc)[:300]})."
-        )
+        what = "Fetching or reading the page failed" if fetching else "The extractor failed on this text"
+        _run_fail(run_id, run.attempts, f"{what} ({exc.__class__.__name__}: {str(exc)[:300]}).")
         return None
 
 

@@ -205,6 +205,18 @@ def test_a_refused_fetch_fails_the_run_with_the_reason(newsroom, checker, page_s
     assert result.article.awaits_fetch
 
 
+def test_an_unexpected_error_while_reading_the_page_is_named_as_such(newsroom, checker, monkeypatch, run_now):
+    def broken(fetched):
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(services, "fetch", lambda url: None)
+    monkeypatch.setattr(services, "page_article", broken)
+    result = run_now(newsroom, checker, "https://news.example.org/story")
+    assert result.run.status == Status.FAILED
+    assert result.run.message == "Fetching or reading the page failed (RuntimeError: parser exploded)."
+    assert result.article.awaits_fetch
+
+
 def test_a_missing_page_fails_the_run_with_the_status(newsroom, checker, page_server, allow_local, run_now):
     result = run_now(newsroom, checker, page_server.url("/pages/gone.html"))
     assert result.run.status == Status.FAILED and "answered 404" in result.run.message

@@ -86,7 +86,8 @@ def known_import_view(request):
 def claim_matches(request, pk):
     """The statement page's "Already checked elsewhere" panel (htmx), or the same list as a page."""
     claim = _get_claim_for_user(request, pk)
-    matches = list(ClaimMatch.objects.filter(claim=claim).select_related("known", "known__source_claim")[:PANEL_LIMIT])
+    matches = ClaimMatch.objects.for_newsroom(claim.newsroom_id).filter(claim=claim).select_related("known")
+    matches = list(matches[:PANEL_LIMIT])
     context = {"claim": claim, "matches": matches}
     template = "factchecks/partials/claim_matches.html" if request.htmx else "factchecks/claim_matches.html"
     return render(request, template, context)

@@ -211,3 +211,19 @@ def test_a_real_worker_matches_after_an_import(worker_processes, newsroom):
     assert report.created == 2
     wait_until(lambda: Claim.objects.filter(pk=claim.pk, has_known_match=True).exists(), message="the match")
     assert ClaimMatch.objects.get().known.claim_text == KNOWN
+
+
+def test_the_backfill_command_records_own_verdicts_and_rematches(newsroom, editor, colleague):
+    import io
+
+    from django.core.management import call_command
+
+    checked = statement(newsroom, KNOWN)
+    _publish(checked, editor, colleague)  # on_commit callbacks not run: as before this feature existed
+    later = statement(newsroom, PARAPHRASED)
+    import_known(newsroom, "The ferry terminal will cost 48 million pounds.")
+    out = io.StringIO()
+    call_command("match_factchecks", "--newsroom", newsroom.slug, stdout=out)
+    assert "1 own verdict(s) recorded; 1 imported fact-check(s) matched" in out.getvalue()
+    later.refresh_from_db()
+    assert later.has_known_match is True

@@ -149,3 +149,27 @@ def test_an_admin_imports_a_feed_url_and_a_refused_one_is_explained(settings, lo
     settings.FETCH_ALLOWED_NETWORKS = [ip_network("127.0.0.1/32")]
     response = client.post(reverse("factchecks:import"), {"url": f"{feed_server}/feed.json"})
     assert response.status_code == 302 and KnownFactCheck.objects.count() == 30
+
+
+def test_the_list_and_the_panel_issue_the_same_queries_for_ten_times_the_data(login, viewer, newsroom):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    claim = statement(newsroom, PARAPHRASED)
+    client = login(viewer)
+
+    def queries(n):
+        start = KnownFactCheck.objects.count()
+        known_import(newsroom=newsroom, data=[claimreview(start + i, f"{KNOWN} ({start + i})") for i in range(n)])
+        matches_for_claims(claim_ids=[claim.pk])
+        counts = []
+        for url in (reverse("factchecks:list"), reverse("factchecks:claim_matches", args=[claim.pk])):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url, headers={"HX-Request": "true"}).status_code == 200
+            counts.append(len(captured))
+        return counts
+
+    small = queries(3)
+    assert ClaimMatch.objects.filter(claim=claim).count() == 3
+    assert queries(27) == small
+    assert ClaimMatch.objects.filter(claim=claim).count() >= 10

@@ -1457,6 +1457,8 @@ def _parts_phase(text, y, window, ahead, recent_pcts, sent, add) -> None:
     whole = _rule_part_anaphor(text, y, window, sent)
     if whole is None and not of_next and not _OF_BEFORE.search(text, max(0, y.start - 14), y.start):
         whole = _rule_of_the_whole(text, y, window, sent)
+    if whole is None and not of_next:
+        whole = _rule_of_the_noun(text, y, window, sent)
     if (
         whole is None
         and nxt is not None
@@ -1498,6 +1500,26 @@ def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
         return 0  # "ranging from two to four", "aged from 16 to 18": a range
     words = re.findall(r"[a-z]+", _SENTENCE_STOP.split(text[max(0, x.start - 100) : x.start])[-1].lower())
     return next((d for d in map(_direction, reversed(words)) if d), 0)
+
+
+_OF_THE_NOUN = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the|its|their|those|these|all\s+the)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
+)
+
+
+def _rule_of_the_noun(text: str, y: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """ "35 of the banks" (a count with no unit of its own, then "of the" and a noun): the whole is the
+    nearest earlier count, up to three sentences back, whose unit has that noun ("Parmalat sued 45 banks")."""
+    if y.kind != "count" or _words(y.unit):
+        return None
+    m = _OF_THE_NOUN.match(text, y.end)
+    if m is None or not _ANY_WORD.match(m.group("noun")):
+        return None
+    noun = _words(m.group("noun"))
+    for w in reversed(window):
+        if w.kind == "count" and w.value > 0 and sent(y) - 3 <= sent(w) <= sent(y) and noun <= _words(w.unit):
+            return w
+    return None
 
 
 _OF_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)  # y is a whole

@@ -58,6 +58,22 @@ FRAGMENTS = st.sampled_from(
         ")",
         "drones",
         "missiles",
+        # the cues of the article-wide relation rules (issue 12)
+        ", compared with ",
+        "This compares with ",
+        ", down from a close of ",
+        " against ",
+        " a year earlier",
+        " in 2003)",
+        "They had closed at ",
+        " the remaining ",
+        " of the banks",
+        " banks",
+        "In all, ",
+        "rose 5% to ",
+        "£84m",
+        "The nine ",
+        " per US dollar",
     ]
 )
 TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(FRAGMENTS, st.text(max_size=5)), max_size=60).map("".join))
@@ -77,10 +93,15 @@ def _check(text):
     for q in ex.quantities:
         assert text[q.start : q.end] == q.text
     n = len(ex.quantities)
+    statements = {s.index for s in ex.statements}
     for r in ex.relations:
         assert all(0 <= i < n for i in r.operands)
         assert r.result is None or 0 <= r.result < n
         assert r.holds in (True, False, None, "approximately")
+        assert r.explanation
+        assert set(r.statement_ids) <= statements
+        ids = [*r.operands, *([r.result] if r.result is not None else [])]
+        assert len(set(ids)) == len(ids)  # a figure is never related to itself
     return ex
 
 

@@ -331,3 +331,20 @@ def test_a_baseline_in_the_past_perfect_in_the_next_sentence():
 def test_a_percentage_change_on_the_previous_years_figure():
     ex, rels = _rels("Ferry revenue was £42m, up 5% on the previous year's £40m.", "change")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["£40m", "£42m", "5%"], True)]
+
+
+# _rule_of_the_noun
+def test_a_part_of_a_group_named_by_its_noun_sentences_earlier():
+    text = "The ferry firm employs 640 crew.\n\nUnions said 85 of the crew would lose their jobs."
+    ex, rels = _rels(text, "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["85", "640 crew"], True)]
+    text = "The ferry firm employs 640 crew.\n\nUnions said 850 of the crew would lose their jobs."
+    _, rels = _rels(text, "part_of")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_part_of_another_group_is_not_linked():
+    _, rels = _rels(
+        "The ferry firm employs 640 crew.\n\nUnions said 85 of the drivers would lose their jobs.", "part_of"
+    )
+    assert rels == []

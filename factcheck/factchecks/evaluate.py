@@ -3,11 +3,11 @@
     python -m factcheck.factchecks.evaluate
 
 Prints, for the embedding score and the trigram-only fallback: the threshold in use, the tuning pairs'
-figures at it, the best threshold the tuning pairs alone would pick, and the held-out TEST figures.
+figures at it, the threshold the tuning pairs alone would pick, and the held-out TEST and FRESH figures.
 """
 
 from factcheck.factchecks import matching
-from factcheck.factchecks.pairs import TEST, TUNING
+from factcheck.factchecks.pairs import FRESH, TEST, TUNING
 
 
 def precision_recall(scores, labels, threshold):
@@ -35,7 +35,7 @@ def best_threshold(scores, labels):
 def evaluate(use_embedding):
     scorer = matching.Scorer(use_embedding=use_embedding)
     result = {"method": scorer.method, "threshold": scorer.threshold}
-    for name, pairs in (("tuning", TUNING), ("test", TEST)):
+    for name, pairs in (("tuning", TUNING), ("test", TEST), ("fresh", FRESH)):
         scores = [scorer.score(statement, known) for statement, known, _ in pairs]
         labels = [same for *_, same in pairs]
         result[name] = precision_recall(scores, labels, scorer.threshold) + (len(pairs), sum(labels))
@@ -48,7 +48,7 @@ def main():
     for use_embedding in (True, False):
         r = evaluate(use_embedding)
         print(f"{r['method']}: threshold in use {r['threshold']:.3f} (tuning pairs pick {r['tuning_best']:.3f})")
-        for name in ("tuning", "test"):
+        for name in ("tuning", "test", "fresh"):
             p, rec, n, pos = r[name]
             figures = f"precision {p:.2f}  recall {rec:.2f}  F1 {f1(p, rec):.2f}"
             print(f"  {name:7} {n:3} pairs ({pos} same claim): {figures}")

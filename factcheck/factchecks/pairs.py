@@ -4,8 +4,9 @@ Each pair: (a statement as an article would carry it, the claim as a fact-check 
 "Same claim" means a fact-check of the second would answer the first. Negatives are mostly hard ones:
 the same topic with a different figure, subject or direction, plus some unrelated pairs.
 
-TUNING chose the threshold (python -m factcheck.factchecks.evaluate); TEST was written alongside but
-only scored once the threshold was fixed.
+TUNING chose the threshold (python -m factcheck.factchecks.evaluate). TEST was written alongside and
+never used to pick a threshold, but its scores were seen while the score's form was chosen; FRESH (at
+the end) was written afterwards and scored once.
 """
 
 TUNING = [
@@ -366,6 +367,134 @@ TEST = [
     (
         "Interior Minister said schools and hospitals were damaged in the attack.",
         "Face masks don't prevent viruses from spreading.",
+        False,
+    ),
+]
+
+# Written after the score and thresholds were fixed (commit 11f4568) and scored once, unchanged since:
+# TEST was looked at while the score's form was chosen (cosine vs trigrams vs both), FRESH never was.
+FRESH = [
+    # same claim, reworded
+    (
+        "The council has closed 14 libraries since 2018, campaigners said.",
+        "Fourteen libraries have been shut by the council since 2018.",
+        True,
+    ),
+    (
+        "Nuclear power is the safest source of energy per unit of electricity, the columnist argued.",
+        "Per unit of electricity produced, nuclear is the safest energy source.",
+        True,
+    ),
+    (
+        "The average commute now takes an hour each way, the survey found.",
+        "Commuters spend an average of one hour travelling each way.",
+        True,
+    ),
+    (
+        "One in five young people is out of work in the region, the opposition said.",
+        "20% of young people in the region are unemployed.",
+        True,
+    ),
+    (
+        "The new stadium was paid for entirely by private money, the club's chairman insisted.",
+        "No public money was spent on the new stadium.",
+        True,
+    ),
+    (
+        "Drinking coffee raises your risk of heart disease, the advert claimed.",
+        "Coffee increases the risk of heart disease.",
+        True,
+    ),
+    (
+        "Rents in the capital have risen by 25% in two years.",
+        "Rents in the capital went up a quarter over the past two years.",
+        True,
+    ),
+    (
+        "The government has hired 20,000 extra police officers since 2019, the home secretary said.",
+        "20,000 additional police officers have been recruited since 2019.",
+        True,
+    ),
+    (
+        "Most of the country's rivers are polluted by sewage, the report says.",
+        "The majority of the nation's rivers are contaminated with sewage.",
+        True,
+    ),
+    (
+        "Electric scooters cause more injuries than bicycles, the safety group warned.",
+        "E-scooters lead to more injuries than bikes.",
+        True,
+    ),
+    (
+        "The airport expansion will create 10,000 jobs, the developer said.",
+        "Expanding the airport would create ten thousand jobs.",
+        True,
+    ),
+    (
+        "Homeopathy can cure cancer, the clinic's website claims.",
+        "Homeopathic remedies cure cancer.",
+        True,
+    ),
+    # same topic, different claim
+    (
+        "The council will reopen two libraries next spring.",
+        "Fourteen libraries have been shut by the council since 2018.",
+        False,
+    ),
+    (
+        "The country's last nuclear plant will close in 2035, the energy minister said.",
+        "Per unit of electricity produced, nuclear is the safest energy source.",
+        False,
+    ),
+    (
+        "Train fares for commuters will be frozen next year.",
+        "Commuters spend an average of one hour travelling each way.",
+        False,
+    ),
+    (
+        "Youth unemployment fell by 3% last quarter, official figures show.",
+        "20% of young people in the region are unemployed.",
+        False,
+    ),
+    (
+        "The new stadium will hold 60,000 fans, the club said.",
+        "No public money was spent on the new stadium.",
+        False,
+    ),
+    (
+        "Coffee prices hit a 10-year high this month.",
+        "Coffee increases the risk of heart disease.",
+        False,
+    ),
+    (
+        "The mayor promised to cap rents in the capital.",
+        "Rents in the capital went up a quarter over the past two years.",
+        False,
+    ),
+    (
+        "Police numbers in rural areas have fallen, the report found.",
+        "20,000 additional police officers have been recruited since 2019.",
+        False,
+    ),
+    # unrelated
+    (
+        "The orchestra will tour 12 cities next summer.",
+        "Homeopathic remedies cure cancer.",
+        False,
+    ),
+    (
+        "The bakery sold 5,000 loaves on its opening day.",
+        "E-scooters lead to more injuries than bikes.",
+        False,
+    ),
+    (
+        "The marathon attracted a record 48,000 runners.",
+        "The majority of the nation's rivers are contaminated with sewage.",
+        False,
+    ),
+    (
+        "Snowfall closed 200 schools across the north on Monday.",
+        "Expanding the airport would create ten thousand jobs.",
         False,
     ),
 ]

@@ -350,3 +350,21 @@ def test_it_shows_another_newsroom_none_of_the_verdicts(api, outsider_token, pub
 def test_it_answers_405_to_the_wrong_method(api, read_token):
     assert api("delete", "/api/queue", token=read_token).status_code == 405
     assert api("put", "/api/articles", token=read_token).status_code == 405
+
+
+# --- query counts -------------------------------------------------------------------------------
+
+
+def test_it_answers_each_endpoint_in_a_constant_number_of_queries(
+    api, read_token, many_claims, published, django_assert_max_num_queries
+):
+    # given: the token was used a moment ago (its last-used stamp is not due)
+    api("get", "/api/queue", token=read_token)
+    article = many_claims[0].article
+    # then: token, page (+ article, latest run, last finished run, statements; + rating scale for verdicts)
+    with django_assert_max_num_queries(2):
+        assert len(api("get", "/api/queue?status=all&limit=100", token=read_token).json()["items"]) > 12
+    with django_assert_max_num_queries(5):
+        assert len(api("get", f"/api/articles/{article.pk}", token=read_token).json()["statements"]) == 12
+    with django_assert_max_num_queries(3):
+        assert len(api("get", "/api/verdicts", token=read_token).json()["items"]) == 3

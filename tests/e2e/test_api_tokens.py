@@ -29,6 +29,7 @@ def test_an_admin_creates_a_token_sees_it_once_and_revokes_it(
     as_user(page, admin_member)
 
     # when they open API & webhooks from the nav and create a submit token
+    page.click("nav >> text=Settings")
     page.click("nav >> text=API & webhooks")
     expect(page.locator("h1")).to_have_text("API & webhooks")
     page.fill("#id_name", "CMS drafts")
@@ -47,6 +48,7 @@ def test_an_admin_creates_a_token_sees_it_once_and_revokes_it(
     assert status == 200 and body == {"items": [], "next_cursor": None}
 
     # and it is not shown again
+    page.click("nav >> text=Settings")
     page.click("nav >> text=API & webhooks")
     expect(page.locator("#token-secret")).to_have_count(0)
     assert secret not in page.content()
@@ -84,6 +86,7 @@ def test_an_admin_adds_a_webhook_and_reads_the_delivery_log(
     as_user(page, admin_member)
 
     # when they open the webhooks tab and add another webhook
+    page.click("nav >> text=Settings")
     page.click("nav >> text=API & webhooks")
     page.click(".subnav >> text=Webhooks")
     expect(page.locator(f"#delivery-{failed.pk}-status")).to_have_text("failed")

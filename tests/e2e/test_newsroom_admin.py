@@ -17,6 +17,9 @@ def test_an_admin_adds_a_member_and_renames_a_rating(
     as_user(page, admin_member)
 
     # when they open Members from the nav and add a member
+    page.click("nav >> text=Settings")
+    expect(page.locator("nav .navmenu-items")).to_be_visible()
+    shot(page, "69-settings-menu")
     page.click("nav >> text=Members")
     expect(page.locator("h1")).to_have_text("Members")
     shot(page, "70-members")
@@ -43,6 +46,7 @@ def test_an_admin_adds_a_member_and_renames_a_rating(
     assert Membership.objects.get(pk=carol.pk).role == "viewer"
 
     # when they open the rating scale and rename a rating
+    page.click("nav >> text=Settings")
     page.click("nav >> text=Rating scale")
     expect(page.locator("h1")).to_have_text("Rating scale")
     half = RatingScale.objects.get(newsroom=newsroom, label="Half true")

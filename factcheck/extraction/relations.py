@@ -1211,7 +1211,12 @@ def _restatement_phase(text: str, figs: list[Quantity], sent, add, tick) -> None
             if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
         ]
         if a.kind in ("count", "other"):
-            same = [b for b in same if _words(b.unit) or b.value >= 10]
+            # "two" again is a restatement only of the same things ("two countries"); large counts stand alone
+            same = [
+                b
+                for b in same
+                if b.value >= 10 and (_words(b.unit) or a.value >= 10) or _words(a.unit) & _words(b.unit)
+            ]
         headline = sent(a) == 0 and "\n" not in text[: a.start]
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
@@ -1269,11 +1274,12 @@ def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) ->
     article refers back to the same group, by the same noun, a generic one (men, people) or none."""
     if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
         return None
-    for b in later[:_WINDOW]:
+    for b in later[: 3 * _WINDOW]:
         if b.kind != "count" or b.value != a.value or sent(b) <= sent(a):
             continue
         noun = _words(b.unit) - _NOT_NOUNS
-        a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", text[a.end : a.end + 30].lower())))
+        phrase = _FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0]  # a's noun phrase, in its sentence
+        a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
         if noun and not noun & a_noun and not noun <= _GROUP_NOUNS:
             continue  # "two Saudi services" … "the two countries": another group
         if _DEFINITE.search(text, max(0, b.start - 8), b.start):

@@ -348,3 +348,9 @@ def test_a_part_of_another_group_is_not_linked():
         "The ferry firm employs 640 crew.\n\nUnions said 85 of the drivers would lose their jobs.", "part_of"
     )
     assert rels == []
+
+
+def test_a_small_bare_number_is_not_restated_by_a_count_of_something_else():
+    text = "Voters back plan by two to one\n\nThe council said the plan and the budget were two separate issues."
+    _, rels = _rels(text, "restatement")
+    assert rels == []

@@ -1111,14 +1111,21 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
     Returns (parts, total) or None. Found because the numbers fit, so never reported as broken."""
     if y.kind == "percent" or y.qualifier is not None or y.value <= 0:
         return None
-    prev = [q for q in window if _same_measure(q, y) and q.qualifier is None and q.value > 0]
+    prev: list[Quantity] = []  # the last two figures of y's measure before it
+    for q in reversed(window):
+        if len(prev) == 2:
+            break
+        if _same_measure(q, y) and q.qualifier is None and q.value > 0:
+            prev.insert(0, q)
+    totals = [t for t in pool if t.qualifier in (None, "about") and t.value > y.value and _same_measure(t, y)]
     for k in (2, 3):
         run = [*prev[len(prev) - (k - 1) :], y] if len(prev) >= k - 1 else []
-        if len(run) < k or sent(run[0]) < sent(y) - 1:
+        if not totals or len(run) < k or sent(run[0]) < sent(y) - 1:
             return None
         total = sum(q.value for q in run)
-        for t in pool:
-            if t in run or not _same_measure(t, y) or t.value <= total * 0.5 or t.qualifier not in (None, "about"):
+        ids = {q.id for q in run}
+        for t in totals:
+            if t.id in ids or t.value <= total * 0.5:
                 continue
             if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:
                 continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
@@ -1264,6 +1271,8 @@ def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[
 
 
 _DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+# where a noun phrase after a figure ends: "Two senior officials | at one of China's banks"
+_NP_END = re.compile(r"\b(?:at|of|in|on|from|with|who|which|that|to|for|by|have|has|had|were|was|are|is|will)\b|[,;:(]")
 _NOT_NOUNS = frozenset({"now", "still", "already", "also", "then", "who", "which", "that", "were", "are", "have"})
 _GROUP_NOUNS = frozenset({"men", "women", "people", "person", "one", "other", "member", "firm", "company", "group"})
 
@@ -1278,7 +1287,7 @@ def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) ->
         if b.kind != "count" or b.value != a.value or sent(b) <= sent(a):
             continue
         noun = _words(b.unit) - _NOT_NOUNS
-        phrase = _FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0]  # a's noun phrase, in its sentence
+        phrase = _NP_END.split(_FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0], maxsplit=1)[0]
         a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
         if noun and not noun & a_noun and not noun <= _GROUP_NOUNS:
             continue  # "two Saudi services" … "the two countries": another group

@@ -354,3 +354,12 @@ def test_a_small_bare_number_is_not_restated_by_a_count_of_something_else():
     text = "Voters back plan by two to one\n\nThe council said the plan and the budget were two separate issues."
     _, rels = _rels(text, "restatement")
     assert rels == []
+
+
+def test_the_noun_of_a_lead_count_ends_before_its_prepositional_phrase():
+    text = (
+        "Cash missing at lender\n\nTwo clerks at one of the city's oldest banks have vanished."
+        "\n\nThe two banks said nothing."
+    )
+    _, rels = _rels(text, "restatement")
+    assert rels == []

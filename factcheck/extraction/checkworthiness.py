@@ -133,14 +133,14 @@ def _has_words(text: str, n: int) -> bool:
 
 
 def example_reasons(nearest) -> list[tuple[str, float]]:
-    """The nearest known examples as reasons, after the features: the label names the example and its
-    ClaimBuster label; the number is the cosine similarity, positive for a check-worthy example and
-    negative for a not check-worthy one (so a "+"/"−" shown beside it reads as for/against)."""
-    out = []
-    for label, text, sim in nearest:
-        kind = "check-worthy" if label == 1 else "not check-worthy"
-        out.append((f"similar known {kind} example (ClaimBuster): “{text}”", round(sim if label == 1 else -sim, 3)))
-    return out
+    """The nearest known examples as one reason, after the features: how many of the K nearest ClaimBuster
+    training sentences are check-worthy. The number is that share minus one half (positive when most
+    neighbours are check-worthy), so a "+"/"−" shown beside it reads as for/against."""
+    if not nearest:
+        return []
+    worthy = sum(label for _, label, _ in nearest)
+    label = f"{worthy} of its {len(nearest)} nearest known examples are check-worthy (ClaimBuster training sentences)"
+    return [(label, round(worthy / len(nearest) - 0.5, 3))]
 
 
 @lru_cache(maxsize=1)

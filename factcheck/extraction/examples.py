@@ -1,5 +1,10 @@
-"""Nearest known examples for a statement's reasons: the most similar check-worthy and not check-worthy
-sentences of a small labelled set shipped with the extractor (`examples.npz`).
+"""Nearest known examples for a statement's reasons: how many of the statement's K nearest labelled
+training sentences are check-worthy, from a small set of vectors shipped with the extractor (`examples.npz`).
+
+The file holds no text: only ClaimBuster sentence ids, their labels and their WordLlama vectors (int8),
+i.e. what was derived from the data, like the model's weights; the sentences themselves are research data
+this repository does not redistribute (see ../shared/data/claimbuster/PROVENANCE.md). With the dataset at
+hand, an id finds its sentence in `crowdsourced.csv`.
 
 The examples are ClaimBuster sentences — Arslan, Hassan, Li and Tremayne, "A Benchmark Dataset of
 Check-worthy Factual Claims", ICWSM 2020 (Zenodo record 3836810; released for research as CC BY 4.0,
@@ -10,8 +15,8 @@ sentence of `groundtruth.csv` (an untouched evaluation set) is in the file, not 
 crowdsourced row repeats word for word.
 
 Lookup: the statement's L2-normalised WordLlama vector (already computed by the check-worthiness model)
-dotted with the examples' normalised vectors (a few thousand x 256, float32 in memory); the best of each
-label. No index, no pickle.
+dotted with the examples' normalised vectors (a few thousand x 256, float32 in memory); the K most
+similar and their labels. No index, no pickle.
 
     python -m factcheck.extraction.examples_build [--data-dir ../shared/data] [--out factcheck/extraction/examples.npz]
 
@@ -30,53 +35,41 @@ CREDIT = (
     "'A Benchmark Dataset of Check-worthy Factual Claims', ICWSM 2020; https://doi.org/10.5281/zenodo.3609356 "
     "(record 3836810). Licence: CC BY 4.0 (as reported for the Zenodo release); credit to the authors. "
     "Subset: sentences of crowdsourced.csv (dev debates) in 2xNCS.json, 30-200 characters; label 1 = CFS, "
-    "0 = NCS. Vectors: WordLlama 0.4.0.post1 l2_supercat_256 mean token vectors (MIT), int8 per row."
+    "0 = NCS. Vectors: WordLlama 0.4.0.post1 l2_supercat_256 mean token vectors (MIT), int8 per row. "
+    "No sentence text is included: ids, labels and vectors only."
 )
+K = 10  # neighbours a reason counts
 MIN_CHARS, MAX_CHARS = 30, 200
 
 
 class NearestExamples:
-    """The labelled examples and their normalised vectors."""
+    """The labelled examples' normalised vectors and labels."""
 
     def __init__(self, path: str = EXAMPLES_PATH):
         with np.load(path, allow_pickle=False) as z:
             q = z["vectors"].astype(np.float32) * z["scale"].astype(np.float32)[:, None]
-            labels = z["label"].astype(np.int8)
-            raw = z["text_utf8"].tobytes()
-            ends = z["text_ends"].astype(np.int64)
+            self.labels = z["label"].astype(np.int8)
+            self.ids = z["ids"].astype(np.int64)
         norms = np.sqrt((q * q).sum(axis=1))
         norms[norms == 0] = 1.0
-        q /= norms[:, None]
-        # check-worthy rows first, so each label is one contiguous block of the matrix
-        order = np.argsort(-labels, kind="stable")
-        self.vectors = np.ascontiguousarray(q[order])
-        self.n_pos = int((labels == 1).sum())
-        starts = np.concatenate([[0], ends[:-1]])
-        self._spans = [(int(starts[i]), int(ends[i])) for i in order]
-        self._raw = raw
+        self.vectors = np.ascontiguousarray(q / norms[:, None])
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self.labels)
 
-    def text(self, i: int) -> str:
-        a, b = self._spans[i]
-        return self._raw[a:b].decode("utf-8")
-
-    def nearest(self, vector: np.ndarray) -> list[tuple[int, str, float]]:
-        """[(label, text, cosine similarity)] of the nearest check-worthy and the nearest not check-worthy
-        example; empty for a zero vector (a text with no token)."""
+    def nearest(self, vector: np.ndarray, k: int = K) -> list[tuple[int, int, float]]:
+        """[(ClaimBuster sentence id, label, cosine similarity)] of the k nearest examples, most similar
+        first; empty for a zero vector (a text with no token)."""
         if not np.any(vector):
             return []
         # einsum, not `@`: `@` goes to the BLAS gemv, which a multi-threaded OpenBLAS spreads over threads
         # that spin against each other on a busy machine (measured 1.2 ms of CPU instead of 0.05 ms); the
         # plain C loop costs about 0.1 ms for any thread setting.
         sims = np.einsum("ij,j->i", self.vectors, vector.astype(np.float32, copy=False))
-        out = []
-        for label, lo, hi in ((1, 0, self.n_pos), (0, self.n_pos, len(self._spans))):
-            if hi > lo:
-                i = lo + int(np.argmax(sims[lo:hi]))
-                out.append((label, self.text(i), float(sims[i])))
-        return out
+        k = min(k, len(sims))
+        top = np.argpartition(-sims, k - 1)[:k]
+        top = top[np.lexsort((top, -sims[top]))]  # most similar first; ties by row, so the order is fixed
+        return [(int(self.ids[i]), int(self.labels[i]), float(sims[i])) for i in top]
 
 
 def load_default() -> NearestExamples | None:

@@ -51,15 +51,12 @@ def build(rows: list[dict]) -> bytes:
     scale = np.abs(vecs).max(axis=1) / 127.0
     scale[scale == 0] = 1.0
     q = np.round(vecs / scale[:, None]).astype(np.int8)
-    encoded = [r["text"].encode("utf-8") for r in rows]
     buf = io.BytesIO()
     np.savez_compressed(
         buf,
         credit=np.str_(CREDIT),
         ids=np.array([r["id"] for r in rows], dtype=np.int32),
         label=np.array([r["label"] for r in rows], dtype=np.int8),
-        text_utf8=np.frombuffer(b"".join(encoded), dtype=np.uint8),
-        text_ends=np.cumsum([len(e) for e in encoded]).astype(np.int32),
         vectors=q,
         scale=scale.astype(np.float32),
     )

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,7 +45,7 @@ def test_reasons_name_human_features():
 
 
 def _example_reasons(reasons):
-    return [(label, w) for label, w in reasons if label.startswith("similar known ")]
+    return [(label, w) for label, w in reasons if "nearest known examples" in label]
 
 
 def test_every_statement_of_four_words_or_more_names_its_nearest_known_examples():
@@ -54,16 +55,19 @@ def test_every_statement_of_four_words_or_more_names_its_nearest_known_examples(
             if len(re.findall(r"[^\W\d_]{2,}", st_.text)) < 4:
                 assert not examples, st_.text  # "Yes.", "Thank you.": features only
                 continue
-            assert len(examples) == 2, st_.text
-            (pos_label, pos_w), (neg_label, neg_w) = examples
-            assert "check-worthy example (ClaimBuster)" in pos_label and pos_w >= -1.0
-            assert "not check-worthy example (ClaimBuster)" in neg_label and neg_w <= 1.0
+            assert len(examples) == 1, st_.text
+            ((label, weight),) = examples
+            worthy = int(
+                re.match(r"(\d+) of its 10 nearest known examples are check-worthy \(ClaimBuster", label).group(1)
+            )
+            assert weight == pytest.approx(worthy / 10 - 0.5)
             # the human features still come first
-            assert not st_.reasons[0][0].startswith("similar known ")
+            assert not st_.reasons[0][0].endswith("training sentences)")
 
 
-def test_the_nearest_example_of_a_greeting_is_a_greeting():
-    _, reasons = default_model().score("Thank you so much, and good night.")
-    (_, pos_w), (neg_label, neg_w) = _example_reasons(reasons)
-    assert -neg_w > pos_w  # closer to the not check-worthy example
-    assert "thank" in neg_label.lower()
+def test_a_greeting_sits_among_not_check_worthy_examples_and_a_figure_among_check_worthy_ones():
+    _, greeting = default_model().score("Thank you so much, and good night to all of you.")
+    _, figure = default_model().score("Unemployment fell by 3.5% in Ohio last year, the lowest rate since 1990.")
+    ((_, greeting_w),) = _example_reasons(greeting)
+    ((_, figure_w),) = _example_reasons(figure)
+    assert greeting_w < 0 < figure_w

@@ -17,16 +17,16 @@ from celery.exceptions import SoftTimeLimitExceeded
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash, url_hash
+from factcheck.claims.models import Article, ExtractionRun, content_hash, url_hash
 from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
+from factcheck.claims.results import finished_announce, results_write
 from factcheck.core.fetch import FetchRefused, address_allowed, fetch
 from factcheck.core.jobs import job_enqueue
-from factcheck.core.signals import extraction_finished
-from factcheck.sources.models import Claimant, Source, domain_of
+from factcheck.sources.models import Source, domain_of
 
 logger = logging.getLogger(__name__)
 
@@ -292,7 +292,7 @@ def extraction_run(*, run_id, extract=None):
         result = extract(run.article.body, on_progress=progress)
         data = result.to_dict() if hasattr(result, "to_dict") else result
         duration_ms = round((time.perf_counter() - started) * 1000)
-        return _results_write(run=run, data=data, duration_ms=duration_ms, progress_total=progress.total or 1)
+        return results_write(run=run, data=data, duration_ms=duration_ms, progress_total=progress.total or 1)
     except (FetchRefused, PageUnreadable) as exc:
         logger.info("extraction run %s: page of article %s not read: %s", run_id, run.article_id, exc.message)
         _run_fail(run_id, run.attempts, exc.message)
@@ -329,7 +329,7 @@ def _article_fetch(run):
     try:
         article_text_validate(page.body)
     except ValidationError as exc:
-        raise PageUnreadable(f"The page's text cannot be used: {_messages(exc)}") from None
+        raise PageUnreadable(f"The page's text cannot be used: {error_text(exc)}") from None
     article = _article_fill(run.article, page)
     mine.update(message="", heartbeat_at=timezone.now())
     return article
@@ -403,183 +403,7 @@ def _run_fail(run_id, attempt, message):
     )
     if failed == 1:
         run = ExtractionRun.objects.only("article_id", "newsroom_id").get(pk=run_id)
-        _finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
-
-
-def _statement_relations(relations, statements):
-    """Map statement index → the relations that involve it (by statement_ids or by quantity ids)."""
-    quantity_owner = {}
-    for position, st in enumerate(statements):
-        owner = st.get("index", position)  # (a default of statements.index(st) here was quadratic)
-        for qid in st.get("quantity_ids") or ():
-            quantity_owner[qid] = owner
-    by_statement = {}
-    for rel in relations:
-        ids = rel.get("statement_ids")
-        if ids is None:
-            qids = [*(rel.get("operands") or ()), rel.get("result")]
-            ids = sorted({quantity_owner[q] for q in qids if q in quantity_owner})
-        for sid in ids:
-            by_statement.setdefault(sid, []).append(rel)
-    return by_statement
-
-
-def _normalise(text):
-    return " ".join(text.split()).lower()
-
-
-@transaction.atomic
-def _results_write(*, run, data, duration_ms, progress_total=1):
-    if connection.vendor == "postgresql":
-        # Results are recomputable: if a crash loses this commit the run is still RUNNING and the
-        # sweep re-runs it, so the commit need not wait for the WAL flush.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-    # Lock the article row: two writers of one article (a re-extract racing a retry) go one at a time.
-    article = Article.objects.select_for_update().only("pk", "newsroom_id").get(pk=run.article_id)
-    version = data.get("extractor_version", "")
-    statements = data.get("statements") or []
-    quantities = {q["id"]: q for q in data.get("quantities") or []}
-    relations = data.get("relations") or []
-    rel_by_statement = _statement_relations(relations, statements)
-
-    existing = {(c.start, c.end): c for c in Claim.objects.filter(article=article)}
-    claimants = _claimants_for(article.newsroom_id, statements)
-    matched = set()
-    to_create, to_update = [], []
-    unmatched_new = []
-    for position, st in enumerate(statements):
-        key = (st["start"], st["end"])
-        claim = existing.get(key)
-        if claim is None:
-            unmatched_new.append((position, st))
-            continue
-        matched.add(key)
-        to_update.append(_claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants))
-
-    unmatched = [c for key, c in existing.items() if key not in matched]
-    human_work = set()
-    if unmatched:  # only a re-extract pays for this look-up
-        ids = [c.pk for c in unmatched]
-        human_work = set(
-            Claim.objects.filter(pk__in=ids)
-            .filter(Q(evidence__isnull=False) | Q(verdicts__isnull=False))
-            .values_list("pk", flat=True)
-        )
-    touched = {
-        (c.start, c.end): c for c in unmatched if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW
-    }
-    untouched_gone = [c.pk for key, c in existing.items() if key not in matched and key not in touched]
-    if untouched_gone:
-        Claim.objects.filter(pk__in=untouched_gone).delete()
-
-    for position, st in unmatched_new:
-        anchor = _reanchor_target(st, touched)
-        if anchor is not None:
-            claim = touched.pop(anchor)
-            claim.start, claim.end, claim.text = st["start"], st["end"], st["text"]
-            to_update.append(
-                _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants)
-            )
-        else:
-            claim = Claim(newsroom_id=article.newsroom_id, article=article, start=st["start"], end=st["end"])
-            to_create.append(
-                _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants)
-            )
-
-    for claim in to_update:
-        claim.found_by_current_extractor = True
-        claim.save(
-            update_fields=[
-                "start", "end", "text", "position", "types", "checkworthiness", "checkworthy", "reasons",
-                "quantities", "relations", "has_failed_check", "speaker", "claimant", "extractor_version",
-                "found_by_current_extractor", "updated_at",
-            ]
-        )  # fmt: skip
-    if to_create:
-        Claim.objects.bulk_create(to_create)
-    kept = [c.pk for c in touched.values()]
-    if kept:
-        Claim.objects.filter(pk__in=kept).update(found_by_current_extractor=False, has_failed_check=False)
-
-    # attempts= pins this attempt: an older attempt the sweep took back cannot finish the run.
-    finished = ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts).update(
-        status=Status.SUCCEEDED,
-        finished_at=timezone.now(),
-        heartbeat_at=timezone.now(),
-        extractor_version=version,
-        statements_found=len(statements),
-        statements_kept=len(kept),
-        duration_ms=duration_ms,
-        relations=relations,
-        progress_done=progress_total,
-        progress_total=progress_total,
-        message="",
-    )
-    if finished != 1:
-        # The sweep took the run back while we worked; undo our writes and let the new attempt win.
-        transaction.set_rollback(True)
-        logger.warning("extraction run %s was reclaimed while running; results discarded", run.pk)
-        return None
-    _finished_announce(run.pk, run.article_id, article.newsroom_id, "succeeded")
-    return run.pk
-
-
-def _finished_announce(run_id, article_id, newsroom_id, status):
-    """extraction_finished after the commit (webhooks, known fact-check matching listen)."""
-    transaction.on_commit(
-        lambda: extraction_finished.send(
-            sender=ExtractionRun, run_id=run_id, article_id=article_id, newsroom_id=newsroom_id, status=status
-        )
-    )
-
-
-def _reanchor_target(statement, touched):
-    """A kept statement whose text still matches a new span (one contains the other, spans overlap)."""
-    new_text = _normalise(statement["text"])
-    for key, claim in touched.items():
-        old_text = _normalise(claim.text)
-        overlaps = claim.start < statement["end"] and statement["start"] < claim.end
-        if overlaps and (old_text in new_text or new_text in old_text):
-            return key
-    return None
-
-
-def _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants):
-    index = st.get("index", position)
-    rels = rel_by_statement.get(index, [])
-    claim.text = st["text"]
-    claim.position = position
-    claim.types = " ".join(st.get("types") or [])
-    claim.checkworthiness = float(st.get("checkworthiness") or 0.0)
-    claim.checkworthy = bool(st.get("checkworthy"))
-    claim.reasons = st.get("reasons") or []
-    claim.quantities = [quantities[q] for q in st.get("quantity_ids") or () if q in quantities]
-    claim.relations = rels
-    claim.has_failed_check = any(r.get("holds") is False for r in rels)
-    claim.extractor_version = version
-    speaker = st.get("speaker") or None
-    claim.speaker = (speaker or {}).get("name", "")[:300] if speaker else ""
-    if claim.speaker and claim.claimant_id is None:
-        claim.claimant = claimants.get(speaker["name"].strip()[:200])
-    return claim
-
-
-def _claimants_for(newsroom_id, statements):
-    """Claimants for every speaker named in the statements, created in one go when missing: {name: row}."""
-    wanted = {}
-    for st in statements:
-        speaker = st.get("speaker") or None
-        if speaker and speaker.get("name", "").strip():
-            wanted.setdefault(speaker["name"].strip()[:200], (speaker.get("title") or "")[:200])
-    if not wanted:
-        return {}
-    found = {c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))}
-    missing = [Claimant(newsroom_id=newsroom_id, name=n, role=r) for n, r in wanted.items() if n not in found]
-    if missing:
-        Claimant.objects.bulk_create(missing, ignore_conflicts=True)
-        found.update({c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))})
-    return found
+        finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
 
 
 # --- the sweep ------------------------------------------------------------------------------
@@ -646,157 +470,6 @@ def extraction_sweep(*, now=None):
     return counts
 
 
-# --- batch import ---------------------------------------------------------------------------
-
-
-@dataclass
-class ImportReport:
-    imported: int = 0
-    duplicates: int = 0
-    errors: list = None  # (line number, reason)
-
-    def __post_init__(self):
-        self.errors = self.errors or []
-
-    @property
-    def lines(self):
-        return self.imported + self.duplicates + len(self.errors)
-
-
-def _import_line(*, newsroom, user, raw, outlets):
-    item = _import_json(raw)
-    url = _import_str(item, "url")
-    text = _import_str(item, "text", required=not url)
-    title = _import_str(item, "title") if isinstance(item.get("title"), str) else ""
-    if url and not url.lower().startswith(("http://", "https://")):
-        raise ValidationError("'url' must be an http(s) link")
-    outlet_name = _import_str(item, "outlet", coerce=True).strip()[:200]
-    outlet = None
-    if outlet_name:
-        if outlet_name not in outlets:
-            outlets[outlet_name] = outlet_for(newsroom_id=newsroom.pk, name=outlet_name)
-        outlet = outlets[outlet_name]
-    if not text:  # a link alone: the page is fetched and read by the extraction run
-        return article_submit_url(
-            newsroom=newsroom,
-            user=user,
-            url=url,
-            title=title,
-            outlet=outlet,
-            published_on=_import_date(item.get("published")),
-        )
-    return article_submit(
-        newsroom=newsroom,
-        user=user,
-        title=title,
-        body=text,
-        url=url,
-        outlet=outlet,
-        published_on=_import_date(item.get("published")),
-    )
-
-
-def _import_json(raw):
-    import json
-
-    try:
-        item = json.loads(raw)
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or an integer past 4,300 digits
-        raise ValidationError(f"malformed JSON ({exc.__class__.__name__}: {str(exc)[:80]})") from None
-    if not isinstance(item, dict):
-        raise ValidationError("each line must be a JSON object with at least a 'text'")
-    return item
-
-
-def _import_str(item, key, *, required=False, coerce=False):
-    """A string field of an import line: '' when absent; refuses NUL and lone surrogates by name."""
-    value = item.get(key)
-    if value is None or value == "":
-        if required:
-            raise ValidationError(f"'{key}' is missing or not a string")
-        return ""
-    if not isinstance(value, str):
-        if coerce and isinstance(value, int | float):
-            return str(value)
-        raise ValidationError(f"'{key}' is missing or not a string" if required else f"'{key}' must be a string")
-    if "\x00" in value:
-        raise ValidationError(f"'{key}' contains a NUL character: it looks like binary data, not text")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise ValidationError(f"'{key}' contains invalid Unicode (a lone surrogate escape such as \\ud800)") from None
-    return value
-
-
-def _import_date(published):
-    import datetime
-
-    if not published:
-        return None
-    try:
-        return datetime.date.fromisoformat(str(published)[:10])
-    except ValueError:
-        raise ValidationError(f"'published' {str(published)[:40]!r} is not a date (YYYY-MM-DD)") from None
-
-
-def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) -> ImportReport:
-    """Import articles from JSON lines ({"title", "text", "url"?, "published"?, "outlet"?}).
-
-    A line with a "url" and no "text" becomes an article submitted by URL (article_submit_url): its run
-    fetches and reads the page; the same URL already in the newsroom counts as a duplicate.
-
-    Each chunk of lines is one transaction (so 10,000 articles never build one giant transaction)
-    and each line is a savepoint inside it: a bad line is reported with its number and skipped,
-    never half-saved. Runs are enqueued when their chunk commits. Re-importing is idempotent: a
-    text already in the newsroom counts as a duplicate.
-    """
-    report = ImportReport()
-    outlets = {}
-    chunk = []
-
-    def flush():
-        with transaction.atomic():
-            for number, raw in chunk:
-                try:
-                    with transaction.atomic():
-                        result = _import_line(newsroom=newsroom, user=user, raw=raw, outlets=outlets)
-                except ValidationError as exc:
-                    report.errors.append((number, _messages(exc)))
-                    continue
-                except DataError as exc:  # a value the database refuses: this line only (its savepoint)
-                    report.errors.append((number, f"the database refused a value ({str(exc).strip()[:120]})"))
-                    continue
-                if result.created:
-                    report.imported += 1
-                else:
-                    report.duplicates += 1
-        chunk.clear()
-        if on_progress:
-            on_progress(report)
-
-    for number, raw in enumerate(lines, start=1):
-        if isinstance(raw, bytes):
-            try:
-                raw = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                report.errors.append((number, "the line is not UTF-8 text"))
-                continue
-        if not raw.strip():
-            continue  # blank lines are allowed between records
-        chunk.append((number, raw))
-        if len(chunk) >= chunk_size:
-            flush()
-    if chunk:
-        flush()
-    return report
-
-
-def _messages(exc):
-    if hasattr(exc, "message_dict"):
-        return "; ".join(" ".join(msgs) for msgs in exc.message_dict.values())
-    return " ".join(exc.messages)
-
-
 def extraction_retry_failed(*, newsroom=None, user=None):
     """Start a new run for every article whose latest run FAILED. Returns the number started."""
     from django.db.models import OuterRef, Subquery
@@ -813,3 +486,10 @@ def extraction_retry_failed(*, newsroom=None, user=None):
             continue
         started += 1
     return started
+
+
+def error_text(exc):
+    """A ValidationError as one line of text (its messages joined), for run and import reports."""
+    if hasattr(exc, "message_dict"):
+        return "; ".join(" ".join(msgs) for msgs in exc.message_dict.values())
+    return " ".join(exc.messages)

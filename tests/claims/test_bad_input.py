@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from django.urls import reverse
 
+from factcheck.claims.importing import articles_import
 from factcheck.claims.models import Article, ExtractionRun
-from factcheck.claims.services import articles_import
 
 # Text a browser can send (no lone surrogates), leaning towards awkward characters.
 texts = st.text(

@@ -5,8 +5,8 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
+from factcheck.claims.importing import articles_import
 from factcheck.claims.models import Article, ExtractionRun
-from factcheck.claims.services import articles_import
 from factcheck.demo.content import HOSPITAL, RAIL
 
 GOOD_1 = {"title": "Rail", "text": RAIL["body"], "url": "https://example.org/r", "published": "2025-06-12",

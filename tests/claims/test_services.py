@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from factcheck.claims import services
+from factcheck.claims import results, services
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.demo.content import AIR_ATTACK, HOSPITAL
 from factcheck.extraction import extract
@@ -345,6 +345,6 @@ def test_it_maps_relations_to_statements_by_index_or_by_position():
         {"kind": "sum", "operands": [0, 2], "result": 1},
         {"kind": "record", "statement_ids": [1]},
     ]
-    by_statement = services._statement_relations(relations, statements)
+    by_statement = results._statement_relations(relations, statements)
     assert [r["kind"] for r in by_statement[7]] == ["sum"]
     assert [r["kind"] for r in by_statement[1]] == ["sum", "record"]  # position 1, then the explicit id

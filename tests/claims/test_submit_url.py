@@ -12,7 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from factcheck.claims import services
+from factcheck.claims import importing, services
 from factcheck.claims.models import Article, ExtractionRun, url_hash
 from factcheck.claims.pages import url_normalise
 from factcheck.sources.models import Source
@@ -276,7 +276,7 @@ def test_the_import_turns_a_url_line_into_a_url_article(
     url = page_server.url("/pages/school-meals.html")
     lines = [json.dumps({"url": url}), json.dumps({"url": url + "#again"}), json.dumps({"title": "no text"})]
     with django_capture_on_commit_callbacks(execute=True):
-        report = services.articles_import(newsroom=newsroom, user=checker, lines=lines)
+        report = importing.articles_import(newsroom=newsroom, user=checker, lines=lines)
     assert (report.imported, report.duplicates) == (1, 1)
     assert [n for n, _ in report.errors] == [3] and "'text' is missing" in report.errors[0][1]
     article = Article.objects.get()

@@ -8,7 +8,7 @@ import sys
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from factcheck.claims.services import articles_import
+from factcheck.claims.importing import articles_import
 from factcheck.newsrooms.models import Newsroom
 
 

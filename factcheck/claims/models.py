@@ -125,6 +125,19 @@ class ClaimQuerySet(models.QuerySet):
     def ranked(self):
         return self.order_by("-checkworthiness", "-pk")
 
+    def with_page_rows(self):
+        """What the statement page and its actions show beside the statement, in the same query."""
+        return self.select_related("article", "article__outlet", "claimant", "assignee")
+
+
+def score_band(score, threshold):
+    """high / mid / low: the highlight colour of a statement for the newsroom's check-worthy threshold."""
+    if score >= max(0.8, threshold):
+        return "high"
+    if score >= threshold:
+        return "mid"
+    return "low"
+
 
 class Claim(TimeStampedModel):
     """One checkable statement of an article, anchored to exact offsets in the article body."""
@@ -218,7 +231,7 @@ class Claim(TimeStampedModel):
         return self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("claims:claim", args=[self.pk])
+        return reverse("verdicts:claim", args=[self.pk])
 
     @property
     def type_list(self):

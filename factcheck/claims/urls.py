@@ -11,7 +11,6 @@ urlpatterns = [
     path("articles/<int:pk>/", views.article, name="article"),
     path("articles/<int:pk>/extract/", views.article_extract, name="article_extract"),
     path("runs/<int:pk>/status/", views.run_status, name="run_status"),
-    path("statements/<int:pk>/", views.claim, name="claim"),
     path("statements/<int:pk>/assign/", views.claim_assign_view, name="claim_assign"),
     path("statements/<int:pk>/status/", views.claim_status, name="claim_status"),
 ]

@@ -23,12 +23,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
-from factcheck.claims.models import Article, Claim, ExtractionRun
+from factcheck.claims.models import Article, Claim, ExtractionRun, score_band
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.newsrooms.access import get_membership, require_editor, require_writer
 from factcheck.newsrooms.services import membership_queue_seen
-from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
 
 PAGE_SIZE = 50
 COUNT_CAP = 1000
@@ -42,12 +41,7 @@ def _get_article_for_user(request, pk):
 
 def _get_claim_for_user(request, pk):
     membership = get_membership(request)
-    return get_object_or_404(
-        Claim.objects.for_newsroom(membership.newsroom).select_related(
-            "article", "article__outlet", "claimant", "assignee"
-        ),
-        pk=pk,
-    )
+    return get_object_or_404(Claim.objects.for_newsroom(membership.newsroom).with_page_rows(), pk=pk)
 
 
 def _get_run_for_user(request, pk):
@@ -58,14 +52,6 @@ def _get_run_for_user(request, pk):
 
 
 # --- article text ---------------------------------------------------------------------------
-
-
-def score_band(score, threshold):
-    if score >= max(0.8, threshold):
-        return "high"
-    if score >= threshold:
-        return "mid"
-    return "low"
 
 
 def article_segments(article, claims):
@@ -413,41 +399,7 @@ def run_status(request, pk):
     return render(request, "claims/run.html", {"run": run, "article": run.article})
 
 
-# --- the statement page ---------------------------------------------------------------------
-
-
-@require_GET
-@login_required
-def claim(request, pk):
-    claim = _get_claim_for_user(request, pk)
-    membership = get_membership(request)
-    tab = request.GET.get("tab", "review")
-    if tab == "similar" and request.htmx:
-        # The similar-statements panel loads after the page: a trigram search should never slow the page.
-        return render(request, "claims/partials/similar.html", {"claim": claim, "similar": similar_claims(claim)})
-    if tab == "history":
-        context = {"claim": claim, "history": claim_history(claim), "tab": tab}
-        if request.htmx:
-            return render(request, "verdicts/partials/history.html", context)
-    else:
-        tab = "similar" if tab == "similar" else "review"
-        context = review_context(request, claim)
-        if request.htmx:
-            return render(request, "verdicts/partials/review.html", context)
-    before, after = claim_context_text(claim)
-    context.update(
-        {
-            "tab": tab,
-            "article": claim.article,
-            "before": before,
-            "after": after,
-            "band": score_band(claim.checkworthiness, membership.newsroom.checkworthy_threshold),
-            "similar": similar_claims(claim) if tab == "similar" else None,
-            "status_form": ClaimStatusForm(initial={"status": claim.status}),
-            "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
-        }
-    )
-    return render(request, "claims/claim.html", context)
+# --- the statement page's triage actions (the page itself: factcheck.verdicts.statement) -----------
 
 
 @require_POST

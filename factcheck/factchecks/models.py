@@ -99,7 +99,7 @@ class KnownFactCheck(TimeStampedModel):
     def link(self):
         """Where the panel links: the review's web page, or our own statement page; '' if neither is safe."""
         if self.is_own:
-            return reverse("claims:claim", args=[self.source_claim_id]) if self.source_claim_id else ""
+            return reverse("verdicts:claim", args=[self.source_claim_id]) if self.source_claim_id else ""
         return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
 

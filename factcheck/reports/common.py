@@ -26,7 +26,7 @@ def verdict_url(verdict, base_url):
     """The public page of a published verdict; the desk's statement screen for anything else."""
     if verdict.status == Verdict.Status.PUBLISHED:
         return absolute(base_url, reverse("reports:public_verdict", args=[verdict.pk]))
-    return absolute(base_url, reverse("claims:claim", args=[verdict.claim_id]))
+    return absolute(base_url, reverse("verdicts:claim", args=[verdict.claim_id]))
 
 
 def statement_context(claim, chars=220):

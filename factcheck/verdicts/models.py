@@ -206,4 +206,4 @@ class Verdict(TimeStampedModel):
         return f"{self.rating or 'Unrated'} (v{self.version}, {self.status})"
 
     def get_absolute_url(self):
-        return reverse("claims:claim", args=[self.claim_id])
+        return reverse("verdicts:claim", args=[self.claim_id])

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from factcheck.verdicts import dashboard, scale_views, views
+from factcheck.verdicts import dashboard, scale_views, statement, views
 
 app_name = "verdicts"
 urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    path("statements/<int:pk>/", statement.statement, name="claim"),
     path("statements/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_remove"),
     path("statements/<int:pk>/verdict/", views.verdict_save, name="verdict_save"),

@@ -200,7 +200,7 @@ def test_it_lists_the_articles_checks_linked_to_statements(login, editor, air_at
     total = next(c for c in checks if c["kind"] == "Sum")
     assert drones in total["claims"]
     assert total["css"] == "approx"
-    assert reverse("claims:claim", args=[drones.pk]) in response.content.decode()
+    assert reverse("verdicts:claim", args=[drones.pk]) in response.content.decode()
 
 
 def test_the_article_page_shows_scores_and_reasons_on_focus(login, editor, air_attack, drones):
@@ -271,7 +271,7 @@ def test_re_extract_is_for_editors_and_retry_for_checkers(login, editor, checker
 
 
 def test_the_statement_page_shows_context_quantities_and_checks(login, editor, drones):
-    response = login(editor).get(reverse("claims:claim", args=[drones.pk]))
+    response = login(editor).get(reverse("verdicts:claim", args=[drones.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert "more than 63 drones" in html
@@ -285,12 +285,12 @@ def test_the_statement_page_shows_context_quantities_and_checks(login, editor, d
 
 def test_the_statement_page_fragments_and_history_tab(login, editor, drones):
     client = login(editor)
-    response = client.get(reverse("claims:claim", args=[drones.pk]), headers=HX)
+    response = client.get(reverse("verdicts:claim", args=[drones.pk]), headers=HX)
     assert b"<html" not in response.content and f'id="claim-{drones.pk}-evidence"'.encode() in response.content
     Claim.objects.get(pk=drones.pk).save()  # a history row
-    response = client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "history"}, headers=HX)
+    response = client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "history"}, headers=HX)
     assert f'id="claim-{drones.pk}-history"'.encode() in response.content
-    assert client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "history"}).status_code == 200
+    assert client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "history"}).status_code == 200
 
 
 def test_the_statement_page_query_budget(login, editor, colleague, drones, django_assert_max_num_queries):
@@ -299,7 +299,7 @@ def test_the_statement_page_query_budget(login, editor, colleague, drones, djang
     make_verdict(drones, editor, conclusion="x")
     client = login(editor)
     with django_assert_max_num_queries(15):
-        response = client.get(reverse("claims:claim", args=[drones.pk]))
+        response = client.get(reverse("verdicts:claim", args=[drones.pk]))
     assert response.status_code == 200
 
 
@@ -308,25 +308,25 @@ def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor
     other = make_claim(make_article(newsroom, body=body, title="Earlier"), start=0, end=len(body))
     make_verdict(other, editor, status=Verdict.Status.PUBLISHED, conclusion="checked", reviewer=colleague)
     client = login(editor)
-    page = client.get(reverse("claims:claim", args=[drones.pk]))
+    page = client.get(reverse("verdicts:claim", args=[drones.pk]))
     assert b'hx-get="?tab=similar" hx-trigger="load"' in page.content  # loads after the page
-    response = client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "similar"}, headers=HX)
+    response = client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "similar"}, headers=HX)
     similar = response.context["similar"]
     assert similar and similar[0].pk == other.pk
     assert similar[0].published_verdict is not None
     assert b'class="rating-chip"' in response.content and b">True</span>" in response.content
-    assert client.get(reverse("claims:claim", args=[drones.pk]), {"tab": "similar"}).context["similar"]
+    assert client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "similar"}).context["similar"]
 
 
 def test_the_statement_page_outsider_anonymous_and_post(client, login, outsider, drones):
-    url = reverse("claims:claim", args=[drones.pk])
+    url = reverse("verdicts:claim", args=[drones.pk])
     assert client.get(url).status_code == 302
     assert login(outsider).get(url).status_code == 404
     assert client.post(url).status_code == 405
 
 
 def test_a_viewer_reads_without_forms(login, viewer, drones):
-    html = login(viewer).get(reverse("claims:claim", args=[drones.pk])).content.decode()
+    html = login(viewer).get(reverse("verdicts:claim", args=[drones.pk])).content.decode()
     assert "Add evidence" not in html and "Save draft" not in html
 
 

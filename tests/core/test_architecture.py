@@ -3,8 +3,8 @@
 (README, "Layout"). Rooms lower in the chain tell higher ones about events through factcheck.core.signals.
 
 Parsed with `ast`, so a new import against the direction fails here whatever runs it. KNOWN_DEBT lists
-the imports that break the rule today (issue 14: the statement page and claim workflow still live in
-verdicts); the test also fails when one of them goes away, so the list can only shrink.
+imports that break the rule (none today); the test also fails when one of them goes away, so the list can
+only shrink.
 """
 
 import ast
@@ -14,9 +14,7 @@ ROOT = Path(__file__).resolve().parents[2] / "factcheck"
 ORDER = ["core", "newsrooms", "sources", "claims", "verdicts", "reports", "factchecks", "api"]
 # Apps outside the chain: `demo` and the workshop `bench` may import any app; `extraction` is pure.
 EXTRACTION_USERS = {"claims", "demo", "bench", "extraction", "factchecks"}
-KNOWN_DEBT = {
-    ("claims/views.py", "factcheck.verdicts.views"),
-}
+KNOWN_DEBT = set()  # none since the statement page moved to verdicts (issue 14)
 
 
 def _imports(path):

@@ -87,7 +87,7 @@ def test_it_keeps_private_pages_out_of_caches(login, editor, world, htmx_headers
     responses = {
         "queue": client.get(reverse("claims:queue")),
         "queue fragment": client.get(reverse("claims:queue"), headers=htmx_headers),
-        "statement": client.get(reverse("claims:claim", args=[claim.pk])),
+        "statement": client.get(reverse("verdicts:claim", args=[claim.pk])),
         "report builder fragment": client.get(reverse("reports:builder"), {"format": "csv"}, headers=htmx_headers),
         "csv download": client.post(reverse("reports:builder"), {"format": "csv"}),
         "evidence pack": client.get(reverse("reports:evidence_pack", args=[verdict.pk])),

@@ -67,7 +67,7 @@ SCREENS = [
     ("filtered queue", lambda c: (reverse("claims:queue"), {"data": {"status": "new", "type": "numeric"}}), 12),
     ("search", lambda c: (reverse("claims:queue"), {"data": {"q": "port ships"}}), 12),
     ("article page", lambda c: (reverse("claims:article", args=[c.article_id]), {}), 6),
-    ("statement review", lambda c: (reverse("claims:claim", args=[c.pk]), {}), 10),
+    ("statement review", lambda c: (reverse("verdicts:claim", args=[c.pk]), {}), 10),
     ("dashboard", lambda c: (reverse("verdicts:dashboard"), {}), 9),
 ]
 

@@ -37,7 +37,7 @@ ROUTES = {
     "claims:article": lambda w: {"pk": w["article"].pk},
     "claims:article_extract": lambda w: {"pk": w["article"].pk},
     "claims:run_status": lambda w: {"pk": _runs(w).pk},
-    "claims:claim": lambda w: {"pk": w["claim"].pk},
+    "verdicts:claim": lambda w: {"pk": w["claim"].pk},
     "claims:claim_assign": lambda w: {"pk": w["claim"].pk},
     "claims:claim_status": lambda w: {"pk": w["claim"].pk},
     "claims:bulk": lambda w: {},
@@ -144,7 +144,7 @@ POLICY = {
     "claims:article": ("viewer", None),
     "claims:article_extract": (None, "editor"),  # re-extract; a checker may only retry a failed run
     "claims:run_status": ("viewer", None),
-    "claims:claim": ("viewer", None),
+    "verdicts:claim": ("viewer", None),
     "claims:claim_assign": (None, "editor"),  # assigning others; checkers take work via "assign to me"
     "claims:claim_status": (None, "checker"),
     "claims:bulk": (None, "editor"),

@@ -50,7 +50,7 @@ def test_it_renders_hostile_text_as_text_on_every_screen(page, live_server, edit
         reverse("claims:queue") + "?q=council",
         reverse("claims:articles"),
         reverse("claims:article", args=[hostile["article"].pk]),
-        reverse("claims:claim", args=[hostile["claim"].pk]),
+        reverse("verdicts:claim", args=[hostile["claim"].pk]),
         reverse("sources:list"),
         reverse("sources:detail", args=[hostile["source"].pk]),
         reverse("verdicts:dashboard"),
@@ -64,7 +64,7 @@ def test_it_renders_hostile_text_as_text_on_every_screen(page, live_server, edit
         assert page.locator("script:not([src]):not([type='application/ld+json'])").count() == 0, url
         assert page.locator("[onerror]").count() == 0, url
     # the payload is shown as text where it belongs
-    page.goto(f"{live_server.url}{reverse('claims:claim', args=[hostile['claim'].pk])}")
+    page.goto(f"{live_server.url}{reverse('verdicts:claim', args=[hostile['claim'].pk])}")
     assert SCRIPT in page.content().replace("&lt;", "<").replace("&gt;", ">")
     assert console_errors == []  # includes "dialog opened" if any alert() ran
 

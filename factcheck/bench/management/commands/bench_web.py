@@ -136,11 +136,11 @@ class Command(BaseCommand):
             Screen("filtered queue", [f"{queue}?{urlencode(FILTERS)}"] if queue else None),
             Screen("search", [f"{queue}?{urlencode({'q': search})}"] if queue else None),
             Screen("article page", many("claims:article", article_ids)),
-            Screen("statement review", many("claims:claim", claim_ids)),
+            Screen("statement review", many("verdicts:claim", claim_ids)),
             # The statement page's similar-statements panel, loaded by htmx after the page.
             Screen(
                 "similar panel (htmx)",
-                [f"{p}?tab=similar" for p in many("claims:claim", claim_ids) or []] or None,
+                [f"{p}?tab=similar" for p in many("verdicts:claim", claim_ids) or []] or None,
                 headers={"HX-Request": "true"},
             ),
             Screen("dashboard", [url("verdicts:dashboard")] if url("verdicts:dashboard") else None),

@@ -1,0 +1,54 @@
+"""The statement page: a statement in its article's context with the review room's panels (evidence,
+verdict, history) and the similar statements. Its triage actions (assign, status) are the claims
+room's (`claims:claim_assign`, `claims:claim_status`).
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from factcheck.claims.forms import ClaimStatusForm, workers_of
+from factcheck.claims.models import Claim, score_band
+from factcheck.newsrooms.access import get_membership
+from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
+
+
+def _get_claim_for_user(request, pk):
+    membership = get_membership(request)
+    return get_object_or_404(Claim.objects.for_newsroom(membership.newsroom).with_page_rows(), pk=pk)
+
+
+@require_GET
+@login_required
+def statement(request, pk):
+    """The statement page: the statement in context, its triage, and the review panels of this room."""
+    claim = _get_claim_for_user(request, pk)
+    membership = get_membership(request)
+    tab = request.GET.get("tab", "review")
+    if tab == "similar" and request.htmx:
+        # The similar-statements panel loads after the page: a trigram search should never slow the page.
+        return render(request, "claims/partials/similar.html", {"claim": claim, "similar": similar_claims(claim)})
+    if tab == "history":
+        context = {"claim": claim, "history": claim_history(claim), "tab": tab}
+        if request.htmx:
+            return render(request, "verdicts/partials/history.html", context)
+    else:
+        tab = "similar" if tab == "similar" else "review"
+        context = review_context(request, claim)
+        if request.htmx:
+            return render(request, "verdicts/partials/review.html", context)
+    before, after = claim_context_text(claim)
+    context.update(
+        {
+            "tab": tab,
+            "article": claim.article,
+            "before": before,
+            "after": after,
+            "band": score_band(claim.checkworthiness, membership.newsroom.checkworthy_threshold),
+            "similar": similar_claims(claim) if tab == "similar" else None,
+            "status_form": ClaimStatusForm(initial={"status": claim.status}),
+            "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
+        }
+    )
+    return render(request, "claims/claim.html", context)

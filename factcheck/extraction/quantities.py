@@ -542,6 +542,25 @@ def _is_plural(word: str) -> bool:
     return word in _IRREGULAR_PLURALS or (word.endswith("s") and not word.endswith("ss") and len(word) > 2)
 
 
+_SENTENCE_END = re.compile(r"[.!?;]\s")
+
+
+def _money_before(text: str, out: list, s: int, e: int, end: int) -> str:
+    """The currency a bare scaled figure carries over from an amount earlier in its sentence: "9.5 million
+    euros in 2025, of which 7.1 million came from cargo" — unless a counted noun follows ("2 million
+    customers") or the sentence ended in between."""
+    nxt, _ = _unit_after(text, e, end)
+    first_word = nxt.split(" ", 1)[0].lower() if nxt else ""
+    if first_word and (_is_plural(first_word) or first_word in _MONEY_WORDS):
+        return ""
+    for q in reversed(out):
+        if s - q.end > 120:
+            return ""
+        if q.kind == "money":
+            return q.unit if q.end <= s and not _SENTENCE_END.search(text, q.end, s) else ""
+    return ""
+
+
 def _unit_after(text: str, pos: int, end: int) -> tuple[str, int]:
     """Words naming what is counted, right after a number: "drones and missiles", "hours"."""
     words: list[tuple[int, int]] = []
@@ -735,6 +754,8 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
             elif not _is_plural(first_word) and first_word not in _MONEY_WORDS:
                 add(s, e, value, "m", "other", tolerance)
                 continue
+        if scale and scale != "m" and not m.group("cur"):
+            inherited = _money_before(text, out, s, e, end)
         if scale:
             mult = SUFFIX_SCALES[scale.lower()]
             value = value * mult

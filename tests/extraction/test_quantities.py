@@ -147,3 +147,28 @@ def test_number_words_beyond_a_quintillion_are_not_a_number():
 def test_a_number_glued_after_letters_is_part_of_a_name(text, span):
     q, got = _one(text)
     assert (got, q.unit, quantities.is_numeric(q)) == (span, "identifier", False)
+
+
+def test_a_bare_scaled_figure_carries_the_currency_of_its_sentence():
+    text = (
+        "Port income hit 8.2 million pounds last year, of which 5.9 million came from ferries "
+        "and 2.3 million from yachts."
+    )
+    qs = [q for q in quantities.find(text) if q.kind == "money"]
+    assert [(text[q.start : q.end], q.unit) for q in qs] == [
+        ("8.2 million pounds", "£"),
+        ("5.9 million", "£"),
+        ("2.3 million", "£"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The club owes 4 million dollars and has 3 million members.",  # a counted noun follows
+        "Ticket sales made 4 million dollars. About 3 million watched on television.",  # another sentence
+    ],
+)
+def test_a_scaled_count_keeps_no_currency(text):
+    qs = quantities.find(text)
+    assert [q.kind for q in qs][-1] != "money"

@@ -34,7 +34,7 @@ bench-extractor:  ## extractor speed, model load and memory on the BBC dev artic
 	$(PY) -m factcheck.extraction.bench
 
 bench-adversarial:  ## 20k vs 200k characters of 50+ hostile shapes: every stage must stay linear
-	$(PY) -m factcheck.extraction.adversarial
+	$(PY) -m factcheck.extraction.tools.adversarial
 
 bench-pipeline:  ## end-to-end pipeline benchmark against real PostgreSQL + Redis
 	@bash .ci/bench_pipeline.sh $(ARGS)

@@ -14,9 +14,9 @@ KNOWN_LONG = {
     ("extraction/quantities.py", "<module>"),
     ("extraction/quantities.py", "find"),  # the next split: an ordered tuple of rule functions (issue 14)
     ("extraction/relations.py", "<module>"),  # rule functions, each < 60 lines; a relations/ package next
-    ("extraction/bench.py", "_run_phase"),  # workshop code still inside the runtime package (issue 14)
-    ("extraction/gold_eval.py", "evaluate_gold"),
-    ("extraction/train.py", "train"),
+    ("extraction/tools/bench.py", "_run_phase"),
+    ("extraction/tools/gold_eval.py", "evaluate_gold"),
+    ("extraction/tools/train.py", "train"),
 }
 
 

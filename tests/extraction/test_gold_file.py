@@ -4,7 +4,7 @@ import json
 import re
 from pathlib import Path
 
-GOLD = Path(__file__).resolve().parents[2] / "factcheck" / "extraction" / "gold" / "bbc_numeric.json"
+GOLD = Path(__file__).resolve().parents[2] / "factcheck" / "extraction" / "tools" / "gold" / "bbc_numeric.json"
 KINDS = {"count", "money", "percent", "duration", "rank", "other"}
 RELATIONS = {"sum", "difference", "part_of", "percentage", "change", "ratio", "comparison", "record"}
 

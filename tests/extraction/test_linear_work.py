@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extraction import extract, relations, segmentation, statements, work
-from factcheck.extraction.adversarial import SHAPES
+from factcheck.extraction.tools.adversarial import SHAPES
 from factcheck.extraction.quantities import _Spans
 from factcheck.extraction.types import Quantity
 

@@ -5,9 +5,9 @@ import json
 import re
 from pathlib import Path
 
-from factcheck.extraction.gold_eval import parse, part_of, perturb
+from factcheck.extraction.tools.gold_eval import parse, part_of, perturb
 
-GOLD = Path(__file__).resolve().parents[2] / "factcheck" / "extraction" / "gold" / "bbc_relations.json"
+GOLD = Path(__file__).resolve().parents[2] / "factcheck" / "extraction" / "tools" / "gold" / "bbc_relations.json"
 KINDS = {"count", "money", "percent", "duration", "rank", "other"}
 RELATIONS = {"sum", "difference", "part_of", "percentage", "change", "ratio", "comparison", "record", "restatement"}
 

@@ -13,8 +13,8 @@ import os
 import numpy as np
 import pytest
 
-from factcheck.extraction import data
-from factcheck.extraction import train as T
+from factcheck.extraction.tools import data
+from factcheck.extraction.tools import train as T
 from factcheck.extraction.checkworthiness import MODEL_PATH, Model
 
 CROWD = data.data_dir(None) / "claimbuster" / "crowdsourced.csv"

@@ -1,6 +1,6 @@
 """Build factcheck/extraction/examples.npz (the nearest known examples shown with the reasons).
 
-    python -m factcheck.extraction.examples_build [--data-dir ../shared/data] [--out factcheck/extraction/examples.npz]
+    python -m factcheck.extraction.tools.examples_build [--data-dir ../shared/data] [--out factcheck/extraction/examples.npz]
 
 Offline tooling, never run by extract(). Deterministic: the same data gives the same bytes.
 See examples.py for what the file holds and its credit.
@@ -17,8 +17,8 @@ import zipfile
 import numpy as np
 
 from . import data
-from .examples import CREDIT, EXAMPLES_PATH, MAX_CHARS, MIN_CHARS
-from .features import default_embedding
+from ..examples import CREDIT, EXAMPLES_PATH, MAX_CHARS, MIN_CHARS
+from ..features import default_embedding
 
 
 def select(root) -> list[dict]:
@@ -68,7 +68,7 @@ def build(rows: list[dict]) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.examples_build", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.tools.examples_build", description=__doc__)
     ap.add_argument("--data-dir")
     ap.add_argument("--out", default=EXAMPLES_PATH)
     args = ap.parse_args(argv)

@@ -1,6 +1,6 @@
 """Adversarial benchmark: synthetic texts that used to make a stage super-linear, timed at two sizes.
 
-    python -m factcheck.extraction.adversarial [--only NAME …] [--small 20000] [--large 200000]
+    python -m factcheck.extraction.tools.adversarial [--only NAME …] [--small 20000] [--large 200000]
 
 Each shape is a text of exactly n characters (a repeated unit, or a prefix plus a run). extract() is
 timed with time.process_time() (CPU of this process: the machine is shared), best of a few samples
@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from . import claimtypes, extract, features
+from .. import claimtypes, extract, features
 
 MAX_RATIO = 12.0
 MAX_LARGE_CPU = 2.0
@@ -170,7 +170,7 @@ def table(rows, small: int, large: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.adversarial", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.tools.adversarial", description=__doc__)
     ap.add_argument("--only", action="append", metavar="NAME", help="a shape to run (repeatable); default: all")
     ap.add_argument("--small", type=int, default=20_000)
     ap.add_argument("--large", type=int, default=200_000)

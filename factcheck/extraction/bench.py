@@ -1,4 +1,4 @@
-"""`python -m factcheck.extraction.bench`: the extractor benchmark. The code lives in the workshop, tools/bench.py."""
+"""`python -m factcheck.extraction.bench`: an entry point; the code is tools/bench.py (the workshop)."""
 
 if __name__ == "__main__":
     from .tools.bench import main

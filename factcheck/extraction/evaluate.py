@@ -1,4 +1,4 @@
-"""`python -m factcheck.extraction.evaluate`: the evaluation tables. The code lives in the workshop, tools/evaluate.py."""
+"""`python -m factcheck.extraction.evaluate`: an entry point; the code is tools/evaluate.py (the workshop)."""
 
 if __name__ == "__main__":
     from .tools.evaluate import main

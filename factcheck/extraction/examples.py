@@ -18,7 +18,7 @@ Lookup: the statement's L2-normalised WordLlama vector (already computed by the 
 dotted with the examples' normalised vectors (a few thousand x 256, float32 in memory); the K most
 similar and their labels. No index, no pickle.
 
-    python -m factcheck.extraction.tools.examples_build [--data-dir ../shared/data] [--out factcheck/extraction/examples.npz]
+    python -m factcheck.extraction.tools.examples_build [--data-dir ../shared/data] [--out PATH]
 
 rebuilds the file (deterministic: same data, same file).
 """

@@ -1,4 +1,4 @@
-"""`python -m factcheck.extraction.gold_eval`: the relations gold: draw, show, build, score, misses. The code lives in the workshop, tools/gold_eval.py."""
+"""`python -m factcheck.extraction.gold_eval`: an entry point; the code is tools/gold_eval.py (the workshop)."""
 
 if __name__ == "__main__":
     from .tools.gold_eval import main

@@ -1,4 +1,4 @@
-"""`python -m factcheck.extraction.train`: train the check-worthiness model. The code lives in the workshop, tools/train.py."""
+"""`python -m factcheck.extraction.train`: an entry point; the code is tools/train.py (the workshop)."""
 
 if __name__ == "__main__":
     from .tools.train import main

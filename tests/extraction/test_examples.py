@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from factcheck.extraction.tools import data
 from factcheck.extraction import examples as E
+from factcheck.extraction.tools import data
 from factcheck.extraction.tools import examples_build as B
 
 ROOT = data.data_dir(None)

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extraction import extract, relations, segmentation, statements, work
-from factcheck.extraction.tools.adversarial import SHAPES
 from factcheck.extraction.quantities import _Spans
+from factcheck.extraction.tools.adversarial import SHAPES
 from factcheck.extraction.types import Quantity
 
 # Units of work per character, and a constant: the worst adversarial shape ("12 " repeated) is about

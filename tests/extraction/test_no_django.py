@@ -18,7 +18,8 @@ from factcheck.extraction import extract
 extract("Officials said 72 of the 550 drones got through.")
 bad = sorted(m for m in sys.modules if m.split(".")[0] in ("django", "celery"))
 print(",".join(bad))
-workshop = sorted(m for m in sys.modules if m.startswith("factcheck.extraction.tools") or m.split(".")[0] in ("sklearn", "scipy"))
+tools = "factcheck.extraction.tools"
+workshop = sorted(m for m in sys.modules if m.startswith(tools) or m.split(".")[0] in ("sklearn", "scipy"))
 print(",".join(workshop))
 """
 

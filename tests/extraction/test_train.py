@@ -13,9 +13,9 @@ import os
 import numpy as np
 import pytest
 
+from factcheck.extraction.checkworthiness import MODEL_PATH, Model
 from factcheck.extraction.tools import data
 from factcheck.extraction.tools import train as T
-from factcheck.extraction.checkworthiness import MODEL_PATH, Model
 
 CROWD = data.data_dir(None) / "claimbuster" / "crowdsourced.csv"
 needs_data = pytest.mark.skipif(not CROWD.exists(), reason="needs ../shared/data/claimbuster")

@@ -13,9 +13,9 @@ from pathlib import Path
 import numpy as np
 
 from .. import extract
-from . import data
 from ..checkworthiness import default_model
 from ..quantities import is_numeric
+from . import data
 
 GOLD_PATH = Path(__file__).with_name("gold") / "bbc_numeric.json"
 

@@ -1,6 +1,6 @@
 """Build factcheck/extraction/examples.npz (the nearest known examples shown with the reasons).
 
-    python -m factcheck.extraction.tools.examples_build [--data-dir ../shared/data] [--out factcheck/extraction/examples.npz]
+    python -m factcheck.extraction.tools.examples_build [--data-dir ../shared/data] [--out PATH]
 
 Offline tooling, never run by extract(). Deterministic: the same data gives the same bytes.
 See examples.py for what the file holds and its credit.
@@ -16,9 +16,9 @@ import zipfile
 
 import numpy as np
 
-from . import data
 from ..examples import CREDIT, EXAMPLES_PATH, MAX_CHARS, MIN_CHARS
 from ..features import default_embedding
+from . import data
 
 
 def select(root) -> list[dict]:

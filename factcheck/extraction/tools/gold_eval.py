@@ -17,8 +17,8 @@ import re
 from pathlib import Path
 
 from .. import extract
-from . import data
 from ..quantities import is_numeric
+from . import data
 
 
 def _overlaps(a, b) -> bool:

@@ -35,9 +35,9 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
-from . import data
 from ..checkworthiness import MODEL_PATH
 from ..features import EMBED_DIM, HAND_FEATURES, N_BUCKETS, default_embedding, hand_features, hashed_terms
+from . import data
 
 log = logging.getLogger(__name__)
 N_FOLDS = 6

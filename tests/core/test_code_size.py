@@ -13,7 +13,6 @@ FUNCTION_LINES = 60
 KNOWN_LONG = {
     ("extraction/quantities.py", "<module>"),
     ("extraction/quantities.py", "find"),  # the next split: an ordered tuple of rule functions (issue 14)
-    ("extraction/relations.py", "<module>"),  # rule functions, each < 60 lines; a relations/ package next
     ("extraction/tools/bench.py", "_run_phase"),
     ("extraction/tools/gold_eval.py", "evaluate_gold"),
     ("extraction/tools/train.py", "train"),

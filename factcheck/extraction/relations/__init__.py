@@ -1,0 +1,91 @@
+"""Arithmetic and comparative relations between the quantities of one article, with a verdict.
+
+holds: True (exact), "approximately" (equal within the stated qualifiers or rounding), False, or
+None (needs outside evidence, e.g. a record's baseline). Each relation has a one-line explanation.
+
+find() runs RULES in order over one Article: each rule is a function of the Article that reports the
+relations it finds with art.add (the first report of a relation wins). Within one sentence:
+sentence_sums, sentence_changes, sentence_comparisons; across sentences and headline↔body:
+restatement, and across (which runs its own FIGURE_RULES for each figure and the candidates around
+it). Shared helpers: common (units, intervals, verdicts, formatting), lookups (bisects and indexes).
+A new rule is one more function in RULES (or in across.FIGURE_RULES).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import work
+from ..types import Quantity, Relation
+from .across import FIGURE_RULES, across_sentences
+from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
+from .lookups import _FirstCompatible, _nearest
+from .restatement import restatements
+from .sentence_changes import changes_in_sentence
+from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
+from .sentence_sums import inherit_units, part_of_in_sentence, sums_in_sentence
+
+__all__ = [
+    "FIGURE_RULES",
+    "PHASES",
+    "RULES",
+    "Article",
+    "_FirstCompatible",
+    "_compatible",
+    "_nearest",
+    "find",
+    "inherit_units",
+]
+
+PHASES = 7  # progress(phase, pos) comes with phase in range(PHASES), pos a text offset
+_MAX_PER_SENTENCE = 60
+
+# In this order: part_of_in_sentence gives a bare count the unit of its whole ("72 of the 550 drones")
+# before the other rules compare units, and a relation is reported by the first rule that finds it.
+RULES: tuple[Callable[[Article], None], ...] = (
+    part_of_in_sentence,  # progress phase 0
+    sums_in_sentence,  # 1
+    changes_in_sentence,  # 2
+    comparisons_in_sentence,  # 3
+    comparisons_back_one_sentence,  # 4
+    record_claims,  # 5
+    restatements,  # 6
+    across_sentences,  # 6
+)
+
+
+def find(
+    text: str,
+    qs: list[Quantity],
+    sentence_of_statement: list[int],
+    statement_starts: list[int] | None = None,
+    progress=None,
+) -> list[Relation]:
+    """Relations between the quantities qs (in text order) of one article.
+
+    Linear in the number of quantities: within-sentence rules look at a bounded neighbourhood of a
+    figure (and skip a "sentence" with more than 60 figures), and the article-wide lookups (the total
+    a sum is checked against, a record's baseline) are bisects and dictionary lookups, not scans.
+    progress(phase, pos), if given, is called as the phases go through the text.
+    """
+    found = Collector()
+    numeric = [q for q in qs if q.kind in _COUNTABLE]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in numeric:
+        by_sentence.setdefault(_sentence_of(q, sentence_of_statement), []).append(q)
+    # A "sentence" with hundreds of figures is a pasted table, not prose: no within-sentence rules there.
+    by_sentence = {k: v for k, v in by_sentence.items() if len(v) <= _MAX_PER_SENTENCE}
+    numeric = [q for v in by_sentence.values() for q in v] if len(numeric) > _MAX_PER_SENTENCE else numeric
+    w = work.current()
+    if w is not None:
+        w.add("relations", 200 * len(qs) + len(sentence_of_statement))
+    art = Article(
+        text, numeric, by_sentence, sentence_of_statement, statement_starts, found.add, progress or _no_progress
+    )
+    for rule in RULES:
+        rule(art)
+    return found.rels
+
+
+def _no_progress(phase: int, pos: int) -> None:
+    return None

@@ -1,0 +1,217 @@
+"""Across sentences (issue 12): candidate generation plus scoring. across_sentences() generates, for
+each figure y, the candidates around it (Near); each function of FIGURE_RULES scores one kind of
+relation for y from the wording around the figures and the arithmetic, and reports it. A new rule
+across sentences is one more function of a Near in FIGURE_RULES."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .. import work
+from ..types import Quantity
+from .across_changes import (
+    _DIRECTION_TO,
+    _add_change,
+    _add_pct_change,
+    _add_ratio,
+    _rule_change_pair,
+    _rule_from_to,
+    _rule_ratio_word,
+    _rule_stated_pct,
+)
+from .across_compared import _add_compared, _add_expectation, _rule_compared_with, _rule_expectation
+from .across_parts import (
+    _OF_BEFORE,
+    _add_part,
+    _add_share,
+    _add_sum,
+    _rule_another,
+    _rule_of_the_noun,
+    _rule_of_the_whole,
+    _rule_out_of_total,
+    _rule_part_anaphor,
+    _rule_parts_sum,
+    _rule_share_of_part,
+    _rule_total_parts,
+)
+from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article
+from .restatement import _rule_apposition
+
+# ---------------------------------------------------------------------------------------------------
+# Across sentences (issue 12): candidates are pairs of compatible figures within a window of the
+# article (the last _WINDOW figures, at most _SENT_WINDOW sentences back) and between the headline or
+# lead and the body; one small rule function per kind scores the wording around the two figures and the
+# arithmetic. A relation is reported only when the wording asserts it (score ≥ _REPORT); it is broken
+# only when that wording is strong and the numbers miss beyond rounding and qualifiers.
+
+_SENT_WINDOW = 3
+_REPORT = 0.5
+
+
+@dataclass(slots=True)
+class Near:
+    """A figure y (in sentence sy) and its candidates: window, the last _WINDOW figures at most
+    _SENT_WINDOW sentences back; ahead, the next three in its sentence or the next; earlier, the headline
+    and lead figures before the window, then the window; following, the next eight figures; recent_pcts,
+    the last _WINDOW percentages and fractions before y. lead_end: where the headline and lead end."""
+
+    text: str
+    y: Quantity
+    sy: int
+    window: list[Quantity]
+    ahead: list[Quantity]
+    earlier: list[Quantity]
+    following: list[Quantity]
+    recent_pcts: list[Quantity]
+    lead_end: int
+    sent: Callable[[Quantity], int]
+    add: Callable[..., None]
+
+
+def across_sentences(art: Article) -> None:
+    """Each figure against the last _WINDOW figures (at most _SENT_WINDOW sentences back), the next
+    three figures of its sentence or the next, and the headline and lead figures. Work per figure is
+    bounded by those constants, so the rule is linear."""
+    text = art.text
+    figs, sents, sent = art.figures()
+    w = work.current()
+    if w is not None:
+        w.add("relations", (8 * _WINDOW + 4 * _LEAD_FIGURES) * len(figs))
+    lead = [q for q in figs if sent(q) <= 2][:_LEAD_FIGURES]
+    lead_end = min(len(text), 400)  # headline and lead, where "failed to meet expectations" is said
+    recent_pcts: list[Quantity] = []  # the last _WINDOW percentages and fractions before y
+    for i, y in enumerate(figs):
+        art.tick(6, y.start)
+        if i and figs[i - 1].kind == "percent":
+            recent_pcts = [*recent_pcts[-_WINDOW + 1 :], figs[i - 1]]
+        if not _ANY_WORD.search(text, max(0, y.start - 60), y.start):
+            continue  # no word before y ("12 12 12 …", a table): every rule needs a cue word
+        sy = sents[i]
+        lo = max(0, i - _WINDOW)
+        window = [figs[k] for k in range(lo, i) if sents[k] >= sy - _SENT_WINDOW]
+        ahead = [figs[k] for k in range(i + 1, min(len(figs), i + 4)) if sents[k] <= sy + 1]
+        first = window[0].start if window else y.start
+        earlier = [q for q in lead if q.start < first] + window
+        near = Near(text, y, sy, window, ahead, earlier, figs[i + 1 : i + 9], recent_pcts, lead_end, sent, art.add)
+        for rule in FIGURE_RULES:
+            rule(near)
+
+
+def change_to_y(n: Near) -> None:
+    """y as the new figure of a change: an explicit "from x to y" first, else a direction "to y" with a
+    baseline x in its sentence (nearest first) or across sentences; a stated % then makes it a
+    percentage change."""
+    text, y, sent, add = n.text, n.y, n.sent, n.add
+    explicit = next(((x, d) for x in reversed(n.window[-3:]) if (d := _rule_from_to(text, x, y))), None)
+    if explicit is not None:
+        _add_change(text, explicit[0], y, explicit[1], add)
+    to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None else None
+    near = [q for q in [*reversed(n.window), *n.ahead] if sent(q) == n.sy] if to_cue else []
+    far = [q for q in [*reversed(n.window), *n.ahead] if sent(q) != n.sy] if to_cue else []
+    for x in near + far:
+        found = _rule_change_pair(text, x, y, to_cue)
+        if found:
+            pct = _rule_stated_pct(text, x, y, found[1], [q for q in n.earlier if q.kind == "percent"], sent)
+            if pct is None or sent(pct) != sent(y):
+                _add_change(text, x, y, found[1], add)
+            if pct is not None and x.value and x.kind != "percent":
+                _add_pct_change(x, y, pct, found[1], add)
+            break
+
+
+def y_as_part(n: Near) -> None:
+    """y as a part: of an anaphoric whole ("of those", "Of that,"), out of a stated total, or of the next
+    figure ("72 of the 550", already checked by part_of_in_sentence); then a share stated elsewhere."""
+    text, y, window, ahead, sent = n.text, n.y, n.window, n.ahead, n.sent
+    nxt = ahead[0] if ahead and sent(ahead[0]) == sent(y) else None
+    of_next = nxt is not None and bool(_PART_GAP.match(text[y.end : nxt.start]))  # "120 of the 900": stated
+    whole = _rule_part_anaphor(text, y, window, sent)
+    if whole is None and not of_next and not _OF_BEFORE.search(text, max(0, y.start - 14), y.start):
+        whole = _rule_of_the_whole(text, y, window, sent)
+    if whole is None and not of_next:
+        whole = _rule_of_the_noun(text, y, window, sent)
+    if (
+        whole is None
+        and nxt is not None
+        and (_rule_out_of_total(text, y, nxt) or _PART_GAP.match(text[y.end : nxt.start]))
+    ):
+        whole = nxt
+    if whole is not None:
+        if whole is not nxt or not _PART_GAP.match(text[y.end : nxt.start]):
+            _add_part(y, whole, n.add)
+        share = _rule_share_of_part(text, y, whole, n.recent_pcts + [q for q in ahead if q.kind == "percent"], sent)
+        if share is not None:
+            _add_share(y, whole, share[0], False, n.add)
+
+
+def y_restates_previous(n: Near) -> None:
+    """y restating the figure just before it: "nearly half - some 47%"."""
+    if n.window and n.sent(n.window[-1]) == n.sy and _rule_apposition(n.text, n.window[-1], n.y):
+        a = n.window[-1]
+        n.add(
+            "restatement",
+            [a],
+            n.y,
+            "approximately",
+            f"{a.text} is restated as {n.y.text}, within the bounds of “{a.qualifier or 'about'} {a.text}”",
+        )
+
+
+def y_expected(n: Near) -> None:
+    """y an expectation another figure beat or missed: "analysts had expected 34 cents"."""
+    expected = _rule_expectation(n.text, n.y, n.earlier + [q for q in n.ahead if n.sent(q) == n.sy], n.lead_end)
+    if expected is not None:
+        _add_expectation(expected[0], n.y, expected[1], n.add)
+
+
+def y_by_ratio_word(n: Near) -> None:
+    """y reached by "doubling" / "halving" an earlier figure."""
+    ratio = _rule_ratio_word(n.text, n.y, n.window, n.sent)
+    if ratio is not None:
+        _add_ratio(ratio[0], n.y, ratio[1], ratio[2], n.add)
+
+
+def y_total_then_parts(n: Near) -> None:
+    """y a total announced as such, its parts listed after it."""
+    parts = _rule_total_parts(n.text, n.y, n.following, n.sent)
+    if parts:
+        _add_sum(parts, n.y, n.add)
+
+
+def y_ends_parts_that_add_up(n: Near) -> None:
+    """y the last of figures that add up to a figure nearby."""
+    listed = _rule_parts_sum(n.text, n.y, n.window, n.earlier + n.ahead, n.sent)
+    if listed is not None:
+        _add_sum(*listed, n.add, unless_linked=True)  # "£35bn - £2.5bn less than the £37.5bn" is a difference
+
+
+def y_compared_with(n: Near) -> None:
+    """y named as the baseline of another figure: "compared with y", "up from y"."""
+    compared = _rule_compared_with(n.text, n.y, n.window, n.ahead, n.sent)
+    if compared is not None:
+        _add_compared(n.text, *compared, n.earlier, n.sent, n.add)
+
+
+def y_with_another(n: Near) -> None:
+    """ "1bn euros immediately, with another 550m (y) to follow" adding up to an earlier figure."""
+    for x in reversed(n.window[-3:]):
+        if n.sent(x) == n.sent(n.y):
+            total = _rule_another(n.text, x, n.y, n.earlier)
+            if total is not None:
+                _add_sum([x, n.y], total, n.add)
+                break
+
+
+# The rules for one figure, in the order they report (a relation already reported is not reported again).
+FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
+    change_to_y,
+    y_as_part,
+    y_restates_previous,
+    y_expected,
+    y_by_ratio_word,
+    y_total_then_parts,
+    y_ends_parts_that_add_up,
+    y_compared_with,
+    y_with_another,
+)

@@ -1,0 +1,204 @@
+"""Changes across sentences (issue 12): a figure reached with a direction word ("raise their bid to
+£1.5bn") against a baseline named as such ("previously £1.3bn", "a year earlier"), an explicit "from x
+to y", the percentage that states the change, and a ratio word ("halving GM's stake to 10%")."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import (
+    _PCT_DIRECTION,
+    _SENTENCE_STOP,
+    INF,
+    _context_words,
+    _direction,
+    _fmt,
+    _holds_text,
+    _is_exact,
+    _same_measure,
+    _verdict,
+)
+
+_DIRECTION_TO = re.compile(
+    r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
+)
+# "…previously £75m", "…compared with £75m": a baseline named just before a figure. The loose form also
+# takes a bare "from £75m"; the strong one needs "from the previous/earlier… £75m".
+_BASELINE_WORDS = (
+    r"\b(?:(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
+    r"|had\s+(?:been|stood|closed|traded|reached|totalled|totaled|hit)\s+(?:at\s+|about\s+|around\s+)?)"
+)
+_COMPARED_WITH = r"\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?"
+_BASELINE_BEFORE = re.compile(
+    rf"(?:{_BASELINE_WORDS}"
+    r"|\bfrom\s+(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:current\s+|previous\s+|earlier\s+|original\s+)?"
+    rf"|{_COMPARED_WITH})$",
+    re.I,
+)
+_STRONG_BASELINE = re.compile(
+    rf"(?:{_BASELINE_WORDS}|\bfrom\s+(?:a|an|the|its|their)\s+(?:current|previous|earlier|original)\s+|{_COMPARED_WITH})$",
+    re.I,
+)
+_BASELINE_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|month|quarter)\s+before|previously|"
+    r"in\s+the\s+same\s+(?:period|quarter)\s+(?:of\s+)?last\s+year)\b",
+    re.I,
+)
+_WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
+_TIME_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+(?:ago|earlier|before)|"
+    r"Previously|(?:In|During|Over)\s+the\s+(?:same|previous|prior)\s+(?:period|quarter|month|year|week)|"
+    r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
+)
+_ANAPHOR_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:this|that|it|the\s+figure|the\s+total)\s+[^.!?\n]{0,40}$",
+    re.I,
+)
+_UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_RATIO_TO = re.compile(
+    r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled)\s+(?:[\w'’]+\s+){0,3}?to\s+$", re.I
+)
+_RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
+_FROM_BEFORE_X = re.compile(
+    r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
+)
+_TO_AFTER_X = re.compile(
+    r"[^.;]{0,40}?\bto\s+(?:a\s+record\s+|a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|only\s+)?$", re.I
+)
+
+
+def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple[float, int] | None:
+    """y reached with a direction word ("raise their bid to £1.5bn", "will slow to 1.6%") and x marked as
+    the baseline ("previously offered £1.3bn", "this fall from the current 2.1%", "a year earlier").
+    m is _DIRECTION_TO's match before y. Returns (score, direction) or None."""
+    if x is y or not _same_measure(x, y) or x.kind in ("date", "rank") or "vague" in (x.qualifier, y.qualifier):
+        return None
+    sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", m.group("w").lower()))) if d), 0)
+    if x.value <= 0 or not 0.25 <= y.value / x.value <= 4 and not x.kind == y.kind == "percent":
+        return None  # "36,185 … to 469" is not one figure moving
+    before_x = text[max(0, x.start - 45) : x.start]
+    if x.start < y.start and _UP_DOWN_FROM.search(before_x):
+        return None  # "grew 15.7%, down from 23%, and inflation slowed to 4.3%": 23% belongs to 15.7%
+    strong = (
+        _STRONG_BASELINE.search(before_x)
+        or _BASELINE_AFTER.match(text, x.end, x.end + 60)
+        or _TIME_OPENER.search(text, max(0, x.start - 120), x.start)
+    )
+    baseline = strong or _BASELINE_BEFORE.search(before_x) or _WEAK_AFTER.match(text, x.end, x.end + 40)
+    if not baseline and x.start < y.start and _DIRECTION_TO.search(text, max(0, x.start - 45), x.start):
+        # "debt soared to 72bn by 2002. However, this has now been reduced to 43.9bn"
+        baseline = strong = _ANAPHOR_OPENER.search(text, max(0, y.start - 80), y.start)
+    if not baseline or (not strong and (x.statement != y.statement or abs(x.start - y.start) > 200)):
+        return None  # across sentences only a strong baseline cue ("previously", "a year earlier") links them
+    if sign == 0:
+        for w in re.findall(r"[a-z]+", before_x.lower())[-4:]:
+            sign = sign or _direction(w)
+    if sign == 0:
+        return None
+    return 0.7, sign
+
+
+def _add_change(text, x, y, sign, add) -> None:
+    ok = y.value > x.value if sign > 0 else y.value < x.value
+    word = "rise" if sign > 0 else "fall"
+    add(
+        "change",
+        [x],
+        y,
+        bool(ok),
+        f"a {word} from {x.text} ({_fmt(x.value)}) to {y.text} ({_fmt(y.value)}): "
+        + (
+            "consistent"
+            if ok
+            else f"but {_fmt(y.value)} is not {'higher' if sign > 0 else 'lower'} than {_fmt(x.value)}"
+        ),
+    )
+
+
+def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
+    """ "fell last year from 36 to just 21 days", "from just over 5% in 2003 to a record 13.3%": x right after
+    "from", y after "to" at most 40 characters later in the same clause, and a direction word in the 100
+    characters before "from" (in its sentence). Returns the direction (+1, -1) or 0. (Size is no cue here: "losses
+    deepened to £51.6m from £1.2m" is explicit.)"""
+    if not (x.start < y.start and _FROM_BEFORE_X.search(text, max(0, x.start - 30), x.start)):
+        return 0
+    if not _TO_AFTER_X.fullmatch(text, x.end, y.start):
+        return 0
+    if not (_same_measure(x, y) or x.kind == "count" and not x.unit and y.kind in ("count", "duration", "other")):
+        return 0
+    if re.search(
+        r"\b(?:range|ranges|ranging|vary|varies|varying|between|aged?)\s+(?:\w+\s+)?from\s+\S*$",
+        text[max(0, x.start - 40) : x.start],
+        re.I,
+    ):
+        return 0  # "ranging from two to four", "aged from 16 to 18": a range
+    words = re.findall(r"[a-z]+", _SENTENCE_STOP.split(text[max(0, x.start - 100) : x.start])[-1].lower())
+    return next((d for d in map(_direction, reversed(words)) if d), 0)
+
+
+def _rule_stated_pct(text: str, x: Quantity, y: Quantity, sign: int, pcts: list[Quantity], sent) -> Quantity | None:
+    """The percentage that states the change from x to y: before y, in y's sentence or up to two sentences
+    earlier (or in the headline), with a direction word of the same sign before it; outside y's sentence it
+    must also share at least two words of context with y ("Shares … fell 9.8%" … "stock fell to $92.9")."""
+    best = None
+    for p in pcts:
+        if p.start >= y.start or not (sent(y) - 2 <= sent(p) <= sent(y) or sent(p) == 0):
+            continue
+        m = _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start)
+        if not m or _direction(m.group("v")) not in (0, sign) and m.group("v").lower() not in ("up", "down"):
+            continue
+        if m.group("v").lower() in ("up", "down") and (m.group("v").lower() == "up") != (sign > 0):
+            continue
+        if sent(p) != sent(y) and len(_context_words(text, p) & _context_words(text, y, 60, 20)) < 2:
+            continue
+        if best is None or p.start > best.start:
+            best = p
+    return best
+
+
+def _add_pct_change(x, y, p, sign, add) -> None:
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = p.value if sign > 0 else -p.value
+    s_lo, s_hi = (stated - p.tolerance, stated + p.tolerance)
+    if p.low is not None and p.high is not None:
+        s_lo, s_hi = sorted((p.low if sign > 0 else -p.high, p.high if sign > 0 else -p.low))
+        s_lo, s_hi = s_lo - p.tolerance, s_hi + p.tolerance
+    holds = _verdict((computed, computed), (stated, stated), (lo, hi), (s_lo, s_hi), _is_exact(x, y, p))
+    add(
+        "change",
+        [x, y],
+        p,
+        holds,
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}% (with rounding {lo:+.1f}% to {hi:+.1f}%); "
+        f"the text says {'up' if sign > 0 else 'down'} {p.text}: {_holds_text(holds)}",
+    )
+
+
+def _rule_ratio_word(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, float, str] | None:
+    """ "halving GM's stake to 10%": the earlier figure of the same measure (up to three sentences back)
+    that shares a context word with y."""
+    m = _RATIO_TO.search(text, max(0, y.start - 50), y.start)
+    if not m:
+        return None
+    factor = next(f for k, f in _RATIO_FACTOR.items() if m.group("v").lower().startswith(k))
+    ctx = _context_words(text, y, 60, 20)
+    for x in reversed(window):
+        if x.start < y.start and sent(y) - 3 <= sent(x) and _same_measure(x, y) and _context_words(text, x) & ctx:
+            return x, factor, m.group("v")
+    return None
+
+
+def _add_ratio(x: Quantity, y: Quantity, factor: float, word: str, add) -> None:
+    ratio = y.value / x.value if x.value else INF
+    tol = 0.15 * factor + (y.tolerance / x.value if x.value else 0)
+    ok = abs(ratio - factor) <= tol
+    add(
+        "ratio",
+        [y, x],
+        None,
+        (True if ratio == factor else "approximately") if ok else False,
+        f"{y.text} / {x.text} = {ratio:.2f}; “{word}” means ×{factor:g} (tolerance ±{tol:.2f})",
+    )

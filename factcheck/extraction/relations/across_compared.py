@@ -1,0 +1,148 @@
+"""Figures set against each other across a clause or sentence (issue 12): an expectation beaten or missed
+("analysts had expected 34 cents") and a baseline named by "compared with", "up from", "against … a
+year earlier", with the direction the text states."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .across_changes import _FROM_BEFORE_X, _add_change, _add_pct_change, _rule_stated_pct
+from .common import _FULL_STOP, _PCT_DIRECTION, _SENTENCE_STOP, _direction, _fmt, _same_measure
+
+_EXPECTED_BEFORE = re.compile(
+    r"(?<!than-)(?<!than\s)\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|"
+    r"consensus\s+of|target\s+of(?:\s+an?)?)\s+"
+    r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
+    re.I,
+)
+_MISSED = re.compile(
+    r"\b(?:failed\s+to\s+meet|missed|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
+)
+_BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+than|ahead\s+of)\b", re.I)
+
+
+def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: int) -> tuple[Quantity, int] | None:
+    """ "profit was 33 cents a share, but analysts had expected 34 cents": y is the expectation, x the
+    earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
+    from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
+    or the lead. No direction word: no relation."""
+    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start):
+        return None
+    near = [
+        q
+        for q in window
+        if q is not y
+        and _same_measure(q, y)
+        and 0.6 <= q.value / (y.value or 1) <= 1.67
+        and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
+    ]
+    x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
+    if x is None or y.start - x.start > 300 and not x.start < lead_end:
+        return None
+    after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
+    span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
+    missed, beat = bool(_MISSED.search(span)), bool(_BEAT.search(span))
+    if missed == beat:
+        return None
+    return x, (-1 if missed else 1)
+
+
+def _add_expectation(x: Quantity, y: Quantity, sign: int, add) -> None:
+    ok = x.value < y.value if sign < 0 else x.value > y.value
+    add(
+        "comparison",
+        [y],
+        x,
+        bool(ok),
+        f"{x.text} ({_fmt(x.value)}) against the expected {y.text} ({_fmt(y.value)}): the text says it "
+        f"{'fell short of' if sign < 0 else 'beat'} expectations, "
+        + ("consistent" if ok else f"but {_fmt(x.value)} is not {'below' if sign < 0 else 'above'} {_fmt(y.value)}"),
+    )
+
+
+# "… £84m. That compares with £75m a year earlier", "climbed to 43.305, up from a close of 43.41",
+# "Compared with £75m last year, sales of £84m …": x is named as the baseline of a figure y of the
+# same measure nearby; y's own clause says which way it moved (if it says so).
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?P<cmp>compare[sd]?|comparing)\s+(?:with|to)"
+    r"|\b(?P<dir>up|down|rising|falling|increasing|decreasing|higher|lower)\s+from"
+    r"|\b(?P<vs>versus|vs\.?|against)|(?P<vs2>\())"
+    r"\s*(?:(?!(?:and|but|while|which)\b)[A-Za-z'’-]+\s+){0,4}?$",
+    re.I,
+)
+_THEN_AFTER = re.compile(
+    r"[^.;!?\d]{0,30}?\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+(?:year|month|quarter)|"
+    r"(?:the|a)\s+(?:previous|prior|same)\s+(?:year|month|quarter|period)|previously|in\s+(?:19|20)\d\d)\b",
+    re.I,
+)
+_BACK_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:This|That|It|These|Those|The\s+(?:figure|total|rate))\s+"
+    r"(?:\w+\s+){0,2}?(?:compare[sd]?|was\s+(?:up|down)|is\s+(?:up|down))\b[^.!?\n]*$"
+)
+_THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_COMPARED_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:Compared|Comparing)\s+(?:with|to)\s+[^.!?\n]*$")
+
+
+def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: list[Quantity], sent):
+    """x named as a baseline: "compared with x", "up from (a close of) x", "against x a year earlier".
+    Returns (y, x) with y the figure compared: the nearest earlier one of the same measure in x's sentence,
+    in the sentence before when x's opens "This compares with" / "That was up from", or the next one when
+    it opens "Compared with x, …". None if there is no such figure."""
+    m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
+    if m is None or x.kind in ("date", "rank") or x.qualifier == "vague":
+        return None
+    if (m.group("vs") or m.group("vs2")) and not _THEN_AFTER.match(text, x.end, x.end + 40):
+        return None  # "traded at $1.20 against the euro", "(£1.1bn)": a baseline only with a time "(£75m in 2003)"
+    if _COMPARED_OPENER.search(text, max(0, x.start - 80), x.start):
+        pool = [q for q in ahead if sent(q) == sent(x)]
+    else:
+        pool = [q for q in reversed(window) if sent(q) == sent(x)]
+        if not pool and _BACK_OPENER.search(text, max(0, x.start - 120), x.start):
+            pool = [q for q in reversed(window) if sent(q) == sent(x) - 1]
+    for y in pool[:3]:
+        if not _same_measure(x, y) or y.qualifier == "vague" or not x.value or not y.value:
+            continue
+        if x.kind != "percent" and not 0.2 <= y.value / x.value <= 5:
+            continue
+        if _COMPARED_BEFORE.search(text, max(0, y.start - 50), y.start) or _THAN_BEFORE.search(
+            text, max(0, y.start - 20), y.start
+        ):
+            continue  # y is itself a baseline ("compared with 3% and with 4%", "less than the 47.3% forecast")
+        return y, x
+    return None
+
+
+_RATE_QUOTE = re.compile(
+    r"\s*(?:[\w']+\s+){0,2}?(?:per|to\s+the|against\s+the)\s+(?:US\s+)?(?:dollar|euro|pound|yen|yuan)", re.I
+)
+
+
+def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
+    """The direction the text gives y against its baseline x: "up from"/"down from" right before x, else the
+    last direction word of y's clause before y (within 80 characters of its sentence) unless y is itself a
+    rate of change ("grew 15.7%"). 0 if none, or if y is an exchange rate ("43.3 per US dollar": a currency
+    that climbs is a smaller figure)."""
+    if _RATE_QUOTE.match(text, y.end) or _RATE_QUOTE.match(text, x.end):
+        return 0
+    m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
+    if m and m.group("dir"):
+        return _direction(m.group("dir"))
+    before = _FULL_STOP.split(text[max(0, y.start - 80) : y.start])[-1]
+    if y.kind == "percent" and _PCT_DIRECTION.search(before):
+        return 0  # "grew 15.7%": the verb is y's own change, not y against x
+    return next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", before.lower()))) if d), 0)
+
+
+def _add_compared(text: str, y: Quantity, x: Quantity, earlier, sent, add) -> None:
+    """A change with the direction y's clause states (breakable), or a percentage change if a % is stated.
+    Two figures set side by side with no direction ("25%, compared with 10% before") assert nothing a
+    checker can compute, so they are not reported."""
+    sign = _stated_direction(text, y, x)
+    if not sign:
+        return
+    pct = _rule_stated_pct(text, x, y, sign, [q for q in earlier if q.kind == "percent"], sent)
+    if pct is not None and x.value and x.kind != "percent":
+        _add_pct_change(x, y, pct, sign, add)
+    else:
+        _add_change(text, x, y, sign, add)

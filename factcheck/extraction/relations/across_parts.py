@@ -1,0 +1,233 @@
+"""Parts, shares and sums across sentences (issue 12): a part of an anaphoric whole ("6,000 of those",
+"Of that, £23bn"), of a stated total ("out of a total workforce of 6,500"), of "the banks" counted
+earlier; a share stated elsewhere; a total announced and its parts listed, parts that add up to a
+figure nearby, and "with another 550m"."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import (
+    _ANY_WORD,
+    _PCT_DIRECTION,
+    INF,
+    _context_words,
+    _fmt,
+    _holds_text,
+    _is_exact,
+    _loose,
+    _overlap,
+    _same_measure,
+    _strict,
+    _verdict,
+    _words,
+)
+
+_OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|the\s+total)\b", re.I)
+_OF_THAT_START = re.compile(r"(?:^|[.;]\s+|\n)\s*Of\s+(?:that|this|these|those|the\s+total|which)\s*,?\s*$")
+_OUT_OF_TOTAL = re.compile(
+    r"^[^.;]{0,30}?\b(?:out\s+of|from)\s+(?:a|the|its|their)\s+(?:current\s+|overall\s+)?total\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?$",
+    re.I,
+)
+_TOTAL_CUE = re.compile(r"\b(?:total\w*|in\s+all|altogether|combined|overall|worldwide)\s+(?:of\s+)?$", re.I)
+_OF_THE_NOUN = re.compile(
+    r"\s+(?:of|out\s+of)\s+(?:the|its|their|those|these|all\s+the)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
+)
+_OF_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)  # y is a whole
+_OF_THE_OPENER = re.compile(r"(?:^|[.;!?]\s+|\n)\s*Of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?$")
+_ANOTHER = re.compile(
+    r"^[^.;]{0,40}?\b(?:with|and|plus)\s+(?:another|a\s+further|an\s+additional|a\s+second)\s+$", re.I
+)
+
+
+def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """The whole a part refers back to: "6,000 of those" (the nearest earlier figure of the same measure
+    in its sentence or the one before) or a sentence that opens "Of that, £23bn …" (the previous
+    sentence's figure)."""
+    anaphor = _OF_ANAPHOR.match(text, a.end)
+    opener = _OF_THAT_START.search(text, max(0, a.start - 30), a.start)
+    if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
+        return None
+    for w in reversed(window):
+        if w.kind == "percent" or w.start >= a.start or not _same_measure(w, a):
+            continue
+        if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
+            return w
+    return None
+
+
+def _rule_out_of_total(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "3,000 jobs - out of a total workforce of 6,500", "a reduction of 120 from the current total of 659"."""
+    return (
+        a.start < b.start
+        and a.kind in ("count", "other", "money")
+        and _same_measure(a, b)
+        and bool(_OUT_OF_TOTAL.match(text[a.end : b.start]))
+    )
+
+
+def _rule_of_the_noun(text: str, y: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """ "35 of the banks" (a count with no unit of its own, then "of the" and a noun): the whole is the
+    nearest earlier count, up to three sentences back, whose unit has that noun ("Parmalat sued 45 banks")."""
+    if y.kind != "count" or _words(y.unit):
+        return None
+    m = _OF_THE_NOUN.match(text, y.end)
+    if m is None or not _ANY_WORD.match(m.group("noun")):
+        return None
+    noun = _words(m.group("noun"))
+    for w in reversed(window):
+        if w.kind == "count" and w.value > 0 and sent(y) - 3 <= sent(w) <= sent(y) and noun <= _words(w.unit):
+            return w
+    return None
+
+
+def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """ "Of the $18.4bn approved by Congress, less than $2bn has been spent": the figure that opens y's
+    sentence after "Of the" is the whole y is part of."""
+    for w in reversed(window):
+        if sent(w) != sent(y) or w.kind in ("percent", "date", "rank") or not _same_measure(w, y):
+            continue
+        if _OF_THE_OPENER.search(text, max(0, w.start - 12), w.start):
+            return w
+    return None
+
+
+def _add_part(a: Quantity, b: Quantity, add) -> None:
+    holds = a.value <= b.value + b.tolerance
+    add(
+        "part_of",
+        [a],
+        b,
+        holds,
+        f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
+        + ("" if holds else ", so the part is larger than the whole"),
+    )
+
+
+def _rule_share_of_part(text: str, a: Quantity, b: Quantity, pcts: list[Quantity], sent) -> tuple[Quantity, int] | None:
+    """A share stated in another sentence ("nearly half the workforce" … "3,000 jobs out of a total
+    workforce of 6,500"): a percentage or fraction up to eight sentences earlier (or one later), sharing
+    context words with the part or the whole. Returns (share, number of shared words)."""
+    ctx = _context_words(text, a, 60, 60) | _context_words(text, b, 60, 60)
+    best = None
+    for p in pcts:
+        if sent(p) == sent(a) or not (sent(a) - 8 <= sent(p) <= sent(a) + 1) or p.unit not in ("%", "fraction"):
+            continue
+        if _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start):
+            continue  # "grow by 44%" is a change, not a share
+        shared = len(_context_words(text, p, 50, 50) & ctx)
+        if shared and (best is None or shared > best[1]):
+            best = (p, shared)
+    return best
+
+
+def _add_share(a: Quantity, b: Quantity, p: Quantity, strong: bool, add) -> None:
+    if not b.value:
+        return
+    computed = 100.0 * a.value / b.value
+    lo = 100.0 * (a.value - a.tolerance) / (b.value + b.tolerance)
+    hi = 100.0 * (a.value + a.tolerance) / max(b.value - b.tolerance, 1e-9)
+    p_lo, p_hi = _loose(p)
+    p_lo, p_hi = (p.value * 0.9 if p_lo == -INF else p_lo), (p.value * 1.1 if p_hi == INF else p_hi)
+    fits = _overlap((lo, hi), (min(p_lo, p.value * 0.9), max(p_hi, p.value * 1.1)))
+    holds = _verdict((computed, computed), _strict(p), (lo, hi), (p_lo, p_hi), _is_exact(a, b, p))
+    if holds is False and fits:
+        holds = "approximately"
+    if holds is False and not strong:
+        return  # the words alone do not say that this share is that part of that whole
+    add(
+        "percentage",
+        [a, b],
+        p,
+        holds,
+        f"{a.text} of {b.text} is {computed:.1f}% (with rounding {lo:.1f}–{hi:.1f}%); the text says "
+        f"{(p.qualifier + ' ') if p.qualifier else ''}{p.text}: {_holds_text(holds)}",
+    )
+
+
+def _rule_total_parts(text: str, total: Quantity, after: list[Quantity], sent) -> list[Quantity] | None:
+    """A total announced as such ("Sales totalled 3.9 million") and the figures of the same measure that
+    follow it in the next five sentences: the first run of two to four of them that adds up to the total
+    within rounding. (No verdict of "broken" here: the words do not say which figures are the parts.)"""
+    if not _TOTAL_CUE.search(text, max(0, total.start - 25), total.start) or total.kind == "percent":
+        return None
+    parts = [q for q in after if sent(q) <= sent(total) + 5 and _same_measure(q, total) and 0 < q.value < total.value]
+    for i in range(len(parts)):
+        for j in range(i + 2, min(len(parts), i + 4) + 1):
+            run = parts[i:j]
+            tol = total.tolerance + sum(q.tolerance for q in run) + 1e-9
+            if abs(sum(q.value for q in run) - total.value) <= tol:
+                return run
+    return None
+
+
+def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Quantity], sent):
+    """y the last of two or three consecutive figures of one measure (within two sentences) that add up,
+    within the total's rounding, to another figure of that measure nearby (pool: before them, the lead, or
+    just after): "£23bn would go on spending, with £8bn to fill the hole … £4bn to cut taxes" and "its
+    £35bn savings". Small counts (a sum under 10) need a total word ("in all", "combined") to count.
+    Returns (parts, total) or None. Found because the numbers fit, so never reported as broken."""
+    if y.kind == "percent" or y.qualifier is not None or y.value <= 0:
+        return None
+    prev: list[Quantity] = []  # the last two figures of y's measure before it
+    for q in reversed(window):
+        if len(prev) == 2:
+            break
+        if _same_measure(q, y) and q.qualifier is None and q.value > 0:
+            prev.insert(0, q)
+    totals = [t for t in pool if t.qualifier in (None, "about") and t.value > y.value and _same_measure(t, y)]
+    for k in (2, 3):
+        run = [*prev[len(prev) - (k - 1) :], y] if len(prev) >= k - 1 else []
+        if not totals or len(run) < k or sent(run[0]) < sent(y) - 1:
+            return None
+        total = sum(q.value for q in run)
+        ids = {q.id for q in run}
+        for t in totals:
+            if t.id in ids or t.value <= total * 0.5:
+                continue
+            if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:
+                continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
+            if min(q.value for q in run) < 0.05 * t.value:
+                continue
+            if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
+                continue
+            return run, t
+    return None
+
+
+def _rule_another(text: str, x: Quantity, y: Quantity, earlier: list[Quantity]) -> Quantity | None:
+    """ "1bn euros immediately, with another 550m to follow": the earlier figure (headline, lead or the
+    window) that equals the sum within rounding."""
+    if not (_same_measure(x, y) and _ANOTHER.match(text[x.end : y.start])):
+        return None
+    s, tol = x.value + y.value, x.tolerance + y.tolerance
+    fits = [
+        r
+        for r in earlier
+        if r is not x
+        and r is not y
+        and _same_measure(r, x)
+        and abs(r.value - s) <= min(tol + r.tolerance, 0.05 * s) + 1e-9
+    ]
+    return min(fits, key=lambda r: abs(r.value - s), default=None)
+
+
+def _add_sum(parts: list[Quantity], total: Quantity, add, unless_linked: bool = False) -> None:
+    s = sum(q.value for q in parts)
+    tol = total.tolerance + sum(q.tolerance for q in parts)
+    holds = (
+        True
+        if s == total.value and _is_exact(*parts, total)
+        else ("approximately" if abs(s - total.value) <= tol + 1e-9 else False)
+    )
+    add(
+        "sum",
+        parts,
+        total,
+        holds,
+        " + ".join(q.text for q in parts) + f" = {_fmt(s)}; the text gives {total.text} ({_fmt(total.value)}, "
+        f"tolerance ±{_fmt(tol)}): {_holds_text(holds)}",
+        unless_linked=unless_linked,
+    )

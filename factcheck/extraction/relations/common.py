@@ -1,0 +1,226 @@
+"""What every relation rule shares: unit compatibility, the intervals a stated figure allows (strict and
+with rounding), the verdict from two intervals, number formatting for explanations, the direction of a
+word, and the Article the rules read and the Collector they report to."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..numbers import tidy
+from ..types import Quantity, Relation
+
+INF = math.inf
+_PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
+_QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
+_UP = re.compile(
+    r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|deepen\w*|widen\w*|expand\w*|swell\w*|swollen|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled)\b",
+    re.I,
+)
+_DOWN = re.compile(
+    r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plummet\w*|tumbled|sank|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost)\b",
+    re.I,
+)
+_PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
+_COUNTABLE = {"count", "money", "percent", "duration", "other"}
+_PCT_DIRECTION = re.compile(
+    r"\b(?P<v>up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
+    r"declined|decline|slipped|gained|lost|surged|plunged|increase|increased|decrease|decreased|cut|slump\w*)"
+    r"\s+(?:of\s+|by\s+|almost\s+|nearly\s+|about\s+|some\s+|more than\s+){0,2}$",
+    re.I,
+)
+_ANY_WORD = re.compile(r"[A-Za-z]{2}")
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
+_FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_STOP = {"the", "a", "an", "of", "in", "on", "at", "to", "and", "for", "its", "their", "was", "is", "has", "by", "with"}
+_WINDOW = 10  # figures looked back from each figure: bounds the work per figure (linear in the text)
+_LEAD_FIGURES = 8  # headline and lead figures compared with the body
+
+
+def _fmt(v) -> str:
+    if v is None or v in (INF, -INF):
+        return "?"
+    v = tidy(v)
+    for scale, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+        if abs(v) >= scale:
+            return f"{v / scale:,.4g}{suffix}"
+    if isinstance(v, int) or (isinstance(v, float) and v.is_integer()):
+        return f"{int(v):,}"
+    return f"{v:,.4g}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(unit: str) -> frozenset[str]:
+    out = set()
+    for w in unit.lower().replace("-", " ").split():
+        if w in ("and", "of", "the"):
+            continue
+        out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return frozenset(out)
+
+
+def _compatible(a: Quantity, b: Quantity, *, need_overlap: bool) -> bool:
+    if a.kind != b.kind:
+        if {a.kind, b.kind} <= {"count", "other"}:
+            pass
+        else:
+            return False
+    if a.kind == "money":
+        return a.unit == b.unit
+    if a.kind == "percent":
+        return a.unit == b.unit
+    wa, wb = _words(a.unit), _words(b.unit)
+    if not wa or not wb:
+        return not need_overlap
+    return bool(wa & wb)
+
+
+def _strict(q: Quantity) -> tuple[float, float]:
+    """Interval of values the wording allows, reading 'over 63' (a count) as 64 or more."""
+    step = 1 if q.kind == "count" and isinstance(q.value, int) else 1e-9
+    lo = -INF if q.low is None else (q.low if q.low_inclusive else q.low + step)
+    hi = INF if q.high is None else (q.high if q.high_inclusive else q.high - step)
+    return lo, hi
+
+
+def _loose(q: Quantity) -> tuple[float, float]:
+    """The same, reading bounds inclusively and allowing for rounding of the stated figure."""
+    lo = -INF if q.low is None else q.low - q.tolerance
+    hi = INF if q.high is None else q.high + q.tolerance
+    return lo, hi
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] + 1e-9 and b[0] <= a[1] + 1e-9
+
+
+def _verdict(strict_a, strict_b, loose_a, loose_b, exact: bool):
+    if _overlap(strict_a, strict_b):
+        return True if exact else "approximately"
+    if _overlap(loose_a, loose_b):
+        return "approximately"
+    return False
+
+
+def _is_exact(*qs: Quantity) -> bool:
+    return all(q.low == q.high == q.value for q in qs)
+
+
+def _sentence_of(q: Quantity, sentence_of_statement: list[int]) -> int:
+    return sentence_of_statement[q.statement] if 0 <= q.statement < len(sentence_of_statement) else -1
+
+
+def _family(q: Quantity) -> str:
+    return "count" if q.kind in ("count", "other") else q.kind
+
+
+def _same_measure(a: Quantity, b: Quantity) -> bool:
+    """Same kind and currency / unit; counts need a shared unit word unless one of them has none."""
+    if _family(a) != _family(b) or a.kind == "duration" and _words(a.unit) != _words(b.unit):
+        return False
+    if a.kind in ("money", "percent") or b.kind in ("money", "percent"):
+        return a.unit == b.unit
+    wa, wb = _words(a.unit), _words(b.unit)
+    return not wa or not wb or bool(wa & wb)
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Equal within the rounding of the less precise figure, and within 5% ("£2bn" is not "1.55bn")."""
+    d = abs(a.value - b.value)
+    return d <= max(a.tolerance, b.tolerance, 1e-9) + 1e-9 and d <= 0.05 * max(abs(a.value), abs(b.value)) + 1e-9
+
+
+def _context_words(text: str, q: Quantity, before: int = 40, after: int = 40) -> set[str]:
+    left = text[max(0, q.start - before) : q.start]
+    right = text[q.end : q.end + after]
+    left = _SENTENCE_STOP.split(left)[-1]
+    right = _SENTENCE_STOP.split(right, maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z'’-]{2,}", (left + " " + right).lower())
+    return {w.rstrip("s") for w in words if w not in _STOP}
+
+
+def _same_precision(a: Quantity, b: Quantity) -> bool:
+    """Equal to the precision of the more precise figure ("2.1%" is not restated as "2%" in the body;
+    only a headline rounds)."""
+    return abs(a.value - b.value) <= min(a.tolerance, b.tolerance) + 1e-9
+
+
+def _holds_text(holds) -> str:
+    return {True: "consistent", "approximately": "consistent within rounding", False: "inconsistent"}[holds]
+
+
+def _tolerance_note(*qs: Quantity) -> str:
+    tol = [f"±{_fmt(q.tolerance)} on {q.text}" for q in qs if q.tolerance]
+    return f" (tolerance {', '.join(tol)})" if tol else ""
+
+
+def _direction(word: str) -> int:
+    """+1 for a rise word, -1 for a fall word, 0 otherwise."""
+    if _UP.fullmatch(word) or word.lower() in ("raise", "raising", "raised", "lifting", "boosting", "growth"):
+        return 1
+    if _DOWN.fullmatch(word) or word.lower() in ("slow", "slowed", "slowing", "slump", "slumped", "ease", "eased"):
+        return -1
+    return 0
+
+
+class Collector:
+    """The relations found so far, in the order found. A relation is added once (by kind, operands and
+    result); with unless_linked, not at all if another relation already links the same figures."""
+
+    __slots__ = ("rels", "seen", "linked")
+
+    def __init__(self) -> None:
+        self.rels: list[Relation] = []
+        self.seen: set[tuple] = set()
+        self.linked: set[frozenset] = set()
+
+    def add(self, kind, operands, result, holds, explanation, *, unless_linked=False) -> None:
+        key = (kind, tuple(o.id for o in operands), result.id if result else None)
+        ids = frozenset([*key[1], *([key[2]] if result else [])])
+        if key in self.seen or unless_linked and ids in self.linked:
+            return
+        self.seen.add(key)
+        self.linked.add(ids)
+        stmts = sorted({q.statement for q in [*operands, *([result] if result else [])] if q.statement >= 0})
+        self.rels.append(
+            Relation(kind, [o.id for o in operands], result.id if result else None, holds, explanation, stmts)
+        )
+
+
+@dataclass
+class Article:
+    """What a rule reads: the text, its countable figures in text order (numeric) and by sentence (a
+    pasted table of more than 60 figures in one sentence left out), where each statement's sentence
+    and start are; add(kind, operands, result, holds, explanation) reports a relation and
+    tick(phase, pos) reports progress."""
+
+    text: str
+    numeric: list[Quantity]
+    by_sentence: dict[int, list[Quantity]]
+    sentence_of_statement: list[int]
+    statement_starts: list[int] | None
+    add: Callable[..., None]
+    tick: Callable[[int, int], None]
+    _figures: tuple | None = field(default=None, init=False, repr=False)
+
+    def figures(self) -> tuple[list[Quantity], list[int], Callable[[Quantity], int]]:
+        """The figures compared across sentences (counts, money, percentages, durations; no identifiers),
+        their sentences, and sent(q), the sentence of any figure. Computed once."""
+        if self._figures is None:
+            figs = [
+                q
+                for q in self.numeric
+                if q.kind in ("count", "money", "percent", "other", "duration") and q.unit != "identifier"
+            ]
+            sents = [_sentence_of(q, self.sentence_of_statement) for q in figs]
+            index = {q.id: k for k, q in enumerate(figs)}
+            sentence_of_statement = self.sentence_of_statement
+
+            def sent(q: Quantity) -> int:
+                return sents[index[q.id]] if q.id in index else _sentence_of(q, sentence_of_statement)
+
+            self._figures = (figs, sents, sent)
+        return self._figures

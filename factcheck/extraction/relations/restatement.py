@@ -1,0 +1,167 @@
+"""Restatements (issue 12): a headline or lead figure stated again in the body, a small count taken up
+by "the nine men", a figure restated right after it ("nearly half - some 47%"), and a headline figure
+the body contradicts in the same words."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import (
+    _FULL_STOP,
+    _LEAD_FIGURES,
+    _QUALIFIER_CMP,
+    _STOP,
+    _WINDOW,
+    INF,
+    Article,
+    _close,
+    _context_words,
+    _family,
+    _fmt,
+    _loose,
+    _same_measure,
+    _same_precision,
+    _tolerance_note,
+    _words,
+)
+
+_RESTATE_SPAN = 300  # figures after a lead figure where its restatement is looked for
+_RESTATED_WORDS = 2  # words of context a lead figure and a later one must share to be the same figure
+_APPOSITION = re.compile(
+    r"(?:\s+[\w'’]+){0,4}\s*(?:[-–—(]|,\s+or\b)\s*(?:some|about|around|nearly|almost|roughly)?\s*$", re.I
+)
+_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+# where a noun phrase after a figure ends: "Two senior officials | at one of China's banks"
+_NP_END = re.compile(r"\b(?:at|of|in|on|from|with|who|which|that|to|for|by|have|has|had|were|was|are|is|will)\b|[,;:(]")
+_NOT_NOUNS = frozenset({"now", "still", "already", "also", "then", "who", "which", "that", "were", "are", "have"})
+_GROUP_NOUNS = frozenset({"men", "women", "people", "person", "one", "other", "member", "firm", "company", "group"})
+
+
+def restatements(art: Article) -> None:
+    """A headline or lead figure stated again in the body ("GM pays $2bn" … "(… $2bn; £1.1bn)"): the
+    first later figure of the same measure and value (_rule_restated), or for a headline count "the nine
+    men" (_rule_definite_count). A headline figure with no restatement but one later figure that looks
+    like it in the same words is a broken restatement (_rule_headline_break)."""
+    text, add, tick = art.text, art.add, art.tick
+    figs, _sents, sent = art.figures()
+    lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
+    lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
+    position = {q.id: k for k, q in enumerate(figs)}
+    for a in lead:
+        tick(6, a.start)
+        later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
+        same = [
+            b
+            for b in later
+            if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
+        ]
+        if a.kind in ("count", "other"):
+            # "two" again is a restatement only of the same things ("two countries"); large counts stand alone
+            same = [
+                b
+                for b in same
+                if b.value >= 10 and (_words(b.unit) or a.value >= 10) or _words(a.unit) & _words(b.unit)
+            ]
+        headline = sent(a) == 0 and "\n" not in text[: a.start]
+        first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
+        b = None
+        if headline and not any(_close(a, q) for q in first):
+            b = _rule_headline_break(text, a, first)
+        found = None if b else _rule_restated(text, a, same, sent) or _rule_definite_count(text, a, later, sent)
+        if found is not None:
+            add("restatement", [a], found[0], found[1], found[2])
+            continue
+        if not headline:
+            continue  # only a headline asserts that the body says the same (lead figures: false alarms)
+        b = b or _rule_headline_break(text, a, same)
+        if b is not None:
+            add(
+                "restatement",
+                [a],
+                b,
+                False,
+                f"the headline says {a.text} ({_fmt(a.value)}) but later the article says {b.text} ({_fmt(b.value)}) "
+                f"in the same words; they differ by {_fmt(abs(a.value - b.value))}, beyond rounding"
+                f"{_tolerance_note(a, b)}",
+            )
+
+
+def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[Quantity, object, str] | None:
+    """The first later figure of the same measure equal to a within rounding (to a's precision unless a is
+    in the headline, which rounds), or a later bound ("above 4 million") that a satisfies in shared words.
+    Returns (b, holds, explanation) or None."""
+    equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
+    if equal is not None:
+        exact = a.value == equal.value
+        return (
+            equal,
+            True if exact else "approximately",
+            f"{a.text} ({_fmt(a.value)}) is stated again as {equal.text} ({_fmt(equal.value)})"
+            + ("" if exact else f": equal within rounding{_tolerance_note(a, equal)}"),
+        )
+    bound = next(
+        (b for b in same[:_WINDOW] if _within_bounds(a, b) and _context_words(text, a) & _context_words(text, b)),
+        None,
+    )
+    if bound is not None:
+        return bound, True, f"{a.text} ({_fmt(a.value)}) is consistent with the later “{bound.qualifier} {bound.text}”"
+    return None
+
+
+def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) -> tuple[Quantity, object, str] | None:
+    """A small count of the headline or first sentence ("Eight protesters charged") taken up later by a
+    definite noun phrase with the same number ("Five of the eight men", "the nine now charged"): the
+    article refers back to the same group, by the same noun, a generic one (men, people) or none."""
+    if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
+        return None
+    for b in later[: 3 * _WINDOW]:
+        if b.kind != "count" or b.value != a.value or sent(b) <= sent(a):
+            continue
+        noun = _words(b.unit) - _NOT_NOUNS
+        phrase = _NP_END.split(_FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0], maxsplit=1)[0]
+        a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
+        if noun and not noun & a_noun and not noun <= _GROUP_NOUNS:
+            continue  # "two Saudi services" … "the two countries": another group
+        if _DEFINITE.search(text, max(0, b.start - 8), b.start):
+            return b, True, f"{a.text} ({_fmt(a.value)}) are taken up again as “the {b.text}”"
+    return None
+
+
+def _body_words(text: str, q: Quantity) -> set[str]:
+    """Words before a body figure (up to 100 characters) and just after it (30), within its sentence
+    (a semicolon or bracket does not end it: "(… $53.6m; £19.1m) back-tax claim")."""
+    left = _FULL_STOP.split(text[max(0, q.start - 100) : q.start])[-1]
+    right = _FULL_STOP.split(text[q.end : q.end + 30], maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z'’-]{2,}", (left + " " + right).lower())
+    return {w.rstrip("s") for w in words if w not in _STOP}
+
+
+def _rule_headline_break(text: str, a: Quantity, same: list[Quantity]) -> Quantity | None:
+    """The body figure the headline's a was meant to restate, when none is equal: of the same measure and
+    order (half to twice a), among the next _WINDOW figures, sharing at least _RESTATED_WORDS words of the
+    headline (the headline's words against the body figure's clause), strictly more than any other."""
+    ctx = _context_words(text, a)
+    near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
+    scored = sorted(((len(ctx & _body_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
+    if scored and scored[0][0] >= _RESTATED_WORDS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return scored[0][2]
+    return None
+
+
+def _rule_apposition(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "Nearly half of all Palestinians - some 47% - live …": b restates a right after it, within a's bounds."""
+    shares = a.kind == b.kind == "percent" and {a.unit, b.unit} <= {"%", "fraction"}  # "half" and "47%"
+    if not (a.end <= b.start and (shares or _same_measure(a, b)) and _APPOSITION.fullmatch(text, a.end, b.start)):
+        return False
+    lo, hi = _loose(a)
+    lo, hi = (a.value * 0.9 if lo == -INF else lo), (a.value * 1.1 if hi == INF else hi)
+    return lo <= b.value <= hi and a.value != b.value
+
+
+def _within_bounds(a: Quantity, b: Quantity) -> bool:
+    """b is stated with a bound ("above 4 million") that a ("4.464 million") satisfies."""
+    if b.qualifier not in _QUALIFIER_CMP or a.qualifier is not None:
+        return False
+    lo, hi = _loose(b)
+    return lo <= a.value <= hi and 0.5 <= a.value / (b.value or 1) <= 2

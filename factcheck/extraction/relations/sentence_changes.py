@@ -1,0 +1,258 @@
+"""Within one sentence: a change "from X to Y" / "to Y from X" (against a stated percentage, a stated
+difference "by 120", a ratio word "doubled" or the direction word before it), a percentage change
+"£1.2bn, up 12% from £1.07bn", and a ratio "three times as many"."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import _DOWN, _UP, INF, Article, _compatible, _fmt, _is_exact, _verdict
+
+_TO_GAP = re.compile(
+    r"^(?:\s+(?:(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?|last\s+\w+|a\s+year\s+(?:earlier|ago)|the\s+previous\s+\w+))?"
+    r"\s+to\s+"
+    r"(?:a\s+record\s+|a\s+|an\s+|more than\s+|over\s+|about\s+|around\s+|almost\s+|nearly\s+|just\s+)?$",
+    re.I,
+)
+_TIMES_CMP = re.compile(
+    r"\s+(?:more|less|fewer|bigger|larger|higher|greater|smaller|cheaper|faster|"
+    r"as\s+(?:many|much|big|large|high|likely|fast|long|expensive)|the\s+(?:size|number|amount|level|rate))\b",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_FROM_GAP = re.compile(
+    r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|on|compared with|compared to|against)\s+"
+    r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:(?:previous|prior|last|same|year|month|quarter|period)(?:'s|’s)?\s+){0,3}$",
+    re.I,
+)
+_RATIO_WORDS = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4, "halved": 0.5}
+_RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|halved)\b", re.I)
+
+
+def changes_in_sentence(art: Article) -> None:
+    """Changes within a sentence: "from X to Y" and "to Y from X" (checked against a stated %, a stated
+    difference, a ratio word or a direction), "up 12% from £1.07bn"; then "three times as many"."""
+    text, add = art.text, art.add
+    for _sent, group in art.by_sentence.items():
+        art.tick(2, group[0].start)
+        for i, q in enumerate(group):
+            if i + 1 < len(group):
+                _from_x_to_y(text, q, group[i + 1], group, add)
+                _to_y_from_x(text, q, group[i + 1], group, add)
+            # "£1.2bn, up 12% from £1.07bn" / "jumped 76% to $1.13bn from $640m"
+            if q.kind == "percent" and q.unit == "%":
+                _percent_change(text, q, group, add)
+        _times_ratios(text, group, add)
+
+
+def _from_x_to_y(text, q, y, group, add) -> None:
+    """change "from X to Y" (with a stated % or absolute change, or a direction)"""
+    if (
+        _TO_GAP.match(text[q.end : y.start])
+        and _FROM_BEFORE.search(text, max(0, q.start - 12), q.start)
+        and (_compatible(q, y, need_overlap=False) or (not y.unit and y.kind == "count" and q.unit))
+    ):
+        _change(text, q, y, group, add)
+
+
+def _to_y_from_x(text, q, x2, group, add) -> None:
+    """ "climbed to 131.9bn kronor from 117.7bn kronor" """
+    if (
+        re.match(r"^\s+(?:(?:in|on|at|for)\s+[\w\s]{0,20}?\s+)?from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start])
+        and re.search(r"\bto\s+(?:a\s+record\s+)?$", text[max(0, q.start - 15) : q.start])
+        and _compatible(q, x2, need_overlap=False)
+        and not (q.kind != "percent" and any(p.kind == "percent" and p.end <= q.start for p in group))
+    ):
+        _change(text, x2, q, group, add)
+
+
+def _times_ratios(text, group, add) -> None:
+    """ratios: "three times as many" """
+    for q in group:
+        if q.unit.lower().startswith("times") and _TIMES_CMP.match(text, q.end):
+            others = [o for o in group if o is not q and o.kind in ("count", "money") and o.value]
+            if len(others) >= 2 and _compatible(others[0], others[1], need_overlap=True):
+                a, b = others[0], others[1]
+                big, small = (a, b) if a.value >= b.value else (b, a)
+                ratio = big.value / small.value
+                ok = abs(ratio - q.value) <= 0.05 * q.value
+                add(
+                    "ratio",
+                    [big, small],
+                    q,
+                    ("approximately" if ratio != q.value else True) if ok else False,
+                    f"{_fmt(big.value)} / {_fmt(small.value)} = {ratio:.2f}; the text says {q.text}",
+                )
+
+
+def _change(text, x, y, group, add):
+    """ "from x to y" within a sentence: checked against a stated % ("a rise of 49.7%"), a stated
+    difference ("by 120"), a ratio word ("doubled") or, failing those, the direction word before it."""
+    pre = text[max(0, x.start - 80) : x.start]
+    if re.search(r"\b(?:range|ranges|ranging|vary|varies|varying|between)\s+from\s+$", pre, re.I):
+        return  # "range from two to four megapixels" is a range, not a change
+    pct = _group_pct(text, x, y, group)
+    if pct is not None and x.value and x.kind != "percent":
+        _add_group_pct_change(text, x, y, pct, add)
+        return
+    absolute = next(
+        (
+            d
+            for d in group
+            if d is not x
+            and d is not y
+            and d.kind == x.kind
+            and d.end <= x.start
+            and re.search(r"\bby\s+$", text[max(0, d.start - 6) : d.start])
+        ),
+        None,
+    )
+    if absolute is not None:
+        _add_difference(x, y, absolute, add)
+        return
+    ratio_m = _RATIO.search(pre)
+    if ratio_m:
+        factor = _RATIO_WORDS[ratio_m.group(1).lower()]
+        ratio = y.value / x.value if x.value else INF
+        ok = abs(ratio - factor) <= 0.15 * factor
+        add(
+            "ratio",
+            [y, x],
+            None,
+            ("approximately" if ratio != factor else True) if ok else False,
+            f"{_fmt(y.value)} / {_fmt(x.value)} = {ratio:.2f}; “{ratio_m.group(1)}” means ×{factor}",
+        )
+        return
+    _add_direction_change(text, x, y, add)
+
+
+def _group_pct(text, x, y, group) -> Quantity | None:
+    """The % stated for the change from x to y in their sentence: before x, or after y as "a rise of 49.7%"."""
+    pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
+    if pct is not None:
+        return pct
+    return next(
+        (
+            p
+            for p in group
+            if p.kind == "percent"
+            and p.unit == "%"
+            and p.start >= y.end
+            and re.search(
+                r"\b(?:rise|increase|jump|gain|fall|drop|decline|cut|reduction)\s+of\s+$",
+                text[max(0, p.start - 25) : p.start],
+                re.I,
+            )
+        ),
+        None,
+    )
+
+
+def _add_group_pct_change(text, x, y, pct, add) -> None:
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = pct.value if not _DOWN.search(text[max(0, pct.start - 30) : pct.start]) else -pct.value
+    holds = _verdict(
+        (computed, computed),
+        (stated, stated),
+        (lo, hi),
+        (stated - pct.tolerance, stated + pct.tolerance),
+        _is_exact(x, y, pct),
+    )
+    add(
+        "change",
+        [x, y],
+        pct,
+        holds,
+        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
+    )
+
+
+def _add_difference(x, y, absolute, add) -> None:
+    diff = y.value - x.value
+    stated = absolute.value if diff >= 0 else -absolute.value
+    holds = _verdict(
+        (diff, diff),
+        (stated, stated),
+        (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
+        (stated - absolute.tolerance, stated + absolute.tolerance),
+        _is_exact(x, y, absolute),
+    )
+    add(
+        "difference",
+        [y, x],
+        absolute,
+        holds,
+        f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
+    )
+
+
+def _add_direction_change(text, x, y, add) -> None:
+    """The direction word nearest the figures wins: "Shares have fallen after losses deepened to …"."""
+    pre_verb = text[max(0, x.start - 90) : x.start]
+    last_up = max((m.end() for m in _UP.finditer(pre_verb)), default=-1)
+    last_down = max((m.end() for m in _DOWN.finditer(pre_verb)), default=-1)
+    if last_up == last_down:
+        return
+    up = last_up > last_down
+    ok = y.value > x.value if up else y.value < x.value
+    add(
+        "change",
+        [x],
+        y,
+        bool(ok),
+        f"a {'rise' if up else 'fall'} from {_fmt(x.value)} to {_fmt(y.value)}: "
+        + ("consistent" if ok else f"but the second figure is not {'higher' if up else 'lower'}"),
+    )
+
+
+def _percent_change(text, p, group, add):
+    before = text[max(0, p.start - 40) : p.start]
+    m = re.search(
+        r"\b(up|down|rise of|fall of|increase of|decrease of|drop of|rose|fell|jumped|climbed|grew|"
+        r"dropped|declined|slipped|gained|lost|surged|plunged)\s+(?:by\s+)?$",
+        before,
+        re.I,
+    )
+    if not m:
+        return
+    down = bool(_DOWN.search(m.group(1)) or m.group(1).lower() in ("fall of", "decrease of", "drop of"))
+    idx = group.index(p)
+    after = group[idx + 1 :]
+    x = y = None
+    # "... 76% to $1.13bn from $640m"
+    if after and _TO_GAP.match(text[p.end : after[0].start]):
+        y = after[0]
+        x = next(
+            (q for q in after[1:3] if _FROM_GAP.match(text[y.end : q.start]) and _compatible(q, y, need_overlap=False)),
+            None,
+        )
+    # "£1.2bn, up 12% from £1.07bn"
+    elif after and _FROM_GAP.match(text[p.end : after[0].start]):
+        x = after[0]
+        y = next(
+            (q for q in reversed(group[:idx]) if _compatible(q, x, need_overlap=False) and q.kind != "percent"), None
+        )
+    if x is None or y is None or not x.value or x.kind == "percent" or x.kind == "date":
+        return
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = -p.value if down else p.value
+    holds = _verdict(
+        (computed, computed),
+        (stated, stated),
+        (lo, hi),
+        (stated - p.tolerance, stated + p.tolerance),
+        _is_exact(x, y, p),
+    )
+    add(
+        "change",
+        [x, y],
+        p,
+        holds,
+        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
+        f"the text says {'down' if down else 'up'} {p.text}",
+    )

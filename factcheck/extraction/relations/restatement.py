@@ -72,6 +72,17 @@ def restatements(art: Article) -> None:
         if found is not None:
             add("restatement", [a], found[0], found[1], found[2])
             continue
+        group = _rule_definite_count_break(text, a, later, sent)
+        if group is not None:
+            add(
+                "restatement",
+                [a],
+                group,
+                False,
+                f"{a.text} ({_fmt(a.value)}) are taken up again as “the {group.text}” ({_fmt(group.value)}): "
+                f"the same group with another number",
+            )
+            continue
         if not headline:
             continue  # only a headline asserts that the body says the same (lead figures: false alarms)
         b = b or _rule_headline_break(text, a, same)
@@ -119,12 +130,41 @@ def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) ->
         if b.kind != "count" or b.value != a.value or sent(b) <= sent(a):
             continue
         noun = _words(b.unit) - _NOT_NOUNS
-        phrase = _NP_END.split(_FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0], maxsplit=1)[0]
-        a_noun = _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
+        a_noun = _group_noun(text, a)
         if noun and not noun & a_noun and not noun <= _GROUP_NOUNS:
             continue  # "two Saudi services" … "the two countries": another group
         if _DEFINITE.search(text, max(0, b.start - 8), b.start):
             return b, True, f"{a.text} ({_fmt(a.value)}) are taken up again as “the {b.text}”"
+    return None
+
+
+def _group_noun(text: str, a: Quantity) -> frozenset[str]:
+    """The words of a count's noun phrase: "Two senior officials | at one of China's banks"."""
+    phrase = _NP_END.split(_FULL_STOP.split(text[a.end : a.end + 45], maxsplit=1)[0], maxsplit=1)[0]
+    return _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
+
+
+_OF_THE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|these|those|all\s+the)\s+$", re.I)
+
+
+def _rule_definite_count_break(text: str, a: Quantity, later: list[Quantity], sent) -> Quantity | None:
+    """A small count of the headline or first sentence ("Six textile factories") whose group is taken up
+    later with another number: the first later definite count with a's own noun ("the 9 factories"), or
+    a whole named after "of the" by a generic noun or none ("Five of the 12 men"). None if that first
+    one has a's number (then _rule_definite_count has it)."""
+    if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
+        return None
+    a_noun = _group_noun(text, a) - _GROUP_NOUNS - _NOT_NOUNS
+    for b in later[: 3 * _WINDOW]:
+        if b.kind != "count" or sent(b) <= sent(a) or b.value != int(b.value):
+            continue
+        if not _DEFINITE.search(text, max(0, b.start - 8), b.start):
+            continue
+        noun = _words(b.unit) - _NOT_NOUNS
+        own = bool(noun & a_noun)
+        whole = bool(_OF_THE.search(text, max(0, b.start - 16), b.start)) and (not noun or noun <= _GROUP_NOUNS)
+        if own or whole:
+            return b if b.value != a.value else None
     return None
 
 

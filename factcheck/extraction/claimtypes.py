@@ -2,9 +2,11 @@
 
 `numeric` is what a checker means by a numeric claim: a figure that is not a date (from the
 quantities), or a figure-less claim about amounts ("the largest", "doubled", "most", "a record",
-"a minority", "fell", "per capita"). A date alone never makes a claim numeric.
+"a minority", "fell", "per capita"). A date alone never makes a claim numeric, nor does an age that
+describes a person ("a 21-year-old") or a small count of people or things ("his seven children").
 `quote` is a claim about what someone said: a quotation of three or more words, or reported speech
-("X said that …", "X tweeted …", "called it …"). Scare quotes around one or two words are not quotes.
+("X said that …", "X tweeted …", "called it …"), or the end of a quotation whose start was cut off.
+Scare quotes around one or two words are not quotes.
 """
 
 from __future__ import annotations
@@ -58,6 +60,8 @@ NUMERIC_WORDING = re.compile(
     r"cheaper|costlier|more expensive|richest|poorest|leading producer|zero|none of|not a single|no one|"
     r"nobody|every single|all of the|outnumber\w*|top (?:ten|five|three)|ranked|ranks?|"
     r"unprecedented|all-time|most-\w+|statistics|stats|census|"
+    # the numbers themselves: "a math error", "the average wage", "miscalculated the cost"
+    r"math|maths|arithmetic|(?:mis)?calculations?|miscalculat\w+|averages?|median|"
     # opinion polls, not polling places: "ahead in the polls", "polls show", "polling data"
     r"(?:in|ahead|behind|lead\w*|trail\w*) (?:\w+ ){0,4}?(?:the |opinion |recent |latest )?polls|"
     r"(?:opinion |recent |latest |new )?polls? (?:show|shows|showed|found|finds|suggests?|indicates?)|"
@@ -77,9 +81,14 @@ _ADJ = (
     r"polluted|populous|expensive|deadly|qualified|vulnerable|fit|obvious|clear|strict|tough)"
 )
 _QUANTIFIER_MOST = re.compile(rf"\b(?:most|least)\b(?!\s+{_ADJ}\b)", re.I)
-# A comparison of amounts: "more attempts than others", "fewer jobs than in 2010", "less money than" (the
-# word after "more" is not an adjective: "more important than" compares qualities).
-_MORE_THAN = re.compile(rf"\b(?:more|less|fewer)\s+(?!{_ADJ}\b)(?!than\b)\w+(?:\s+\w+){{0,3}}?\s+than\b", re.I)
+# A comparison of amounts: "more attempts than others", "fewer jobs than in 2010", "less money than", up to
+# eight words apart within a clause ("more chance of a flood in the valley than"); the word after
+# "more" is not an adjective ("more important than" compares qualities), and "rather than" / "other than"
+# are not comparisons.
+_MORE_THAN = re.compile(
+    rf"\b(?:more|less|fewer)\s+(?!{_ADJ}\b)(?!than\b)\w+(?:\s++[^\s,;:!?]++){{0,7}}?(?<!\brather)(?<!\bother)\s+than\b",
+    re.I,
+)
 # A change of an amount ("fell", "rose", "dropped") — but not a fall, a rise or a drop in space or rank
 # ("fell from space", "rose to power", "dropped out of the race", "grew up") unless a figure follows.
 _CHANGE = re.compile(
@@ -107,17 +116,38 @@ _FRAME_BEFORE = re.compile(
     re.I,
 )
 _FRAME_AFTER = re.compile(r"\s*(?:ago|later|earlier|from now|before|after)\b", re.I)
+# An age that describes a person ("a 21-year-old", "the 11 year old boy": singular "year") is not what the
+# claim is about; a stated age ("she is 102 years old") still counts.
+_AGE = re.compile(r"\s*-?\s*year\s*-?\s*old\b", re.I)
+# A small count (under ten) of people or things, with no qualifier, describes the scene ("his seven
+# children", "the three bills", "2 officers") rather than being a figure a checker checks; a multiple
+# ("three times as many") still counts.
+_SMALL_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![.,]\d)", re.I)
 
 
 def numeric_figure(text: str, start: int, end: int, kind: str, unit: str, qualifier: str | None) -> bool:
     """Whether the figure text[start:end] (of a non-date, non-identifier quantity) makes a claim numeric:
     every figure does, except a span of time that only frames the claim."""
     after = text[end : end + 40]
+    figure = text[start:end]
+    if _AGE.match(text, _number_end(figure, start), start + 40):
+        return False
     is_time = kind == "duration" or (kind == "count" and TIME_UNIT.match(after.lstrip()) is not None)
-    if not is_time or qualifier:
+    if qualifier:
         return True
+    if not is_time:
+        return not (kind == "count" and unit.lower() != "times" and _SMALL_COUNT.fullmatch(figure.split(maxsplit=1)[0]))
     before = text[max(0, start - 40) : start]
     return not (_FRAME_BEFORE.search(before) or _FRAME_AFTER.match(text, end, end + 20))
+
+
+def _number_end(figure: str, start: int) -> int:
+    """Where the number of a figure ends ("21 year old" -> after "21", "11-year-old" -> after "11")."""
+    m = _LEADING_NUMBER.match(figure)
+    return start + (m.end() if m else len(figure))
+
+
+_LEADING_NUMBER = re.compile(r"[\w,.]*\w")
 
 
 def numeric_wording(text: str) -> bool:
@@ -132,11 +162,15 @@ def numeric_wording(text: str) -> bool:
 
 # Reported speech: a speech verb, or "called X (a|the) Y". Verbs that also name an act or a thing
 # ("declared a state of emergency", "announced a plan", "tweets" the noun, "claims" the noun) count
-# only with "that" or a colon; "say" not after a modal or "to" ("could later say" is not a report).
+# only with "that" or a colon, and "tweets/posts/states that" not after a preposition or determiner, where
+# they are nouns with a relative clause ("warnings on tweets that …", "in the states that voted …");
+# "say" not after a modal or "to" ("could later say" is not a report).
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bwill )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
     r"(?<!\bshould )(?<!\blater )say|saying|told|tells|tweeted|wrote|writes|posted|claimed|stated|"
-    r"(?:tweets|posts|claims|states|declared|announced|admitted|declares|announces|admits)\s*(?:that\b|:)|"
+    r"(?:(?<!\bon )(?<!\bin )(?<!\bof )(?<!\bthe )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bto )(?<!\bfor )(?<!\bthese )"
+    r"(?<!\bthose )(?<!\bsome )(?<!\bmany )(?<!\ball )(?:tweets|posts|states)|"
+    r"claims|declared|announced|admitted|declares|announces|admits)\s*(?:that\b|:)|"
     r"asserted|insisted|argued|remarked|quoted|according to|"
     r"called (?:\w+ ){1,4}(?:a|an|the)\b|described (?:\w+ ){1,4}as)\b",
     re.I,
@@ -149,6 +183,11 @@ _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”‘’]*[\"”’']\s*$")
 
 def reported_speech(text: str) -> bool:
     if REPORTED_SPEECH.search(text) is not None:
+        return True
+    # The end of a quotation whose start was cut off ("… more than we ever had” in a year"): a closing curly
+    # quote after three or more words, with no opening one before it.
+    close = text.find("”")
+    if close > 0 and "“" not in text[:close] and len(text[:close].split()) >= 3:
         return True
     # A statement that is nothing but one quotation, with no speaker, quotes the claim itself, not a person.
     return LONG_QUOTE.search(text) is not None and _WHOLE_QUOTE.match(text) is None

@@ -120,3 +120,54 @@ def test_two_quoted_terms_and_a_quoted_claim_alone_are_not_a_quote():
     assert "quote" not in _types("The agency swapped “the pandemic” for “the outbreak” on its site.", has_quote=True)
     assert "quote" not in _types("“The river has never been cleaner than it is this year.”", has_quote=True)
     assert "quote" in _types("The minister said “the river has never been cleaner than this year.”", has_quote=True)
+
+
+def test_ages_and_small_counts_describe_rather_than_claim():
+    for text in (
+        "A 34-year-old cyclist was stopped by the police near the bridge.",
+        "The 17 year old striker joined the club from a rival.",
+        "The mayor, who has four grandchildren, opened the library.",
+        "Parliament passed the two housing bills before the recess.",
+        "3 officers attended the meeting at the depot.",
+    ):
+        assert "numeric" not in _statement_types(text), text
+    for text in (
+        "The oldest resident of the island is 104 years old.",
+        "Nearly nine people in ten now own a phone.",
+        "The harbour handled three times as many ships as the year before.",
+        "The council employs 14 gardeners in the parks.",
+        "More than five schools closed during the storm.",
+    ):
+        assert "numeric" in _statement_types(text), text
+
+
+def test_long_amount_comparisons_and_number_words_are_numeric():
+    for text in (
+        "There is more risk of a flood on 3/4/2025 than of a drought.",
+        "Pensioners in the region pay less tax on their savings each year than students.",
+        "A math error led the council to close the pool.",
+        "The average rent in the town is above the national figure.",
+    ):
+        assert "numeric" in _types(text), text
+    for text in (
+        "She chose to walk rather than drive to the station.",
+        "The club spent more time on training rather than on matches.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_nouns_with_a_relative_clause_are_not_reported_speech():
+    for text in (
+        "The platform put labels on tweets that showed edited clips.",
+        "Turnout rose in the states that held early voting.",
+        "Moderators removed some posts that linked to the site.",
+    ):
+        assert "quote" not in _types(text), text
+    assert "quote" in _types("The senator posts that the bridge will close.")
+    assert "quote" in _types("The agency states that the water is safe.")
+
+
+def test_the_end_of_a_cut_off_quotation_is_a_quote():
+    assert "quote" in _types("the bill would cost every household more than they can afford” in a year")
+    assert "quote" not in _types("The report, with the title “Safe Streets”, was published.")
+    assert "quote" not in _types("Fine” then.")

@@ -220,6 +220,7 @@ CELERY_TASK_ROUTES = {
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_BEAT_SCHEDULE = {
     "sweep-extraction-runs": {"task": "factcheck.claims.tasks.claims_sweep_task", "schedule": 60.0},
+    "sweep-report-exports": {"task": "factcheck.reports.tasks.reports_sweep_task", "schedule": 60.0},
     "prune-report-exports": {"task": "factcheck.reports.tasks.reports_prune_task", "schedule": 3600.0},
 }
 

@@ -9,10 +9,10 @@ import logging
 
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
+from factcheck.claims.jobs import EXTRACTION_JOB, finished_announce
 from factcheck.claims.models import Article, Claim, ExtractionRun
-from factcheck.core.signals import extraction_finished
+from factcheck.core.jobs import job_finish
 from factcheck.sources.models import Claimant
 
 logger = logging.getLogger(__name__)
@@ -20,21 +20,13 @@ logger = logging.getLogger(__name__)
 Status = ExtractionRun.Status
 
 
-def _statement_relations(relations, statements):
-    """Map statement index → the relations that involve it (by statement_ids or by quantity ids)."""
-    quantity_owner = {}
-    for position, st in enumerate(statements):
-        owner = st.get("index", position)  # (a default of statements.index(st) here was quadratic)
-        for qid in st.get("quantity_ids") or ():
-            quantity_owner[qid] = owner
+def _statement_relations(relations):
+    """Map statement index → the relations that involve it, as stored on the Claim (JSON)."""
     by_statement = {}
     for rel in relations:
-        ids = rel.get("statement_ids")
-        if ids is None:
-            qids = [*(rel.get("operands") or ()), rel.get("result")]
-            ids = sorted({quantity_owner[q] for q in qids if q in quantity_owner})
-        for sid in ids:
-            by_statement.setdefault(sid, []).append(rel)
+        stored = rel.to_dict()
+        for sid in rel.statement_ids:
+            by_statement.setdefault(sid, []).append(stored)
     return by_statement
 
 
@@ -43,7 +35,7 @@ def _normalise(text):
 
 
 @transaction.atomic
-def results_write(*, run, data, duration_ms, progress_total=1):
+def results_write(*, run, extraction, duration_ms, progress_total=1):
     """Upsert the run's statements on (article, start, end) and finish the run, in one transaction.
 
     Statements a person touched (evidence, verdict, assignee, status) are never deleted: a new span
@@ -53,31 +45,42 @@ def results_write(*, run, data, duration_ms, progress_total=1):
     _commit_without_flush_wait()
     # Lock the article row: two writers of one article (a re-extract racing a retry) go one at a time.
     article = Article.objects.select_for_update().only("pk", "newsroom_id").get(pk=run.article_id)
-    statements = data.get("statements") or []
-    fill = _Filler(article, data, statements)
+    statements = extraction.statements
+    fill = _Filler(article, extraction)
     existing = {(c.start, c.end): c for c in Claim.objects.filter(article=article)}
     to_update, unmatched_new, matched = [], [], set()
-    for position, st in enumerate(statements):
-        claim = existing.get((st["start"], st["end"]))
+    for st in statements:
+        claim = existing.get((st.start, st.end))
         if claim is None:
-            unmatched_new.append((position, st))
+            unmatched_new.append(st)
         else:
-            matched.add((st["start"], st["end"]))
-            to_update.append(fill(claim, position, st))
+            matched.add((st.start, st.end))
+            to_update.append(fill(claim, st))
     touched = _touched_keep(existing, matched)
     to_create = []
-    for position, st in unmatched_new:
+    for st in unmatched_new:
         anchor = _reanchor_target(st, touched)
         if anchor is not None:
             claim = touched.pop(anchor)
-            claim.start, claim.end, claim.text = st["start"], st["end"], st["text"]
-            to_update.append(fill(claim, position, st))
+            claim.start, claim.end, claim.text = st.start, st.end, st.text
+            to_update.append(fill(claim, st))
         else:
-            claim = Claim(newsroom_id=article.newsroom_id, article=article, start=st["start"], end=st["end"])
-            to_create.append(fill(claim, position, st))
+            claim = Claim(newsroom_id=article.newsroom_id, article=article, start=st.start, end=st.end)
+            to_create.append(fill(claim, st))
     kept = [c.pk for c in touched.values()]
     _claims_save(to_update, to_create, kept)
-    finished = _run_finish(run, data, statements, kept, duration_ms, progress_total)
+    finished = job_finish(
+        EXTRACTION_JOB,
+        run.pk,
+        run.attempts,
+        extractor_version=extraction.extractor_version,
+        statements_found=len(statements),
+        statements_kept=len(kept),
+        duration_ms=duration_ms,
+        relations=[r.to_dict() for r in extraction.relations],
+        progress_done=progress_total,
+        progress_total=progress_total,
+    )
     if not finished:
         # The sweep took the run back while we worked; undo our writes and let the new attempt win.
         transaction.set_rollback(True)
@@ -96,19 +99,30 @@ def _commit_without_flush_wait():
 
 
 class _Filler:
-    """Fills a Claim from one extracted statement (quantities, relations, claimant) for this article."""
+    """Fills a Claim from one extracted Statement (quantities, relations, claimant) for this article."""
 
-    def __init__(self, article, data, statements):
-        self.article = article
-        self.version = data.get("extractor_version", "")
-        self.quantities = {q["id"]: q for q in data.get("quantities") or []}
-        self.rel_by_statement = _statement_relations(data.get("relations") or [], statements)
-        self.claimants = _claimants_for(article.newsroom_id, statements)
+    def __init__(self, article, extraction):
+        self.version = extraction.extractor_version
+        self.quantities = extraction.quantities  # a quantity's id is its index
+        self.rel_by_statement = _statement_relations(extraction.relations)
+        self.claimants = _claimants_for(article.newsroom_id, extraction.statements)
 
-    def __call__(self, claim, position, st):
-        return _claim_fill(
-            claim, position, st, self.quantities, self.rel_by_statement, self.version, self.article, self.claimants
-        )
+    def __call__(self, claim, st):
+        rels = self.rel_by_statement.get(st.index, [])
+        claim.text = st.text
+        claim.position = st.index
+        claim.types = " ".join(st.types)
+        claim.checkworthiness = float(st.checkworthiness)
+        claim.checkworthy = bool(st.checkworthy)
+        claim.reasons = [[label, weight] for label, weight in st.reasons]
+        claim.quantities = [self.quantities[q].to_dict() for q in st.quantity_ids]
+        claim.relations = rels
+        claim.has_failed_check = any(r["holds"] is False for r in rels)
+        claim.extractor_version = self.version
+        claim.speaker = st.speaker.name[:300] if st.speaker else ""
+        if claim.speaker and claim.claimant_id is None:
+            claim.claimant = self.claimants.get(st.speaker.name.strip()[:200])
+        return claim
 
 
 def _touched_keep(existing, matched):
@@ -147,73 +161,23 @@ def _claims_save(to_update, to_create, kept):
         Claim.objects.filter(pk__in=kept).update(found_by_current_extractor=False, has_failed_check=False)
 
 
-def _run_finish(run, data, statements, kept, duration_ms, progress_total):
-    """SUCCEEDED if this attempt still owns the run (attempts= pins it: an older attempt the sweep took
-    back cannot finish the run); False otherwise."""
-    now = timezone.now()
-    finished = ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts).update(
-        status=Status.SUCCEEDED,
-        finished_at=now,
-        heartbeat_at=now,
-        extractor_version=data.get("extractor_version", ""),
-        statements_found=len(statements),
-        statements_kept=len(kept),
-        duration_ms=duration_ms,
-        relations=data.get("relations") or [],
-        progress_done=progress_total,
-        progress_total=progress_total,
-        message="",
-    )
-    return finished == 1
-
-
-def finished_announce(run_id, article_id, newsroom_id, status):
-    """extraction_finished after the commit (webhooks, known fact-check matching listen)."""
-    transaction.on_commit(
-        lambda: extraction_finished.send(
-            sender=ExtractionRun, run_id=run_id, article_id=article_id, newsroom_id=newsroom_id, status=status
-        )
-    )
-
-
 def _reanchor_target(statement, touched):
     """A kept statement whose text still matches a new span (one contains the other, spans overlap)."""
-    new_text = _normalise(statement["text"])
+    new_text = _normalise(statement.text)
     for key, claim in touched.items():
         old_text = _normalise(claim.text)
-        overlaps = claim.start < statement["end"] and statement["start"] < claim.end
+        overlaps = claim.start < statement.end and statement.start < claim.end
         if overlaps and (old_text in new_text or new_text in old_text):
             return key
     return None
-
-
-def _claim_fill(claim, position, st, quantities, rel_by_statement, version, article, claimants):
-    index = st.get("index", position)
-    rels = rel_by_statement.get(index, [])
-    claim.text = st["text"]
-    claim.position = position
-    claim.types = " ".join(st.get("types") or [])
-    claim.checkworthiness = float(st.get("checkworthiness") or 0.0)
-    claim.checkworthy = bool(st.get("checkworthy"))
-    claim.reasons = st.get("reasons") or []
-    claim.quantities = [quantities[q] for q in st.get("quantity_ids") or () if q in quantities]
-    claim.relations = rels
-    claim.has_failed_check = any(r.get("holds") is False for r in rels)
-    claim.extractor_version = version
-    speaker = st.get("speaker") or None
-    claim.speaker = (speaker or {}).get("name", "")[:300] if speaker else ""
-    if claim.speaker and claim.claimant_id is None:
-        claim.claimant = claimants.get(speaker["name"].strip()[:200])
-    return claim
 
 
 def _claimants_for(newsroom_id, statements):
     """Claimants for every speaker named in the statements, created in one go when missing: {name: row}."""
     wanted = {}
     for st in statements:
-        speaker = st.get("speaker") or None
-        if speaker and speaker.get("name", "").strip():
-            wanted.setdefault(speaker["name"].strip()[:200], (speaker.get("title") or "")[:200])
+        if st.speaker is not None and st.speaker.name.strip():
+            wanted.setdefault(st.speaker.name.strip()[:200], (st.speaker.title or "")[:200])
     if not wanted:
         return {}
     found = {c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))}

@@ -18,14 +18,14 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
+from factcheck.claims.jobs import EXTRACTION_JOB, extraction_enqueue, fetch_time_limit_message, time_limit_message
 from factcheck.claims.models import Article, ExtractionRun, content_hash, url_hash
 from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
-from factcheck.claims.results import finished_announce, results_write
+from factcheck.claims.results import results_write
 from factcheck.core.fetch import FetchRefused, address_allowed, fetch
-from factcheck.core.jobs import job_enqueue
+from factcheck.core.jobs import JobProgress, job_fail, job_mine, job_sweep, job_take
 from factcheck.sources.models import Source, domain_of
 
 logger = logging.getLogger(__name__)
@@ -259,13 +259,6 @@ def extraction_request(*, article, user):
         raise ExtractionAlreadyActive(ExtractionRun.objects.active().get(article=article)) from None
 
 
-def extraction_enqueue(*, run_id):
-    """Hand a run to the broker. If the broker is down the run stays PENDING and the sweep retries."""
-    from factcheck.claims.tasks import claims_extract_task
-
-    return job_enqueue(task=claims_extract_task, job_model=ExtractionRun, pk=run_id)
-
-
 # --- the run --------------------------------------------------------------------------------
 
 
@@ -273,15 +266,10 @@ def extraction_run(*, run_id, extract=None):
     """Run one extraction. Idempotent: returns early when the run is gone, taken or finished."""
     if extract is None:
         from factcheck.extraction import extract
-    now = timezone.now()
-    taken = ExtractionRun.objects.filter(pk=run_id, status=Status.PENDING).update(
-        status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
-    )
-    if taken != 1:
-        logger.info("extraction run %s is gone or already taken; nothing to do", run_id)
+    if not job_take(EXTRACTION_JOB, run_id):
         return None
     run = ExtractionRun.objects.select_related("article").get(pk=run_id)
-    progress = _ProgressWriter(run_id, run.attempts)
+    progress = JobProgress(EXTRACTION_JOB, run_id, run.attempts)
     started = time.perf_counter()
     fetching = run.article.awaits_fetch
     try:
@@ -289,32 +277,26 @@ def extraction_run(*, run_id, extract=None):
             run.article = _article_fetch(run)
             fetching = False
             started = time.perf_counter()  # the run's duration is the extraction's, as for pasted text
-        result = extract(run.article.body, on_progress=progress)
-        data = result.to_dict() if hasattr(result, "to_dict") else result
+        extraction = extract(run.article.body, on_progress=progress)
         duration_ms = round((time.perf_counter() - started) * 1000)
-        return results_write(run=run, data=data, duration_ms=duration_ms, progress_total=progress.total or 1)
+        total = progress.total or 1
+        return results_write(run=run, extraction=extraction, duration_ms=duration_ms, progress_total=total)
     except (FetchRefused, PageUnreadable) as exc:
         logger.info("extraction run %s: page of article %s not read: %s", run_id, run.article_id, exc.message)
-        _run_fail(run_id, run.attempts, exc.message)
+        job_fail(EXTRACTION_JOB, run_id, run.attempts, exc.message)
         return None
     except SoftTimeLimitExceeded:
         logger.warning("extraction run %s stopped at its time limit", run_id)
-        _run_fail(run_id, run.attempts, _fetch_time_limit_message() if fetching else _time_limit_message())
+        message = fetch_time_limit_message() if fetching else time_limit_message()
+        job_fail(EXTRACTION_JOB, run_id, run.attempts, message)
         return None
     except DatabaseError:
         raise  # transient: the task's autoretry (or the sweep) runs it again
     except Exception as exc:  # the extractor's failure is the run's failure, not the worker's
         logger.exception("extraction run %s failed", run_id)
         what = "Fetching or reading the page failed" if fetching else "The extractor failed on this text"
-        _run_fail(run_id, run.attempts, f"{what} ({exc.__class__.__name__}: {str(exc)[:300]}).")
+        job_fail(EXTRACTION_JOB, run_id, run.attempts, f"{what} ({exc.__class__.__name__}: {str(exc)[:300]}).")
         return None
-
-
-def _fetch_time_limit_message():
-    return (
-        f"Fetching and reading the page was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, the time "
-        "limit. Retry later, or paste the article's text instead."
-    )
 
 
 def _article_fetch(run):
@@ -323,7 +305,7 @@ def _article_fetch(run):
     Writes the FETCHING message first (the status page shows it) and clears it when the text is saved.
     Raises FetchRefused or PageUnreadable, with the article left as it was (its URL, no text).
     """
-    mine = ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts)
+    mine = job_mine(EXTRACTION_JOB, run.pk, run.attempts)
     mine.update(message=ExtractionRun.FETCHING, heartbeat_at=timezone.now())
     page = page_article(fetch(run.article.url))
     try:
@@ -365,109 +347,12 @@ def _article_fill(article, page):
     return article
 
 
-def _time_limit_message():
-    return (
-        f"Extraction was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, its time limit: the text is too "
-        "long or too unusual to analyse. It was not retried; shorten or clean the text and submit it again."
-    )
-
-
-class _ProgressWriter:
-    """on_progress callback: writes done/total and a heartbeat at most every `interval` seconds.
-
-    A short article finishes before the first write is due, so it costs no extra query; the last
-    figures seen are written with the run's final state.
-    """
-
-    def __init__(self, run_id, attempt, interval=0.5):
-        self.run_id = run_id
-        self.attempt = attempt
-        self.interval = interval
-        self.last = time.monotonic()
-        self.done = self.total = 0
-
-    def __call__(self, done, total):
-        self.done, self.total = done, total
-        now = time.monotonic()
-        if now - self.last < self.interval:
-            return
-        self.last = now
-        ExtractionRun.objects.filter(pk=self.run_id, status=Status.RUNNING, attempts=self.attempt).update(
-            progress_done=done, progress_total=total, heartbeat_at=timezone.now()
-        )
-
-
-def _run_fail(run_id, attempt, message):
-    failed = ExtractionRun.objects.filter(pk=run_id, status=Status.RUNNING, attempts=attempt).update(
-        status=Status.FAILED, message=message, finished_at=timezone.now()
-    )
-    if failed == 1:
-        run = ExtractionRun.objects.only("article_id", "newsroom_id").get(pk=run_id)
-        finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
-
-
 # --- the sweep ------------------------------------------------------------------------------
 
 
-def _extraction_backlog():
-    """Messages waiting in the extraction queue (Redis), or 0 when unknown or running in-process."""
-    if settings.CELERY_TASK_ALWAYS_EAGER:
-        return 0
-    from factcheck.celery import app
-
-    try:
-        with app.connection_for_write() as conn:
-            return int(conn.default_channel.client.llen("extraction"))
-    except Exception:  # broker down or not Redis: behave as if nothing is queued
-        return 0
-
-
 def extraction_sweep(*, now=None):
-    """Re-enqueue runs that waited too long; take back runs whose worker stopped; fail after the limit.
-
-    Returns counts: {"requeued": n, "reclaimed": n, "failed": n}.
-    """
-    now = now or timezone.now()
-    pending_cutoff = now - timezone.timedelta(seconds=settings.JOB_PENDING_TIMEOUT)
-    heartbeat_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
-    counts = {"requeued": 0, "reclaimed": 0, "failed": 0}
-
-    stale_running = ExtractionRun.objects.filter(status=Status.RUNNING).filter(
-        Q(heartbeat_at__lt=heartbeat_cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=heartbeat_cutoff)
-    )
-    soft_limit = timezone.timedelta(seconds=settings.EXTRACTION_SOFT_TIME_LIMIT)
-    for run in stale_running.only("pk", "attempts", "started_at", "heartbeat_at"):
-        if run.started_at and run.heartbeat_at and run.heartbeat_at - run.started_at >= soft_limit:
-            # It was alive past its soft limit, so the hard limit ended it: the same text would again.
-            counts["failed"] += ExtractionRun.objects.filter(
-                pk=run.pk, status=Status.RUNNING, attempts=run.attempts
-            ).update(status=Status.FAILED, finished_at=now, message=_time_limit_message())
-        elif run.attempts >= settings.JOB_MAX_ATTEMPTS:
-            counts["failed"] += ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING).update(
-                status=Status.FAILED,
-                finished_at=now,
-                message=f"The worker stopped responding {run.attempts} times; giving up. Retry to try again.",
-            )
-        elif ExtractionRun.objects.filter(pk=run.pk, status=Status.RUNNING, attempts=run.attempts).update(
-            status=Status.PENDING, enqueued_at=None, message="The worker stopped responding; queued again."
-        ):
-            counts["reclaimed"] += 1
-            extraction_enqueue(run_id=run.pk)
-
-    never_sent = Q(enqueued_at__isnull=True, created_at__lt=now - timezone.timedelta(seconds=5))
-    if _extraction_backlog():
-        # Messages are still queued: a run sent long ago is most likely waiting in that backlog, and
-        # sending it again would only multiply the messages. Runs never sent (broker was down) go now.
-        waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(never_sent)
-    else:
-        # Nothing queued, yet runs wait: their messages were lost. Send them again.
-        waiting = ExtractionRun.objects.filter(status=Status.PENDING).filter(
-            never_sent | Q(enqueued_at__lt=pending_cutoff)
-        )
-    for run_id in waiting.values_list("pk", flat=True)[:1000]:
-        if extraction_enqueue(run_id=run_id):
-            counts["requeued"] += 1
-    return counts
+    """Re-send, take back or fail stuck runs: the shared policy of core.jobs.job_sweep."""
+    return job_sweep(EXTRACTION_JOB, now=now)
 
 
 def extraction_retry_failed(*, newsroom=None, user=None):

@@ -17,17 +17,15 @@ Limits and retention (settings read at call time, defaults here):
 
 import logging
 import tempfile
-import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck.core.jobs import job_enqueue
+from factcheck.core.jobs import JobProgress, JobType, job_enqueue, job_fail, job_finish, job_mine, job_sweep, job_take
 from factcheck.newsrooms.models import Membership
 from factcheck.reports.models import ReportExport
 from factcheck.reports.selection import FILTER_KEYS, report_rows, report_verdicts
@@ -82,30 +80,29 @@ def report_export_request(
 
 
 def report_export_enqueue(*, export_id):
-    """Hand an export to the broker; if the broker is down the row stays PENDING (the prune sweeps it)."""
+    """Hand an export to the broker; if the broker is down the row stays PENDING and the sweep sends it."""
     from factcheck.reports.tasks import reports_export_task
 
     return job_enqueue(task=reports_export_task, job_model=ReportExport, pk=export_id)
 
 
+def _time_limit_message():
+    return (
+        f"The export was stopped after {settings.REPORTS_SOFT_TIME_LIMIT} s, its time limit. Narrow the "
+        "filters (fewer verdicts) and request it again."
+    )
+
+
+EXPORT_JOB = JobType(
+    model=ReportExport,
+    queue="reports",
+    enqueue=lambda pk: report_export_enqueue(export_id=pk),
+    soft_time_limit=lambda: settings.REPORTS_SOFT_TIME_LIMIT,
+    time_limit_message=_time_limit_message,
+)
+
+
 # --- the run --------------------------------------------------------------------------------
-
-
-class _Progress:
-    """on_row callback: writes done/total and a heartbeat at most every `interval` seconds."""
-
-    def __init__(self, export_id, attempt, total, interval=0.25):
-        self.export_id, self.attempt, self.total, self.interval = export_id, attempt, total, interval
-        self.last = 0.0
-
-    def __call__(self, done):
-        now = time.monotonic()
-        if now - self.last < self.interval and done < self.total:
-            return
-        self.last = now
-        ReportExport.objects.filter(pk=self.export_id, status=Status.RUNNING, attempts=self.attempt).update(
-            progress_done=done, heartbeat_at=timezone.now()
-        )
 
 
 def report_write(*, export, verdicts, target, on_row=None, total=None):
@@ -153,12 +150,7 @@ def report_write(*, export, verdicts, target, on_row=None, total=None):
 
 def report_export_run(*, export_id):
     """Run one export. Idempotent: returns early when the row is gone, taken or finished."""
-    now = timezone.now()
-    taken = ReportExport.objects.filter(pk=export_id, status=Status.PENDING).update(
-        status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
-    )
-    if taken != 1:
-        logger.info("report export %s is gone or already taken; nothing to do", export_id)
+    if not job_take(EXPORT_JOB, export_id):
         return None
     export = ReportExport.objects.select_related("newsroom", "requested_by").get(pk=export_id)
     try:
@@ -166,8 +158,8 @@ def report_export_run(*, export_id):
             newsroom=export.newsroom, filters=export.filters, with_body=export.format == ReportExport.Format.PDF
         )
         total = verdicts.count()
-        ReportExport.objects.filter(pk=export_id, attempts=export.attempts).update(progress_total=total)
-        progress = _Progress(export_id, export.attempts, total)
+        job_mine(EXPORT_JOB, export_id, export.attempts).update(progress_total=total)
+        progress = JobProgress(EXPORT_JOB, export_id, export.attempts, total=total, interval=0.25, write_last=True)
         with tempfile.TemporaryFile() as fh:
             rows, skipped = report_write(
                 export=export,
@@ -181,20 +173,11 @@ def report_export_run(*, export_id):
             name = default_storage.save(f"exports/{export.newsroom_id}/{export.download_name}", File(fh))
     except Exception as exc:  # the export's failure is the job's failure, not the worker's
         logger.exception("report export %s failed", export_id)
-        _export_fail(export, f"The export failed ({exc.__class__.__name__}: {str(exc)[:300]}).")
+        message = f"The export failed ({exc.__class__.__name__}: {str(exc)[:300]})."
+        job_fail(EXPORT_JOB, export_id, export.attempts, message)
         return None
-    finished = ReportExport.objects.filter(pk=export_id, status=Status.RUNNING, attempts=export.attempts).update(
-        status=Status.SUCCEEDED,
-        finished_at=timezone.now(),
-        heartbeat_at=timezone.now(),
-        progress_done=total,
-        file=name,
-        size_bytes=size,
-        rows=rows,
-        skipped=skipped,
-        message="",
-    )
-    if finished != 1:
+    fields = {"progress_done": total, "file": name, "size_bytes": size, "rows": rows, "skipped": skipped}
+    if not job_finish(EXPORT_JOB, export_id, export.attempts, **fields):
         default_storage.delete(name)
         logger.warning("report export %s was reclaimed while running; file discarded", export_id)
         return None
@@ -202,23 +185,19 @@ def report_export_run(*, export_id):
     return export
 
 
-def _export_fail(export, message):
-    ReportExport.objects.filter(pk=export.pk, status=Status.RUNNING, attempts=export.attempts).update(
-        status=Status.FAILED, message=message, finished_at=timezone.now()
-    )
+def report_export_sweep(*, now=None):
+    """Re-send, take back or fail stuck exports: the shared policy of core.jobs.job_sweep."""
+    return job_sweep(EXPORT_JOB, now=now)
 
 
 # --- prune ----------------------------------------------------------------------------------
 
 
 def report_prune(*, now=None):
-    """Delete export files older than the retention; fail exports whose worker stopped answering.
-
-    Returns counts: {"expired": n, "stalled": n}.
-    """
+    """Delete export files older than the retention; the row stays, marked expired. Returns {"expired": n}."""
     now = now or timezone.now()
     cutoff = now - timezone.timedelta(days=retention_days())
-    counts = {"expired": 0, "stalled": 0}
+    expired = 0
     old = ReportExport.objects.filter(status=Status.SUCCEEDED, finished_at__lt=cutoff, expired_at__isnull=True)
     for export in old.only("pk", "file")[:1000]:
         if export.file:
@@ -227,17 +206,5 @@ def report_prune(*, now=None):
             except OSError as exc:
                 logger.warning("could not delete export file %s: %s", export.file.name, exc)
                 continue
-        counts["expired"] += ReportExport.objects.filter(pk=export.pk, expired_at__isnull=True).update(
-            expired_at=now, file=""
-        )
-    heartbeat_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
-    pending_cutoff = now - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT)
-    counts["stalled"] = ReportExport.objects.filter(
-        Q(status=Status.RUNNING, heartbeat_at__lt=heartbeat_cutoff)
-        | Q(status=Status.PENDING, created_at__lt=pending_cutoff)
-    ).update(
-        status=Status.FAILED,
-        finished_at=now,
-        message="The export stopped (no worker answered in time). Request it again.",
-    )
-    return counts
+        expired += ReportExport.objects.filter(pk=export.pk, expired_at__isnull=True).update(expired_at=now, file="")
+    return {"expired": expired}

@@ -14,3 +14,8 @@ def reports_export_task(export_id):
 @shared_task
 def reports_prune_task():
     return services.report_prune()
+
+
+@shared_task
+def reports_sweep_task():
+    return services.report_export_sweep()

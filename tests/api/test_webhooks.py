@@ -14,6 +14,7 @@ from factcheck.api.models import Webhook, WebhookDelivery
 from factcheck.api.tasks import api_webhook_deliver_task
 from factcheck.claims import services as claims_services
 from factcheck.claims.models import ExtractionRun
+from factcheck.extraction.types import Extraction, Statement
 from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import Verdict
 from factcheck.verdicts.services import verdict_approve
@@ -111,10 +112,10 @@ def test_it_delivers_extraction_finished(newsroom, hook, receiver, allow_loopbac
     # given
     article = make_article(newsroom)
     run = ExtractionRun.objects.create(newsroom=newsroom, article=article)
-    data = {"extractor_version": "t", "statements": [{"start": 0, "end": 10, "text": article.body[:10]}]}
+    found = Extraction("t", statements=[Statement(index=0, start=0, end=10, text=article.body[:10])])
     # when
     with django_capture_on_commit_callbacks(execute=True):
-        claims_services.extraction_run(run_id=run.pk, extract=lambda text, on_progress=None: data)
+        claims_services.extraction_run(run_id=run.pk, extract=lambda text, on_progress=None: found)
     # then
     got = receiver.next()
     assert got["valid"]

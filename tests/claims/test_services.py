@@ -1,5 +1,7 @@
 """The extraction pipeline's services against the real database (tasks run in-process here)."""
 
+from dataclasses import replace
+
 import pytest
 
 from django.core.exceptions import ValidationError
@@ -9,6 +11,7 @@ from factcheck.claims import results, services
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.demo.content import AIR_ATTACK, HOSPITAL
 from factcheck.extraction import extract
+from factcheck.extraction.types import Relation
 from factcheck.verdicts.models import Evidence, Verdict
 from tests.factories import make_evidence, make_verdict
 
@@ -158,20 +161,6 @@ def test_it_fails_a_run_that_reaches_its_time_limit_without_retrying(newsroom, c
     }  # fmt: skip
 
 
-def test_it_fails_a_run_the_hard_limit_ended_instead_of_reclaiming_it(newsroom, checker, monkeypatch, settings):
-    # given: a run that was heartbeating past its soft limit and then went silent (the hard limit killed it)
-    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: True)
-    settings.EXTRACTION_SOFT_TIME_LIMIT = 60
-    article, run = _run(newsroom, checker)
-    started = timezone.now() - timezone.timedelta(hours=1)
-    _age(run, status=Status.RUNNING, attempts=1, started_at=started,
-         heartbeat_at=started + timezone.timedelta(seconds=61))  # fmt: skip
-    # when / then: the sweep fails it with the reason instead of running the same text again
-    assert services.extraction_sweep()["failed"] == 1
-    run.refresh_from_db()
-    assert run.status == Status.FAILED and "time limit" in run.message
-
-
 def test_it_refuses_a_second_run_while_one_is_active(newsroom, checker):
     article, run = _run(newsroom, checker)
     with pytest.raises(services.ExtractionAlreadyActive) as caught:
@@ -191,10 +180,8 @@ def test_it_keeps_checked_statements_on_re_extract_and_removes_untouched_ones(ne
     assigned.save(update_fields=["assignee"])
 
     def fewer(text, on_progress=None):  # a "newer extractor" that finds only the first statement
-        data = extract(text).to_dict()
-        data["statements"] = data["statements"][:1]
-        data["extractor_version"] = "test-next"
-        return data
+        found = extract(text)
+        return replace(found, statements=found.statements[:1], extractor_version="test-next")
 
     rerun = services.extraction_request(article=article, user=editor)
     services.extraction_run(run_id=rerun.pk, extract=fewer)
@@ -217,12 +204,12 @@ def test_it_re_anchors_a_checked_statement_to_its_new_span(newsroom, checker):
     make_evidence(claim, checker)
 
     def shifted(text, on_progress=None):  # the new extractor trims the statement by one character
-        data = extract(text).to_dict()
-        for st in data["statements"]:
-            if st["start"] == claim.start:
-                st["end"] -= 1
-                st["text"] = text[st["start"] : st["end"]]
-        return data
+        found = extract(text)
+        for st in found.statements:
+            if st.start == claim.start:
+                st.end -= 1
+                st.text = text[st.start : st.end]
+        return found
 
     rerun = services.extraction_request(article=article, user=checker)
     services.extraction_run(run_id=rerun.pk, extract=shifted)
@@ -248,57 +235,6 @@ def test_it_stores_speakers_as_claimants_and_flags_failed_checks(newsroom, check
 
 
 # --- the sweep ---------------------------------------------------------------------------------
-
-
-def _age(run, **fields):
-    ExtractionRun.objects.filter(pk=run.pk).update(**fields)
-
-
-def test_it_re_enqueues_runs_that_waited_too_long(newsroom, checker, monkeypatch):
-    enqueued = []
-    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: enqueued.append(run_id) or True)
-    article, run = _run(newsroom, checker)
-    long_ago = timezone.now() - timezone.timedelta(hours=1)
-    _age(run, created_at=long_ago, enqueued_at=None)
-    counts = services.extraction_sweep()
-    assert counts["requeued"] == 1 and enqueued == [run.pk]
-
-
-def test_it_does_not_resend_runs_while_a_backlog_is_queued(newsroom, checker, monkeypatch):
-    enqueued = []
-    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: enqueued.append(run_id) or True)
-    monkeypatch.setattr(services, "_extraction_backlog", lambda: 40)
-    long_ago = timezone.now() - timezone.timedelta(hours=1)
-    article, sent = _run(newsroom, checker)
-    _age(sent, created_at=long_ago, enqueued_at=long_ago)  # sent, probably still in the backlog
-    other, never_sent = _run(newsroom, checker, body=HOSPITAL_BODY)
-    _age(never_sent, created_at=long_ago, enqueued_at=None)  # the broker was down when it was submitted
-    assert services.extraction_sweep()["requeued"] == 1
-    assert enqueued == [never_sent.pk]
-
-
-def test_it_leaves_fresh_pending_runs_alone(newsroom, checker, monkeypatch):
-    enqueued = []
-    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: enqueued.append(run_id) or True)
-    article, run = _run(newsroom, checker)
-    _age(run, enqueued_at=timezone.now())
-    assert services.extraction_sweep() == {"requeued": 0, "reclaimed": 0, "failed": 0}
-
-
-def test_it_reclaims_a_run_whose_worker_died_then_fails_it_after_the_limit(newsroom, checker, monkeypatch, settings):
-    monkeypatch.setattr(services, "extraction_enqueue", lambda *, run_id: True)
-    settings.JOB_MAX_ATTEMPTS = 2
-    article, run = _run(newsroom, checker)
-    stale = timezone.now() - timezone.timedelta(hours=1)
-    _age(run, status=Status.RUNNING, attempts=1, started_at=stale, heartbeat_at=stale)
-    assert services.extraction_sweep()["reclaimed"] == 1
-    run.refresh_from_db()
-    assert run.status == Status.PENDING
-    _age(run, status=Status.RUNNING, attempts=2, started_at=stale, heartbeat_at=stale)
-    assert services.extraction_sweep()["failed"] == 1
-    run.refresh_from_db()
-    assert run.status == Status.FAILED
-    assert "stopped responding" in run.message
 
 
 def test_it_discards_the_results_of_an_attempt_the_sweep_took_back(newsroom, checker):
@@ -339,12 +275,12 @@ def test_it_retries_every_article_whose_latest_run_failed(newsroom, checker):
     assert fine.runs.count() == 1
 
 
-def test_it_maps_relations_to_statements_by_index_or_by_position():
-    statements = [{"index": 7, "quantity_ids": [0, 1]}, {"quantity_ids": [2]}]  # the second has no index
+def test_it_maps_relations_to_the_statements_they_name():
     relations = [
-        {"kind": "sum", "operands": [0, 2], "result": 1},
-        {"kind": "record", "statement_ids": [1]},
+        Relation("sum", [0, 2], 1, True, "0 + 2 = 1", statement_ids=[1, 7]),
+        Relation("record", [3], None, None, "needs the previous record", statement_ids=[1]),
     ]
-    by_statement = results._statement_relations(relations, statements)
+    by_statement = results._statement_relations(relations)
     assert [r["kind"] for r in by_statement[7]] == ["sum"]
-    assert [r["kind"] for r in by_statement[1]] == ["sum", "record"]  # position 1, then the explicit id
+    assert [r["kind"] for r in by_statement[1]] == ["sum", "record"]
+    assert by_statement[7][0] == relations[0].to_dict()  # stored on the Claim as the engine's JSON

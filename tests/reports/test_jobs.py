@@ -116,12 +116,3 @@ def test_it_prunes_files_after_the_retention(newsroom, editor, colleague, settin
     fresh.refresh_from_db()
     assert old.expired_at and not old.file and not default_storage.exists(old_name)
     assert fresh.is_downloadable and default_storage.exists(fresh.file.name)
-
-
-def test_it_fails_exports_whose_worker_stopped(newsroom, settings):
-    export = ReportExport.objects.create(newsroom=newsroom, format="csv", base_url="https://x.example/")
-    stale = timezone.now() - timezone.timedelta(seconds=settings.JOB_HEARTBEAT_TIMEOUT + 5)
-    ReportExport.objects.filter(pk=export.pk).update(status=Status.RUNNING, heartbeat_at=stale)
-    assert report_prune()["stalled"] == 1
-    export.refresh_from_db()
-    assert export.status == Status.FAILED and "Request it again" in export.message

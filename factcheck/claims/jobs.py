@@ -1,0 +1,54 @@
+"""The extraction run as a Job: how it is sent, announced and timed out. The lifecycle itself (take,
+progress, finish, fail, sweep) is core.jobs, shared with report exports."""
+
+from django.conf import settings
+from django.db import transaction
+
+from factcheck.claims.models import ExtractionRun
+from factcheck.core.jobs import JobType, job_enqueue
+from factcheck.core.signals import extraction_finished
+
+
+def extraction_enqueue(*, run_id):
+    """Hand a run to the broker. If the broker is down the run stays PENDING and the sweep retries."""
+    from factcheck.claims.tasks import claims_extract_task
+
+    return job_enqueue(task=claims_extract_task, job_model=ExtractionRun, pk=run_id)
+
+
+def finished_announce(run_id, article_id, newsroom_id, status):
+    """extraction_finished after the commit (webhooks, known fact-check matching listen)."""
+    transaction.on_commit(
+        lambda: extraction_finished.send(
+            sender=ExtractionRun, run_id=run_id, article_id=article_id, newsroom_id=newsroom_id, status=status
+        )
+    )
+
+
+def _failed_announce(run_id):
+    run = ExtractionRun.objects.only("article_id", "newsroom_id").get(pk=run_id)
+    finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
+
+
+def time_limit_message():
+    return (
+        f"Extraction was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, its time limit: the text is too "
+        "long or too unusual to analyse. It was not retried; shorten or clean the text and submit it again."
+    )
+
+
+def fetch_time_limit_message():
+    return (
+        f"Fetching and reading the page was stopped after {settings.EXTRACTION_SOFT_TIME_LIMIT} s, the time "
+        "limit. Retry later, or paste the article's text instead."
+    )
+
+
+EXTRACTION_JOB = JobType(
+    model=ExtractionRun,
+    queue="extraction",
+    enqueue=lambda pk: extraction_enqueue(run_id=pk),
+    soft_time_limit=lambda: settings.EXTRACTION_SOFT_TIME_LIMIT,
+    time_limit_message=time_limit_message,
+    on_failed=_failed_announce,
+)

@@ -71,6 +71,7 @@ def restatements(art: Article) -> None:
         found = None if b else _rule_restated(text, a, same, sent) or _rule_definite_count(text, a, later, sent)
         if found is not None:
             add("restatement", [a], found[0], found[1], found[2])
+            _rule_conversion_break(text, a, found[0], figs, position, add)
             continue
         group = _rule_definite_count_break(text, a, later, sent)
         if group is not None:
@@ -136,6 +137,44 @@ def _rule_definite_count(text: str, a: Quantity, later: list[Quantity], sent) ->
         if _DEFINITE.search(text, max(0, b.start - 8), b.start):
             return b, True, f"{a.text} ({_fmt(a.value)}) are taken up again as “the {b.text}”"
     return None
+
+
+_CONVERSION_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,2}[(;]\s*")  # "$15bn per annum (£8.2bn)"
+
+
+def _conversions(text: str, figs: list[Quantity], k: int) -> list[Quantity]:
+    """The same amount in other currencies right beside figs[k]: "£5.5bn ($10bn)", "9.5bn kronor (£722m;
+    $1.3bn)", "$15 billion (£8.2bn)"."""
+    out = []
+    for step in (1, -1):
+        i = k
+        while 0 <= i + step < len(figs) and len(out) < 4:
+            a, b = (figs[i], figs[i + step]) if step == 1 else (figs[i + step], figs[i])
+            if not (a.kind == b.kind == "money" and _CONVERSION_GAP.fullmatch(text, a.end, b.start)):
+                break
+            out.append(figs[i + step])
+            i += step
+    return [q for q in out if q.unit != figs[k].unit]
+
+
+def _rule_conversion_break(text: str, a: Quantity, b: Quantity, figs: list[Quantity], position, add) -> None:
+    """a restated as b, each with the amount in another currency beside it ("£5.5bn ($10bn)" …
+    "$15 billion (£5.5bn)"): the conversions restate each other too, so one that differs beyond rounding
+    is a broken restatement."""
+    if a.kind != "money" or b.id not in position or not _close(a, b):
+        return  # an equal figure, not a bound ("over $40m")
+    later = {q.unit: q for q in _conversions(text, figs, position[b.id])}
+    for a2 in _conversions(text, figs, position[a.id]):
+        b2 = later.get(a2.unit)
+        if b2 is not None and b2.start > a2.start and not _close(a2, b2):
+            add(
+                "restatement",
+                [a2],
+                b2,
+                False,
+                f"{a.text} is stated again as {b.text}, but beside them {a2.text} ({_fmt(a2.value)}) becomes "
+                f"{b2.text} ({_fmt(b2.value)}): beyond rounding{_tolerance_note(a2, b2)}",
+            )
 
 
 def _group_noun(text: str, a: Quantity) -> frozenset[str]:

@@ -1,0 +1,65 @@
+"""find(): the quantity rules run in order over one sentence (or any span of text)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import work
+from . import digits, numerals, spelled
+from .patterns import _ANY_DIGIT, _LOWER_WORDS
+from .scan import RawQuantity, Scan
+from .words import _TRIGGER_WORDS
+
+DIGITS = "digits"  # the rule can only match where the text has a digit
+WORDS = "words"  # … where the text has a number word (see _TRIGGER_WORDS)
+
+# In the order they run: a match that overlaps a span taken by an earlier rule is skipped, so dates and
+# times come before the figures inside them, ranges before their two ends, and "a dozen" or "hundreds
+# of" before the bare number words.
+RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
+    (digits.dates, DIGITS),
+    (digits.slash_dates, DIGITS),
+    (digits.times, DIGITS),
+    (digits.colon_ratios, DIGITS),
+    (digits.slash_fractions, DIGITS),
+    (spelled.ordinal_ranks, WORDS),
+    (digits.ranges, DIGITS),
+    (digits.glued_names, DIGITS),
+    (numerals.numerals, DIGITS),
+    (spelled.one_in, WORDS),
+    (spelled.fractional_scales, WORDS),
+    (spelled.fractions, WORDS),
+    (spelled.dozens, WORDS),
+    (spelled.vague_amounts, WORDS),
+    (spelled.word_numbers, WORDS),
+)
+
+
+def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]:
+    """Quantities in text[start:end], sorted by start."""
+    if end is None:
+        end = len(text)
+    # Cheap pre-checks: most sentences have no digits or no number words, so skip those scans.
+    has_digit = _ANY_DIGIT.search(text, start, end) is not None
+    has_words = not _TRIGGER_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
+    counter = work.current()
+    if counter is not None:
+        # each pass scans the sentence once; each figure reads bounded windows around it
+        counter.add("quantities", (end - start) * (2 + 6 * has_digit + 7 * has_words))
+    if not has_digit and not has_words:
+        return []
+    scan = Scan(text, start, end)
+    present = {DIGITS: has_digit, WORDS: has_words}
+    for rule, needs in RULES:
+        if present[needs]:
+            rule(scan)
+    out = scan.out
+    out.sort(key=lambda q: (q.start, q.end))
+    if counter is not None:
+        counter.add("quantities", 100 * len(out))
+    return out
+
+
+def is_numeric(q) -> bool:
+    """True for quantities a numeric claim rests on (not dates, times or identifiers like "Radio 4")."""
+    return q.kind != "date" and not (q.kind == "other" and q.unit == "identifier")

@@ -1,0 +1,107 @@
+"""The regular expressions of the quantity rules, over the original text (no normalised copy), so spans
+are exact."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import NUMBER_WORDS
+from .words import _IDENTIFIER_WORDS, _QUALIFIERS
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_MONTH}\s+\d{{4}}(?![\w])"
+)
+_NUMERAL = re.compile(
+    r"(?<![\w.,/:£$€¥₹])"
+    r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
+    r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
+    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
+    r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
+    r"(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))?"
+    r"(?P<ord>(?:st|nd|rd|th)\b)?"
+    r"(?![\w])"
+)
+_RANGE = re.compile(
+    r"(?<![\w.,/:£$€-])(?P<cur>[$£€])?(?P<a>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?))\s?[-–]\s?(?P=cur)?"
+    r"(?P<b>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?))"
+    r"(?:[\s-]?(?P<scale>bn|billion|m|million|k|thousand)(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])"
+)
+_NAME_HYPHEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]{0,12}-$")  # "COVID-", "F-", "SARS-CoV-": a name
+_SLASH_DATE = re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d\d|9/11)(?![\w/])")  # "2023/24", "9/11"
+_SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/])")
+_TIME = re.compile(
+    r"(?<![\w:.£$€])(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?|"
+    r"\d{1,2}\.\d{2}\s?[ap]\.?m\.?)(?![\w:])|"
+    r"(?<![\w:.])\d{1,2}\s?[ap]\.?m\.?(?![\w])"
+)
+_RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d{1,6}):(?P<b>\d{3,9})(?![\w:])")
+_ORDINAL_RANK = re.compile(
+    r"\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]"
+    r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
+    re.I,
+)
+_GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])[A-Za-z]+(?P<num>\d{1,4})\b")
+_IDENTIFIER_BEFORE = re.compile(
+    r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
+    r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"
+    r"bbc\s+(?:one|two|three|four)|no\.|number|model|series|code)\s*$",
+    re.I,
+)
+_NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_WORDNUM = re.compile(
+    rf"\b(?:(?:a|one)\s+(?=hundred|thousand|million|billion))?(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b", re.I
+)
+_FRACTION = re.compile(
+    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|a)[\s-]+"
+    r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
+    r"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>thirds?|quarters?|fifths?|tenths?)\b"
+    r"|\b(?P<half>half)\s+(?:of|the|its|their)\b",
+    re.I,
+)
+_FRACTIONAL_SCALE = re.compile(
+    r"\b(?P<f>half|a\s+half|a\s+quarter\s+of|three\s+quarters\s+of|a\s+third\s+of)\s+(?:a|one)\s+"
+    r"(?P<s>million|billion|thousand)\b",
+    re.I,
+)
+_ONE_IN = re.compile(
+    r"\b(?P<n>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{1,4}|two|three|"
+    r"four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|100|1,000)\b",
+    re.I,
+)
+_DOZEN = re.compile(r"\b(?P<n>a|one|two|three|half\s+a)\s+dozen\b", re.I)
+_VAGUE = re.compile(
+    r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|"
+    r"billions)\s+of\b",
+    re.I,
+)
+_QUAL_RE = re.compile(
+    r"\b(?P<q>" + "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True)) + r")\s+(?:of\s+)?$",
+    re.I,
+)
+# What a window must end with (after trailing spaces) for _QUAL_RE / _IDENTIFIER_BEFORE to match: a
+# C-level endswith() lets most figures skip those searches, which were most of find()'s time.
+_QUAL_ENDINGS = tuple({q.split()[-1] for q in _QUALIFIERS} | {"of"})
+_IDENTIFIER_ENDINGS = tuple(_IDENTIFIER_WORDS.split())
+
+_UNIT_WORD = re.compile(r"(?:[ \t]+|-)([A-Za-z][A-Za-z’'-]*)")
+_AND_WORD = re.compile(r"[ \t]+and[ \t]+([A-Za-z][A-Za-z’'-]*)")
+_ONE_SKIP_AFTER = re.compile(
+    r"\s+(?:of\s+(?:its|the|their|his|her|our|my|them|those|these|which|whom|us|you|a|an|many|several)\b|another\b|"
+    r"or\s+(?:two|more|other)\b)|-(?:way|off|on-one|time|sided|stop|size|party|liner|man|horse)\b",
+    re.I,
+)
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
+
+
+_ANY_DIGIT = re.compile(r"\d")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"[.!?;]\s")

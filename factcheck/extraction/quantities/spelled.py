@@ -1,0 +1,164 @@
+"""Rules for amounts in words: "second-largest", "one in five", "half a million", "two-thirds of",
+"a dozen", "hundreds of", "forty-two". Each rule takes one Scan and adds what it finds."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import FRACTION_DENOMINATORS, SCALES, SUFFIX_SCALES, UNITS, parse_numeral, tidy, words_to_number
+from .context import _is_plural, _title_case_line, _unit_after
+from .patterns import (
+    _DOZEN,
+    _FRACTION,
+    _FRACTIONAL_SCALE,
+    _ONE_IN,
+    _ONE_SKIP_AFTER,
+    _ONE_SKIP_BEFORE,
+    _ORDINAL_RANK,
+    _VAGUE,
+    _WORDNUM,
+)
+from .scan import Scan
+from .words import _DURATION, _FRACTION_WORDS, _MONEY_WORDS, _ORDINALS, _VAGUE_LOW
+
+
+def ordinal_ranks(scan: Scan) -> None:
+    """ "the second-largest", "third most": a rank."""
+    taken = scan.taken
+    for m in _ORDINAL_RANK.finditer(scan.text, scan.start, scan.end):
+        s, e = m.start("w"), m.end("w")
+        if taken.free(s, e):
+            scan.add(s, e, _ORDINALS[m.group("w").lower()], "", "rank", 0.0)
+
+
+def one_in(scan: Scan) -> None:
+    """ "one in five", "two out of three": a share, in percent."""
+    taken = scan.taken
+    for m in _ONE_IN.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        n = m.group("n").lower()
+        d = m.group("d").lower()
+        nv = int(n) if n.isdigit() else UNITS.get(n)
+        dv = parse_numeral(d) if d[:1].isdigit() else words_to_number(d.split())
+        if not nv or not dv or nv >= dv or m.group(0).lower().split()[1] == "out" and n.isdigit():
+            continue
+        scan.add(s, e, tidy(round(100.0 * nv / dv, 2)), "fraction", "percent", 0.5)
+
+
+def fractional_scales(scan: Scan) -> None:
+    """ "half a million", "a quarter of a billion"."""
+    text, end, taken = scan.text, scan.end, scan.taken
+    for m in _FRACTIONAL_SCALE.finditer(text, scan.start, end):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        f = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())]
+        value = tidy(round(f * SUFFIX_SCALES[m.group("s").lower()]))
+        unit, unit_end = _unit_after(text, e, end)
+        scan.add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
+
+
+def fractions(scan: Scan) -> None:
+    """ "two-thirds", "a quarter of", "half the": a share, in percent."""
+    taken = scan.taken
+    for m in _FRACTION.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if m.group("half"):
+            e = m.start() + len(m.group("half"))
+            n, d = 1, 2
+        else:
+            nw = (m.group("n") or m.group("n2")).lower()
+            n = 1 if nw == "a" else UNITS.get(nw, 1)
+            d = FRACTION_DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
+        if not taken.free(s, e):
+            continue
+        scan.add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
+
+
+def dozens(scan: Scan) -> None:
+    """ "a dozen", "half a dozen", "three dozen eggs"."""
+    text, end, taken = scan.text, scan.end, scan.taken
+    for m in _DOZEN.finditer(text, scan.start, end):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        w = m.group("n").lower()
+        mult = 0.5 if w.startswith("half") else (1 if w in ("a", "one") else UNITS[w])
+        value = tidy(12 * mult)
+        unit, unit_end = _unit_after(text, e, end)
+        if unit.lower().startswith("of "):
+            unit = ""
+        scan.add(s, e, value, unit, "count", 0.0, unit_end=unit_end if unit else None)
+
+
+def vague_amounts(scan: Scan) -> None:
+    """ "hundreds of", "tens of thousands of": a lower bound only."""
+    taken = scan.taken
+    for m in _VAGUE.finditer(scan.text, scan.start, scan.end):
+        s, e = m.start("w"), m.end("w")
+        if not taken.free(s, e):
+            continue
+        low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
+        scan.put(s, e, low, "", "count", "vague", low, None)
+
+
+def word_numbers(scan: Scan) -> None:
+    """ "forty-two", "three hundred and fifty", "one million": the last rule."""
+    taken = scan.taken
+    for m in _WORDNUM.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if taken.free(s, e):
+            _word_number(scan, m, s, e)
+
+
+def _word_number(scan: Scan, m, s: int, e: int) -> None:
+    text, start, end = scan.text, scan.start, scan.end
+    words = re.split(r"[\s-]+", m.group(0))
+    # "three and four-year-olds" is two numbers, not seven: "and" only joins after hundred/thousand/…
+    for k in range(1, len(words) - 1):
+        if words[k].lower() == "and" and words[k - 1].lower() not in SCALES:
+            words = words[:k]
+            e = s + len(" ".join(words)) if m.group(0).startswith(" ".join(words)) else e
+            break
+    # trailing "and" is never part of a number
+    value = words_to_number(words)
+    if value is None:
+        return
+    low_text = m.group(0).lower()
+    if (low_text in ("one", "a hundred") or low_text.startswith("one ")) and (
+        _ONE_SKIP_AFTER.match(text, e, end) or _ONE_SKIP_BEFORE.search(text, max(start, s - 12), s)
+    ):
+        return
+    unit, unit_end = _unit_after(text, e, end)
+    lunit = unit.lower()
+    first = lunit.split(" ", 1)[0] if lunit else ""
+    if _pronoun_or_name(scan, m, s, low_text, unit, first):
+        return
+    if first in ("percent", "per"):
+        pm = re.match(r"[\s-]+(?:per\s?cent|percent)\b", text[e:end])
+        if pm:
+            scan.add(s, e + pm.end(), value, "%", "percent", 0.0)
+            return
+    if first in _MONEY_WORDS:
+        scan.add(s, e, value, _MONEY_WORDS[first], "money", 0.0, unit_end=unit_end)
+        return
+    kind = "duration" if first in _DURATION or (lunit and lunit.split(" ")[-1] in _DURATION) else "count"
+    scan.add(s, e, value, unit, kind, 0.0, unit_end=unit_end)
+
+
+def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str) -> bool:
+    text = scan.text
+    if low_text == "one" and (
+        not unit or text[s - 1 : s] == "-" or first in ("known", "who", "that") or _is_plural(first)
+    ):
+        return True  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
+    # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case)
+    return bool(
+        m.group(0)[:1].isupper()
+        and unit[:1].isupper()
+        and s > scan.start
+        and text[s - 2 : s - 1] not in '."“'
+        and not _title_case_line(text, s)
+    )

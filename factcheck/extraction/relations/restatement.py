@@ -189,8 +189,9 @@ _OF_THE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|these|those|all\s+the)\s+$", r
 def _rule_definite_count_break(text: str, a: Quantity, later: list[Quantity], sent) -> Quantity | None:
     """A small count of the headline or first sentence ("Six textile factories") whose group is taken up
     later with another number: the first later definite count with a's own noun ("the 9 factories"), or
-    a whole named after "of the" by a generic noun or none ("Five of the 12 men"). None if that first
-    one has a's number (then _rule_definite_count has it)."""
+    by a generic noun or none either as a whole after "of the" ("Five of the 12 men") or larger than a,
+    up to twice ("Three councillors" … "the 4 men": a subgroup is smaller, "the five" of eight). None if
+    that first one has a's number (then _rule_definite_count has it)."""
     if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
         return None
     a_noun = _group_noun(text, a) - _GROUP_NOUNS - _NOT_NOUNS
@@ -201,7 +202,9 @@ def _rule_definite_count_break(text: str, a: Quantity, later: list[Quantity], se
             continue
         noun = _words(b.unit) - _NOT_NOUNS
         own = bool(noun & a_noun)
-        whole = bool(_OF_THE.search(text, max(0, b.start - 16), b.start)) and (not noun or noun <= _GROUP_NOUNS)
+        generic = not noun or noun <= _GROUP_NOUNS
+        larger = a.value < b.value <= 2 * a.value  # more than the group: not a subgroup ("the five" of eight)
+        whole = generic and (larger or bool(_OF_THE.search(text, max(0, b.start - 16), b.start)))
         if own or whole:
             return b if b.value != a.value else None
     return None

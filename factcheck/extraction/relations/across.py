@@ -35,8 +35,8 @@ from .across_parts import (
     _rule_share_of_part,
     _rule_total_parts,
 )
-from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article
-from .restatement import _rule_apposition
+from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _tolerance_note
+from .restatement import _rule_apposition, _rule_apposition_break
 
 # ---------------------------------------------------------------------------------------------------
 # Across sentences (issue 12): candidates are pairs of compatible figures within a window of the
@@ -155,6 +155,16 @@ def y_restates_previous(n: Near) -> None:
             n.y,
             "approximately",
             f"{a.text} is restated as {n.y.text}, within the bounds of “{a.qualifier or 'about'} {a.text}”",
+        )
+    elif n.window and n.sent(n.window[-1]) == n.sy and _rule_apposition_break(n.text, n.window[-1], n.y):
+        a = n.window[-1]
+        n.add(
+            "restatement",
+            [a],
+            n.y,
+            False,
+            f"{a.text} ({_fmt(a.value)}) is restated right after as {n.y.text} ({_fmt(n.y.value)}), outside the "
+            f"bounds of “{a.qualifier or 'about'} {a.text}”{_tolerance_note(a, n.y)}",
         )
 
 

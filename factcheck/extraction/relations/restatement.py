@@ -241,6 +241,23 @@ def _rule_apposition(text: str, a: Quantity, b: Quantity) -> bool:
     return lo <= b.value <= hi and a.value != b.value
 
 
+_APPOSITION_APPROX = re.compile(r"(?:\s+[\w'’]+){0,4}\s*[-–—(]\s*(?:some|about|around|nearly|almost|roughly)\s+$", re.I)
+_APPOSITION_CLOSE = re.compile(r"\s*[-–—)]")
+
+
+def _rule_apposition_break(text: str, a: Quantity, b: Quantity) -> bool:
+    """ "Nearly half of all Palestinians - some 70% - live …": b set off by dashes or brackets as a's
+    approximate value ("some", "about") right after it, but outside a's bounds beyond rounding."""
+    shares = a.kind == b.kind == "percent" and {a.unit, b.unit} <= {"%", "fraction"}
+    if not (a.end <= b.start and (shares or _same_measure(a, b)) and a.value > 0):
+        return False
+    if not (_APPOSITION_APPROX.fullmatch(text, a.end, b.start) and _APPOSITION_CLOSE.match(text, b.end)):
+        return False
+    lo, hi = _loose(a)
+    lo, hi = (a.value * 0.9 if lo == -INF else lo), (a.value * 1.1 if hi == INF else hi)
+    return not lo <= b.value <= hi
+
+
 def _within_bounds(a: Quantity, b: Quantity) -> bool:
     """b is stated with a bound ("above 4 million") that a ("4.464 million") satisfies."""
     if b.qualifier not in _QUALIFIER_CMP or a.qualifier is not None:

@@ -114,24 +114,41 @@ def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: l
 
 
 _RATE_QUOTE = re.compile(
-    r"\s*(?:[\w']+\s+){0,2}?(?:per|to\s+the|against\s+the)\s+(?:US\s+)?(?:dollar|euro|pound|yen|yuan)", re.I
+    r"\s*(?:[\w']+\s+){0,2}?(?:per|to\s+the|against\s+the)\s+(?:US\s+)?(?P<per>dollar|euro|pound|yen|yuan)", re.I
 )
+_CURRENCY = re.compile(
+    r"\b(?:dollar|euro|pound|yen|yuan|rupee|rouble|ruble|peso|won|rand|franc|krona|sterling|greenback|US\s+currency)s?\b",
+    re.I,
+)
+_CURRENCY_ALIAS = {"greenback": "dollar", "sterling": "pound", "us currency": "dollar"}
 
 
 def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
     """The direction the text gives y against its baseline x: "up from"/"down from" right before x, else the
     last direction word of y's clause before y (within 80 characters of its sentence) unless y is itself a
-    rate of change ("grew 15.7%"). 0 if none, or if y is an exchange rate ("43.3 per US dollar": a currency
-    that climbs is a smaller figure)."""
-    if _RATE_QUOTE.match(text, y.end) or _RATE_QUOTE.match(text, x.end):
-        return 0
+    rate of change ("grew 15.7%"). For an exchange rate ("43.3 per US dollar") the direction is that of the
+    currency the clause names (_quote_sense): a rupee that climbs is a smaller figure of rupees per dollar."""
+    quote = _RATE_QUOTE.match(text, y.end) or _RATE_QUOTE.match(text, x.end)
     m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
-    if m and m.group("dir"):
-        return _direction(m.group("dir"))
     before = _FULL_STOP.split(text[max(0, y.start - 80) : y.start])[-1]
-    if y.kind == "percent" and _PCT_DIRECTION.search(before):
+    if m and m.group("dir"):
+        sign = _direction(m.group("dir"))
+    elif y.kind == "percent" and _PCT_DIRECTION.search(before):
         return 0  # "grew 15.7%": the verb is y's own change, not y against x
-    return next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", before.lower()))) if d), 0)
+    else:
+        sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", before.lower()))) if d), 0)
+    return sign * _quote_sense(before, quote.group("per").lower()) if quote else sign
+
+
+def _quote_sense(clause: str, per: str) -> int:
+    """+1 if the currency the clause names last is the one quoted against ("the euro rose to $1.36 per
+    euro": more dollars per euro), -1 if it is another, the one counted ("the rupee climbed to 43.3 per
+    US dollar": fewer rupees per dollar), 0 if the clause names no currency."""
+    names = [m.group(0).lower() for m in _CURRENCY.finditer(clause)]
+    if not names:
+        return 0
+    name = names[-1].rstrip("s") if not names[-1].endswith("ss") else names[-1]
+    return 1 if _CURRENCY_ALIAS.get(name, name) == per else -1
 
 
 def _add_compared(text: str, y: Quantity, x: Quantity, earlier, sent, add) -> None:

@@ -7,8 +7,7 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -23,36 +22,10 @@ from factcheck.api.services import (
     webhook_redeliver,
     webhook_set_active,
 )
-from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.core.forms import secret_once_create
+from factcheck.newsrooms.access import get_for_member, get_member_with
 
 LOG_SIZE = 100
-
-
-def _get_admin_membership(request):
-    membership = get_membership(request)
-    require_admin(membership)
-    return membership
-
-
-def _get_token_for_admin(request, pk):
-    admin = _get_admin_membership(request)
-    return get_object_or_404(ApiToken.objects.for_newsroom(admin.newsroom), pk=pk)
-
-
-def _get_webhook_for_admin(request, pk):
-    admin = _get_admin_membership(request)
-    return get_object_or_404(Webhook.objects.for_newsroom(admin.newsroom), pk=pk)
-
-
-def _get_delivery_for_admin(request, pk):
-    admin = _get_admin_membership(request)
-    return get_object_or_404(
-        WebhookDelivery.objects.filter(webhook__newsroom=admin.newsroom).select_related("webhook"), pk=pk
-    )
-
-
-def _message(exc):
-    return " ".join(exc.messages)
 
 
 # --- tokens ---------------------------------------------------------------------------------
@@ -70,7 +43,7 @@ def _render_tokens(request, admin, *, form=None, created=None):
 @require_GET
 @login_required
 def token_list(request):
-    admin = _get_admin_membership(request)
+    admin = get_member_with(request, "admin")
     return _render_tokens(request, admin)
 
 
@@ -78,30 +51,24 @@ def token_list(request):
 @login_required
 @never_cache  # the answer shows the token's secret once
 def token_create_view(request):
-    admin = _get_admin_membership(request)
-    form = TokenCreateForm(request.POST)
-    if form.is_valid():
-        days = form.cleaned_data["expires_in"]
-        try:
-            created = token_create(
-                newsroom=admin.newsroom,
-                user=request.user,
-                name=form.cleaned_data["name"],
-                role=form.cleaned_data["role"],
-                expires_at=timezone.now() + timezone.timedelta(days=days) if days else None,
-            )
-        except ValidationError as exc:
-            form.add_error(None, _message(exc))
-        else:
-            # Rendered, not redirected: the secret must not travel through the session or a cookie.
-            return _render_tokens(request, admin, created=created)
-    return _render_tokens(request, admin, form=form)
+    admin = get_member_with(request, "admin")
+
+    def create(data):
+        days = data["expires_in"]
+        expires_at = timezone.now() + timezone.timedelta(days=days) if days else None
+        return token_create(
+            newsroom=admin.newsroom, user=request.user, name=data["name"], role=data["role"], expires_at=expires_at
+        )
+
+    return secret_once_create(
+        TokenCreateForm(request.POST), create, lambda **shown: _render_tokens(request, admin, **shown)
+    )
 
 
 @require_POST
 @login_required
 def token_revoke_view(request, pk):
-    token = _get_token_for_admin(request, pk)
+    token = get_for_member(request, ApiToken.objects.all(), pk, level="admin")
     if token_revoke(token=token, user=request.user):
         messages.success(request, f"Token “{token.name}” was revoked: calls with it now get 401.")
     else:
@@ -133,7 +100,7 @@ def _render_webhooks(request, admin, *, form=None, created=None):
 @require_GET
 @login_required
 def webhook_list(request):
-    admin = _get_admin_membership(request)
+    admin = get_member_with(request, "admin")
     return _render_webhooks(request, admin)
 
 
@@ -141,22 +108,18 @@ def webhook_list(request):
 @login_required
 @never_cache  # the answer shows the signing secret once
 def webhook_create_view(request):
-    admin = _get_admin_membership(request)
-    form = WebhookCreateForm(request.POST)
-    if form.is_valid():
-        try:
-            created = webhook_create(newsroom=admin.newsroom, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, _message(exc))
-        else:
-            return _render_webhooks(request, admin, created=created)
-    return _render_webhooks(request, admin, form=form)
+    admin = get_member_with(request, "admin")
+    return secret_once_create(
+        WebhookCreateForm(request.POST),
+        lambda data: webhook_create(newsroom=admin.newsroom, user=request.user, **data),
+        lambda **shown: _render_webhooks(request, admin, **shown),
+    )
 
 
 @require_POST
 @login_required
 def webhook_toggle(request, pk):
-    webhook = _get_webhook_for_admin(request, pk)
+    webhook = get_for_member(request, Webhook.objects.all(), pk, level="admin")
     webhook_set_active(webhook=webhook, active=not webhook.active)
     messages.success(request, f"Deliveries to {webhook.url} {'resumed' if webhook.active else 'paused'}.")
     return redirect("api:webhooks")
@@ -165,7 +128,7 @@ def webhook_toggle(request, pk):
 @require_POST
 @login_required
 def webhook_delete_view(request, pk):
-    webhook = _get_webhook_for_admin(request, pk)
+    webhook = get_for_member(request, Webhook.objects.all(), pk, level="admin")
     webhook_delete(webhook=webhook)
     messages.success(request, f"Webhook {webhook.url} was deleted with its delivery log.")
     return redirect("api:webhooks")
@@ -174,7 +137,9 @@ def webhook_delete_view(request, pk):
 @require_GET
 @login_required
 def delivery_detail(request, pk):
-    delivery = _get_delivery_for_admin(request, pk)
+    delivery = get_for_member(
+        request, WebhookDelivery.objects.select_related("webhook"), pk, level="admin", newsroom_path="webhook__newsroom"
+    )
     delivery.payload_pretty = json.dumps(delivery.payload, indent=2, ensure_ascii=False)
     return render(request, "api/delivery.html", {"delivery": delivery})
 
@@ -182,7 +147,9 @@ def delivery_detail(request, pk):
 @require_POST
 @login_required
 def delivery_redeliver(request, pk):
-    delivery = _get_delivery_for_admin(request, pk)
+    delivery = get_for_member(
+        request, WebhookDelivery.objects.select_related("webhook"), pk, level="admin", newsroom_path="webhook__newsroom"
+    )
     if webhook_redeliver(delivery=delivery):
         messages.success(request, "The delivery was queued again.")
     else:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DataError, transaction
 
-from factcheck.claims.services import article_submit, article_submit_url, error_text, outlet_for
+from factcheck.claims.services import article_submit, article_submit_url, outlet_for
+from factcheck.core.forms import error_text
 
 
 @dataclass
@@ -36,26 +37,13 @@ def _import_line(*, newsroom, user, raw, outlets):
     outlet = None
     if outlet_name:
         if outlet_name not in outlets:
-            outlets[outlet_name] = outlet_for(newsroom_id=newsroom.pk, name=outlet_name)
+            outlets[outlet_name] = outlet_for(newsroom=newsroom, name=outlet_name)
         outlet = outlets[outlet_name]
+    common = {"newsroom": newsroom, "user": user, "title": title, "outlet": outlet}
+    published_on = _import_date(item.get("published"))
     if not text:  # a link alone: the page is fetched and read by the extraction run
-        return article_submit_url(
-            newsroom=newsroom,
-            user=user,
-            url=url,
-            title=title,
-            outlet=outlet,
-            published_on=_import_date(item.get("published")),
-        )
-    return article_submit(
-        newsroom=newsroom,
-        user=user,
-        title=title,
-        body=text,
-        url=url,
-        outlet=outlet,
-        published_on=_import_date(item.get("published")),
-    )
+        return article_submit_url(url=url, published_on=published_on, **common)
+    return article_submit(body=text, url=url, published_on=published_on, **common)
 
 
 def _import_json(raw):

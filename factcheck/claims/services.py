@@ -25,8 +25,10 @@ from factcheck.claims.models import Article, ExtractionRun, content_hash, url_ha
 from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
 from factcheck.claims.results import results_write
 from factcheck.core.fetch import FetchRefused, address_allowed, fetch
+from factcheck.core.forms import error_text
 from factcheck.core.jobs import JobProgress, job_fail, job_mine, job_sweep, job_take
-from factcheck.sources.models import Source, domain_of
+from factcheck.sources.models import Source
+from factcheck.sources.services import source_find_or_create
 
 logger = logging.getLogger(__name__)
 
@@ -218,26 +220,13 @@ def _url_address_check(url):
         )
 
 
-def outlet_for(*, newsroom_id, name, url=""):
-    """The newsroom's Source for an article's outlet: by the site's domain, else by name (any case),
-    else a new news-outlet Source. None when there is neither a name nor a domain."""
-    domain = domain_of(url)
-    sources = Source.objects.filter(newsroom_id=newsroom_id)
-    if domain:
-        found = sources.filter(domain=domain).first()
-        if found is not None:
-            return found
-    name = (name or "").strip()[:200] or domain
-    if not name:
-        return None
-    found = sources.filter(name__iexact=name).first()
-    if found is not None:
-        return found
+def outlet_for(*, newsroom, name, url=""):
+    """The newsroom's Source for an article's outlet (by the site's domain, else by name), added as a
+    news outlet when missing; None when there is neither a name nor a usable domain."""
     try:
-        with transaction.atomic():
-            return Source.objects.create(newsroom_id=newsroom_id, name=name, url=url, kind=Source.Kind.NEWS_OUTLET)
-    except IntegrityError:  # the domain was registered meanwhile
-        return sources.filter(domain=domain).first()
+        return source_find_or_create(newsroom=newsroom, name=name, url=url, kind=Source.Kind.NEWS_OUTLET)
+    except ValidationError:  # a home URL or name the registry refuses: the article simply has no outlet
+        return None
 
 
 def _run_create(*, article, user):
@@ -329,7 +318,7 @@ def _article_fill(article, page):
             f"(no. {twin.pk}): work on that one."
         )
     untitled = article.title == article.url[:500]
-    outlet = article.outlet or outlet_for(newsroom_id=article.newsroom_id, name=page.site_name, url=page.home_url)
+    outlet = article.outlet or outlet_for(newsroom=article.newsroom, name=page.site_name, url=page.home_url)
     try:
         with transaction.atomic():
             Article.objects.filter(pk=article.pk, body="").update(
@@ -371,10 +360,3 @@ def extraction_retry_failed(*, newsroom=None, user=None):
             continue
         started += 1
     return started
-
-
-def error_text(exc):
-    """A ValidationError as one line of text (its messages joined), for run and import reports."""
-    if hasattr(exc, "message_dict"):
-        return "; ".join(" ".join(msgs) for msgs in exc.message_dict.values())
-    return " ".join(exc.messages)

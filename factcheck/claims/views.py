@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import RawSQL
 from django.http import QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -26,29 +26,13 @@ from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm,
 from factcheck.claims.models import Article, Claim, ExtractionRun, score_band
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
-from factcheck.newsrooms.access import get_membership, require_editor, require_writer
+from factcheck.core.forms import form_errors_add
+from factcheck.newsrooms.access import get_for_member, get_membership, require_editor, require_writer
 from factcheck.newsrooms.services import membership_queue_seen
 
 PAGE_SIZE = 50
 COUNT_CAP = 1000
 SEEN_SESSION_KEY = "queue_previous_visit"
-
-
-def _get_article_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Article.objects.for_newsroom(membership.newsroom).select_related("outlet"), pk=pk)
-
-
-def _get_claim_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Claim.objects.for_newsroom(membership.newsroom).with_page_rows(), pk=pk)
-
-
-def _get_run_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(
-        ExtractionRun.objects.for_newsroom(membership.newsroom).select_related("article", "article__outlet"), pk=pk
-    )
 
 
 # --- article text ---------------------------------------------------------------------------
@@ -332,8 +316,7 @@ def submit(request):
             else:
                 result = article_submit(newsroom=membership.newsroom, user=request.user, **data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_errors_add(form, exc)
         else:
             if result.created and form.by_url:
                 messages.success(
@@ -350,7 +333,7 @@ def submit(request):
 @require_GET
 @login_required
 def article(request, pk):
-    article = _get_article_for_user(request, pk)
+    article = get_for_member(request, Article.objects.select_related("outlet"), pk)
     context = _article_context(request, article)
     if request.htmx:
         return render(request, "claims/partials/article_body.html", context)
@@ -360,7 +343,7 @@ def article(request, pk):
 @require_POST
 @login_required
 def article_extract(request, pk):
-    article = _get_article_for_user(request, pk)
+    article = get_for_member(request, Article.objects.select_related("outlet"), pk)
     membership = get_membership(request)
     last = article.runs.first()
     if last is not None and last.status == ExtractionRun.Status.FAILED:
@@ -393,7 +376,7 @@ def _run_status_answer(request, run, article):
 @require_GET
 @login_required
 def run_status(request, pk):
-    run = _get_run_for_user(request, pk)
+    run = get_for_member(request, ExtractionRun.objects.select_related("article", "article__outlet"), pk)
     if request.htmx:
         return _run_status_answer(request, run, run.article)
     return render(request, "claims/run.html", {"run": run, "article": run.article})
@@ -406,9 +389,8 @@ def run_status(request, pk):
 @login_required
 def claim_assign_view(request, pk):
     """Assign the statement: `assignee` is a user id, 'me', or empty to unassign."""
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
     wanted = request.POST.get("assignee", "")
     assignee = None
     if wanted == "me":
@@ -437,9 +419,8 @@ def _safe_next(request):
 @require_POST
 @login_required
 def claim_status(request, pk):
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
     form = ClaimStatusForm(request.POST)
     if form.is_valid():
         try:

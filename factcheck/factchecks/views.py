@@ -5,7 +5,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,16 +13,11 @@ from factcheck.claims.models import Claim
 from factcheck.factchecks.forms import KnownImportForm
 from factcheck.factchecks.models import ClaimMatch, KnownFactCheck
 from factcheck.factchecks.services import known_import, known_import_url
-from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.newsrooms.access import get_for_member, get_membership, require_admin
 from factcheck.sources.models import clean_search_term
 
 LIST_LIMIT = 100
 PANEL_LIMIT = 10
-
-
-def _get_claim_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Claim.objects.for_newsroom(membership.newsroom).select_related("article"), pk=pk)
 
 
 @require_GET
@@ -85,7 +80,7 @@ def known_import_view(request):
 @login_required
 def claim_matches(request, pk):
     """The statement page's "Already checked elsewhere" panel (htmx), or the same list as a page."""
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.select_related("article"), pk)
     matches = ClaimMatch.objects.for_newsroom(claim.newsroom_id).filter(claim=claim).select_related("known")
     matches = list(matches[:PANEL_LIMIT])
     context = {"claim": claim, "matches": matches}

@@ -7,6 +7,7 @@ writes raise PermissionDenied (403) for members who lack the role.
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from factcheck.newsrooms.models import Membership
 
@@ -48,21 +49,44 @@ def member_check(member, row, *, level):
     """
     if member is None or member.newsroom_id != row.newsroom_id:
         raise PermissionDenied("Not a member of this newsroom.")
-    allowed = {"write": member.can_write, "edit": member.can_edit, "admin": member.is_admin}[level]
+    require_role(member, level)
+
+
+def require_role(membership, level):
+    """PermissionDenied (403) unless the member has `level`: "write", "edit" or "admin"."""
+    allowed = {"write": membership.can_write, "edit": membership.can_edit, "admin": membership.is_admin}[level]
     if not allowed:
         raise PermissionDenied(ROLE_REFUSALS[level])
 
 
 def require_writer(membership):
-    if not membership.can_write:
-        raise PermissionDenied(ROLE_REFUSALS["write"])
+    require_role(membership, "write")
 
 
 def require_editor(membership):
-    if not membership.can_edit:
-        raise PermissionDenied(ROLE_REFUSALS["edit"])
+    require_role(membership, "edit")
 
 
 def require_admin(membership):
-    if not membership.is_admin:
-        raise PermissionDenied(ROLE_REFUSALS["admin"])
+    require_role(membership, "admin")
+
+
+def get_member_with(request, level):
+    """The request's membership after the role check (403 for members without `level`)."""
+    membership = get_membership(request)
+    require_role(membership, level)
+    return membership
+
+
+def get_for_member(request, queryset, pk, *, level=None, newsroom_path="newsroom"):
+    """Row `pk` of `queryset`, scoped to the request's newsroom, then the role check.
+
+    The row is looked up first, so another newsroom's id is a 404 whatever the role (never a 403 that
+    would confirm the row exists); a member of the row's newsroom without `level` gets 403.
+    newsroom_path: the lookup from the model to its newsroom ("webhook__newsroom" for a delivery).
+    """
+    membership = get_membership(request)
+    row = get_object_or_404(queryset.filter(**{newsroom_path: membership.newsroom}), pk=pk)
+    if level is not None:
+        require_role(membership, level)
+    return row

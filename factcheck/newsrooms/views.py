@@ -9,26 +9,15 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.core.forms import error_text, secret_once_create
+from factcheck.newsrooms.access import get_for_member, get_member_with, get_membership
 from factcheck.newsrooms.forms import MemberAddForm, MemberRoleForm
 from factcheck.newsrooms.models import Membership
 from factcheck.newsrooms.services import MembershipConflict, member_create, member_remove, member_set_role
-
-
-def _get_admin_membership(request):
-    membership = get_membership(request)
-    require_admin(membership)
-    return membership
-
-
-def _get_member_for_admin(request, pk):
-    """A membership of the admin's own newsroom (404 for any other newsroom's id)."""
-    admin = _get_admin_membership(request)
-    return admin, get_object_or_404(Membership.objects.filter(newsroom=admin.newsroom).select_related("user"), pk=pk)
 
 
 def _render_members(request, admin, *, form=None, created=None, status=200):
@@ -50,14 +39,10 @@ def _render_members(request, admin, *, form=None, created=None, status=200):
     return render(request, "newsrooms/members.html", context, status=status)
 
 
-def _message(exc):
-    return " ".join(exc.messages)
-
-
 @require_GET
 @login_required
 def member_list(request):
-    admin = _get_admin_membership(request)
+    admin = get_member_with(request, "admin")
     return _render_members(request, admin)
 
 
@@ -65,24 +50,19 @@ def member_list(request):
 @login_required
 @never_cache  # the answer shows the new member's initial password once
 def member_add(request):
-    admin = _get_admin_membership(request)
-    form = MemberAddForm(request.POST)
-    if form.is_valid():
-        try:
-            created = member_create(newsroom=admin.newsroom, **form.cleaned_data)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            # Rendered, not redirected: the password must not travel through the session or a cookie.
-            return _render_members(request, admin, created=created)
-    return _render_members(request, admin, form=form)
+    admin = get_member_with(request, "admin")
+    return secret_once_create(
+        MemberAddForm(request.POST),
+        lambda data: member_create(newsroom=admin.newsroom, **data),
+        lambda **shown: _render_members(request, admin, **shown),
+    )
 
 
 @require_POST
 @login_required
 def member_role(request, pk):
-    admin, member = _get_member_for_admin(request, pk)
+    admin = get_member_with(request, "admin")
+    member = get_for_member(request, Membership.objects.select_related("user"), pk)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Pick one of the roles.")
@@ -90,7 +70,7 @@ def member_role(request, pk):
     try:
         member_set_role(membership=member, role=form.cleaned_data["role"])
     except (ValidationError, MembershipConflict) as exc:
-        messages.error(request, _message(exc) if isinstance(exc, ValidationError) else str(exc))
+        messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
     else:
         messages.success(request, f"{member.user.get_username()} is now {member.get_role_display().lower()}.")
         if member.pk == admin.pk and not member.is_admin:
@@ -101,11 +81,12 @@ def member_role(request, pk):
 @require_POST
 @login_required
 def member_remove_view(request, pk):
-    admin, member = _get_member_for_admin(request, pk)
+    admin = get_member_with(request, "admin")
+    member = get_for_member(request, Membership.objects.select_related("user"), pk)
     try:
         member_remove(membership=member)
     except (ValidationError, MembershipConflict) as exc:
-        messages.error(request, _message(exc) if isinstance(exc, ValidationError) else str(exc))
+        messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
         return redirect("newsrooms:members")
     messages.success(request, f"{member.user.get_username()} was removed from the newsroom.")
     if member.pk == admin.pk:

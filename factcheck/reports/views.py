@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods
 
+from factcheck.core.forms import form_errors_add
 from factcheck.core.people import full_name, public_name
-from factcheck.newsrooms.access import get_membership, require_admin, require_editor
+from factcheck.newsrooms.access import get_for_member, get_membership, require_admin, require_editor
 from factcheck.reports import claimreview, csvexport, pdf
 from factcheck.reports.common import statement_context
 from factcheck.reports.forms import ReportForm
@@ -25,21 +26,11 @@ from factcheck.verdicts.models import Evidence, Verdict
 
 
 def _get_export_for_user(request, pk):
-    membership = get_membership(request)
-    export = get_object_or_404(
-        ReportExport.objects.for_newsroom(membership.newsroom).select_related("newsroom", "requested_by"), pk=pk
-    )
-    require_editor(membership)
+    """Editors see exports; an internal one (private evidence) only admins."""
+    export = get_for_member(request, ReportExport.objects.select_related("newsroom", "requested_by"), pk, level="edit")
     if export.internal:
-        require_admin(membership)
+        require_admin(get_membership(request))
     return export
-
-
-def _get_verdict_for_user(request, pk):
-    membership = get_membership(request)
-    verdict = get_object_or_404(Verdict.objects.for_newsroom(membership.newsroom), pk=pk)
-    require_editor(membership)
-    return verdict
 
 
 def _base_url(request):
@@ -146,8 +137,7 @@ def builder(request):
                 **{k: v for k, v in fields.items() if k != "requested_by"}, user=request.user
             )
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_errors_add(form, exc)
         else:
             messages.success(request, "The report is being prepared; this page shows its progress.")
             return redirect(export)
@@ -189,7 +179,7 @@ def export_download(request, pk):
 @require_GET
 @login_required
 def evidence_pack(request, pk):
-    verdict = _get_verdict_for_user(request, pk)
+    verdict = get_for_member(request, Verdict.objects.all(), pk, level="edit")
     internal = request.GET.get("internal") == "1"
     if internal:
         require_admin(get_membership(request))

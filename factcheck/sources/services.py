@@ -1,12 +1,13 @@
-"""Writes to the source registry: create, update and the bulk CSV import."""
+"""Writes to the source registry: create, update, find-or-add (for every room) and the bulk CSV import."""
 
 import csv
 import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from factcheck.core.forms import error_text
 from factcheck.sources.models import Source, domain_of
 
 CSV_COLUMNS = ("name", "url", "kind", "credibility", "notes", "active")
@@ -65,6 +66,35 @@ def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes=""
     return source
 
 
+def source_find_or_create(*, newsroom, name, url="", kind=None, create_needs_url=False):
+    """The newsroom's registry entry for a source, found or added: the one entry point for every room.
+
+    Found by the URL's domain, else by name (any case, or the "name (domain)" form the pickers show);
+    else added through source_save (its checks, the domain unique per newsroom). None when nothing
+    matches and there is nothing to add from: no name, or no URL while `create_needs_url`.
+    """
+    sources = Source.objects.filter(newsroom=newsroom)
+    domain = domain_of(url)
+    if domain:
+        found = sources.filter(domain=domain).first()
+        if found is not None:
+            return found
+    name = (name or "").strip()[:200] or domain
+    if not name:
+        return None
+    found = sources.filter(name__iexact=name).first()
+    if found is None and name.endswith(")") and " (" in name:
+        bare, _, named_domain = name[:-1].rpartition(" (")
+        found = sources.filter(name__iexact=bare.strip(), domain=named_domain.strip().lower()).first()
+    if found is not None or (create_needs_url and not url):
+        return found
+    try:
+        with transaction.atomic():
+            return source_save(newsroom=newsroom, name=name, url=url, kind=kind)
+    except IntegrityError:  # the domain was registered meanwhile
+        return sources.filter(domain=domain).first()
+
+
 def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
     """Import sources from CSV bytes (header row with at least `name`).
 
@@ -115,16 +145,10 @@ def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
                     active=_bool(row.get("active")),
                 )
         except ValidationError as exc:
-            report.errors.append((line, _flatten(exc)))
+            report.errors.append((line, error_text(exc, fields=True)))
             continue
         if existing:
             report.updated += 1
         else:
             report.created += 1
     return report
-
-
-def _flatten(exc):
-    if hasattr(exc, "message_dict"):
-        return "; ".join(f"{name}: {' '.join(msgs)}" for name, msgs in exc.message_dict.items())
-    return " ".join(exc.messages)

@@ -4,21 +4,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from factcheck.newsrooms.access import get_membership, require_admin
+from factcheck.core.forms import form_errors_add
+from factcheck.newsrooms.access import get_for_member, get_membership, require_admin
 from factcheck.sources.forms import SourceCSVForm, SourceForm
 from factcheck.sources.models import Source, clean_search_term
 from factcheck.sources.services import source_save, sources_import_csv
 
 SUGGEST_LIMIT = 12
-
-
-def _get_source_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Source.objects.for_newsroom(membership.newsroom), pk=pk)
 
 
 @require_GET
@@ -52,7 +48,7 @@ def source_suggest(request):
 @require_GET
 @login_required
 def source_detail(request, pk):
-    source = _get_source_for_user(request, pk)
+    source = get_for_member(request, Source.objects.all(), pk)
     cited = source.evidence.select_related("claim", "claim__article").order_by("-created_at")[:100]
     articles = source.articles.order_by("-created_at")[:50]
     context = {"source": source, "cited": cited, "articles": articles}
@@ -67,8 +63,7 @@ def _source_form(request, source=None):
         try:
             saved = source_save(newsroom=membership.newsroom, source=source, **form.cleaned_data)
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            form_errors_add(form, exc)
         else:
             messages.success(request, f"Saved “{saved.name}”.")
             return redirect("sources:detail", pk=saved.pk)
@@ -85,7 +80,7 @@ def source_create(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def source_edit(request, pk):
-    source = _get_source_for_user(request, pk)
+    source = get_for_member(request, Source.objects.all(), pk)
     return _source_form(request, source)
 
 

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
+from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_membership, require_admin
 from factcheck.verdicts.models import RatingScale
 from factcheck.verdicts.scale_services import HEX_COLOUR, RatingInUse, rating_delete, rating_save
@@ -62,11 +63,6 @@ def _render_scale(request, membership, *, bound=None, add_form=None):
     return render(request, "verdicts/rating_scale.html", context)
 
 
-def _add_errors(form, exc):
-    for field, errors in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc.messages)]:
-        form.add_error(field if field in form.fields else None, errors)
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def rating_scale(request):
@@ -82,7 +78,7 @@ def rating_scale(request):
             try:
                 rating = rating_save(newsroom=newsroom, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                form_errors_add(form, exc)
             else:
                 messages.success(request, f"Added “{rating.label}” to the scale.")
                 return redirect("verdicts:rating_scale")
@@ -105,7 +101,7 @@ def rating_scale(request):
         try:
             rating = rating_save(newsroom=newsroom, rating=rating, **form.cleaned_data)
         except ValidationError as exc:
-            _add_errors(form, exc)
+            form_errors_add(form, exc)
         else:
             messages.success(request, f"Saved “{rating.label}”.")
             return redirect("verdicts:rating_scale")

@@ -31,7 +31,7 @@ from factcheck.core.signals import verdict_published
 from factcheck.newsrooms.access import member_check
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
-from factcheck.sources.services import source_save
+from factcheck.sources.services import source_find_or_create
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 
 ClaimStatus = Claim.Status
@@ -87,30 +87,25 @@ def _claim_status_move(claim, to, *, from_statuses, reason):
 
 
 @transaction.atomic
-def source_find_or_create(*, member, name, url="") -> Source:
-    """The registry entry called `name` (or 'name (domain)'), or a new one when a home URL is given."""
+def evidence_source(*, member, name, url="") -> Source:
+    """The registry entry evidence cites, by name (or 'name (domain)') or URL; added when a home URL is
+    given (sources.services.source_find_or_create), else a message that asks for one."""
     member_check(member, member, level="write")
     name = (name or "").strip()
     if not name:
         raise ValidationError({"source": "Name the source."})
-    sources = Source.objects.for_newsroom(member.newsroom)
-    found = sources.filter(name__iexact=name).first()
-    if found is None and name.endswith(")") and " (" in name:
-        bare, _, domain = name[:-1].rpartition(" (")
-        found = sources.filter(name__iexact=bare.strip(), domain=domain.strip().lower()).first()
-    if found is not None:
-        return found
     url = _url_check(url, "source_url")
-    if not url:
+    try:
+        found = source_find_or_create(newsroom=member.newsroom, name=name, url=url, create_needs_url=True)
+    except ValidationError as exc:
+        if hasattr(exc, "message_dict") and "url" in exc.message_dict:
+            raise ValidationError({"source_url": exc.message_dict["url"]}) from None
+        raise
+    if found is None:
         raise ValidationError(
             {"source": f"“{name}” is not in the registry. Give its home URL to add it, or pick a listed source."}
         )
-    try:
-        return source_save(newsroom=member.newsroom, name=name, url=url)
-    except ValidationError as exc:
-        if hasattr(exc, "message_dict") and "url" in exc.message_dict:
-            raise ValidationError({"source_url": exc.message_dict["url"]})
-        raise
+    return found
 
 
 @transaction.atomic

@@ -5,25 +5,20 @@ room's (`claims:claim_assign`, `claims:claim_status`).
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from factcheck.claims.forms import ClaimStatusForm, workers_of
 from factcheck.claims.models import Claim, score_band
-from factcheck.newsrooms.access import get_membership
+from factcheck.newsrooms.access import get_for_member, get_membership
 from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
-
-
-def _get_claim_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Claim.objects.for_newsroom(membership.newsroom).with_page_rows(), pk=pk)
 
 
 @require_GET
 @login_required
 def statement(request, pk):
     """The statement page: the statement in context, its triage, and the review panels of this room."""
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk)
     membership = get_membership(request)
     tab = request.GET.get("tab", "review")
     if tab == "similar" and request.htmx:

@@ -17,11 +17,12 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection, transaction
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from factcheck.claims.models import Claim
-from factcheck.newsrooms.access import get_membership, require_editor, require_writer
+from factcheck.core.forms import form_errors_add
+from factcheck.newsrooms.access import get_for_member, get_membership, require_editor
 from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
 from factcheck.verdicts.models import Evidence, Verdict
 from factcheck.verdicts.services import (
@@ -29,7 +30,7 @@ from factcheck.verdicts.services import (
     evidence_attach,
     evidence_lock_reason,
     evidence_remove,
-    source_find_or_create,
+    evidence_source,
     verdict_approve,
     verdict_correct,
     verdict_return,
@@ -41,25 +42,6 @@ SIMILAR_LIMIT = 5
 SIMILAR_CANDIDATES = 20
 SIMILAR_MIN = 0.3
 SIMILAR_TIMEOUT_MS = 1000
-
-
-def _get_claim_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(
-        Claim.objects.for_newsroom(membership.newsroom).select_related("article", "article__outlet", "claimant"), pk=pk
-    )
-
-
-def _get_verdict_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(
-        Verdict.objects.for_newsroom(membership.newsroom).select_related("claim", "claim__article"), pk=pk
-    )
-
-
-def _get_evidence_for_user(request, pk):
-    membership = get_membership(request)
-    return get_object_or_404(Evidence.objects.for_newsroom(membership.newsroom).select_related("claim"), pk=pk)
 
 
 # --- reads used by the statement page ------------------------------------------------------
@@ -261,30 +243,21 @@ def _panel_response(request, claim, template, status=200, **forms):
     return render(request, template, context, status=status)
 
 
-def _errors_to_form(form, exc):
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
-
-
 # --- evidence -------------------------------------------------------------------------------
 
 
 @require_POST
 @login_required
 def evidence_add(request, pk):
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
     form = EvidenceForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
             source = None
             if data["source"]:
-                source = source_find_or_create(member=membership, name=data["source"], url=data["source_url"])
+                source = evidence_source(member=membership, name=data["source"], url=data["source_url"])
             evidence_attach(
                 member=membership,
                 claim=claim,
@@ -297,7 +270,7 @@ def evidence_add(request, pk):
                 note=data["note"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)  # a locked panel shows why in place of the form
+            form_errors_add(form, exc)  # a locked panel shows why in place of the form
         else:
             messages.success(request, "Evidence added.")
             if not request.htmx:
@@ -312,10 +285,9 @@ def evidence_add(request, pk):
 @require_POST
 @login_required
 def evidence_delete(request, pk):
-    evidence = _get_evidence_for_user(request, pk)
+    evidence = get_for_member(request, Evidence.objects.select_related("claim"), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
-    claim = _get_claim_for_user(request, evidence.claim_id)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), evidence.claim_id)
     try:
         evidence_remove(member=membership, evidence=evidence)
     except ValidationError as exc:
@@ -338,9 +310,8 @@ def _flat(errors):
 @login_required
 def verdict_save(request, pk):
     """Save the draft; with action=submit, also submit it for review."""
-    claim = _get_claim_for_user(request, pk)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
     form = VerdictForm(request.POST, newsroom=membership.newsroom)
     if form.is_valid():
         try:
@@ -359,7 +330,7 @@ def verdict_save(request, pk):
             if request.POST.get("action") == "submit":
                 # The draft itself was saved in its own transaction only if valid; keep the form as typed.
                 exc = ValidationError(["Not submitted yet:", *_messages(exc)])
-            _errors_to_form(form, exc)
+            form_errors_add(form, exc)
         except VerdictConflict as exc:
             form.add_error(None, str(exc))
     return _verdict_answer(request, claim, verdict_form=form if form.errors else None)
@@ -381,12 +352,11 @@ def _verdict_answer(request, claim, **forms):
 
 
 def _transition(request, pk, action, form_class=None, form_key=None):
-    verdict = _get_verdict_for_user(request, pk)
+    verdict = get_for_member(request, Verdict.objects.select_related("claim", "claim__article"), pk, level="write")
     membership = get_membership(request)
-    require_writer(membership)
     if action in (verdict_approve, verdict_return):
         require_editor(membership)
-    claim = _get_claim_for_user(request, verdict.claim_id)
+    claim = get_for_member(request, Claim.objects.with_page_rows(), verdict.claim_id)
     form = form_class(request.POST) if form_class else None
     extra = {}
     if form is not None and not form.is_valid():
@@ -399,7 +369,7 @@ def _transition(request, pk, action, form_class=None, form_key=None):
         if form is None:
             messages.error(request, " ".join(_messages(exc)))
         else:
-            _errors_to_form(form, exc)
+            form_errors_add(form, exc)
             return _verdict_answer(request, claim, **{form_key: form})
     except VerdictConflict as exc:
         messages.warning(request, str(exc))

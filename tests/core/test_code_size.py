@@ -11,7 +11,6 @@ ROOT = Path(__file__).resolve().parents[2] / "factcheck"
 MODULE_LINES = 500
 FUNCTION_LINES = 60
 KNOWN_LONG = {
-    ("extraction/tools/bench.py", "_run_phase"),
     ("extraction/tools/gold_eval.py", "evaluate_gold"),
     ("extraction/tools/train.py", "train"),
 }

@@ -17,7 +17,7 @@ from factcheck.verdicts.services import (
     VerdictConflict,
     evidence_attach,
     evidence_remove,
-    source_find_or_create,
+    evidence_source,
     verdict_approve,
     verdict_correct,
     verdict_return,
@@ -117,19 +117,19 @@ def test_it_freezes_evidence_while_the_verdict_is_in_review(claim, editor, check
 
 def test_it_finds_a_source_by_name_or_name_and_domain(newsroom, checker):
     source = make_source(newsroom)
-    assert source_find_or_create(member=member(checker), name="port authority") == source
-    assert source_find_or_create(member=member(checker), name="Port Authority (port.example.gov)") == source
+    assert evidence_source(member=member(checker), name="port authority") == source
+    assert evidence_source(member=member(checker), name="Port Authority (port.example.gov)") == source
 
 
 def test_it_creates_a_source_on_the_spot_with_a_url(newsroom, checker):
-    created = source_find_or_create(member=member(checker), name="Statistics Office", url="https://stats.example.org/")
+    created = evidence_source(member=member(checker), name="Statistics Office", url="https://stats.example.org/")
     assert created.domain == "stats.example.org"
     assert created.newsroom == newsroom
 
 
 def test_it_asks_for_a_url_to_create_a_source(newsroom, checker):
     with pytest.raises(ValidationError) as exc:
-        source_find_or_create(member=member(checker), name="Nowhere Bureau")
+        evidence_source(member=member(checker), name="Nowhere Bureau")
     assert "home URL" in str(exc.value)
     assert not Source.objects.filter(name="Nowhere Bureau").exists()
 
@@ -348,6 +348,57 @@ def test_a_stale_dismiss_loses_to_a_verdict_submitted_meanwhile(claim, checker, 
     fresh = Claim.objects.get(pk=claim.pk)
     assert (fresh.status, fresh.dismissed_reason) == ("in_review", "")
     assert stale.status == "in_review"  # the caller's instance is refreshed to what won
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("round_no", range(3))
+def test_a_dismiss_racing_a_submission_never_loses_an_update(newsroom, checker, colleague, round_no):
+    """Two writers at once, released together by a barrier: a checker dismisses the statement from a
+    row read while it was new, a colleague submits a verdict. Whatever order the database serialises
+    them in, the outcome is one of the two sequential ones — never both moves "succeeding" with the
+    later silently overwriting the earlier."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent transactions")
+    claim = make_claim(make_article(newsroom), start=39, end=133)
+    rating = RatingScale.objects.get(newsroom=newsroom, label="False")
+    make_evidence(claim, colleague)
+    draft = verdict_save_draft(member=member(colleague), claim=claim, rating=rating, conclusion="It cost £52m.")
+    stale = Claim.objects.get(pk=claim.pk)  # the checker's page, read before either write
+    barrier = threading.Barrier(2)
+    outcome = {}
+
+    def dismiss():
+        try:
+            barrier.wait(timeout=10)
+            claim_status_set(member=member(checker), claim=stale, status="dismissed", reason="Not checkable")
+            outcome["dismiss"] = "done"
+        except ValidationError:
+            outcome["dismiss"] = "refused"
+        finally:
+            connection.close()
+
+    def submit():
+        try:
+            barrier.wait(timeout=10)
+            verdict_submit(member=member(colleague), verdict=Verdict.objects.get(pk=draft.pk))
+            outcome["submit"] = "done"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=dismiss), threading.Thread(target=submit)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert outcome.get("submit") == "done"
+    final = Claim.objects.get(pk=claim.pk)
+    moves = [h.history_change_reason for h in final.history.order_by("history_id")]
+    if outcome["dismiss"] == "done":  # dismissed first: the submission found it dismissed and left it
+        assert (final.status, final.dismissed_reason) == ("dismissed", "Not checkable")
+        assert "verdict submitted" not in moves
+    else:  # submitted first: the stale dismiss was refused and changed nothing
+        assert (final.status, final.dismissed_reason) == ("in_review", "")
+        assert "status set to dismissed" not in moves
 
 
 def test_status_cannot_jump_to_published_by_hand(claim, editor):

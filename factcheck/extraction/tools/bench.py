@@ -32,47 +32,44 @@ class _NullModel:
         return 0.5, []
 
 
-def _run_phase(phase: str, root, limit: int | None) -> dict:
-    with contextlib.suppress(AttributeError, OSError):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    arts = data.bbc(root / "bbc-news-fulltext" / "articles.jsonl")[:limit]
-    load_s = None
-    n_statements = 0
-    if phase in ("pipeline", "stages"):
-        from . import extract
+class _Counter:
+    statements = 0
 
-        if phase == "stages":
-            model = _NullModel()
-        else:
-            from .checkworthiness import default_model
 
-            t_load = time.perf_counter()
-            model = default_model()  # model.npz + the WordLlama embedding from the installed wheel
-            load_s = time.perf_counter() - t_load
-
-        def run(text):
-            nonlocal n_statements
-            ex = extract(text, model=model)
-            n_statements += len(ex.statements)
-            return (ex.statements[-1].sentence + 1) if ex.statements else 0
-
-    elif phase == "pysbd":
+def _runner(phase: str, counter: _Counter):
+    """(run(text) → sentences, model load seconds or None) for one phase."""
+    if phase == "pysbd":
         import pysbd
 
         seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-        def run(text):
-            return len(seg.segment(text))
-
-    else:
+        return (lambda text: len(seg.segment(text))), None
+    if phase == "blingfire":
         import blingfire
 
-        def run(text):
-            return len(blingfire.text_to_sentences_and_offsets(text)[1])
+        return (lambda text: len(blingfire.text_to_sentences_and_offsets(text)[1])), None
+    from .. import extract
 
-    run(arts[0]["text"])  # warm up
-    n_statements = 0
-    # CPU time of this process: the machine is shared, so wall-clock time would measure the neighbours too.
+    load_s = None
+    if phase == "stages":
+        model = _NullModel()
+    else:
+        from ..checkworthiness import default_model
+
+        t_load = time.perf_counter()
+        model = default_model()  # model.npz + the WordLlama embedding from the installed wheel
+        load_s = time.perf_counter() - t_load
+
+    def run(text):
+        ex = extract(text, model=model)
+        counter.statements += len(ex.statements)
+        return (ex.statements[-1].sentence + 1) if ex.statements else 0
+
+    return run, load_s
+
+
+def _timed(arts, run) -> dict:
+    """Run over every article; CPU time of this process (the machine is shared: wall-clock time would
+    measure the neighbours too), wall-clock beside it."""
     times, n_sent, n_chars = [], 0, 0
     w_all = time.perf_counter()
     t_all = time.process_time()
@@ -82,38 +79,51 @@ def _run_phase(phase: str, root, limit: int | None) -> dict:
         times.append((time.process_time() - t0) * 1000)
         n_chars += len(a["text"])
     total = time.process_time() - t_all
-    wall = time.perf_counter() - w_all
     times.sort()
-    out = {
-        "phase": phase,
-        "articles": len(arts),
+    return {
         "chars": n_chars,
         "sentences": n_sent,
         "seconds": total,
-        "wall_seconds": wall,
+        "wall_seconds": time.perf_counter() - w_all,
         "chars_per_s": n_chars / total,
         "sentences_per_s": n_sent / total,
-        "statements": n_statements,
-        "statements_per_s": n_statements / total,
-        "model_load_s": load_s,
         "p50_ms": statistics.median(times),
         "p95_ms": times[int(0.95 * (len(times) - 1))],
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
-    if phase == "pipeline":
-        seeds = sorted((root.parent / "seed").glob("*.txt"))
-        if seeds:
-            from . import extract
 
-            seed = seeds[0].read_text(encoding="utf-8")
-            extract(seed)
-            runs = []
-            for _ in range(50):
-                t0 = time.process_time()
-                extract(seed)
-                runs.append((time.process_time() - t0) * 1000)
-            out["seed_ms"] = statistics.median(runs)
-            out["seed_chars"] = len(seed)
+
+def _seed_timing(root) -> dict:
+    """The seed article, warm, median CPU ms of 50 runs (when ../shared/seed is there)."""
+    seeds = sorted((root.parent / "seed").glob("*.txt"))
+    if not seeds:
+        return {}
+    from .. import extract
+
+    seed = seeds[0].read_text(encoding="utf-8")
+    extract(seed)
+    runs = []
+    for _ in range(50):
+        t0 = time.process_time()
+        extract(seed)
+        runs.append((time.process_time() - t0) * 1000)
+    return {"seed_ms": statistics.median(runs), "seed_chars": len(seed)}
+
+
+def _run_phase(phase: str, root, limit: int | None) -> dict:
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
+    arts = data.bbc(root / "bbc-news-fulltext" / "articles.jsonl")[:limit]
+    counter = _Counter()
+    run, load_s = _runner(phase, counter)
+    run(arts[0]["text"])  # warm up
+    counter.statements = 0
+    out = {"phase": phase, "articles": len(arts), **_timed(arts, run)}
+    out["statements"] = counter.statements
+    out["statements_per_s"] = counter.statements / out["seconds"]
+    out["model_load_s"] = load_s
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    if phase == "pipeline":
+        out.update(_seed_timing(root))
     return out
 
 

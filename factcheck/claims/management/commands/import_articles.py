@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from factcheck.claims.importing import articles_import
-from factcheck.newsrooms.models import Newsroom
+from factcheck.newsrooms.commands import newsroom_argument, newsroom_from_slug
 
 
 class Command(BaseCommand):
@@ -21,15 +21,12 @@ class Command(BaseCommand):
             help='JSON lines: {"title", "text", "url"?, "published"?, "outlet"?}, or a "url" without "text" '
             "(the page is fetched by the extraction run); - for stdin",
         )
-        parser.add_argument("--newsroom", required=True, help="the newsroom's slug")
+        newsroom_argument(parser)
         parser.add_argument("--user", help="username recorded as the submitter")
         parser.add_argument("--chunk", type=int, default=500, help="lines per transaction (default 500)")
 
     def handle(self, *args, file, newsroom, user, chunk, **options):
-        try:
-            room = Newsroom.objects.get(slug=newsroom)
-        except Newsroom.DoesNotExist:
-            raise CommandError(f"No newsroom with slug {newsroom!r}") from None
+        room = newsroom_from_slug(newsroom)
         submitter = None
         if user:
             submitter = get_user_model().objects.filter(username=user).first()

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from factcheck.factchecks.services import MAX_IMPORT_BYTES, known_import, known_import_url
-from factcheck.newsrooms.models import Newsroom
+from factcheck.newsrooms.commands import newsroom_argument, newsroom_from_slug
 
 
 class Command(BaseCommand):
@@ -15,13 +15,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--newsroom", required=True, help="The newsroom's slug.")
+        newsroom_argument(parser)
         parser.add_argument("source", help="A JSON / JSON-LD file, or an http(s) URL fetched through the SSRF guard.")
 
     def handle(self, *args, source, newsroom, **options):
-        room = Newsroom.objects.filter(slug=newsroom).first()
-        if room is None:
-            raise CommandError(f"No newsroom with the slug {newsroom!r}.")
+        room = newsroom_from_slug(newsroom)
         if source.lower().startswith(("http://", "https://")):
             report = known_import_url(newsroom=room, url=source)
         else:

@@ -1,10 +1,10 @@
 """Match a newsroom's statements against its known fact-checks again, from scratch (a backfill)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from factcheck.factchecks.models import KnownFactCheck
 from factcheck.factchecks.services import MATCH_CHUNK, known_from_verdict, matches_for_known
-from factcheck.newsrooms.models import Newsroom
+from factcheck.newsrooms.commands import newsroom_argument, newsroom_from_slug
 from factcheck.verdicts.models import Verdict
 
 
@@ -15,12 +15,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--newsroom", required=True, help="The newsroom's slug.")
+        newsroom_argument(parser)
 
     def handle(self, *args, newsroom, **options):
-        room = Newsroom.objects.filter(slug=newsroom).first()
-        if room is None:
-            raise CommandError(f"No newsroom with the slug {newsroom!r}.")
+        room = newsroom_from_slug(newsroom)
         verdict_ids = list(Verdict.objects.for_newsroom(room).published().values_list("pk", flat=True))
         own = sum(1 for pk in verdict_ids if known_from_verdict(verdict_id=pk) is not None)
         imported = list(

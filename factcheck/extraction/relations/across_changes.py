@@ -64,7 +64,10 @@ _FROM_BEFORE_X = re.compile(
     r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
 )
 _TO_AFTER_X = re.compile(
-    r"[^.;]{0,40}?\bto\s+(?:a\s+record\s+|a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|only\s+)?$", re.I
+    r"[^.;]{0,40}?\bto\s+(?:a\s+record\s+|a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|only\s+"
+    # "to the pensioner credit guarantee level of £105.45", "to a record high of 7%"
+    r"|(?:the|a|an|its|their)\s+(?:[\w'’-]+\s+){1,5}?(?:of|at)\s+)?$",
+    re.I,
 )
 
 

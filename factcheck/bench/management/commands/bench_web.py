@@ -52,6 +52,13 @@ class Screen:
         self.headers = headers
 
 
+def _screen_get(port, screen, path, cookies, *, timeout):
+    """GET one of a screen's paths as its persona (anonymous screens without the session); the status."""
+    return request(
+        port, "GET", path, cookies=None if screen.anonymous else cookies, headers=screen.headers, timeout=timeout
+    )[0]
+
+
 class Command(BaseCommand):
     help = "p50/p95/p99 and errors per review screen, served by gunicorn (needs PostgreSQL and bench_seed data)."
 
@@ -232,14 +239,7 @@ class Command(BaseCommand):
                 path = screen.paths[i % len(screen.paths)]
                 started = time.perf_counter()
                 try:
-                    status = request(
-                        port,
-                        "GET",
-                        path,
-                        cookies=None if screen.anonymous else cookies,
-                        headers=screen.headers,
-                        timeout=60,
-                    )[0]
+                    status = _screen_get(port, screen, path, cookies, timeout=60)
                 except OSError:
                     status = 0
                 elapsed = (time.perf_counter() - started) * 1000
@@ -269,14 +269,7 @@ class Command(BaseCommand):
                 path = rng.choice(screen.paths)
                 started = time.perf_counter()
                 try:
-                    status = request(
-                        port,
-                        "GET",
-                        path,
-                        cookies=None if screen.anonymous else cookies,
-                        headers=screen.headers,
-                        timeout=30,
-                    )[0]
+                    status = _screen_get(port, screen, path, cookies, timeout=30)
                 except OSError as exc:
                     status = f"{exc.__class__.__name__}"
                 mine[screen.name].append((time.perf_counter() - started) * 1000)

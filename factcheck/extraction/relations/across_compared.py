@@ -140,6 +140,15 @@ def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
     return sign * _quote_sense(before, quote.group("per").lower()) if quote else sign
 
 
+def _quote_flip(text: str, a: Quantity, b: Quantity) -> int:
+    """1 if neither a nor b is an exchange rate; else _quote_sense of the clause before a (-1: the
+    direction word is about the counted currency, so the figure moves the other way; 0: no currency)."""
+    quote = _RATE_QUOTE.match(text, a.end) or _RATE_QUOTE.match(text, b.end)
+    if not quote:
+        return 1
+    return _quote_sense(_FULL_STOP.split(text[max(0, a.start - 80) : a.start])[-1], quote.group("per").lower())
+
+
 def _quote_sense(clause: str, per: str) -> int:
     """+1 if the currency the clause names last is the one quoted against ("the euro rose to $1.36 per
     euro": more dollars per euro), -1 if it is another, the one counted ("the rupee climbed to 43.3 per

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+from .across_compared import _quote_flip
 from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, Article, _compatible, _fmt
 from .lookups import _FirstCompatible
 
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
     r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
-    r"(?:(?:a|an|the|previous|last|year's|its|their)\s+){0,3}(?:record\s+(?:of\s+)?)?$"
+    r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost)\s+){0,3}"
+    r"(?:record\s+(?:of\s+)?|(?:[\w'’-]+\s+){1,3}?(?:of|at)\s+)?$"  # "than forecasts of", "from a close of"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:the|its|their|[\w’']+['’]s)\s+"
     r"(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,3}(?:of\s+(?:an?\s+|the\s+)?)?$"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$",
@@ -54,8 +56,11 @@ def _compare_in_group(text, group, records, add) -> None:
                     target = rec
             elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
                 continue  # "4.5% to $220bn - less than the 5.1%": the subject is the figure before
+            flip = _quote_flip(text, target, b)  # "the rupee climbed to 43.3 per dollar, up from 43.4"
+            if not flip:
+                break
             objects.add(b.id)
-            up = w in ("more", "higher", "greater", "larger", "bigger", "up", "above")
+            up = (w in ("more", "higher", "greater", "larger", "bigger", "up", "above")) == (flip > 0)
             k = next(j for j in range(max(0, i - 3), i) if group[j] is a)
             if _stated_difference(text, group[k - 1] if k > 0 else None, a, b, w, up, add):
                 break
@@ -66,7 +71,8 @@ def _compare_in_group(text, group, records, add) -> None:
                 b,
                 bool(ok),
                 f"{_fmt(target.value)} {'>' if up else '<'} {_fmt(b.value)} as the wording "
-                f"“{w}” requires: {'consistent' if ok else 'not consistent'}",
+                f"“{w}” requires{' of the currency named (a rate quoted per the other)' if flip < 0 else ''}: "
+                f"{'consistent' if ok else 'not consistent'}",
             )
             break
 

@@ -5,6 +5,7 @@ across sentences is one more function of a Near in FIGURE_RULES."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ from .across_parts import (
     _rule_share_of_part,
     _rule_total_parts,
 )
-from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _tolerance_note
+from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _same_measure, _tolerance_note
 from .restatement import _rule_apposition, _rule_apposition_break
 
 # ---------------------------------------------------------------------------------------------------
@@ -213,6 +214,33 @@ def y_with_another(n: Near) -> None:
                 break
 
 
+_SHARE_OPENER = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:This|That|It|Which)\s+(?:is|was|represents|represented|accounts\s+for|accounted\s+for|"
+    r"amounts\s+to|amounted\s+to|makes\s+up|made\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
+    r"just\s+|more\s+than\s+|less\s+than\s+|over\s+|under\s+)?$"
+)
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?$", re.I)
+
+
+def y_share_of_anaphor(n: Near) -> None:
+    """ "… received more than £5m. This is nearly half of the £11.7m received by 16 parties": y a share
+    (% or fraction) opening its sentence after "This is", of the next figure w; the part is the previous
+    sentence's last figure of w's measure. The words assert it, so a share that does not fit is broken."""
+    y, text = n.y, n.text
+    if (
+        y.kind != "percent"
+        or y.unit not in ("%", "fraction")
+        or not _SHARE_OPENER.search(text, max(0, y.start - 40), y.start)
+    ):
+        return
+    whole = next((w for w in n.ahead if n.sent(w) == n.sy and _SHARE_OF.fullmatch(text, y.end, w.start)), None)
+    if whole is None or whole.kind == "percent":
+        return
+    part = next((q for q in reversed(n.window) if n.sent(q) == n.sy - 1 and _same_measure(q, whole)), None)
+    if part is not None:
+        _add_share(part, whole, y, True, n.add)
+
+
 # The rules for one figure, in the order they report (a relation already reported is not reported again).
 FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     change_to_y,
@@ -224,4 +252,5 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_ends_parts_that_add_up,
     y_compared_with,
     y_with_another,
+    y_share_of_anaphor,
 )

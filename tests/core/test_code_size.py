@@ -12,7 +12,6 @@ MODULE_LINES = 500
 FUNCTION_LINES = 60
 KNOWN_LONG = {
     ("extraction/tools/gold_eval.py", "evaluate_gold"),
-    ("extraction/tools/train.py", "train"),
 }
 
 

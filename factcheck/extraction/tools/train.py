@@ -151,19 +151,8 @@ def folds_by_debate(rows) -> np.ndarray:
     return np.array([fold_of[r["debate"]] for r in rows])
 
 
-def train(rows, *, candidates=None, check_rows=None, raw_sha256: str = "", log_fn=log.info) -> dict:
-    """The whole selection and refit on `rows` (ClaimBuster rows); returns the arrays to save.
-
-    `check_rows` (texts with labels, never trained on) is the cross-dataset check used in the choice."""
-    t0 = time.perf_counter()
-    tf, hands, vecs = featurise([r["text"] for r in rows])
-    y = np.array([r["label"] for r in rows])
-    log_fn(f"featurised {len(rows)} sentences in {time.perf_counter() - t0:.1f}s ({int(y.sum())} positive)")
-    check = featurise([r["text"] for r in check_rows]) if check_rows else None
-    y_check = np.array([r["label"] for r in check_rows]) if check_rows else None
-    folds = folds_by_debate(rows)
-    if candidates is None:
-        candidates = [(t, e, c) for t, e in BLOCKS for c in C_GRID if t or c <= 1.0]
+def _select(tf, hands, vecs, y, folds, candidates, check, y_check, log_fn):
+    """The candidate with the best mean of out-of-fold and cross-dataset PR-AUC: (cand, logits, ap, check_ap)."""
     best = None
     for cand in candidates:
         logits, check_logits = out_of_fold(tf, hands, vecs, y, folds, cand, check)
@@ -176,7 +165,11 @@ def train(rows, *, candidates=None, check_rows=None, raw_sha256: str = "", log_f
         )
         if best is None or crit > best[0] + 1e-9:
             best = (crit, cand, logits, ap, check_ap)
-    _, cand, logits, cv_ap, check_ap = best
+    return best[1:]
+
+
+def _calibrate(logits, y):
+    """Platt scaling on the out-of-fold logits and the two thresholds: (a, b, default, strict, F1 at default)."""
     a, b = platt(logits, y)
     p = 1.0 / (1.0 + np.exp(-(a * logits + b)))
     default_threshold = best_threshold(y, p, 1.0)
@@ -184,12 +177,12 @@ def train(rows, *, candidates=None, check_rows=None, raw_sha256: str = "", log_f
     pred = p >= default_threshold
     tp = int((pred & (y == 1)).sum())
     cv_f1 = 2 * tp / max(1, int(pred.sum()) + int(y.sum()))
-    log_fn(
-        f"chosen tfidf={cand[0]} embedding x{cand[1]} C={cand[2]}: out-of-fold PR-AUC {cv_ap:.4f}, "
-        f"Platt a={a:.3f} b={b:.3f}, thresholds default (F1 {cv_f1:.3f}) {default_threshold:.3f}, "
-        f"strict (F0.5) {strict_threshold:.3f}"
-    )
-    use_tfidf, emb_weight, c = cand
+    return a, b, default_threshold, strict_threshold, cv_f1
+
+
+def _weights(tf, hands, vecs, y, cand):
+    """Refit on all rows; the shipped arrays: (idf, coef, hand_coef, mean, scale, emb_coef, bias)."""
+    use_tfidf, emb_weight, _ = cand
     clf, idf, mean, scale = fit(tf, hands, vecs, y, cand)
     coef = clf.coef_.ravel()
     n_text = N_BUCKETS if use_tfidf else 0
@@ -204,10 +197,34 @@ def train(rows, *, candidates=None, check_rows=None, raw_sha256: str = "", log_f
     hand_coef = coef[n_text : n_text + n_hand].astype(np.float64)
     for i in FIXED_IDX:
         hand_coef[i] = FIXED_HAND[HAND_FEATURES[i][0]]
-    bias = float(clf.intercept_[0])
+    return idf_out, coef_out, hand_coef, mean, scale, emb_coef, float(clf.intercept_[0])
+
+
+def train(rows, *, candidates=None, check_rows=None, raw_sha256: str = "", log_fn=log.info) -> dict:
+    """The whole selection and refit on `rows` (ClaimBuster rows); returns the arrays to save.
+
+    `check_rows` (texts with labels, never trained on) is the cross-dataset check used in the choice."""
+    t0 = time.perf_counter()
+    tf, hands, vecs = featurise([r["text"] for r in rows])
+    y = np.array([r["label"] for r in rows])
+    log_fn(f"featurised {len(rows)} sentences in {time.perf_counter() - t0:.1f}s ({int(y.sum())} positive)")
+    check = featurise([r["text"] for r in check_rows]) if check_rows else None
+    y_check = np.array([r["label"] for r in check_rows]) if check_rows else None
+    if candidates is None:
+        candidates = [(t, e, c) for t, e in BLOCKS for c in C_GRID if t or c <= 1.0]
+    folds = folds_by_debate(rows)
+    cand, logits, cv_ap, check_ap = _select(tf, hands, vecs, y, folds, candidates, check, y_check, log_fn)
+    a, b, default_threshold, strict_threshold, cv_f1 = _calibrate(logits, y)
+    log_fn(
+        f"chosen tfidf={cand[0]} embedding x{cand[1]} C={cand[2]}: out-of-fold PR-AUC {cv_ap:.4f}, "
+        f"Platt a={a:.3f} b={b:.3f}, thresholds default (F1 {cv_f1:.3f}) {default_threshold:.3f}, "
+        f"strict (F0.5) {strict_threshold:.3f}"
+    )
+    idf_out, coef_out, hand_coef, mean, scale, emb_coef, bias = _weights(tf, hands, vecs, y, cand)
     digest = hashlib.sha256(
         coef_out.tobytes() + idf_out.tobytes() + hand_coef.tobytes() + emb_coef.tobytes() + np.float64(a).tobytes()
     ).hexdigest()[:8]
+    use_tfidf, emb_weight, c = cand
     return {
         "idf": idf_out,
         "coef": coef_out,

@@ -21,9 +21,11 @@ _CMP_GAP = re.compile(
     re.I,
 )
 _ANAPHORIC_CMP = re.compile(
-    r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be)\s+"
+    r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be|remains|remained)\s+"
     r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
-    r"(?P<w>lower|higher|less|more|smaller|bigger|larger|greater|below|above)\s+(?:than\s+)?(?:the\s+)?$"
+    r"(?P<w>lower|higher|less|more|smaller|bigger|larger|greater|below|above)\s+(?:than\s+)?(?:the\s+)?"
+    # "That is above the projected eurozone average of just above 2%"
+    r"(?:(?:[\w'’-]+\s+){1,4}?of\s+)?(?:just\s+)?(?:(?:above|below|over|under|about|around)\s+)?$"
 )
 
 

@@ -42,83 +42,102 @@ def _matches(pred_spans, gold_spans) -> bool:
     return True
 
 
-def evaluate_gold(root: Path, gold_path: Path) -> str:
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    texts = {a["id"]: a["text"] for a in data.bbc(root / "bbc-news-fulltext" / "articles.jsonl")}
-    q_tp = q_pred = q_gold = 0
-    r_tp_pred = r_pred = r_tp_gold = r_gold = holds_agree = 0
-    false_alarms = 0
-    p_total = p_detected = p_explained = 0
-    mismatched = []
-    per_kind: dict[str, list[int]] = {}
-    for art in gold["articles"]:
-        text = texts.get(art["id"])
-        if text is None or hashlib.sha256(text.encode()).hexdigest() != art["sha256"]:
-            mismatched.append(art["id"])
-            continue
-        ex = extract(text)
+class _OldGoldTally:
+    """Counts for the older numeric gold (bbc_numeric.json), article by article."""
+
+    def __init__(self):
+        self.q_tp = self.q_pred = self.q_gold = 0
+        self.r_tp_pred = self.r_pred = self.r_tp_gold = self.r_gold = self.holds_agree = 0
+        self.false_alarms = self.p_total = self.p_detected = self.p_explained = 0
+        self.per_kind: dict[str, list[int]] = {}
+
+    def quantities(self, art, ex):
         preds = [q for q in ex.quantities if is_numeric(q)]
-        q_pred += len(preds)
-        q_gold += len(art["quantities"])
+        self.q_pred += len(preds)
+        self.q_gold += len(art["quantities"])
         for g in art["quantities"]:
             if any(
                 _overlaps((p.start, p.end), g[:2]) and abs(p.value - g[2]) <= 1e-6 * max(1, abs(g[2])) for p in preds
             ):
-                q_tp += 1
+                self.q_tp += 1
+
+    def relations(self, art, ex):
         pred_rels = [(r, _relation_spans(ex, r)) for r in ex.relations]
-        r_pred += len(pred_rels)
-        r_gold += len(art["relations"])
-        false_alarms += sum(1 for r, _ in pred_rels if r.holds is False)
-        for _r, spans in pred_rels:
-            if any(_matches(spans, g["spans"]) for g in art["relations"]):
-                r_tp_pred += 1
+        self.r_pred += len(pred_rels)
+        self.r_gold += len(art["relations"])
+        self.false_alarms += sum(1 for r, _ in pred_rels if r.holds is False)
+        self.r_tp_pred += sum(
+            1 for _r, spans in pred_rels if any(_matches(spans, g["spans"]) for g in art["relations"])
+        )
         for g in art["relations"]:
             hit = next((r for r, spans in pred_rels if _matches(spans, g["spans"])), None)
-            per_kind.setdefault(g["kind"], [0, 0])
-            per_kind[g["kind"]][1] += 1
+            kind = self.per_kind.setdefault(g["kind"], [0, 0])
+            kind[1] += 1
             if hit is not None:
-                r_tp_gold += 1
-                per_kind[g["kind"]][0] += 1
-                holds_agree += hit.holds == g["holds"]
+                self.r_tp_gold += 1
+                kind[0] += 1
+                self.holds_agree += hit.holds == g["holds"]
+
+    def perturbations(self, art, text):
         for pert in art["perturbations"]:
-            p_total += 1
+            self.p_total += 1
             s, e, new = pert["start"], pert["end"], pert["new"]
-            changed = text[:s] + new + text[e:]
             new_span = (s, s + len(new))
-            pex = extract(changed)
+            pex = extract(text[:s] + new + text[e:])
             broken = [
                 r
                 for r in pex.relations
                 if r.holds is False and any(_overlaps(sp, new_span) for sp in _relation_spans(pex, r))
             ]
             if broken:
-                p_detected += 1
-                p_explained += all(r.explanation for r in broken)
+                self.p_detected += 1
+                self.p_explained += all(r.explanation for r in broken)
 
-    def pct(a, b):
-        return f"{a / b:.3f}" if b else "-"
+    def report(self, gold, mismatched) -> str:
+        def pct(a, b):
+            return f"{a / b:.3f}" if b else "-"
 
-    rows = [
-        ["quantities (span overlap + same value)", q_gold, q_pred, pct(q_tp, q_pred), pct(q_tp, q_gold)],
-        ["relations (same quantities linked)", r_gold, r_pred, pct(r_tp_pred, r_pred), pct(r_tp_gold, r_gold)],
-    ]
-    lines = [
-        f"### Numeric dev gold ({len(gold['articles']) - len(mismatched)} BBC dev articles, hand-annotated)",
-        "",
-        "| item | gold | predicted | precision | recall |",
-        "|---|---|---|---|---|",
-        *["| " + " | ".join(str(c) for c in r) + " |" for r in rows],
-        "",
-        f"- holds verdict agrees with gold on matched relations: {holds_agree}/{r_tp_gold}",
-        "- recall by gold relation kind: " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(per_kind.items())),
-        f"- perturbed copies (one number changed so that a gold relation breaks): **{p_detected}/{p_total}** "
-        f"flagged with a relation that holds false at the changed number",
-        f"- relations reported as broken (holds false) on the unchanged articles: {false_alarms} "
-        f"(gold has {sum(1 for a in gold['articles'] for g in a['relations'] if g['holds'] is False)})",
-    ]
-    if mismatched:
-        lines.append(f"- skipped (text missing or changed): {', '.join(mismatched)}")
-    return "\n".join(lines)
+        rows = [
+            ["quantities (span overlap + same value)", self.q_gold, self.q_pred, pct(self.q_tp, self.q_pred),
+             pct(self.q_tp, self.q_gold)],
+            ["relations (same quantities linked)", self.r_gold, self.r_pred, pct(self.r_tp_pred, self.r_pred),
+             pct(self.r_tp_gold, self.r_gold)],
+        ]  # fmt: skip
+        gold_broken = sum(1 for a in gold["articles"] for g in a["relations"] if g["holds"] is False)
+        by_kind = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(self.per_kind.items()))
+        lines = [
+            f"### Numeric dev gold ({len(gold['articles']) - len(mismatched)} BBC dev articles, hand-annotated)",
+            "",
+            "| item | gold | predicted | precision | recall |",
+            "|---|---|---|---|---|",
+            *["| " + " | ".join(str(c) for c in r) + " |" for r in rows],
+            "",
+            f"- holds verdict agrees with gold on matched relations: {self.holds_agree}/{self.r_tp_gold}",
+            "- recall by gold relation kind: " + by_kind,
+            f"- perturbed copies (one number changed so that a gold relation breaks): **{self.p_detected}/"
+            f"{self.p_total}** flagged with a relation that holds false at the changed number",
+            f"- relations reported as broken (holds false) on the unchanged articles: {self.false_alarms} "
+            f"(gold has {gold_broken})",
+        ]
+        if mismatched:
+            lines.append(f"- skipped (text missing or changed): {', '.join(mismatched)}")
+        return "\n".join(lines)
+
+
+def evaluate_gold(root: Path, gold_path: Path) -> str:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    texts = {a["id"]: a["text"] for a in data.bbc(root / "bbc-news-fulltext" / "articles.jsonl")}
+    tally, mismatched = _OldGoldTally(), []
+    for art in gold["articles"]:
+        text = texts.get(art["id"])
+        if text is None or hashlib.sha256(text.encode()).hexdigest() != art["sha256"]:
+            mismatched.append(art["id"])
+            continue
+        ex = extract(text)
+        tally.quantities(art, ex)
+        tally.relations(art, ex)
+        tally.perturbations(art, text)
+    return tally.report(gold, mismatched)
 
 
 GOLD_DIR = Path(__file__).with_name("gold")

@@ -31,6 +31,7 @@ _RESTATED_WORDS = 2  # words of context a lead figure and a later one must share
 _APPOSITION = re.compile(
     r"(?:\s+[\w'’]+){0,4}\s*(?:[-–—(]|,\s+or\b)\s*(?:some|about|around|nearly|almost|roughly)?\s*$", re.I
 )
+_RANGE_START = re.compile(r"\s*(?:to|-|–)\s*\d")
 _DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 # where a noun phrase after a figure ends: "Two senior officials | at one of China's banks"
 _NP_END = re.compile(r"\b(?:at|of|in|on|from|with|who|which|that|to|for|by|have|has|had|were|was|are|is|will)\b|[,;:(]")
@@ -102,7 +103,10 @@ def restatements(art: Article) -> None:
 def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[Quantity, object, str] | None:
     """The first later figure of the same measure equal to a within rounding (to a's precision unless a is
     in the headline, which rounds), or a later bound ("above 4 million") that a satisfies in shared words.
-    Returns (b, holds, explanation) or None."""
+    Returns (b, holds, explanation) or None. The lower end of a bare range ("aged 18 to 21") is not a figure
+    of its own."""
+    if a.kind in ("count", "other") and not _words(a.unit) and _RANGE_START.match(text, a.end):
+        return None
     equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
     if equal is not None:
         exact = a.value == equal.value

@@ -5,7 +5,7 @@
 - With FACTCHECK_FULL_TRAIN_TEST=1: `train --refit-only` on all of crowdsourced.csv (the shipped
   file's chosen candidate, its folds, its calibration) gives the shipped file's scores to 1e-6
   (about 1 minute here, so it is opt-in). The hand features read the quantities, so a change to
-  quantities.py or to the claim-type wording can move the scores: retrain (`train`) after such a change.
+  quantities/ or to the claim-type wording can move the scores: retrain (`train`) after such a change.
 """
 
 import os

@@ -52,18 +52,7 @@ def restatements(art: Article) -> None:
     for a in lead:
         tick(6, a.start)
         later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
-        same = [
-            b
-            for b in later
-            if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
-        ]
-        if a.kind in ("count", "other"):
-            # "two" again is a restatement only of the same things ("two countries"); large counts stand alone
-            same = [
-                b
-                for b in same
-                if b.value >= 10 and (_words(b.unit) or a.value >= 10) or _words(a.unit) & _words(b.unit)
-            ]
+        same = _same_later(a, later, sent)
         headline = sent(a) == 0 and "\n" not in text[: a.start]
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
@@ -98,6 +87,21 @@ def restatements(art: Article) -> None:
                 f"in the same words; they differ by {_fmt(abs(a.value - b.value))}, beyond rounding"
                 f"{_tolerance_note(a, b)}",
             )
+
+
+def _same_later(a: Quantity, later: list[Quantity], sent) -> list[Quantity]:
+    """The later figures, in later sentences, that could restate a: same measure, not vague."""
+    same = [
+        b
+        for b in later
+        if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
+    ]
+    if a.kind in ("count", "other"):
+        # "two" again is a restatement only of the same things ("two countries"); large counts stand alone
+        same = [
+            b for b in same if b.value >= 10 and (_words(b.unit) or a.value >= 10) or _words(a.unit) & _words(b.unit)
+        ]
+    return same
 
 
 def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[Quantity, object, str] | None:

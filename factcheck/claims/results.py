@@ -1,14 +1,24 @@
-"""The write path of an extraction run: the extractor's statements upserted as Claims, the run finished.
+"""The write path of extraction runs: the extractor's statements upserted as Claims, the runs finished.
 
-`results_write` runs in one short transaction (the caller's task holds no transaction while the
-extractor works). It is idempotent: statements are keyed on (article, start, end), and the run is
-finished with a conditional UPDATE pinned on this attempt.
+`results_write_many` writes any number of runs (one article each) in one short transaction (the caller
+holds no transaction while the extractor works) with a fixed number of round trips: lock the articles,
+read their statements, finish every run pinned on its attempt, then one DELETE, one UPDATE, one INSERT
+and one UPDATE of kept statements for the whole lot. A run the sweep took back is not written (its
+article's rows stay as they were). `results_write` is the same for one run.
+
+It is idempotent: statements are keyed on (article, start, end), and a run finishes only with a
+conditional UPDATE pinned on its attempt.
 """
 
 import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from simple_history.utils import bulk_update_with_history
 
 from django.db import connection, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from factcheck.claims.jobs import EXTRACTION_JOB, finished_announce
 from factcheck.claims.models import Article, Claim, ExtractionRun
@@ -18,6 +28,172 @@ from factcheck.sources.models import Claimant
 logger = logging.getLogger(__name__)
 
 Status = ExtractionRun.Status
+# The columns an extraction (re)writes on an existing statement.
+UPDATE_FIELDS = [
+    "start", "end", "text", "position", "types", "checkworthiness", "checkworthy", "reasons", "quantities",
+    "relations", "has_failed_check", "speaker", "claimant", "extractor_version", "found_by_current_extractor",
+    "updated_at",
+]  # fmt: skip
+UPDATE_BATCH = 200  # rows per UPDATE … CASE: PostgreSQL walks the CASE per row, so its cost grows as rows²
+
+
+@dataclass
+class RunResult:
+    """One taken run (its `attempts` is this attempt) and what the extractor found in its article."""
+
+    run: Any
+    extraction: Any
+    duration_ms: int
+    progress_total: int = 1
+
+
+@dataclass
+class _Plan:
+    """What one run's write does to its article's statements, decided before anything is written."""
+
+    result: RunResult
+    article: Any
+    pairs: list = field(default_factory=list)  # (existing claim, statement): updated in place
+    new: list = field(default_factory=list)  # statements with no claim yet: created
+    kept: list = field(default_factory=list)  # touched claims the run no longer finds: kept, marked
+    gone: list = field(default_factory=list)  # untouched claims the run no longer finds: deleted
+
+
+def results_write(*, run, extraction, duration_ms, progress_total=1):
+    """Upsert one run's statements and finish it; the run's pk, or None when the sweep took it back."""
+    written = results_write_many([RunResult(run, extraction, duration_ms, progress_total)])
+    return run.pk if written else None
+
+
+@transaction.atomic
+def results_write_many(results):
+    """Upsert the statements of several runs on (article, start, end) and finish them, in one transaction.
+
+    Statements a person touched (evidence, verdict, assignee, status) are never deleted: a new span
+    whose text still matches takes them over (re-anchored), else they are kept and marked "not found
+    by the current extractor". Returns the pks of the runs written; a run that this attempt no longer
+    owns (the sweep took it back) is skipped and its article left as it was.
+    """
+    if not results:
+        return []
+    _commit_without_flush_wait()
+    # Lock the articles (in pk order, so two writers never deadlock): two writers of one article (a
+    # re-extract racing a retry) go one at a time.
+    ids = sorted({r.run.article_id for r in results})
+    locked = Article.objects.select_for_update().only("pk", "newsroom_id").filter(pk__in=ids).order_by("pk")
+    articles = {a.pk: a for a in locked}
+    existing = {}
+    for claim in Claim.objects.filter(article_id__in=ids):
+        existing.setdefault(claim.article_id, {})[(claim.start, claim.end)] = claim
+    plans = [_plan_match(r, articles[r.run.article_id], existing.get(r.run.article_id, {})) for r in results]
+    _plans_settle(plans)
+    owned = [p for p in plans if _run_finish(p)]
+    _plans_save(owned)
+    for plan in owned:
+        run = plan.result.run
+        finished_announce(run.pk, run.article_id, plan.article.newsroom_id, "succeeded")
+    return [p.result.run.pk for p in owned]
+
+
+def _commit_without_flush_wait():
+    if connection.vendor == "postgresql":
+        # Results are recomputable: if a crash loses this commit the run is still RUNNING and the
+        # sweep re-runs it, so the commit need not wait for the WAL flush.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def _plan_match(result, article, existing):
+    """Pair each statement with the claim on its exact span; the rest are new (for now)."""
+    plan = _Plan(result=result, article=article)
+    matched = set()
+    for st in result.extraction.statements:
+        claim = existing.get((st.start, st.end))
+        if claim is None:
+            plan.new.append(st)
+        else:
+            matched.add((st.start, st.end))
+            plan.pairs.append((claim, st))
+    plan.gone = [c for key, c in existing.items() if key not in matched]
+    return plan
+
+
+def _plans_settle(plans):
+    """Split each plan's unmatched claims into touched (kept or re-anchored) and gone (deleted)."""
+    unmatched = [c.pk for p in plans for c in p.gone]
+    human_work = set()
+    if unmatched:  # only a re-extract pays for this look-up
+        human_work = set(
+            Claim.objects.filter(pk__in=unmatched)
+            .filter(Q(evidence__isnull=False) | Q(verdicts__isnull=False))
+            .values_list("pk", flat=True)
+        )
+    for plan in plans:
+        touched = {}
+        for c in plan.gone:
+            if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW:
+                touched[(c.start, c.end)] = c
+        plan.gone = [c for c in plan.gone if (c.start, c.end) not in touched]
+        new = []
+        for st in plan.new:
+            anchor = _reanchor_target(st, touched)
+            if anchor is None:
+                new.append(st)
+            else:
+                claim = touched.pop(anchor)
+                claim.start, claim.end, claim.text = st.start, st.end, st.text
+                plan.pairs.append((claim, st))
+        plan.new = new
+        plan.kept = list(touched.values())
+
+
+def _run_finish(plan):
+    """Finish the plan's run pinned on its attempt; False (and a warning) when the sweep took it back."""
+    result = plan.result
+    extraction = result.extraction
+    finished = job_finish(
+        EXTRACTION_JOB,
+        result.run.pk,
+        result.run.attempts,
+        extractor_version=extraction.extractor_version,
+        statements_found=len(extraction.statements),
+        statements_kept=len(plan.kept),
+        duration_ms=result.duration_ms,
+        relations=[r.to_dict() for r in extraction.relations],
+        progress_done=result.progress_total,
+        progress_total=result.progress_total,
+    )
+    if not finished:
+        logger.warning("extraction run %s was reclaimed while running; results discarded", result.run.pk)
+    return finished
+
+
+def _plans_save(plans):
+    """Write the owned plans: one DELETE, one UPDATE (per UPDATE_BATCH rows) and its history rows, one
+    INSERT, one UPDATE of kept statements."""
+    claimants = _claimants_for_plans(plans)
+    now = timezone.now()
+    to_update, to_create, kept, gone = [], [], [], []
+    for plan in plans:
+        fill = _Filler(plan.result.extraction, claimants.get(plan.article.newsroom_id, {}))
+        for claim, st in plan.pairs:
+            claim.found_by_current_extractor = True
+            claim.updated_at = now  # bulk_update does not apply auto_now
+            to_update.append(fill(claim, st))
+        for st in plan.new:
+            claim = Claim(newsroom_id=plan.article.newsroom_id, article=plan.article, start=st.start, end=st.end)
+            to_create.append(fill(claim, st))
+        kept.extend(c.pk for c in plan.kept)
+        gone.extend(c.pk for c in plan.gone)
+    if gone:
+        Claim.objects.filter(pk__in=gone).delete()
+    if to_update:
+        # one history row per updated statement, as save() wrote them (created ones get none, as before)
+        bulk_update_with_history(to_update, Claim, UPDATE_FIELDS, batch_size=UPDATE_BATCH)
+    if to_create:
+        Claim.objects.bulk_create(to_create)
+    if kept:
+        Claim.objects.filter(pk__in=kept).update(found_by_current_extractor=False, has_failed_check=False)
 
 
 def _statement_relations(relations):
@@ -34,78 +210,14 @@ def _normalise(text):
     return " ".join(text.split()).lower()
 
 
-@transaction.atomic
-def results_write(*, run, extraction, duration_ms, progress_total=1):
-    """Upsert the run's statements on (article, start, end) and finish the run, in one transaction.
-
-    Statements a person touched (evidence, verdict, assignee, status) are never deleted: a new span
-    whose text still matches takes them over (re-anchored), else they are kept and marked "not found
-    by the current extractor". The run finishes only if this attempt still owns it.
-    """
-    _commit_without_flush_wait()
-    # Lock the article row: two writers of one article (a re-extract racing a retry) go one at a time.
-    article = Article.objects.select_for_update().only("pk", "newsroom_id").get(pk=run.article_id)
-    statements = extraction.statements
-    fill = _Filler(article, extraction)
-    existing = {(c.start, c.end): c for c in Claim.objects.filter(article=article)}
-    to_update, unmatched_new, matched = [], [], set()
-    for st in statements:
-        claim = existing.get((st.start, st.end))
-        if claim is None:
-            unmatched_new.append(st)
-        else:
-            matched.add((st.start, st.end))
-            to_update.append(fill(claim, st))
-    touched = _touched_keep(existing, matched)
-    to_create = []
-    for st in unmatched_new:
-        anchor = _reanchor_target(st, touched)
-        if anchor is not None:
-            claim = touched.pop(anchor)
-            claim.start, claim.end, claim.text = st.start, st.end, st.text
-            to_update.append(fill(claim, st))
-        else:
-            claim = Claim(newsroom_id=article.newsroom_id, article=article, start=st.start, end=st.end)
-            to_create.append(fill(claim, st))
-    kept = [c.pk for c in touched.values()]
-    _claims_save(to_update, to_create, kept)
-    finished = job_finish(
-        EXTRACTION_JOB,
-        run.pk,
-        run.attempts,
-        extractor_version=extraction.extractor_version,
-        statements_found=len(statements),
-        statements_kept=len(kept),
-        duration_ms=duration_ms,
-        relations=[r.to_dict() for r in extraction.relations],
-        progress_done=progress_total,
-        progress_total=progress_total,
-    )
-    if not finished:
-        # The sweep took the run back while we worked; undo our writes and let the new attempt win.
-        transaction.set_rollback(True)
-        logger.warning("extraction run %s was reclaimed while running; results discarded", run.pk)
-        return None
-    finished_announce(run.pk, run.article_id, article.newsroom_id, "succeeded")
-    return run.pk
-
-
-def _commit_without_flush_wait():
-    if connection.vendor == "postgresql":
-        # Results are recomputable: if a crash loses this commit the run is still RUNNING and the
-        # sweep re-runs it, so the commit need not wait for the WAL flush.
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
 class _Filler:
-    """Fills a Claim from one extracted Statement (quantities, relations, claimant) for this article."""
+    """Fills a Claim from one extracted Statement (quantities, relations, claimant) of one extraction."""
 
-    def __init__(self, article, extraction):
+    def __init__(self, extraction, claimants):
         self.version = extraction.extractor_version
         self.quantities = extraction.quantities  # a quantity's id is its index
         self.rel_by_statement = _statement_relations(extraction.relations)
-        self.claimants = _claimants_for(article.newsroom_id, extraction.statements)
+        self.claimants = claimants
 
     def __call__(self, claim, st):
         rels = self.rel_by_statement.get(st.index, [])
@@ -125,42 +237,6 @@ class _Filler:
         return claim
 
 
-def _touched_keep(existing, matched):
-    """Delete the statements the run no longer finds unless a person touched them; return those kept."""
-    unmatched = [c for key, c in existing.items() if key not in matched]
-    human_work = set()
-    if unmatched:  # only a re-extract pays for this look-up
-        ids = [c.pk for c in unmatched]
-        human_work = set(
-            Claim.objects.filter(pk__in=ids)
-            .filter(Q(evidence__isnull=False) | Q(verdicts__isnull=False))
-            .values_list("pk", flat=True)
-        )
-    touched = {
-        (c.start, c.end): c for c in unmatched if c.pk in human_work or c.assignee_id or c.status != Claim.Status.NEW
-    }
-    untouched_gone = [c.pk for c in unmatched if (c.start, c.end) not in touched]
-    if untouched_gone:
-        Claim.objects.filter(pk__in=untouched_gone).delete()
-    return touched
-
-
-def _claims_save(to_update, to_create, kept):
-    for claim in to_update:
-        claim.found_by_current_extractor = True
-        claim.save(
-            update_fields=[
-                "start", "end", "text", "position", "types", "checkworthiness", "checkworthy", "reasons",
-                "quantities", "relations", "has_failed_check", "speaker", "claimant", "extractor_version",
-                "found_by_current_extractor", "updated_at",
-            ]
-        )  # fmt: skip
-    if to_create:
-        Claim.objects.bulk_create(to_create)
-    if kept:
-        Claim.objects.filter(pk__in=kept).update(found_by_current_extractor=False, has_failed_check=False)
-
-
 def _reanchor_target(statement, touched):
     """A kept statement whose text still matches a new span (one contains the other, spans overlap)."""
     new_text = _normalise(statement.text)
@@ -170,6 +246,14 @@ def _reanchor_target(statement, touched):
         if overlaps and (old_text in new_text or new_text in old_text):
             return key
     return None
+
+
+def _claimants_for_plans(plans):
+    """{newsroom id: {name: Claimant}} for every speaker the plans' statements name."""
+    by_newsroom = {}
+    for plan in plans:
+        by_newsroom.setdefault(plan.article.newsroom_id, []).extend(plan.result.extraction.statements)
+    return {newsroom_id: _claimants_for(newsroom_id, statements) for newsroom_id, statements in by_newsroom.items()}
 
 
 def _claimants_for(newsroom_id, statements):

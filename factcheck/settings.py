@@ -233,6 +233,9 @@ JOB_MAX_ATTEMPTS = env_int("JOB_MAX_ATTEMPTS", 3, minimum=1)
 # limit (soft + 30 s) ends a worker process that the soft one could not reach. Both stay below
 # JOB_HEARTBEAT_TIMEOUT, so the sweep never takes back a run that is still within its limits.
 EXTRACTION_SOFT_TIME_LIMIT = env_int("EXTRACTION_SOFT_TIME_LIMIT", 120, minimum=1)
+# Runs per batch task when many are sent at once (an import, a retry of every failed run): one task
+# and one write transaction per batch instead of per article. A single submitted article goes alone.
+EXTRACTION_BATCH_SIZE = env_int("EXTRACTION_BATCH_SIZE", 25, minimum=1)
 REPORTS_SOFT_TIME_LIMIT = env_int("REPORTS_SOFT_TIME_LIMIT", 1800, minimum=1)
 CELERY_TASK_ANNOTATIONS = {
     "factcheck.claims.tasks.claims_extract_task": {

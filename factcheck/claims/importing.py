@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import DataError, transaction
 
+from factcheck.claims.jobs import extraction_enqueue_batch
 from factcheck.claims.services import article_submit, article_submit_url, outlet_for
 from factcheck.core.forms import error_text
 
@@ -41,9 +42,10 @@ def _import_line(*, newsroom, user, raw, outlets):
         outlet = outlets[outlet_name]
     common = {"newsroom": newsroom, "user": user, "title": title, "outlet": outlet}
     published_on = _import_date(item.get("published"))
-    if not text:  # a link alone: the page is fetched and read by the extraction run
+    if not text:  # a link alone: the page is fetched and read by its own extraction run, sent at once
         return article_submit_url(url=url, published_on=published_on, **common)
-    return article_submit(body=text, url=url, published_on=published_on, **common)
+    # the chunk's runs are sent in batches when it commits (articles_import)
+    return article_submit(body=text, url=url, published_on=published_on, enqueue=False, **common)
 
 
 def _import_json(raw):
@@ -96,8 +98,9 @@ def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) 
 
     Each chunk of lines is one transaction (so 10,000 articles never build one giant transaction)
     and each line is a savepoint inside it: a bad line is reported with its number and skipped,
-    never half-saved. Runs are enqueued when their chunk commits. Re-importing is idempotent: a
-    text already in the newsroom counts as a duplicate.
+    never half-saved. Runs are enqueued when their chunk commits, EXTRACTION_BATCH_SIZE to a task
+    (claims_extract_batch_task: one write transaction per batch); a link's run goes alone.
+    Re-importing is idempotent: a text already in the newsroom counts as a duplicate.
     """
     report = ImportReport()
     outlets = {}
@@ -105,6 +108,8 @@ def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) 
 
     def flush():
         with transaction.atomic():
+            batch = []
+            transaction.on_commit(lambda: extraction_enqueue_batch(run_ids=batch))
             for number, raw in chunk:
                 try:
                     with transaction.atomic():
@@ -117,6 +122,8 @@ def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) 
                     continue
                 if result.created:
                     report.imported += 1
+                    if not result.article.awaits_fetch:
+                        batch.append(result.run.pk)
                 else:
                     report.duplicates += 1
         chunk.clear()

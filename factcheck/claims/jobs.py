@@ -1,12 +1,17 @@
 """The extraction run as a Job: how it is sent, announced and timed out. The lifecycle itself (take,
 progress, finish, fail, sweep) is core.jobs, shared with report exports."""
 
+import logging
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from factcheck.claims.models import ExtractionRun
 from factcheck.core.jobs import JobType, job_enqueue
 from factcheck.core.signals import extraction_finished
+
+logger = logging.getLogger(__name__)
 
 
 def extraction_enqueue(*, run_id):
@@ -14,6 +19,35 @@ def extraction_enqueue(*, run_id):
     from factcheck.claims.tasks import claims_extract_task
 
     return job_enqueue(task=claims_extract_task, job_model=ExtractionRun, pk=run_id)
+
+
+def extraction_enqueue_batch(*, run_ids):
+    """Hand runs to the broker EXTRACTION_BATCH_SIZE to a task (claims_extract_batch_task). Returns how
+    many runs were sent; a batch the broker refused stays PENDING and the sweep sends its runs one by one.
+
+    The batch's time limits are the extraction's, for the whole batch: a batch stopped at its soft limit
+    sends its unfinished runs again one by one (see batches.extraction_run_batch), each with its own limit.
+    """
+    from factcheck.claims.tasks import claims_extract_batch_task
+
+    run_ids = list(run_ids)
+    size = settings.EXTRACTION_BATCH_SIZE
+    sent = 0
+    for i in range(0, len(run_ids), size):
+        chunk = run_ids[i : i + size]
+        try:
+            claims_extract_batch_task.apply_async(
+                (chunk,),
+                soft_time_limit=settings.EXTRACTION_SOFT_TIME_LIMIT,
+                time_limit=settings.EXTRACTION_SOFT_TIME_LIMIT + 30,
+            )
+        except Exception as exc:  # kombu raises many types when Redis is unreachable
+            logger.warning("could not enqueue a batch of %s extraction runs, they stay pending: %s", len(chunk), exc)
+            continue
+        waiting = ExtractionRun.objects.filter(pk__in=chunk, status=ExtractionRun.Status.PENDING)
+        waiting.update(enqueued_at=timezone.now())
+        sent += len(chunk)
+    return sent
 
 
 def finished_announce(run_id, article_id, newsroom_id, status):

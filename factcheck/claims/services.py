@@ -20,7 +20,13 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck.claims.jobs import EXTRACTION_JOB, extraction_enqueue, fetch_time_limit_message, time_limit_message
+from factcheck.claims.jobs import (
+    EXTRACTION_JOB,
+    extraction_enqueue,
+    extraction_enqueue_batch,
+    fetch_time_limit_message,
+    time_limit_message,
+)
 from factcheck.claims.models import Article, ExtractionRun, content_hash, url_hash
 from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
 from factcheck.claims.results import results_write
@@ -121,10 +127,13 @@ _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYA
 
 
 @transaction.atomic
-def article_submit(*, newsroom, user, title, body, url="", outlet=None, published_on=None) -> SubmitResult:
+def article_submit(
+    *, newsroom, user, title, body, url="", outlet=None, published_on=None, enqueue=True
+) -> SubmitResult:
     """Save an article and a PENDING extraction run; enqueue the run once the transaction commits.
 
     The same text submitted again in the newsroom returns the existing article (created=False).
+    enqueue=False leaves the run to the caller (an import sends its runs in batches).
     """
     body = (body or "").replace("\r\n", "\n").replace("\r", "\n")
     article_text_validate(body)
@@ -146,10 +155,10 @@ def article_submit(*, newsroom, user, title, body, url="", outlet=None, publishe
         content_hash=digest,
     )
     article.full_clean(validate_constraints=False)
-    return _article_create(article, user=user)
+    return _article_create(article, user=user, enqueue=enqueue)
 
 
-def _article_create(article, *, user):
+def _article_create(article, *, user, enqueue=True):
     """Save a new article and its PENDING run. A concurrent submit of the same text (or URL, see
     article_submit_url) that won the race on (newsroom, content_hash) is returned instead."""
     try:
@@ -158,7 +167,7 @@ def _article_create(article, *, user):
     except IntegrityError:
         winner = Article.objects.get(newsroom_id=article.newsroom_id, content_hash=article.content_hash)
         return SubmitResult(article=winner, created=False, run=None)
-    return SubmitResult(article=article, created=True, run=_run_create(article=article, user=user))
+    return SubmitResult(article=article, created=True, run=_run_create(article=article, user=user, enqueue=enqueue))
 
 
 def _title_from(body):
@@ -229,21 +238,24 @@ def outlet_for(*, newsroom, name, url=""):
         return None
 
 
-def _run_create(*, article, user):
+def _run_create(*, article, user, enqueue=True):
     run = ExtractionRun.objects.create(newsroom=article.newsroom, article=article, requested_by=user)
-    transaction.on_commit(lambda: extraction_enqueue(run_id=run.pk))
+    if enqueue:
+        transaction.on_commit(lambda: extraction_enqueue(run_id=run.pk))
     return run
 
 
 @transaction.atomic
-def extraction_request(*, article, user):
-    """Start a new extraction of `article` (re-extract or retry) unless one is pending or running."""
+def extraction_request(*, article, user, enqueue=True):
+    """Start a new extraction of `article` (re-extract or retry) unless one is pending or running.
+
+    enqueue=False leaves the run to the caller (extraction_retry_failed sends its runs in batches)."""
     active = ExtractionRun.objects.active().filter(article=article).first()
     if active is not None:
         raise ExtractionAlreadyActive(active)
     try:
         with transaction.atomic():
-            return _run_create(article=article, user=user)
+            return _run_create(article=article, user=user, enqueue=enqueue)
     except IntegrityError:  # the partial unique index caught a concurrent request
         raise ExtractionAlreadyActive(ExtractionRun.objects.active().get(article=article)) from None
 
@@ -253,11 +265,17 @@ def extraction_request(*, article, user):
 
 def extraction_run(*, run_id, extract=None):
     """Run one extraction. Idempotent: returns early when the run is gone, taken or finished."""
-    if extract is None:
-        from factcheck.extraction import extract
     if not job_take(EXTRACTION_JOB, run_id):
         return None
     run = ExtractionRun.objects.select_related("article").get(pk=run_id)
+    return extraction_run_taken(run=run, extract=extract)
+
+
+def extraction_run_taken(*, run, extract=None):
+    """Fetch (for a link), extract and write a run this attempt has taken (`run.attempts` is the attempt)."""
+    if extract is None:
+        from factcheck.extraction import extract
+    run_id = run.pk
     progress = JobProgress(EXTRACTION_JOB, run_id, run.attempts)
     started = time.perf_counter()
     fetching = run.article.awaits_fetch
@@ -284,8 +302,12 @@ def extraction_run(*, run_id, extract=None):
     except Exception as exc:  # the extractor's failure is the run's failure, not the worker's
         logger.exception("extraction run %s failed", run_id)
         what = "Fetching or reading the page failed" if fetching else "The extractor failed on this text"
-        job_fail(EXTRACTION_JOB, run_id, run.attempts, f"{what} ({exc.__class__.__name__}: {str(exc)[:300]}).")
+        job_fail(EXTRACTION_JOB, run_id, run.attempts, extractor_failed_message(what, exc))
         return None
+
+
+def extractor_failed_message(what, exc):
+    return f"{what} ({exc.__class__.__name__}: {str(exc)[:300]})."
 
 
 def _article_fetch(run):
@@ -345,18 +367,19 @@ def extraction_sweep(*, now=None):
 
 
 def extraction_retry_failed(*, newsroom=None, user=None):
-    """Start a new run for every article whose latest run FAILED. Returns the number started."""
+    """Start a new run for every article whose latest run FAILED, sent in batches (EXTRACTION_BATCH_SIZE
+    runs a task) once the caller commits. Returns the number started."""
     from django.db.models import OuterRef, Subquery
 
     latest = ExtractionRun.objects.filter(article=OuterRef("pk")).order_by("-created_at", "-pk").values("status")[:1]
     articles = Article.objects.annotate(latest_status=Subquery(latest)).filter(latest_status=Status.FAILED)
     if newsroom is not None:
         articles = articles.filter(newsroom=newsroom)
-    started = 0
+    run_ids = []
     for article in articles.iterator():
         try:
-            extraction_request(article=article, user=user)
+            run_ids.append(extraction_request(article=article, user=user, enqueue=False).pk)
         except ExtractionAlreadyActive:
             continue
-        started += 1
-    return started
+    transaction.on_commit(lambda: extraction_enqueue_batch(run_ids=run_ids))
+    return len(run_ids)

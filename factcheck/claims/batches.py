@@ -1,0 +1,81 @@
+"""Extraction runs in batches: an import (or a retry of every failed run) sends its runs
+EXTRACTION_BATCH_SIZE to a task instead of one task per article.
+
+A batch takes each run with the same conditional take as a single run (PENDING → RUNNING, the attempt
+counted), extracts each article outside any transaction, and writes all of them in one transaction
+(results.results_write_many), each run finished pinned on its attempt: a run the sweep took back meanwhile
+is skipped and its rows are not written. An article the extractor fails on fails alone, with its reason;
+the others are written. A batch whose worker dies leaves its runs RUNNING (or PENDING) for the sweep,
+which sends them again one by one through the single-run task.
+
+A run whose article is a link still to fetch is sent on its own (fetching takes seconds and has its own
+failures); a batch stopped at its soft time limit writes what it finished and sends the rest back one by one,
+so each gets a full time limit of its own.
+"""
+
+import logging
+import time
+
+from celery.exceptions import SoftTimeLimitExceeded
+
+from factcheck.claims.jobs import EXTRACTION_JOB, extraction_enqueue
+from factcheck.claims.models import ExtractionRun
+from factcheck.claims.results import RunResult, results_write_many
+from factcheck.claims.services import extractor_failed_message
+from factcheck.core.jobs import job_fail, job_mine, job_take
+
+logger = logging.getLogger(__name__)
+
+Status = ExtractionRun.Status
+
+
+def extraction_run_batch(*, run_ids, extract=None):
+    """Run a batch of extractions; returns the pks of the runs written. Idempotent like extraction_run:
+    a run that is gone, taken by someone else or finished is skipped."""
+    if extract is None:
+        from factcheck.extraction import extract
+    rows = ExtractionRun.objects.filter(pk__in=run_ids, status=Status.PENDING).select_related("article")
+    rows = list(rows.order_by("pk"))
+    for run in rows:
+        if run.article.awaits_fetch:
+            extraction_enqueue(run_id=run.pk)  # still PENDING: the single-run task takes it
+    runs = [run for run in rows if not run.article.awaits_fetch and job_take(EXTRACTION_JOB, run.pk)]
+    if not runs:
+        return []
+    attempts = dict(ExtractionRun.objects.filter(pk__in=[r.pk for r in runs]).values_list("pk", "attempts"))
+    for run in runs:
+        run.attempts = attempts[run.pk]  # this attempt: every later write is pinned on it
+    results = []
+    waiting = list(runs)
+    try:
+        while waiting:
+            result = _extract_one(waiting[0], extract)
+            waiting.pop(0)
+            if result is not None:
+                results.append(result)
+    except SoftTimeLimitExceeded:
+        logger.warning("extraction batch stopped at its time limit; %s runs sent again one by one", len(waiting))
+        _send_back(waiting)
+    return results_write_many(results)
+
+
+def _extract_one(run, extract):
+    """A RunResult, or None when the extractor failed (the run is then FAILED with the reason)."""
+    started = time.perf_counter()
+    try:
+        extraction = extract(run.article.body)
+    except SoftTimeLimitExceeded:
+        raise
+    except Exception as exc:  # the extractor's failure is this run's failure, not the batch's
+        logger.exception("extraction run %s failed", run.pk)
+        message = extractor_failed_message("The extractor failed on this text", exc)
+        job_fail(EXTRACTION_JOB, run.pk, run.attempts, message)
+        return None
+    return RunResult(run=run, extraction=extraction, duration_ms=round((time.perf_counter() - started) * 1000))
+
+
+def _send_back(runs):
+    """RUNNING → PENDING for runs this batch took but did not reach, each sent again on its own."""
+    for run in runs:
+        if job_mine(EXTRACTION_JOB, run.pk, run.attempts).update(status=Status.PENDING, enqueued_at=None):
+            extraction_enqueue(run_id=run.pk)

@@ -59,7 +59,7 @@ ROLES = ["Minister", "Shadow minister", "Mayor", "Chief executive", "Spokesperso
 COLUMNS = {
     "claims_article": [
         "id", "created_at", "updated_at", "newsroom_id", "title", "body", "url", "outlet_id", "published_on",
-        "submitted_by_id", "content_hash",
+        "submitted_by_id", "author", "content_hash",
     ],
     "claims_extractionrun": [
         "id", "created_at", "updated_at", "status", "progress_done", "progress_total", "message", "attempts",
@@ -70,11 +70,11 @@ COLUMNS = {
         "id", "created_at", "updated_at", "newsroom_id", "article_id", "start", "end", "text", "position", "types",
         "checkworthiness", "checkworthy", "reasons", "quantities", "relations", "has_failed_check", "speaker",
         "claimant_id", "status", "dismissed_reason", "assignee_id", "priority", "extractor_version",
-        "found_by_current_extractor",
+        "found_by_current_extractor", "has_known_match",
     ],
     "verdicts_evidence": [
         "id", "created_at", "updated_at", "newsroom_id", "claim_id", "source_id", "url", "quote", "stance",
-        "is_primary", "is_private", "note", "added_by_id",
+        "is_primary", "is_private", "note", "added_by_id", "added_in_version", "removed_in_version",
     ],
     "verdicts_verdict": [
         "id", "created_at", "updated_at", "newsroom_id", "claim_id", "rating_id", "conclusion", "status", "version",
@@ -278,7 +278,7 @@ class Command(BaseCommand):
             articles.append(
                 (article_id + a, created, created, room.pk, spans[0][2][:120], body,
                  f"https://news.example.com/{article_id + a}", rng.choice(room.bench_outlets), created.date(), checker,
-                 content_hash(body))
+                 "", content_hash(body))
             )  # fmt: skip
             finished = created + datetime.timedelta(seconds=2)
             runs.append(
@@ -361,6 +361,7 @@ class Command(BaseCommand):
             cid, created, created, room.pk, article_id, start, end, text, position, f" {' '.join(types)} ",
             score, score >= room.checkworthy_threshold, reasons, "[]", "[]", failed, speaker, claimant, status,
             rng.choice(DISMISS_REASONS) if status == "dismissed" else "", assignee, priority, EXTRACTOR_VERSION, True,
+            False,
         )  # fmt: skip
 
     def _evidence_rows(self, items):
@@ -374,7 +375,7 @@ class Command(BaseCommand):
                     (first + len(rows), when, when, room.pk, cid, rng.choice(room.bench_sources),
                      f"https://stats.example.gov/tables/{cid}-{k}", "Table 4 shows the figure for the year.",
                      rng.choice(["supports", "refutes", "context"]), k == 0, rng.random() < 0.1,
-                     "Checked against the release.", rng.choice(room.bench_users))
+                     "Checked against the release.", rng.choice(room.bench_users), None, None)
                 )  # fmt: skip
         return rows
 

@@ -236,3 +236,7 @@ class Claim(TimeStampedModel):
     @property
     def type_list(self):
         return self.types.split()
+
+
+# The rollup's tables (kept by triggers) live beside the model they count; imported here so Django registers them.
+from factcheck.claims.rollup import ClaimFoundTally, ClaimTally  # noqa: E402, F401

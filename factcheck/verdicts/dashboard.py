@@ -1,7 +1,11 @@
 """The dashboard: the newsroom's statements by status, published ratings, statements found per day,
 the median time from found to first publication, and who holds the open work.
 
-Each aggregate is one query scoped to the newsroom; the view only assembles them.
+On PostgreSQL the counts come from the rollup the triggers keep (`factcheck.claims.rollup`,
+`factcheck.verdicts.rollup`): three small reads whose size does not depend on the number of
+statements, and the median wait from at most WAIT_SAMPLE rows read in index order. The live scans
+below stay as the reference the rollup is tested against (tests/verdicts/test_rollup.py,
+`manage.py rollup --check`) and as the fallback where there are no triggers (the SQLite demo).
 """
 
 import statistics
@@ -14,11 +18,14 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from factcheck.claims import rollup as claim_rollup
 from factcheck.claims.models import Claim
 from factcheck.newsrooms.access import get_membership
+from factcheck.verdicts import rollup
 from factcheck.verdicts.models import Verdict
 
-DAYS = 14
+DAYS = rollup.DAYS
+OPEN = {value for value, _ in Claim.Status.choices} - {Claim.Status.DISMISSED, Claim.Status.PUBLISHED}
 WAIT_SAMPLE = 1000  # the latest first publications the median wait is computed from
 
 
@@ -70,6 +77,14 @@ def first_publication_waits(newsroom):
     return [(published - found).total_seconds() for published, found in recent]
 
 
+def median_wait(newsroom):
+    """(median seconds, n) of the latest WAIT_SAMPLE first publications; (None, 0) when there are none."""
+    if claim_rollup.available():
+        return rollup.median_first_wait(newsroom.pk, WAIT_SAMPLE)
+    waits = first_publication_waits(newsroom)
+    return (statistics.median(waits) if waits else None), len(waits)
+
+
 def workload(claims):
     """Open statements per assignee: total, in progress, in review."""
     return list(
@@ -84,6 +99,65 @@ def workload(claims):
         )
         .order_by("-total", "assignee__username")
     )
+
+
+def unassigned_open(claims):
+    return claims.open().filter(assignee=None).count()
+
+
+def live_counts(newsroom, today):
+    """Every count of the screen by scanning statements and verdicts (the reference)."""
+    claims = Claim.objects.for_newsroom(newsroom)
+    statuses, total = status_counts(claims)
+    return {
+        "status_counts": statuses,
+        "total": total,
+        "ratings": rating_rows(newsroom),
+        "days": found_per_day(claims, today),
+        "workload": workload(claims),
+        "unassigned_open": unassigned_open(claims),
+    }
+
+
+# --- the same counts from the rollup ------------------------------------------------------------
+
+
+def rollup_counts(newsroom, today):
+    """What live_counts returns, from the rollup: three reads sized by the number of keys (status ×
+    assignee, ratings, the 15-minute buckets of DAYS days), not by the number of statements."""
+    tallies, claim_extra = claim_rollup.claim_tally_rows(newsroom.pk)
+    by_status, people, unassigned = {}, {}, 0
+    for row in tallies:
+        status, n = row["status"], row["n"]
+        by_status[status] = by_status.get(status, 0) + n
+        if status not in OPEN:
+            continue
+        if row["assignee_id"] is None:
+            unassigned += n
+            continue
+        person = people.setdefault(
+            row["assignee_id"],
+            {"assignee__username": row["assignee__username"], "total": 0, "in_progress": 0, "in_review": 0},
+        )
+        person["total"] += n
+        person["in_progress"] += n if status == Claim.Status.IN_PROGRESS else 0
+        person["in_review"] += n if status == Claim.Status.IN_REVIEW else 0
+    start = rollup.window_start(today)
+    per_day, day_extra = claim_rollup.found_per_local_day(newsroom.pk, start, timezone.get_current_timezone_name())
+    ratings, rating_extra = rollup.rating_tally_rows(newsroom.pk)
+    if claim_extra + day_extra + rating_extra > rollup.COMPACT_AT:
+        rollup.rollup_compact(newsroom_id=newsroom.pk, since=start)
+    # Sorted as the scans order them: truest rating first (PostgreSQL sorts "Unrated", a NULL, first).
+    ratings.sort(key=lambda r: (r["rating__value"] is not None, -(r["rating__value"] or 0), r["rating__label"] or ""))
+    first = start.date()
+    return {
+        "status_counts": [(value, label, by_status.get(value, 0)) for value, label in Claim.Status.choices],
+        "total": sum(by_status.values()),
+        "ratings": [(r["rating__label"] or "Unrated", r["n"], r["rating__colour"] or "#6e7781") for r in ratings],
+        "days": [(first + timedelta(days=i), per_day.get(first + timedelta(days=i), 0)) for i in range(DAYS)],
+        "workload": sorted(people.values(), key=lambda w: (-w["total"], w["assignee__username"] or "")),
+        "unassigned_open": unassigned,
+    }
 
 
 # --- chart geometry (server-rendered SVG) ------------------------------------------------------
@@ -136,22 +210,21 @@ def _duration_text(seconds):
 @login_required
 def dashboard(request):
     newsroom = get_membership(request).newsroom
-    claims = Claim.objects.for_newsroom(newsroom)
-    statuses, total = status_counts(claims)
-    ratings = _bars(rating_rows(newsroom))
-    days = found_per_day(claims, timezone.localdate())
-    waits = first_publication_waits(newsroom)
+    today = timezone.localdate()
+    counts = rollup_counts(newsroom, today) if claim_rollup.available() else live_counts(newsroom, today)
+    ratings = _bars(counts["ratings"])
+    median, median_n = median_wait(newsroom)
     context = {
-        "status_counts": statuses,
-        "total": total,
+        "status_counts": counts["status_counts"],
+        "total": counts["total"],
         "ratings": ratings,
         "published_total": sum(r["value"] for r in ratings["rows"]),
-        "days": _columns(days),
-        "days_total": sum(n for _, n in days),
-        "median_wait": _duration_text(statistics.median(waits)) if waits else None,
-        "median_n": len(waits),
-        "workload": workload(claims),
-        "unassigned_open": claims.open().filter(assignee=None).count(),
+        "days": _columns(counts["days"]),
+        "days_total": sum(n for _, n in counts["days"]),
+        "median_wait": _duration_text(median) if median is not None else None,
+        "median_n": median_n,
+        "workload": counts["workload"],
+        "unassigned_open": counts["unassigned_open"],
     }
     template = "verdicts/partials/dashboard_body.html" if request.htmx else "verdicts/dashboard.html"
     return render(request, template, context)

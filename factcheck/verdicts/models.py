@@ -207,3 +207,7 @@ class Verdict(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("verdicts:claim", args=[self.claim_id])
+
+
+# The rollup's tables (kept by triggers) live in their own module; imported here so Django registers them.
+from factcheck.verdicts.rollup import FirstPublication, VerdictTally  # noqa: E402, F401

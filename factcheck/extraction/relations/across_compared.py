@@ -34,7 +34,7 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
         for q in window
         if q is not y
         and _same_measure(q, y)
-        and 0.6 <= q.value / (y.value or 1) <= 1.67
+        and 0.5 <= q.value / (y.value or 1) <= 2
         and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
     ]
     x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y

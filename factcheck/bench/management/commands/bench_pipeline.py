@@ -1,8 +1,17 @@
 """Benchmark the extraction pipeline end to end against the configured PostgreSQL and Redis.
 
-Prints, in one run on the same texts: the in-process extractor throughput, then articles/s and
-statements/s through the broker with 1 and 2 worker processes (each `celery worker -c N` started
-by this command), and the ratio of end-to-end throughput to N × in-process throughput.
+Prints, in one run on the same texts:
+
+- in-process: the extractor's throughput on one core, and the write path's time per article, one
+  article per transaction (results_write) and EXTRACTION_BATCH_SIZE articles per transaction
+  (results_write_many), beside the extraction's time per article;
+- for each worker count N (each `celery worker -c N` started by this command) and each mode:
+  `runs` (one task per article, as single submits) and `import` (the texts imported through
+  claims.importing.articles_import, which sends its runs in batches), articles/s and statements/s and
+  the ratio of end-to-end throughput to N × in-process throughput;
+- with the last worker count on an idle queue: one article at a time submitted through article_submit,
+  the latency until its statements are visible (p50, p95).
+
 Texts come from ../shared/data/bbc-news-fulltext at run time (never stored in the repo); with
 --generate they are synthesised instead.
 """
@@ -17,12 +26,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from factcheck.bench.harness import process_stop, worker_start
+from factcheck.claims.importing import articles_import
 from factcheck.claims.models import Article, Claim, ExtractionRun, content_hash
-from factcheck.claims.services import extraction_enqueue
+from factcheck.claims.results import RunResult, results_write, results_write_many
+from factcheck.claims.services import article_submit, extraction_enqueue
 from factcheck.newsrooms.models import Newsroom
 
 ROOT = Path(__file__).resolve().parents[4]
 BBC = ROOT.parent / "shared" / "data" / "bbc-news-fulltext" / "articles.jsonl"
+Status = ExtractionRun.Status
+DONE = [Status.SUCCEEDED, Status.FAILED]
 
 
 class Command(BaseCommand):
@@ -30,36 +43,46 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--articles", type=int, default=1000)
-        parser.add_argument("--workers", default="1,2", help="worker process counts to measure, e.g. 1,2")
+        parser.add_argument("--workers", default="2", help="worker process counts to measure, e.g. 1,2")
+        parser.add_argument("--mode", default="runs,import", help="runs (a task per article), import, or both")
+        parser.add_argument("--chunk", type=int, default=100, help="import: lines per transaction")
+        parser.add_argument("--latency", type=int, default=20, help="single submits timed to visible (0: none)")
         parser.add_argument("--data", default=str(BBC), help="articles.jsonl with {title, text} per line")
         parser.add_argument("--generate", action="store_true", help="synthesise texts instead of reading --data")
         parser.add_argument("--timeout", type=int, default=1800)
 
-    def handle(self, *args, articles, workers, data, generate, timeout, **options):
+    def handle(self, *args, articles, workers, mode, chunk, latency, data, generate, timeout, **options):
         if settings.CELERY_TASK_ALWAYS_EAGER:
             raise CommandError("Set CELERY_BROKER_URL to a Redis URL: this measures the real queue.")
         if connection.vendor != "postgresql":
             raise CommandError("Set DATABASE_URL to PostgreSQL: this measures the real database.")
         texts = self._texts(articles, data, generate)
         counts = [int(n) for n in workers.split(",") if n.strip()]
+        modes = [m.strip() for m in mode.split(",") if m.strip()]
+        if set(modes) - {"runs", "import"}:
+            raise CommandError("--mode takes runs, import or runs,import")
         self.stdout.write(f"{len(texts)} articles, {sum(map(len, texts)):,} characters; extractor in-process first")
-
-        from factcheck.extraction import extract
-
-        extract(texts[0])  # warm up (model load)
-        started = time.perf_counter()
-        statements = sum(len(extract(t).statements) for t in texts)
-        inproc = time.perf_counter() - started
-        rows = [("in-process, 1 core", inproc, len(texts) / inproc, statements / inproc, None, None)]
-
+        newsroom = self._newsroom()
+        inproc, statements, extractions = self._in_process(texts)
+        rows = [("in-process extraction, 1 core", inproc, len(texts) / inproc, statements / inproc, None, None)]
+        writes = self._writes(newsroom, texts, extractions)
         for n in counts:
-            elapsed, found, latencies = self._end_to_end(texts, n, timeout)
-            ratio = (len(texts) / elapsed) / (n * len(texts) / inproc)
-            rows.append(
-                (f"end to end, {n} worker process{'es' if n > 1 else ''}", elapsed, len(texts) / elapsed,
-                 found / elapsed, ratio, latencies)
-            )  # fmt: skip
+            worker = worker_start(f"bench{n}", queues="extraction", concurrency=n)
+            try:
+                for m in modes:
+                    elapsed, found, lat = self._end_to_end(newsroom, texts, m, chunk, timeout)
+                    ratio = (len(texts) / elapsed) / (n * len(texts) / inproc)
+                    label = f"{m}, {n} worker process{'es' if n > 1 else ''}"
+                    if m == "import":
+                        label = f"import ({settings.EXTRACTION_BATCH_SIZE}/batch), {n} workers"
+                    rows.append((label, elapsed, len(texts) / elapsed, found / elapsed, ratio, lat))
+                submit_latency = self._submit_latency(newsroom, texts, latency, timeout) if n == counts[-1] else []
+            finally:
+                process_stop(worker)
+        self._report(rows, len(texts) / inproc, writes, submit_latency)
+        Article.objects.filter(newsroom=newsroom).delete()
 
+    def _report(self, rows, per_s, writes, submit_latency):
         self.stdout.write("")
         self.stdout.write(
             f"{'mode':34} {'seconds':>8} {'articles/s':>11} {'statements/s':>13} {'vs N×in-proc':>13} "
@@ -67,10 +90,19 @@ class Command(BaseCommand):
         )
         for label, secs, aps, sps, ratio, lat in rows:
             ratio_s = f"{ratio:.0%}" if ratio is not None else "—"
-            p50 = f"{statistics.median(lat):.0f}" if lat else "—"
-            p95 = f"{statistics.quantiles(lat, n=20)[-1]:.0f}" if lat and len(lat) > 1 else "—"
-            self.stdout.write(f"{label:34} {secs:8.2f} {aps:11.1f} {sps:13.0f} {ratio_s:>13} {p50:>8} {p95:>8}")
-        self.stdout.write("target: end to end with 2 processes ≥ 80% of 2 × in-process throughput")
+            self.stdout.write(
+                f"{label:34} {secs:8.2f} {aps:11.1f} {sps:13.0f} {ratio_s:>13} {_p50(lat):>8} {_p95(lat):>8}"
+            )
+        self.stdout.write("target: import with 2 processes ≥ 80% of 2 × in-process throughput")
+        self.stdout.write("")
+        self.stdout.write(f"per article, in-process: extraction {1000 / per_s:.1f} ms")
+        for label, ms in writes:
+            self.stdout.write(f"per article, in-process: write, {label} {ms:.1f} ms")
+        if submit_latency:
+            self.stdout.write(
+                f"single submit → statements visible, idle queue, {len(submit_latency)} articles: "
+                f"p50 {_p50(submit_latency)} ms, p95 {_p95(submit_latency)} ms (target p95 ≤ 1000 ms)"
+            )
 
     def _texts(self, n, data, generate):
         if generate:
@@ -97,31 +129,66 @@ class Command(BaseCommand):
             texts.append(f"{texts[len(texts) % max(1, len(texts))]}\n\n(copy {len(texts)})")
         return texts
 
-    def _end_to_end(self, texts, n, timeout):
+    def _newsroom(self):
         newsroom, _ = Newsroom.objects.get_or_create(slug="bench-pipeline", defaults={"name": "Pipeline benchmark"})
         Article.objects.filter(newsroom=newsroom).delete()
+        return newsroom
+
+    def _in_process(self, texts):
+        from factcheck.extraction import extract
+
+        extract(texts[0])  # warm up (model load)
+        started = time.perf_counter()
+        extractions = [extract(t) for t in texts]
+        elapsed = time.perf_counter() - started
+        return elapsed, sum(len(e.statements) for e in extractions), extractions
+
+    def _writes(self, newsroom, texts, extractions):
+        """The write path's ms per article: one article per transaction, then a batch per transaction."""
+        size = settings.EXTRACTION_BATCH_SIZE
+        timed = []
+        for label, per_call in (("one article a transaction", 1), (f"{size} articles a transaction", size)):
+            runs = self._taken_runs(newsroom, texts)
+            results = [RunResult(run, e, 0) for run, e in zip(runs, extractions, strict=True)]
+            started = time.perf_counter()
+            for i in range(0, len(runs), per_call):
+                batch = results[i : i + per_call]
+                if per_call == 1:
+                    results_write(run=batch[0].run, extraction=batch[0].extraction, duration_ms=0)
+                else:
+                    results_write_many(batch)
+            timed.append((label, (time.perf_counter() - started) * 1000 / len(runs)))
+            Article.objects.filter(newsroom=newsroom).delete()
+        return timed
+
+    def _taken_runs(self, newsroom, texts):
+        """Articles with RUNNING runs (attempt 1), as a worker holds them just before the write."""
         articles = Article.objects.bulk_create(
             Article(newsroom=newsroom, title=f"Bench {i}", body=t, content_hash=content_hash(t))
             for i, t in enumerate(texts)
         )
-        runs = ExtractionRun.objects.bulk_create(ExtractionRun(newsroom=newsroom, article=a) for a in articles)
-        worker = self._start_worker(n)
-        try:
-            started = time.perf_counter()
+        return ExtractionRun.objects.bulk_create(
+            ExtractionRun(newsroom=newsroom, article=a, status=Status.RUNNING, attempts=1) for a in articles
+        )
+
+    def _end_to_end(self, newsroom, texts, mode, chunk, timeout):
+        started = time.perf_counter()
+        if mode == "import":
+            lines = (json.dumps({"title": f"Bench {i}", "text": t}) for i, t in enumerate(texts))
+            report = articles_import(newsroom=newsroom, user=None, lines=lines, chunk_size=chunk)
+            if report.imported != len(texts):
+                raise CommandError(f"import: {report.imported} imported, errors {report.errors[:3]}")
+        else:
+            articles = Article.objects.bulk_create(
+                Article(newsroom=newsroom, title=f"Bench {i}", body=t, content_hash=content_hash(t))
+                for i, t in enumerate(texts)
+            )
+            runs = ExtractionRun.objects.bulk_create(ExtractionRun(newsroom=newsroom, article=a) for a in articles)
             for run in runs:
                 extraction_enqueue(run_id=run.pk)
-            deadline = started + timeout
-            pending = ExtractionRun.objects.filter(newsroom=newsroom).exclude(
-                status__in=[ExtractionRun.Status.SUCCEEDED, ExtractionRun.Status.FAILED]
-            )
-            while pending.exists():
-                if time.perf_counter() > deadline:
-                    raise CommandError(f"runs not finished after {timeout} s")
-                time.sleep(0.05)
-            elapsed = time.perf_counter() - started
-        finally:
-            self._stop_worker(worker)
-        failed = ExtractionRun.objects.filter(newsroom=newsroom, status=ExtractionRun.Status.FAILED).count()
+        self._wait_done(newsroom, started + timeout)
+        elapsed = time.perf_counter() - started
+        failed = ExtractionRun.objects.filter(newsroom=newsroom, status=Status.FAILED).count()
         if failed:
             raise CommandError(f"{failed} runs failed")
         found = Claim.objects.filter(newsroom=newsroom).count()
@@ -129,14 +196,39 @@ class Command(BaseCommand):
         latencies = [(r.finished_at - r.enqueued_at).total_seconds() * 1000 for r in rows]
         in_task = [(r.finished_at - r.started_at).total_seconds() * 1000 for r in rows]
         self.stdout.write(
-            f"{n} worker process(es): mean time inside the task (extract + database) "
+            f"{mode}: mean time from take to finish (extract + database, a batch's wait included) "
             f"{statistics.mean(in_task):.1f} ms per article"
         )
         Article.objects.filter(newsroom=newsroom).delete()
         return elapsed, found, latencies
 
-    def _start_worker(self, n):
-        return worker_start(f"bench{n}", queues="extraction", concurrency=n)
+    def _wait_done(self, newsroom, deadline):
+        pending = ExtractionRun.objects.filter(newsroom=newsroom).exclude(status__in=DONE)
+        while pending.exists():
+            if time.perf_counter() > deadline:
+                raise CommandError("runs not finished in time")
+            time.sleep(0.05)
 
-    def _stop_worker(self, proc):
-        process_stop(proc)
+    def _submit_latency(self, newsroom, texts, count, timeout):
+        """Submit one article at a time on an idle queue; ms until its statements are visible."""
+        latencies = []
+        for i, text in enumerate(texts[:count]):
+            started = time.perf_counter()
+            result = article_submit(newsroom=newsroom, user=None, title=f"Single {i}", body=text)
+            visible = Claim.objects.filter(article=result.article)
+            finished = ExtractionRun.objects.filter(pk=result.run.pk, status__in=DONE)
+            while not (visible.exists() or finished.exists()):
+                if time.perf_counter() - started > timeout:
+                    raise CommandError("a single submit was not extracted in time")
+                time.sleep(0.005)
+            latencies.append((time.perf_counter() - started) * 1000)
+        Article.objects.filter(newsroom=newsroom).delete()
+        return latencies
+
+
+def _p50(values):
+    return f"{statistics.median(values):.0f}" if values else "—"
+
+
+def _p95(values):
+    return f"{statistics.quantiles(values, n=20)[-1]:.0f}" if values and len(values) > 1 else "—"

@@ -363,3 +363,31 @@ def test_the_noun_of_a_lead_count_ends_before_its_prepositional_phrase():
     )
     _, rels = _rels(text, "restatement")
     assert rels == []
+
+
+# restatements: a lead group taken up again later with another number
+def test_a_lead_count_taken_up_later_with_another_number_is_a_broken_restatement():
+    lead = "Six ferries will be withdrawn next spring, the operator said.\n\n"
+    ex, rels = _rels(lead + "Crews on the 9 ferries were told on Monday.", "restatement")
+    assert [r.holds for r in rels] == [False]
+    assert "6" in rels[0].explanation and "9" in rels[0].explanation
+    ex, rels = _rels(lead + "Crews on the six ferries were told on Monday.", "restatement")
+    assert [r.holds for r in rels] == [True]
+
+
+# _add_direction_change: places in a chart or a league table
+def test_a_climb_in_the_charts_goes_to_a_smaller_number():
+    for text, holds in [
+        ("The choir's single climbed from 14 to three in the charts this week.", True),
+        ("The choir's single climbed from 3 to 14 in the charts this week.", False),
+        ("The club slipped from fourth to ninth in the league table.", True),
+    ]:
+        changes = [r.holds for r in _rels(text, "change")[1]]
+        assert changes in ([holds], []), (text, changes)  # never the opposite verdict
+    ex, rels = _rels("The choir's single climbed from 14 to three in the charts this week.", "change")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_a_rise_outside_a_ranking_still_goes_to_a_larger_number():
+    ex, rels = _rels("Ticket sales rose from 14,000 to 3,000 this week.", "change")
+    assert [r.holds for r in rels] == [False]

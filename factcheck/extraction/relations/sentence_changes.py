@@ -189,6 +189,10 @@ def _add_difference(x, y, absolute, add) -> None:
     )
 
 
+# Chart and league positions: a lower number is a higher place, so "rose from 13 to five" holds.
+_RANKED = re.compile(r"\b(?:charts?|chart-topping|rankings?|standings|league tables?)\b", re.I)
+
+
 def _add_direction_change(text, x, y, add) -> None:
     """The direction word nearest the figures wins: "Shares have fallen after losses deepened to …"."""
     pre_verb = text[max(0, x.start - 90) : x.start]
@@ -197,7 +201,10 @@ def _add_direction_change(text, x, y, add) -> None:
     if last_up == last_down:
         return
     up = last_up > last_down
-    ok = y.value > x.value if up else y.value < x.value
+    higher = y.value > x.value
+    if _RANKED.search(text, max(0, x.start - 90), y.end + 60):
+        higher = y.value < x.value  # a place in a ranking: up means a smaller number
+    ok = higher if up else (y.value != x.value and not higher)
     add(
         "change",
         [x],

@@ -222,6 +222,8 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-extraction-runs": {"task": "factcheck.claims.tasks.claims_sweep_task", "schedule": 60.0},
     "sweep-report-exports": {"task": "factcheck.reports.tasks.reports_sweep_task", "schedule": 60.0},
     "prune-report-exports": {"task": "factcheck.reports.tasks.reports_prune_task", "schedule": 3600.0},
+    # The dashboard rollup's delta rows folded into one row per key (factcheck/claims/rollup.py).
+    "compact-dashboard-rollup": {"task": "factcheck.verdicts.tasks.rollup_compact_task", "schedule": 300.0},
 }
 
 # Jobs: when the sweep acts (seconds) and how often a run may be retried.

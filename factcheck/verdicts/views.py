@@ -51,9 +51,9 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
     PostgreSQL: the SIMILAR_CANDIDATES nearest statements by trigram distance (`text <-> ?`), which
-    the GiST index claim_text_trgm_gist_idx (newsroom_id, text) walks nearest-first, then those
-    ranked by similarity and cut at SIMILAR_MIN. A statement timeout bounds the panel: a slow search
-    shows "no similar statements" instead of holding a web worker.
+    the GiST index claim_text_trgm_gist256_idx (newsroom_id, text; 256-byte trigram signatures, claims
+    0008) walks nearest-first, then those ranked by similarity and cut at SIMILAR_MIN. A statement
+    timeout bounds the panel: a slow search shows "no similar statements" instead of holding a worker.
     Elsewhere: difflib over the newsroom's most recent statements (good enough for a demo database).
     """
     others = Claim.objects.for_newsroom(claim.newsroom_id).exclude(pk=claim.pk).exclude(article_id=claim.article_id)

@@ -414,9 +414,9 @@ class Command(BaseCommand):
         return found
 
     def _create_indexes(self, indexes):
-        """Rebuild the dropped indexes on two connections at once: the trigram GIN index alone is the
+        """Rebuild the dropped indexes on two connections at once: the trigram index alone is the
         longest, so it gets one connection and everything else the other."""
-        heavy = [i for i in indexes if "gin_trgm_ops" in i[1]]
+        heavy = [i for i in indexes if "trgm_ops" in i[1]]
         rest = [i for i in indexes if i not in heavy]
         errors = []
 

@@ -22,6 +22,7 @@ from .common import (
     _strict,
     _verdict,
     _words,
+    add_part_of,
 )
 
 _OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|the\s+total)\b", re.I)
@@ -95,15 +96,7 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
 
 
 def _add_part(a: Quantity, b: Quantity, add) -> None:
-    holds = a.value <= b.value + b.tolerance
-    add(
-        "part_of",
-        [a],
-        b,
-        holds,
-        f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
-        + ("" if holds else ", so the part is larger than the whole"),
-    )
+    add_part_of(add, a, b, a.value <= b.value + b.tolerance)
 
 
 def _rule_share_of_part(text: str, a: Quantity, b: Quantity, pcts: list[Quantity], sent) -> tuple[Quantity, int] | None:

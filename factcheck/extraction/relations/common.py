@@ -52,6 +52,18 @@ def _fmt(v) -> str:
     return f"{v:,.4g}"
 
 
+def add_part_of(add, a: Quantity, b: Quantity, holds: bool) -> None:
+    """Record "a is part of b" with its explanation (a part larger than its whole breaks it)."""
+    add(
+        "part_of",
+        [a],
+        b,
+        holds,
+        f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
+        + ("" if holds else ", so the part is larger than the whole"),
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _words(unit: str) -> frozenset[str]:
     out = set()

@@ -17,6 +17,7 @@ from .common import (
     _strict,
     _verdict,
     _words,
+    add_part_of,
 )
 from .lookups import _nearest
 
@@ -51,15 +52,7 @@ def part_of_in_sentence(art: Article) -> None:
             (-INF, _loose(b)[1]),
             True,
         )
-        holds = bool(ok)
-        add(
-            "part_of",
-            [a],
-            b,
-            holds,
-            f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
-            + ("" if holds else ", so the part is larger than the whole"),
-        )
+        add_part_of(add, a, b, bool(ok))
         # percentage stated alongside: "72 of the 550 (13%)": the nearest percentage in the sentence
         pcts = [
             p

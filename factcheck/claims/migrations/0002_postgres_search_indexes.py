@@ -2,6 +2,8 @@
 
 from django.db import migrations
 
+from factcheck.core.migration_ops import postgresql_only
+
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     # Queue full-text search: WHERE to_tsvector('english', text) @@ websearch_to_tsquery('english', ?).
@@ -12,20 +14,6 @@ FORWARD = [
 BACKWARD = ["DROP INDEX IF EXISTS claim_text_trgm_idx", "DROP INDEX IF EXISTS claim_text_fts_idx"]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0001_initial")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

@@ -8,6 +8,8 @@ leading column (btree_gist). Building it on a million statements took about two 
 
 from django.db import migrations
 
+from factcheck.core.migration_ops import postgresql_only
+
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS btree_gist",
     # "Similar statements" panel: WHERE newsroom_id = ? ORDER BY text <-> ? LIMIT k.
@@ -20,20 +22,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0003_claim_claim_newsroom_created_idx")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

@@ -14,6 +14,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+from factcheck.core.migration_ops import postgresql_only
+
 
 BUCKET_SQL = "date_bin('15 minutes', {row}.created_at, TIMESTAMPTZ '2000-01-01 00:00+00')"
 
@@ -88,20 +90,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -136,5 +124,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['newsroom', 'status', 'assignee'], name='claimtally_newsroom_idx')],
             },
         ),
-        migrations.RunPython(forward, backward),
+        postgresql_only(FORWARD, BACKWARD),
     ]

@@ -9,6 +9,8 @@ against 529 MB at a million statements). Building it took 42 s there.
 
 from django.db import migrations
 
+from factcheck.core.migration_ops import postgresql_only
+
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS claim_text_trgm_gist256_idx ON claims_claim "
     "USING gist (newsroom_id, text gist_trgm_ops(siglen=256))",
@@ -20,20 +22,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("claims", "0007_rollup_tallies")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

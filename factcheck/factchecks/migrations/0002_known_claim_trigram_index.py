@@ -6,6 +6,8 @@ The same shape as claims 0004: a GiST index on (newsroom_id, claim_text) answers
 
 from django.db import migrations
 
+from factcheck.core.migration_ops import postgresql_only
+
 FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS btree_gist",
@@ -16,20 +18,6 @@ FORWARD = [
 BACKWARD = ["DROP INDEX IF EXISTS known_claim_trgm_gist_idx"]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
     dependencies = [("factchecks", "0001_initial"), ("claims", "0004_similar_statements_gist_index")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

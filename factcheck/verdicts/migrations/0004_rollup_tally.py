@@ -10,6 +10,8 @@ existing verdicts under the triggers' lock. Skipped on SQLite.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from factcheck.core.migration_ops import postgresql_only
+
 
 FORWARD = [
     """
@@ -70,20 +72,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -104,5 +92,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['newsroom', 'rating'], name='verdicttally_newsroom_idx')],
             },
         ),
-        migrations.RunPython(forward, backward),
+        postgresql_only(FORWARD, BACKWARD),
     ]

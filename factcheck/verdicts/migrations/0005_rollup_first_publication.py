@@ -12,6 +12,8 @@ Skipped on SQLite.
 import django.db.models.deletion
 from django.db import migrations, models
 
+from factcheck.core.migration_ops import postgresql_only
+
 
 IS_FIRST = "{v}.version = 1 AND {v}.status IN ('published', 'superseded') AND {v}.published_at IS NOT NULL"
 COPY_FROM = (
@@ -88,20 +90,6 @@ BACKWARD = [
 ]
 
 
-def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in FORWARD:
-        schema_editor.execute(statement)
-
-
-def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    for statement in BACKWARD:
-        schema_editor.execute(statement)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -122,5 +110,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['newsroom', 'published_at'], include=('wait_seconds',), name='firstpublication_idx')],
             },
         ),
-        migrations.RunPython(forward, backward),
+        postgresql_only(FORWARD, BACKWARD),
     ]

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from factcheck.api import payloads
 from factcheck.api.models import Webhook
-from factcheck.api.services import webhook_event_record
+from factcheck.api.services import webhook_event_record, webhooks_wanting
 
 logger = logging.getLogger(__name__)
 
@@ -22,13 +22,25 @@ def _record(*, newsroom_id, event, event_id, build_data):
         logger.exception("webhook deliveries for %s %s could not be recorded", event, event_id)
 
 
-def on_extraction_finished(sender, *, run_id, article_id, newsroom_id, status, **kwargs):
-    _record(
-        newsroom_id=newsroom_id,
-        event=Webhook.Event.EXTRACTION_FINISHED,
-        event_id=f"run-{run_id}",
-        build_data=lambda: payloads.extraction_finished_data(run_id=run_id, article_id=article_id, status=status),
-    )
+def on_extraction_finished(sender, *, runs, **kwargs):
+    """One look at each newsroom's webhooks per commit (an import batch finishes many runs at once)."""
+    event = Webhook.Event.EXTRACTION_FINISHED
+    for newsroom_id in sorted({r.newsroom_id for r in runs}):
+        try:
+            if not webhooks_wanting(newsroom_id=newsroom_id, event=event):
+                continue
+        except Exception:
+            logger.exception("webhooks of newsroom %s could not be read for %s", newsroom_id, event)
+            continue
+        for r in (r for r in runs if r.newsroom_id == newsroom_id):
+            _record(
+                newsroom_id=newsroom_id,
+                event=event,
+                event_id=f"run-{r.run_id}",
+                build_data=lambda r=r: payloads.extraction_finished_data(
+                    run_id=r.run_id, article_id=r.article_id, status=r.status
+                ),
+            )
 
 
 def on_verdict_published(sender, *, verdict_id, claim_id, newsroom_id, **kwargs):

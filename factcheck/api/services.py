@@ -177,6 +177,12 @@ def webhook_delete(*, webhook):
     webhook.delete()
 
 
+def webhooks_wanting(*, newsroom_id, event) -> list[Webhook]:
+    """The newsroom's active webhooks that asked for `event` (one query)."""
+    hooks = Webhook.objects.filter(newsroom_id=newsroom_id, active=True)
+    return [h for h in hooks if event in h.events]  # few per newsroom; JSON `contains` is not portable
+
+
 def webhook_event_record(*, newsroom_id, event, event_id, data) -> list[WebhookDelivery]:
     """One PENDING delivery per active webhook of the newsroom that wants `event`; each sent after commit.
 
@@ -184,8 +190,7 @@ def webhook_event_record(*, newsroom_id, event, event_id, data) -> list[WebhookD
     `data` may be a callable: it is then built only when some webhook wants the event.
     """
     created = []
-    hooks = Webhook.objects.filter(newsroom_id=newsroom_id, active=True)
-    wanted = [h for h in hooks if event in h.events]  # few per newsroom; JSON `contains` is not portable
+    wanted = webhooks_wanting(newsroom_id=newsroom_id, event=event)
     if wanted and callable(data):
         data = data()
     for webhook in wanted:

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from factcheck.claims.models import ExtractionRun
 from factcheck.core.jobs import JobType, job_enqueue
-from factcheck.core.signals import extraction_finished
+from factcheck.core.signals import FinishedRun, extraction_finished
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +50,17 @@ def extraction_enqueue_batch(*, run_ids):
     return sent
 
 
-def finished_announce(run_id, article_id, newsroom_id, status):
-    """extraction_finished after the commit (webhooks, known fact-check matching listen)."""
-    transaction.on_commit(
-        lambda: extraction_finished.send(
-            sender=ExtractionRun, run_id=run_id, article_id=article_id, newsroom_id=newsroom_id, status=status
-        )
-    )
+def finished_announce(runs):
+    """extraction_finished after the commit, once for all the runs it finished (webhooks and known
+    fact-check matching listen). `runs`: FinishedRun tuples."""
+    runs = list(runs)
+    if runs:
+        transaction.on_commit(lambda: extraction_finished.send(sender=ExtractionRun, runs=runs))
 
 
 def _failed_announce(run_id):
     run = ExtractionRun.objects.only("article_id", "newsroom_id").get(pk=run_id)
-    finished_announce(run_id, run.article_id, run.newsroom_id, "failed")
+    finished_announce([FinishedRun(run_id, run.article_id, run.newsroom_id, "failed")])
 
 
 def time_limit_message():

@@ -23,6 +23,7 @@ from django.utils import timezone
 from factcheck.claims.jobs import EXTRACTION_JOB, finished_announce
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.core.jobs import job_finish
+from factcheck.core.signals import FinishedRun
 from factcheck.sources.models import Claimant
 
 logger = logging.getLogger(__name__)
@@ -89,9 +90,9 @@ def results_write_many(results):
     _plans_settle(plans)
     owned = [p for p in plans if _run_finish(p)]
     _plans_save(owned)
-    for plan in owned:
-        run = plan.result.run
-        finished_announce(run.pk, run.article_id, plan.article.newsroom_id, "succeeded")
+    finished_announce(
+        FinishedRun(p.result.run.pk, p.result.run.article_id, p.article.newsroom_id, "succeeded") for p in owned
+    )
     return [p.result.run.pk for p in owned]
 
 

@@ -11,13 +11,14 @@ from factcheck.factchecks import services
 logger = logging.getLogger(__name__)
 
 
-def on_extraction_finished(sender, *, article_id, status, **kwargs):
-    if status != "succeeded":
+def on_extraction_finished(sender, *, runs, **kwargs):
+    article_ids = sorted({r.article_id for r in runs if r.status == "succeeded"})
+    if not article_ids:
         return
     try:
-        services.article_match_request(article_id=article_id)
+        services.articles_match_request(article_ids=article_ids)
     except Exception:  # a receiver must not break the sender
-        logger.exception("could not request matching for article %s", article_id)
+        logger.exception("could not request matching for articles %s", article_ids)
 
 
 def on_verdict_published(sender, *, verdict_id, **kwargs):

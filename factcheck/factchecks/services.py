@@ -200,18 +200,26 @@ def known_from_verdict(*, verdict_id) -> KnownFactCheck | None:
 # --- matching ----------------------------------------------------------------------------------
 
 
-def article_match_request(*, article_id):
-    """An article's statements were extracted: match them, in the background."""
-    from factcheck.factchecks.tasks import factchecks_match_article_task
+def articles_match_request(*, article_ids):
+    """Articles' statements were extracted (one commit, one or a batch of them): match them, in the
+    background, with one task for all of them."""
+    from factcheck.factchecks.tasks import factchecks_match_articles_task
 
-    _enqueue_on_commit(factchecks_match_article_task, article_id)
+    _enqueue_on_commit(factchecks_match_articles_task, list(article_ids))
+
+
+def matches_for_articles(*, article_ids) -> int:
+    """Match the statements of several articles in one pass (the first ARTICLE_STATEMENTS_MAX of each)."""
+    return matches_for_claims(claim_ids=[pk for a in article_ids for pk in _article_claim_ids(a)])
 
 
 def matches_for_article(*, article_id) -> int:
-    claim_ids = list(
-        Claim.objects.filter(article_id=article_id).order_by("pk").values_list("pk", flat=True)[:ARTICLE_STATEMENTS_MAX]
-    )
-    return matches_for_claims(claim_ids=claim_ids)
+    return matches_for_claims(claim_ids=_article_claim_ids(article_id))
+
+
+def _article_claim_ids(article_id):
+    claims = Claim.objects.filter(article_id=article_id).order_by("pk")
+    return list(claims.values_list("pk", flat=True)[:ARTICLE_STATEMENTS_MAX])
 
 
 def matches_for_claims(*, claim_ids) -> int:

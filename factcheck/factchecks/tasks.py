@@ -6,7 +6,13 @@ from factcheck.factchecks import services
 
 
 @shared_task
+def factchecks_match_articles_task(article_ids):
+    return services.matches_for_articles(article_ids=article_ids)
+
+
+@shared_task
 def factchecks_match_article_task(article_id):
+    """Kept for messages queued before factchecks_match_articles_task existed."""
     return services.matches_for_article(article_id=article_id)
 
 

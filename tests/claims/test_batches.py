@@ -197,3 +197,30 @@ def test_it_records_history_for_the_statements_a_re_extract_updates_as_save_did(
     rerun = services.extraction_request(article=run.article, user=checker)
     services.extraction_run(run_id=rerun.pk)
     assert Claim.history.filter(id__in=claims.values("pk"), history_type="~").count() == claims.count()
+
+
+def test_a_batch_announces_its_finished_runs_once_after_its_commit(
+    newsroom, django_capture_on_commit_callbacks, monkeypatch
+):
+    from factcheck.api.models import Webhook
+    from factcheck.core.signals import FinishedRun, extraction_finished
+    from factcheck.factchecks import tasks as factcheck_tasks
+
+    heard, matched = [], []
+    extraction_finished.connect(lambda sender, runs, **kw: heard.append(runs), weak=False, dispatch_uid="t-batch")
+    monkeypatch.setattr(factcheck_tasks.factchecks_match_articles_task, "delay", lambda ids: matched.append(ids))
+    Webhook.objects.create(
+        newsroom=newsroom, url="https://hooks.example.org/in", secret="s", events=["verdict.published"], active=True
+    )
+    runs = _runs(newsroom)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            batches.extraction_run_batch(run_ids=[r.pk for r in runs])
+    finally:
+        extraction_finished.disconnect(dispatch_uid="t-batch")
+    # one announcement for the batch, carrying every run it finished
+    assert heard == [[FinishedRun(r.pk, r.article_id, newsroom.pk, "succeeded") for r in runs]]
+    # known fact-check matching: one task for the three articles, not three
+    assert matched == [sorted(r.article_id for r in runs)]
+    # the webhook wants another event: nothing is recorded
+    assert not Webhook.objects.get().deliveries.exists()

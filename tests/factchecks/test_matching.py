@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.claims.models import Claim
-from factcheck.core.signals import extraction_finished
+from factcheck.core.signals import FinishedRun, extraction_finished
 from factcheck.factchecks import evaluate, matching
 from factcheck.factchecks.models import ClaimMatch, KnownFactCheck
 from factcheck.factchecks.services import (
@@ -70,7 +70,7 @@ def test_it_matches_an_articles_statements_when_its_extraction_finishes(newsroom
     # when: the claims room announces the finished run (it sends after its commit)
     with django_capture_on_commit_callbacks(execute=True):
         extraction_finished.send(
-            sender=type(run), run_id=run.pk, article_id=claim.article_id, newsroom_id=newsroom.pk, status="succeeded"
+            sender=type(run), runs=[FinishedRun(run.pk, claim.article_id, newsroom.pk, "succeeded")]
         )
     # then
     claim.refresh_from_db()
@@ -81,7 +81,7 @@ def test_a_failed_extraction_matches_nothing(newsroom, django_capture_on_commit_
     import_known(newsroom, KNOWN)
     claim = statement(newsroom, PARAPHRASED)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        extraction_finished.send(sender=None, run_id=1, article_id=claim.article_id, newsroom_id=1, status="failed")
+        extraction_finished.send(sender=None, runs=[FinishedRun(1, claim.article_id, newsroom.pk, "failed")])
     assert callbacks == []
 
 

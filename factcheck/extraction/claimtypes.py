@@ -5,8 +5,9 @@ quantities), or a figure-less claim about amounts ("the largest", "doubled", "mo
 "a minority", "fell", "per capita"). A date alone never makes a claim numeric, nor does an age that
 describes a person ("a 21-year-old") or a small count of people or things ("his seven children").
 `quote` is a claim about what someone said: a quotation of three or more words, or reported speech
-("X said that …", "X tweeted …", "called it …"), or the end of a quotation whose start was cut off.
-Scare quotes around one or two words are not quotes.
+("X said that …", "X tweeted …", "called it …", "warned that …"), or the end of a quotation whose start
+was cut off. Scare quotes around one or two words are not quotes, and what a video, a post or a report
+"says" is a claim about its content, not about a person's words.
 """
 
 from __future__ import annotations
@@ -170,9 +171,13 @@ REPORTED_SPEECH = re.compile(
     r"(?<!\bshould )(?<!\blater )say|saying|told|tells|tweeted|wrote|writes|posted|claimed|stated|"
     r"(?:(?<!\bon )(?<!\bin )(?<!\bof )(?<!\bthe )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bto )(?<!\bfor )(?<!\bthese )"
     r"(?<!\bthose )(?<!\bsome )(?<!\bmany )(?<!\ball )(?:tweets|posts|states)|"
-    r"claims|declared|announced|admitted|declares|announces|admits)\s*(?:that\b|:)|"
+    r"claims|declared|announced|admitted|declares|announces|admits|claiming|stating|tweeting|writing|"
+    r"warn(?:ed|s)|vow(?:ed|s)|promise[ds]|pledged?s?|den(?:ied|ies)|suggest(?:ed|s)|alleg(?:ed|es)|boast(?:ed|s)|"
+    r"bragged|explain(?:ed|s)|noted|stressed|added|repl(?:ied|ies)|responded|acknowledged|confirmed|revealed|"
+    r"conceded|complained|mentioned|emphasi[sz]ed|reiterated|joked)\s*(?:that\b|:)|"
     r"asserted|insisted|argued|remarked|quoted|according to|"
-    r"called (?:\w+ ){1,4}(?:a|an|the)\b|described (?:\w+ ){1,4}as)\b",
+    r"(?:called|calls|calling) (?!(?:off|out|up|in|back)\b)(?:\w+ ){1,4}(?:a|an|the)\b|"
+    r"described (?:\w+ ){1,4}as)\b",
     re.I,
 )
 # A quotation of three or more words: an opening straight or curly double quote, words without quote marks,
@@ -181,9 +186,21 @@ LONG_QUOTE = re.compile(r"[\"“]\s*+[^\"“”\s]++(?:\s++[^\"“”\s]++){2,}+
 _WHOLE_QUOTE = re.compile(r"^\s*[\"“‘'][^\"“”‘’]*[\"”’']\s*$")
 
 
+# A claim that a video, a post or a message "says"/"claims" something is about what it shows, not about what a
+# person said ("a viral message claims that …", "an ad video for X says that …"): its speech verb does not count.
+_MEDIUM_SUBJECT = re.compile(
+    r"\b(?:videos?|clips?|footage|photos?|images?|pictures?|posts?|messages?|memes?|ads?|adverts?|"
+    r"advertisements?|articles?|reports?|stud(?:y|ies)|surveys?|websites?|graphics?|screenshots?|tweets?|"
+    r"headlines?|stor(?:y|ies)|rumou?rs?|documents?|charts?|maps?)"
+    r"(?:\s++(?:for|by|from|on|in)(?:\s++[\w'’.-]++){1,4}+)?\s++(?:\w+ly\s++)?$",
+    re.I,
+)
+
+
 def reported_speech(text: str) -> bool:
-    if REPORTED_SPEECH.search(text) is not None:
-        return True
+    for m in REPORTED_SPEECH.finditer(text):
+        if _MEDIUM_SUBJECT.search(text, max(0, m.start() - 60), m.start()) is None:
+            return True
     # The end of a quotation whose start was cut off ("… more than we ever had” in a year"): a closing curly
     # quote after three or more words, with no opening one before it.
     close = text.find("”")

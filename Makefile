@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: run test lint format migrate demo worker beat bench-extractor bench-adversarial evaluate bench-pipeline bench-exports chaos bench-web clean
+.PHONY: run test lint format migrate demo worker beat bench-extractor bench-adversarial evaluate bench-pipeline bench-exports chaos bench-web bench-load clean
 
 run:  ## install, migrate, load the demo and serve http://127.0.0.1:8000 (SQLite + in-process tasks by default)
 	@source .ci/lib.sh && ensure_venv requirements/base.txt
@@ -45,8 +45,11 @@ bench-exports:  ## CSV 10k/100k, PDF 100/1,000, JSON-LD 10k on rolled-back data 
 chaos:  ## fault scenarios on a throwaway PostgreSQL (5433) and Redis (6390); prints a table
 	@bash .ci/chaos.sh $(ARGS)
 
-bench-web:  ## screen latency at 10k vs 1M statements, gunicorn + PostgreSQL (database factcheck_benchweb)
+bench-web:  ## screen latency at 10k vs 1M statements side by side, gunicorn + PostgreSQL, Locust load pass
 	@bash .ci/bench_web.sh $(ARGS)
+
+bench-load:  ## Locust, 50 signed-in users x 60 s against gunicorn at 1M statements (database factcheck_benchweb)
+	@BENCH_WEB_MODE=load bash .ci/bench_web.sh $(ARGS)
 
 clean:
 	rm -rf .venv db.sqlite3 staticfiles media test-results .pytest_cache .hypothesis

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -19,3 +20,6 @@ urlpatterns = [
     path("", include("factcheck.factchecks.urls")),
     path("", include("factcheck.api.urls")),  # the API & webhooks screens and the JSON API under /api/
 ]
+
+if apps.is_installed("factcheck.bench"):  # FACTCHECK_BENCH=1 only: the benchmark's floor page
+    urlpatterns.append(path("bench/", include("factcheck.bench.urls")))

@@ -1,22 +1,27 @@
-"""Web latency benchmark: the review screens served by gunicorn against the configured PostgreSQL.
+"""Web latency benchmark: the review screens served by gunicorn against PostgreSQL.
 
-`manage.py bench_web [--users 50] [--duration 60] [--json FILE]` runs, at the archive's current size
-(build it with `bench_seed`):
+`manage.py bench_web [--against DATABASE_URL] [--users 50] [--duration 60] [--json FILE]` runs, at the
+archives' current sizes (build them with `bench_seed`):
 
-1. collectstatic, then gunicorn (`-w 3`, DEBUG off, 127.0.0.1 only) on the configured database;
-2. an isolated pass: one logged-in client, each screen requested `--samples` times in turn, so a
-   screen's latency is its own cost (no queueing behind other requests);
-3. a load pass: `--users` clients (each its own bench user and session), no think time, cycling
-   through every screen for `--duration` seconds; latency here includes the wait for a free worker;
-4. p50/p95/p99 and errors per screen for both passes, and the floor: `/healthz` (one `SELECT 1`) and
-   the anonymous login page, the cheapest views on the same stack.
+1. collectstatic, then one gunicorn (`-w 3`, DEBUG off, 127.0.0.1 only) per database: the configured
+   one (A) and, with `--against`, a second one (B) on the next port;
+2. an isolated pass: one signed-in client, each screen requested `--samples` times, A and B in turn
+   request by request, so a screen's latency is its own cost and both sizes see the same machine;
+3. a load pass per database, run by Locust headless (requirements/bench.txt; factcheck/bench/locustfile.py):
+   `--users` signed-in bench users (each its own session), spawned at `--spawn-rate` per second,
+   no think time, for `--duration` seconds; latency here includes the wait for a free worker;
+4. p50/p95/p99, errors (and req/s under load) per screen, with the machine's load average during
+   each pass, and the floors: a signed-in empty page through the same middleware and base template
+   (/bench/floor/, served only with FACTCHECK_BENCH=1), `/healthz` and the anonymous login page.
 
-`--compare A.json B.json` prints the two runs side by side: p95(B)/p95(A) per screen (target ≤ 1.3)
-and p50 against the floor (target ≤ 3×). `--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the
-queue's main query and of the search and count queries. A screen whose URL does not exist yet
-prints "n/a".
+With `--against`, one table puts A and B side by side (p95 B/A per screen, target ≤ 1.3; p50 against
+the floor, target ≤ 3×). `--compare A.json B.json` prints the same table from two saved runs.
+`--explain` prints EXPLAIN (ANALYZE, BUFFERS) of the queue's queries on each database. `--no-isolated`
+/ `--no-load` skip a pass (`make bench-load` is the load pass alone). A screen whose URL does not
+exist yet prints "n/a".
 """
 
+import argparse
 import json
 import os
 import random
@@ -34,13 +39,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.urls import NoReverseMatch, reverse
 
-from factcheck.bench.harness import HOST, login, process_stop, request, summarise
+from factcheck.bench.harness import HOST, ROOT, login, process_stop, request, summarise
+from factcheck.bench.load import LoadAverage, locust_run, locust_version
 from factcheck.bench.management.commands.bench_seed import BENCH_PASSWORD
+from factcheck.bench.webreport import FLOOR, FLOOR_HEALTHZ, compare, compare_files, print_run
 from factcheck.claims.models import Article, Claim
 from factcheck.newsrooms.models import Membership, Newsroom
 
-ROOT = Path(__file__).resolve().parents[4]
-FLOOR = "floor: /healthz"
 FILTERS = {"status": "new", "type": "numeric", "min_score": "0.5"}
 
 
@@ -50,6 +55,20 @@ class Screen:
         self.paths = paths  # list of paths to cycle through; None = the URL does not exist (yet)
         self.anonymous = anonymous
         self.headers = headers
+
+    def as_dict(self):
+        return {"name": self.name, "paths": self.paths, "anonymous": self.anonymous, "headers": self.headers}
+
+
+class Side:
+    """One database under test: its archive, its screens, its bench users, its gunicorn and sessions."""
+
+    def __init__(self, plan, database_url=None):
+        self.label, self.statements = plan["label"], plan["statements"]
+        self.screens = [Screen(**s) for s in plan["screens"]]
+        self.users = plan["users"]
+        self.database_url = database_url  # None: the configured database
+        self.server = self.port = self.sessions = None
 
 
 def _screen_get(port, screen, path, cookies, *, timeout):
@@ -63,7 +82,9 @@ class Command(BaseCommand):
     help = "p50/p95/p99 and errors per review screen, served by gunicorn (needs PostgreSQL and bench_seed data)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--users", type=int, default=50, help="concurrent clients in the load pass (≤ 200)")
+        parser.add_argument("--against", metavar="DATABASE_URL", help="a second archive, measured side by side")
+        parser.add_argument("--users", type=int, default=50, help="Locust users in the load pass (≤ 200)")
+        parser.add_argument("--spawn-rate", type=float, default=25, help="Locust users started per second (≤ 50)")
         parser.add_argument("--duration", type=int, default=60, help="seconds of the load pass (≤ 600)")
         parser.add_argument("--samples", type=int, default=100, help="requests per screen in the isolated pass")
         parser.add_argument(
@@ -72,54 +93,94 @@ class Command(BaseCommand):
             default=30,
             help="isolated pass: stop a screen after this long (≥ 5 samples)",
         )
+        parser.add_argument("--no-isolated", action="store_true", help="skip the isolated pass")
+        parser.add_argument("--no-load", action="store_true", help="skip the load pass")
         parser.add_argument("--newsroom", default="bench")
         parser.add_argument("--search", default="unemployment", help="the search box's text")
         parser.add_argument("--port", type=int, default=8765)
         parser.add_argument("--gunicorn-workers", type=int, default=3)
         parser.add_argument("--label", default="", help="name of this run in the JSON and the compare table")
-        parser.add_argument("--json", help="write the figures to this file")
+        parser.add_argument("--json", help="write the figures of the configured database to this file")
+        parser.add_argument("--json-against", help="write the figures of --against to this file")
         parser.add_argument("--explain", action="store_true", help="print EXPLAIN (ANALYZE, BUFFERS) of the queue")
         parser.add_argument("--compare", nargs=2, metavar=("BEFORE", "AFTER"), help="compare two --json files")
+        parser.add_argument("--plan-only", metavar="FILE", help=argparse.SUPPRESS)
 
     def handle(self, *args, **opts):
         if opts["compare"]:
-            return self._compare(*opts["compare"])
+            return compare_files(self.stdout, *opts["compare"])
         if connection.vendor != "postgresql":
             raise CommandError("Set DATABASE_URL to PostgreSQL: this measures the real database.")
-        users = max(1, min(opts["users"], 200))
-        duration = max(5, min(opts["duration"], 600))
+        opts["users"] = max(1, min(opts["users"], 200))
+        opts["duration"] = max(5, min(opts["duration"], 600))
+        opts["spawn_rate"] = max(1.0, min(opts["spawn_rate"], 50.0))
+        if opts["plan_only"]:  # the --against side's plan, made by a child process on that database
+            Path(opts["plan_only"]).write_text(json.dumps(self._plan(opts)))
+            return
+        tool = None if opts["no_load"] else f"locust {locust_version()}"
+        sides = [Side(self._plan(opts))]
+        if opts["against"]:
+            sides.append(Side(self._plan_elsewhere(opts), opts["against"]))
+        try:
+            for k, side in enumerate(sides):
+                side.port = opts["port"] + k
+                side.server = self._start_gunicorn(side.port, opts["gunicorn_workers"], side.database_url)
+                self.stdout.write(f"{side.label}: gunicorn -w {opts['gunicorn_workers']} on {HOST}:{side.port}")
+                side.sessions = self._login_all(side.port, side.users)
+            results = [self._result(side, opts, tool) for side in sides]
+            if not opts["no_isolated"]:
+                self.stdout.write(f"isolated pass: {opts['samples']} requests per screen, one client, sides in turn")
+                with LoadAverage() as load:
+                    isolated = self._isolated(sides, opts["samples"], opts["screen_seconds"])
+                for result, figures in zip(results, isolated, strict=True):
+                    result["isolated"], result["loadavg"]["isolated"] = figures, load.figures()
+            if not opts["no_load"]:
+                for side, result in zip(sides, results, strict=True):
+                    self._load(side, result, opts)
+        finally:
+            for side in sides:
+                if side.server is not None:
+                    process_stop(side.server)
+        for result in results:
+            print_run(self.stdout, result)
+        if len(results) == 2:
+            compare(self.stdout, *results)
+        for result, path in zip(results, (opts["json"], opts["json_against"]), strict=False):
+            if path:
+                Path(path).write_text(json.dumps(result, indent=1))
+
+    def _result(self, side, opts, tool):
+        return {"label": side.label, "statements": side.statements, "users": opts["users"],
+                "duration": opts["duration"], "spawn_rate": opts["spawn_rate"], "search": opts["search"],
+                "filters": urlencode(FILTERS), "load_tool": tool, "isolated": None, "load": None,
+                "loadavg": {}}  # fmt: skip
+
+    # --- what to request -------------------------------------------------------------------------
+
+    def _plan(self, opts):
         room = Newsroom.objects.filter(slug=opts["newsroom"]).first()
         if room is None:
             raise CommandError(f"no newsroom {opts['newsroom']!r}: run bench_seed first")
         statements = Claim.objects.filter(newsroom__slug__startswith=opts["newsroom"]).count()
-        label = opts["label"] or f"{statements:,} statements"
-        rng = random.Random(5)
-        screens = self._screens(room, opts["search"], rng)
-        logins = self._users(room, users)
-
         if opts["explain"]:
             self._explain(room, opts["search"])
+        return {
+            "label": opts["label"] if opts["label"] and not opts["plan_only"] else f"{statements:,} statements",
+            "statements": statements,
+            "screens": [s.as_dict() for s in self._screens(room, opts["search"], random.Random(5))],
+            "users": self._users(room, opts["users"]),
+        }
 
-        server = self._start_gunicorn(opts["port"], opts["gunicorn_workers"])
-        try:
-            self.stdout.write(
-                f"gunicorn -w {opts['gunicorn_workers']} on {HOST}:{opts['port']}; logging in {users} users"
-            )
-            sessions = self._login_all(opts["port"], logins)
-            self.stdout.write(f"isolated pass: {opts['samples']} requests per screen, one client")
-            isolated = self._isolated(opts["port"], sessions[0], screens, opts["samples"], opts["screen_seconds"])
-            self.stdout.write(f"load pass: {users} clients for {duration} s, no think time")
-            load, rps = self._load(opts["port"], sessions, screens, duration)
-        finally:
-            process_stop(server)
-
-        result = {"label": label, "statements": statements, "users": users, "duration": duration,
-                  "isolated": isolated, "load": load, "rps": rps, "search": opts["search"]}  # fmt: skip
-        self._print_run(result)
-        if opts["json"]:
-            Path(opts["json"]).write_text(json.dumps(result, indent=1))
-
-    # --- what to request -------------------------------------------------------------------------
+    def _plan_elsewhere(self, opts):
+        """The --against database's plan, from a child process configured for it (prints its EXPLAIN)."""
+        with tempfile.NamedTemporaryFile(prefix="bench-web-plan-", suffix=".json") as f:
+            args = ["--plan-only", f.name, "--users", str(opts["users"]), "--newsroom", opts["newsroom"],
+                    "--search", opts["search"], *(["--explain"] if opts["explain"] else [])]  # fmt: skip
+            subprocess.run(  # noqa: S603 - our own interpreter and arguments
+                [sys.executable, "manage.py", "bench_web", *args],
+                cwd=ROOT, env={**os.environ, "DATABASE_URL": opts["against"]}, check=True,
+            )  # fmt: skip
+            return json.loads(Path(f.name).read_text())
 
     def _screens(self, room, search, rng):
         def url(name, *args):
@@ -137,7 +198,8 @@ class Command(BaseCommand):
             return paths if paths and paths[0] else None
 
         return [
-            Screen(FLOOR, [url("healthz")]),
+            Screen(FLOOR, [url("bench:floor")]),
+            Screen(FLOOR_HEALTHZ, [url("healthz")]),
             Screen("floor: login page (anonymous)", [url("login")], anonymous=True),
             Screen("queue first page", [queue] if queue else None),
             Screen("filtered queue", [f"{queue}?{urlencode(FILTERS)}"] if queue else None),
@@ -172,9 +234,10 @@ class Command(BaseCommand):
 
     # --- gunicorn --------------------------------------------------------------------------------
 
-    def _env(self):
+    def _env(self, database_url):
         return {
             **os.environ,
+            **({"DATABASE_URL": database_url} if database_url else {}),
             "DEBUG": "0",
             "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-web-" + "x" * 50,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -182,24 +245,24 @@ class Command(BaseCommand):
             "LOG_LEVEL": "WARNING",
         }
 
-    def _start_gunicorn(self, port, workers):
-        env = self._env()
+    def _start_gunicorn(self, port, workers, database_url):
+        env = self._env(database_url)
         subprocess.run(  # noqa: S603 - our own interpreter and arguments
             [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
         )
-        self.gunicorn_log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - the server outlives this block
+        log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - the server outlives this block
             prefix="bench-web-gunicorn-", suffix=".log", delete=False
         )
         proc = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "gunicorn", "-c", "python:factcheck.gunicorn_conf", "factcheck.wsgi",
              "-w", str(workers), "-b", f"{HOST}:{port}",
              "--timeout", "60", "--graceful-timeout", "5", "--backlog", "256"],
-            cwd=ROOT, env=env, stdout=self.gunicorn_log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise CommandError(f"gunicorn exited with {proc.returncode}; see {self.gunicorn_log.name}")
+                raise CommandError(f"gunicorn exited with {proc.returncode}; see {log.name}")
             try:
                 if request(port, "GET", "/healthz")[0] == 200:
                     return proc
@@ -207,11 +270,12 @@ class Command(BaseCommand):
                 pass
             time.sleep(0.2)
         process_stop(proc)
-        raise CommandError(f"gunicorn did not answer /healthz within 30 s; see {self.gunicorn_log.name}")
+        raise CommandError(f"gunicorn did not answer /healthz within 30 s; see {log.name}")
 
     # --- clients -----------------------------------------------------------------------------------
 
     def _login_all(self, port, usernames):
+        """Every bench user logs in through the real login form (CSRF token, password check): its cookies."""
         sessions = [None] * len(usernames)
 
         def worker(indexes):
@@ -225,131 +289,49 @@ class Command(BaseCommand):
             t.join()
         return sessions
 
-    def _isolated(self, port, cookies, screens, samples, seconds):
-        figures = {}
-        for screen in screens:
-            if screen.paths is None:
-                figures[screen.name] = None
+    def _isolated(self, sides, samples, seconds):
+        """One client; per screen, each side in turn request by request. A list of figures per side."""
+        figures = [{} for _ in sides]
+        for screen in sides[0].screens:
+            others = [next((s for s in side.screens if s.name == screen.name), None) for side in sides]
+            if any(s is None or s.paths is None for s in others):
+                for f in figures:
+                    f[screen.name] = None
                 continue
-            times, errors = [], 0
-            give_up = time.monotonic() + seconds
+            times, errors = [[] for _ in sides], [0 for _ in sides]
+            give_up = time.monotonic() + seconds * len(sides)
             for i in range(samples + 5):
-                if len(times) >= 5 and time.monotonic() > give_up:
+                if min(len(t) for t in times) >= 5 and time.monotonic() > give_up:
                     break
-                path = screen.paths[i % len(screen.paths)]
-                started = time.perf_counter()
-                try:
-                    status = _screen_get(port, screen, path, cookies, timeout=60)
-                except OSError:
-                    status = 0
-                elapsed = (time.perf_counter() - started) * 1000
-                if i < 5 and elapsed < 1000:
-                    continue  # warm-up: first hits fill the worker's caches (a slow screen skips it)
-                times.append(elapsed)
-                errors += status != 200
-            figures[screen.name] = summarise(times, errors)
+                for j, (side, mine) in enumerate(zip(sides, others, strict=True)):
+                    path = mine.paths[i % len(mine.paths)]
+                    started = time.perf_counter()
+                    try:
+                        status = _screen_get(side.port, mine, path, side.sessions[0], timeout=60)
+                    except OSError:
+                        status = 0
+                    elapsed = (time.perf_counter() - started) * 1000
+                    if i < 5 and elapsed < 1000:
+                        continue  # warm-up: first hits fill the worker's caches (a slow screen skips it)
+                    times[j].append(elapsed)
+                    errors[j] += status != 200
+            for j, f in enumerate(figures):
+                f[screen.name] = summarise(times[j], errors[j])
         return figures
 
-    def _load(self, port, sessions, screens, duration):
-        live = [s for s in screens if s.paths is not None]
-        records = {s.name: [] for s in live}
-        errors = {s.name: 0 for s in live}
-        samples = []
-        lock = threading.Lock()
-        stop_at = time.monotonic() + duration
-
-        def client(k, cookies):
-            rng = random.Random(k)
-            mine = {s.name: [] for s in live}
-            bad = {s.name: 0 for s in live}
-            i = k
-            while time.monotonic() < stop_at:
-                screen = live[i % len(live)]
-                i += 1
-                path = rng.choice(screen.paths)
-                started = time.perf_counter()
-                try:
-                    status = _screen_get(port, screen, path, cookies, timeout=30)
-                except OSError as exc:
-                    status = f"{exc.__class__.__name__}"
-                mine[screen.name].append((time.perf_counter() - started) * 1000)
-                if status != 200:
-                    bad[screen.name] += 1
-                    with lock:
-                        if len(samples) < 5:
-                            samples.append(f"{status} {path}")
-            with lock:
-                for name in mine:
-                    records[name].extend(mine[name])
-                    errors[name] += bad[name]
-
-        started = time.monotonic()
-        threads = [threading.Thread(target=client, args=(k, c), daemon=True) for k, c in enumerate(sessions)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=duration + 60)
-        elapsed = time.monotonic() - started
-        if samples:
-            self.stdout.write(f"  first errors: {'; '.join(samples)}")
-        figures = {s.name: None for s in screens}
-        figures.update({name: summarise(times, errors[name]) for name, times in records.items()})
-        total = sum(len(t) for t in records.values())
-        return figures, total / elapsed
-
-    # --- output ------------------------------------------------------------------------------------
-
-    def _print_run(self, result):
-        self.stdout.write("")
-        self.stdout.write(f"{result['label']}: search {result['search']!r}, filters {urlencode(FILTERS)}")
-        for phase, title in (("isolated", "isolated (one client)"),
-                             ("load", f"under load ({result['users']} clients, {result['duration']} s, "
-                                      f"{result['rps']:.1f} req/s)")):  # fmt: skip
-            self.stdout.write(f"  {title}")
-            self.stdout.write(f"  {'screen':32} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
-            for name, f in result[phase].items():
-                if f is None:
-                    self.stdout.write(f"  {name:32} {'n/a':>6}")
-                else:
-                    self.stdout.write(
-                        f"  {name:32} {f['n']:6} {f['p50']:8.1f} {f['p95']:8.1f} {f['p99']:8.1f} {f['errors']:7}"
-                    )
-
-    def _compare(self, before_path, after_path):
-        a = json.loads(Path(before_path).read_text())
-        b = json.loads(Path(after_path).read_text())
-        self.stdout.write("")
-        self.stdout.write(f"before: {a['label']} ({a['statements']:,} statements); after: {b['label']} "
-                          f"({b['statements']:,} statements); search {b['search']!r}")  # fmt: skip
-        for phase, title in (("isolated", "isolated pass (one client, a screen's own cost)"),
-                             ("load", f"load pass ({b['users']} clients, {b['duration']} s; "
-                                      f"{a['rps']:.1f} → {b['rps']:.1f} req/s)")):  # fmt: skip
-            floor = (b[phase].get(FLOOR) or {}).get("p50")
-            self.stdout.write("")
-            self.stdout.write(title)
-            self.stdout.write(
-                f"{'screen':32} {'p50 A':>7} {'p95 A':>7} {'p50 B':>7} {'p95 B':>7} {'p95 B/A':>8} {'≤1.3':>5} "
-                f"{'p50 B/floor':>11} {'≤3×':>4} {'errors A/B':>10}"
-            )
-            names = [*a[phase], *(n for n in b[phase] if n not in a[phase])]
-            for name in names:
-                fa, fb = a[phase].get(name), b[phase].get(name)
-                if fa is None or fb is None:
-                    self.stdout.write(f"{name:32} {'n/a':>7}")
-                    continue
-                ratio = fb["p95"] / fa["p95"] if fa["p95"] else float("inf")
-                vs_floor = fb["p50"] / floor if floor else float("nan")
-                floor_row = name.startswith("floor")
-                self.stdout.write(
-                    f"{name:32} {fa['p50']:7.1f} {fa['p95']:7.1f} {fb['p50']:7.1f} {fb['p95']:7.1f} {ratio:8.2f} "
-                    f"{'—' if floor_row else ('ok' if ratio <= 1.3 else 'MISS'):>5} {vs_floor:10.1f}× "
-                    f"{'—' if floor_row else ('ok' if vs_floor <= 3 else 'MISS'):>4} "
-                    f"{str(fa['errors']) + '/' + str(fb['errors']):>10}"
-                )
-        self.stdout.write("")
+    def _load(self, side, result, opts):
         self.stdout.write(
-            "targets: p95 after ≤ 1.3 × p95 before for every screen; p50 ≤ 3 × the /healthz floor; 0 errors"
+            f"load pass on {side.label}: Locust, {opts['users']} users, spawn {opts['spawn_rate']}/s, "
+            f"{opts['duration']} s, no think time"
         )
+        with tempfile.NamedTemporaryFile(prefix="bench-web-locust-", suffix=".log", delete=False) as log:
+            figures, total, failures, load = locust_run(
+                side.port, side.screens, side.sessions, users=opts["users"], spawn_rate=opts["spawn_rate"],
+                duration=opts["duration"], log=log,
+            )  # fmt: skip
+        result.update(load=figures, load_total=total, load_failures=failures)
+        result["loadavg"]["load"] = load
+        result["rps"] = total["rps"]
 
     # --- EXPLAIN -----------------------------------------------------------------------------------
 

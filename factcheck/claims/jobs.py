@@ -84,4 +84,5 @@ EXTRACTION_JOB = JobType(
     soft_time_limit=lambda: settings.EXTRACTION_SOFT_TIME_LIMIT,
     time_limit_message=time_limit_message,
     on_failed=_failed_announce,
+    enqueue_many=lambda pks: extraction_enqueue_batch(run_ids=pks),
 )

@@ -12,7 +12,10 @@ The sweep (`job_sweep`, run every minute by beat for each job type):
   and is sent again ("reclaimed").
 - PENDING never sent (the broker was down at submit) is sent now; PENDING sent more than
   JOB_PENDING_TIMEOUT ago is sent again only when the type's queue is empty (its message was lost;
-  while a backlog waits, a second message would only multiply the work).
+  while a backlog waits, a second message would only multiply the work). A type with `enqueue_many`
+  sends these waiting rows in batches (they never started, so no row in a batch is suspect); a row
+  taken back from a silent worker is always sent alone, so an input that kills its worker cannot take
+  a batch of others down with it, attempt after attempt.
 """
 
 import logging
@@ -51,6 +54,7 @@ class JobType:
     soft_time_limit: Callable[[], int]  # seconds, read at call time (settings may change in tests)
     time_limit_message: Callable[[], str]
     on_failed: Callable[[int], None] | None = None  # after a FAILED transition (e.g. announce it)
+    enqueue_many: Callable[[list[int]], int] | None = None  # sends rows in batches; returns how many were sent
 
 
 def job_enqueue(*, task, job_model, pk):
@@ -151,9 +155,11 @@ def job_sweep(job_type, *, now=None):
         outcome = _stale_settle(job_type, job, now)
         if outcome:
             counts[outcome] += 1
-    for pk in _waiting(job_type, now).values_list("pk", flat=True)[:SWEEP_BATCH]:
-        if job_type.enqueue(pk):
-            counts["requeued"] += 1
+    waiting = list(_waiting(job_type, now).order_by("pk").values_list("pk", flat=True)[:SWEEP_BATCH])
+    if job_type.enqueue_many is not None:
+        counts["requeued"] += job_type.enqueue_many(waiting)
+    else:
+        counts["requeued"] += sum(1 for pk in waiting if job_type.enqueue(pk))
     return counts
 
 

@@ -39,6 +39,8 @@ def kind(request, newsroom, monkeypatch):
         request.param
     ]
     job_type = replace(base, enqueue=lambda pk: sent.append(pk) or True)
+    if base.enqueue_many is not None:  # a type that sends waiting rows in batches: record them the same way
+        job_type = replace(job_type, enqueue_many=lambda pks: sent.extend(pks) or len(pks))
     monkeypatch.setattr(jobs, "queue_length", lambda queue: 0)
     return job_type, lambda: factory(newsroom), sent
 
@@ -159,3 +161,24 @@ def test_the_sweep_leaves_finished_and_heartbeating_rows_alone(kind):
     _set(alive, status=Status.RUNNING, attempts=1, started_at=long_ago, heartbeat_at=timezone.now())
     assert jobs.job_sweep(job_type) == {"requeued": 0, "reclaimed": 0, "failed": 0}
     assert sent == []
+
+
+def test_extraction_sweep_sends_waiting_runs_in_batches_and_a_reclaimed_run_alone(newsroom, monkeypatch):
+    """Never-sent runs never started, so they go EXTRACTION_BATCH_SIZE to a task; a run whose worker went
+    silent may be the input that killed it, so it goes alone and cannot take a batch down with it."""
+    singles, batches = [], []
+    job_type = replace(
+        EXTRACTION_JOB,
+        enqueue=lambda pk: singles.append(pk) or True,
+        enqueue_many=lambda pks: batches.append(list(pks)) or len(pks),
+    )
+    monkeypatch.setattr(jobs, "queue_length", lambda queue: 0)
+    long_ago = timezone.now() - HOUR_AGO
+    waiting = [_extraction_row(newsroom) for _ in range(3)]
+    for row in waiting:
+        _set(row, created_at=long_ago, enqueued_at=None)
+    silent = _extraction_row(newsroom)
+    _set(silent, status=Status.RUNNING, attempts=1, started_at=long_ago, heartbeat_at=long_ago)
+    assert jobs.job_sweep(job_type) == {"requeued": 3, "reclaimed": 1, "failed": 0}
+    assert batches == [[r.pk for r in waiting]]
+    assert singles == [silent.pk]

@@ -130,13 +130,22 @@ class ClaimQuerySet(models.QuerySet):
         return self.select_related("article", "article__outlet", "claimant", "assignee")
 
 
-def score_band(score, threshold):
-    """high / mid / low: the highlight colour of a statement for the newsroom's check-worthy threshold."""
-    if score >= max(0.8, threshold):
-        return "high"
-    if score >= threshold:
-        return "mid"
-    return "low"
+def score_band(score, threshold, checkworthy=None):
+    """high / mid / low: the highlight colour of a statement. `threshold` is the newsroom's own check-worthy
+    threshold; None means the model's calibrated one, which the extractor already applied: `checkworthy`."""
+    worthy = bool(checkworthy) if threshold is None else score >= threshold
+    if not worthy:
+        return "low"
+    return "high" if score >= 0.8 else "mid"
+
+
+def claim_band(claim, threshold):
+    return score_band(claim.checkworthiness, threshold, claim.checkworthy)
+
+
+def claim_worthy(claim, threshold):
+    """Check-worthy for the newsroom: its own threshold if it set one, else the extractor's flag."""
+    return claim.checkworthy if threshold is None else claim.checkworthiness >= threshold
 
 
 class Claim(TimeStampedModel):

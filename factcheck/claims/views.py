@@ -23,7 +23,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
-from factcheck.claims.models import Article, Claim, ExtractionRun, score_band
+from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.core.forms import form_errors_add
@@ -92,7 +92,7 @@ def _article_context(request, article):
     claims = list(article.claims.select_related("assignee"))
     threshold = membership.newsroom.checkworthy_threshold
     for claim in claims:
-        claim.band = score_band(claim.checkworthiness, threshold)
+        claim.band = claim_band(claim, threshold)
         claim.top_reasons = [r for r in claim.reasons if isinstance(r, list | tuple) and len(r) == 2][:4]
     runs = list(article.runs.select_related("requested_by")[:10])
     last_done = next((r for r in runs if r.status == ExtractionRun.Status.SUCCEEDED), None)
@@ -103,7 +103,7 @@ def _article_context(request, article):
         "runs": runs,
         "run": runs[0] if runs else None,
         "checks": article_checks(last_done, claims),
-        "worthy_count": sum(1 for c in claims if c.checkworthy),
+        "worthy_count": sum(1 for c in claims if claim_worthy(c, threshold)),
     }
 
 
@@ -211,7 +211,7 @@ def queue_results(request, membership, params):
     previous_visit = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")
     threshold = membership.newsroom.checkworthy_threshold
     for claim in rows:
-        claim.band = score_band(claim.checkworthiness, threshold)
+        claim.band = claim_band(claim, threshold)
         claim.is_new = previous_visit is not None and claim.created_at > previous_visit
     count = qs.order_by()[: COUNT_CAP + 1].count()
     base = params.copy()

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import slugify
 
@@ -10,7 +11,14 @@ class Newsroom(TimeStampedModel):
     slug = models.SlugField(max_length=80, unique=True)
     url = models.URLField(blank=True, help_text="The newsroom's home page; the publisher of its fact checks.")
     checkworthy_threshold = models.FloatField(
-        default=0.5, help_text="Statements scoring at least this are marked check-worthy in the queue."
+        null=True,
+        blank=True,
+        default=None,
+        validators=[MinValueValidator(0.0), MaxValueValidator(1.0)],
+        help_text=(
+            "Empty: the model's own calibrated threshold decides which statements are check-worthy (the "
+            "extractor's flag). A number from 0 to 1: statements scoring at least this are marked check-worthy."
+        ),
     )
 
     class Meta:

@@ -71,14 +71,55 @@ def test_it_still_counts_a_plural_noun_after_a_four_digit_number():
 @pytest.mark.parametrize(
     "text",
     [
-        "In one of its deadliest attacks, Russia struck.",
         "No one was hurt.",
         "They met one another.",
-        "It was one of the most cynical acts.",
+        "One of the men said so.",
+        "It was one of the interest rates on offer.",
     ],
 )
 def test_it_does_not_read_one_of_as_a_quantity(text):
     assert quantities.find(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # the seed report's "one of its deadliest attacks": by the product decision of issue 12, "one of the
+        # <superlative>" is a rank among the top, not a count of one; a pronoun "one of the men" stays nothing
+        ("In one of its deadliest attacks, Russia struck.", "one of its deadliest"),
+        ("It was one of the most cynical acts.", "one of the most cynical"),
+        ("The port is one of Europe's busiest.", "one of Europe's busiest"),
+        ("She is one of the top scorers in the league.", "one of the top"),
+    ],
+)
+def test_one_of_a_superlative_is_a_rank_among_the_top_with_no_number(text, span):
+    [q] = quantities.find(text)
+    assert (text[q.start : q.end], q.kind, q.unit, q.low, q.high) == (span, "rank", "among the top", 1, None)
+    assert not quantities.is_numeric(q)  # it states no number: not a figure of a numeric claim
+
+
+def test_issue_12_more_recognition_gaps():
+    def found(text):
+        return [(text[q.start : q.end], q.value, q.unit, q.kind) for q in quantities.find(text)]
+
+    assert found("The toll rose tenfold and wages doubled twice.") == [
+        ("tenfold", 10, "times", "other"),
+        ("twice", 2, "times", "other"),
+    ]
+    assert found("The town has 3,00,000 residents.") == [("3,00,000 residents", 300000, "residents", "count")]
+    assert found("Nearly 40pc of the farms and 12-percent of the mills closed.") == [
+        ("40pc", 40, "%", "percent"),
+        ("12-percent", 12, "%", "percent"),
+    ]
+    assert found("The sea warmed by 1.5C.") == [("1.5C", 1.5, "°C", "other")]
+    assert found("A month costs Rs450.") == [("Rs450", 450, "Rs", "money")]
+    assert found("Two and a half million people voted.")[0][:2] == ("Two and a half million people", 2500000)
+    assert found("Millions were spent on the bridge.") == [("Millions", 2000000, "", "count")]
+    assert found("Crime was lower in the 1960s.") == [("1960s", 1960, "decade", "date")]
+    assert [(q.low, q.high) for q in quantities.find("Her approval is in the low 40s.")] == [(40, 49)]
+    assert quantities.find("Payments go to the over-70s.") == []
+    assert found("There is only one polling station.")[0][:2] == ("one", 1)
+    assert quantities.find("She is the only one who voted.") == []
 
 
 def test_it_treats_model_numbers_as_identifiers_and_times_as_dates():

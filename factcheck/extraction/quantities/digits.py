@@ -7,7 +7,7 @@ import re
 
 from ..numbers import SUFFIX_SCALES, parse_numeral, tidy
 from .context import _unit_after
-from .patterns import _DATE, _GLUED_NAME, _RANGE, _RATIO_COLON, _SLASH_DATE, _SLASH_FRACTION, _TIME
+from .patterns import _DATE, _DECADE, _GLUED_NAME, _RANGE, _RATIO_COLON, _SLASH_DATE, _SLASH_FRACTION, _TIME
 from .scan import Scan
 
 
@@ -92,3 +92,18 @@ def glued_names(scan: Scan) -> None:
         s, e = m.span("num")
         if taken.free(s, e):
             scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
+
+
+def decades(scan: Scan) -> None:
+    """ "the 1990s", "the '60s": a decade (a date); "the 70s", "in her 40s", "the low 40s": ten values."""
+    taken = scan.taken
+    for m in _DECADE.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        if m.group("year") or m.group("short"):
+            year = int(m.group("year") or "19" + m.group("short"))
+            scan.put(s, e, year, "decade", "date")
+        else:
+            low = int(m.group("two"))
+            scan.put(s, e, low, "decade", "other", None, low, low + 9)

@@ -8,6 +8,7 @@ from .. import work
 from . import digits, numerals, spelled
 from .patterns import _ANY_DIGIT, _LOWER_WORDS
 from .scan import RawQuantity, Scan
+from .spelled import AMONG_THE_TOP
 from .words import _TRIGGER_WORDS
 
 DIGITS = "digits"  # the rule can only match where the text has a digit
@@ -23,6 +24,8 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (digits.colon_ratios, DIGITS),
     (digits.slash_fractions, DIGITS),
     (spelled.ordinal_ranks, WORDS),
+    (spelled.one_of_superlatives, WORDS),
+    (digits.decades, DIGITS),
     (digits.ranges, DIGITS),
     (digits.glued_names, DIGITS),
     (numerals.numerals, DIGITS),
@@ -31,6 +34,8 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (spelled.fractions, WORDS),
     (spelled.dozens, WORDS),
     (spelled.vague_amounts, WORDS),
+    (spelled.vague_plurals, WORDS),
+    (spelled.multiples, WORDS),
     (spelled.word_numbers, WORDS),
 )
 
@@ -45,7 +50,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     counter = work.current()
     if counter is not None:
         # each pass scans the sentence once; each figure reads bounded windows around it
-        counter.add("quantities", (end - start) * (2 + 6 * has_digit + 7 * has_words))
+        counter.add("quantities", (end - start) * (2 + 7 * has_digit + 10 * has_words))
     if not has_digit and not has_words:
         return []
     scan = Scan(text, start, end)
@@ -61,5 +66,6 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
 
 
 def is_numeric(q) -> bool:
-    """True for quantities a numeric claim rests on (not dates, times or identifiers like "Radio 4")."""
-    return q.kind != "date" and not (q.kind == "other" and q.unit == "identifier")
+    """True for quantities a numeric claim rests on (not dates, times, identifiers like "Radio 4", nor a
+    rank "among the top" like "one of the largest", which states no number)."""
+    return q.kind != "date" and not (q.kind == "other" and q.unit == "identifier") and q.unit != AMONG_THE_TOP

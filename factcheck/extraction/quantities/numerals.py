@@ -71,7 +71,7 @@ def _currency_of_millions(scan: Scan, s: int, e: int) -> str | None:
 
 def _add_marked(scan: Scan, m, s: int, e: int, value, cur: str, tolerance) -> bool:
     """A figure whose kind its own marks or the word before it give: "3hrs", "2x", "5kg", "Radio 4",
-    "5%", "21st". False when it has none of them."""
+    "1.5C", "5%", "21st". False when it has none of them."""
     if m.group("dur"):
         scan.add(s, e, value, m.group("dur"), "duration", tolerance)
     elif m.group("times"):
@@ -80,6 +80,8 @@ def _add_marked(scan: Scan, m, s: int, e: int, value, cur: str, tolerance) -> bo
         scan.add(s, e, value, m.group("meas"), "other", tolerance)
     elif not cur and not m.group("pct") and _identifier_before(scan.text, max(scan.start, s - 25), s):
         scan.add(s, e, value, "identifier", "other", 0.0)
+    elif m.group("temp"):
+        scan.add(s, e, value, "°" + m.group("temp"), "other", tolerance)  # "1.5C", "104F"
     elif m.group("pct"):
         unit = "percentage points" if "point" in m.group("pct") else "%"
         scan.add(s, e, value, unit, "percent", tolerance)

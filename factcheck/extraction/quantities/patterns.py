@@ -20,12 +20,13 @@ _DATE = re.compile(
 _NUMERAL = re.compile(
     r"(?<![\w.,/:£$€¥₹])"
     r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
-    r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
-    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,2}(?:,\d\d){1,5},\d{3}(?:\.\d{1,12})?|"
+    r"\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
+    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|(?P<temp>[CF])(?![\w’'-])|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
     r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
     r"(?![A-Za-z]))?"
-    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|percentage points?\b))?"
+    r"(?P<pct>\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b)|-(?:per\s?cent|percent)\b)?"
     r"(?P<ord>(?:st|nd|rd|th)\b)?"
     r"(?![\w])"
 )
@@ -49,7 +50,7 @@ _ORDINAL_RANK = re.compile(
     r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
     re.I,
 )
-_GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])[A-Za-z]+(?P<num>\d{1,4})\b")
+_GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])(?!(?:Rs|USD|GBP|EUR|INR)\d)[A-Za-z]+(?P<num>\d{1,4})\b")
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
     r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"
@@ -69,7 +70,10 @@ _FRACTION = re.compile(
 )
 _FRACTIONAL_SCALE = re.compile(
     r"\b(?P<f>half|a\s+half|a\s+quarter\s+of|three\s+quarters\s+of|a\s+third\s+of)\s+(?:a|one)\s+"
-    r"(?P<s>million|billion|thousand)\b",
+    r"(?P<s>million|billion|thousand)\b"
+    # "one and a half million", "two-and-a-half billion"
+    r"|\b(?P<whole>one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+and[\s-]+a[\s-]+half[\s-]+"
+    r"(?P<s2>million|billion|thousand)\b",
     re.I,
 )
 _ONE_IN = re.compile(
@@ -105,3 +109,36 @@ _ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|
 _ANY_DIGIT = re.compile(r"\d")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
+
+# "one of the largest", "one of Europe's most visited", "one of its deadliest": a rank among the top.
+# The superlative must follow ("one of the men" is a pronoun); words in -est that are not superlatives
+# ("one of the interest rates", "one of the forest's") are left out.
+_NOT_SUPERLATIVE = (
+    r"(?:interest|honest|modest|forest|protest|contest|request|conquest|inquest|arrest|invest|suggest|digest|"
+    r"harvest|manifest|earnest|behest|unrest|bequest|dishonest|chest|guest|quest|priest|tempest|pretest|midwest|"
+    r"southwest|northwest|attest|detest|infest|molest|divest|ingest|congest|everest|almest)"
+)
+_ONE_OF_SUPERLATIVE = re.compile(
+    r"\b(?P<one>one)\s+of\s+(?:(?:the|its|their|his|her|our|my|your|this|these|those)\s+(?:[\w.-]+(?:'s|’s|s’)\s+)?|"
+    r"[\w.-]+(?:'s|’s|s’)\s+)(?:very\s+)?"
+    rf"(?P<sup>(?:most|least)[\s-]+(?!of\b)[a-z][\w-]*|best|worst|top|first|(?!{_NOT_SUPERLATIVE}\b)\w{{2,}}est)\b",
+    re.I,
+)
+# "twice", "thrice", "tenfold", "two-fold": a multiple (the same kind as "10x").
+_MULTIPLE = re.compile(
+    r"\b(?:(?P<twice>twice|thrice)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand)"
+    r"-?fold)\b",
+    re.I,
+)
+# "the 1990s", "the '60s", "the mid-1980s": a decade (a date); "the 70s", "her 40s", "the low 40s": a span
+# of ten. Not an age group ("the over-70s", "under-25s").
+_DECADE = re.compile(
+    r"(?<![\w'’.,$£€])(?:(?<=mid-)|(?<!-))"
+    r"(?:(?P<year>(?:1[5-9]|20)\d0)s|['’](?P<short>\d0)s|(?P<two>[1-9]0)s)(?![\w'’])"
+)
+# "millions were spent", "took billions from": the plural scale words without "of" after them.
+_VAGUE_ALONE = re.compile(
+    r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|hundreds|thousands|millions|billions)"
+    r"\b(?!\s+of\b)(?![-’'])",
+    re.I,
+)

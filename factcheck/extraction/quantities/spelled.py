@@ -6,16 +6,19 @@ from __future__ import annotations
 import re
 
 from ..numbers import FRACTION_DENOMINATORS, SCALES, SUFFIX_SCALES, UNITS, parse_numeral, tidy, words_to_number
-from .context import _is_plural, _title_case_line, _unit_after
+from .context import _is_plural, _qualifier, _title_case_line, _unit_after
 from .patterns import (
     _DOZEN,
     _FRACTION,
     _FRACTIONAL_SCALE,
+    _MULTIPLE,
     _ONE_IN,
+    _ONE_OF_SUPERLATIVE,
     _ONE_SKIP_AFTER,
     _ONE_SKIP_BEFORE,
     _ORDINAL_RANK,
     _VAGUE,
+    _VAGUE_ALONE,
     _WORDNUM,
 )
 from .scan import Scan
@@ -29,6 +32,32 @@ def ordinal_ranks(scan: Scan) -> None:
         s, e = m.start("w"), m.end("w")
         if taken.free(s, e):
             scan.add(s, e, _ORDINALS[m.group("w").lower()], "", "rank", 0.0)
+
+
+# The unit of a rank "among the top" ("one of the largest"): no number is stated, so is_numeric() is false
+# for it (like an identifier) and it adds no figure to a claim or to the model's features.
+AMONG_THE_TOP = "among the top"
+
+
+def one_of_superlatives(scan: Scan) -> None:
+    """ "one of the largest", "one of Europe's most visited": a rank among the top, from 1 with no stated
+    bottom. Not "one of the men" (a pronoun): a superlative must follow."""
+    taken = scan.taken
+    for m in _ONE_OF_SUPERLATIVE.finditer(scan.text, scan.start, scan.end):
+        s, e = m.start("one"), m.end("sup")
+        if taken.free(s, e):
+            scan.put(s, e, 1, AMONG_THE_TOP, "rank", None, 1, None)
+
+
+def multiples(scan: Scan) -> None:
+    """ "twice", "thrice", "tenfold": a multiple, like "10x"."""
+    taken = scan.taken
+    for m in _MULTIPLE.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if taken.free(s, e):
+            w = (m.group("twice") or m.group("n")).lower()
+            value = {"twice": 2, "thrice": 3}.get(w) or words_to_number([w])
+            scan.add(s, e, value, "times", "other", 0.0)
 
 
 def one_in(scan: Scan) -> None:
@@ -48,14 +77,17 @@ def one_in(scan: Scan) -> None:
 
 
 def fractional_scales(scan: Scan) -> None:
-    """ "half a million", "a quarter of a billion"."""
+    """ "half a million", "a quarter of a billion", "one and a half million"."""
     text, end, taken = scan.text, scan.end, scan.taken
     for m in _FRACTIONAL_SCALE.finditer(text, scan.start, end):
         s, e = m.span()
         if not taken.free(s, e):
             continue
-        f = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())]
-        value = tidy(round(f * SUFFIX_SCALES[m.group("s").lower()]))
+        if m.group("whole"):
+            f, scale = UNITS[m.group("whole").lower()] + 0.5, m.group("s2")
+        else:
+            f, scale = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())], m.group("s")
+        value = tidy(round(f * SUFFIX_SCALES[scale.lower()]))
         unit, unit_end = _unit_after(text, e, end)
         scan.add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
 
@@ -102,6 +134,17 @@ def vague_amounts(scan: Scan) -> None:
             continue
         low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
         scan.put(s, e, low, "", "count", "vague", low, None)
+
+
+def vague_plurals(scan: Scan) -> None:
+    """ "millions were spent", "took billions from", "tens of thousands": a lower bound only (after
+    vague_amounts, which takes the same words followed by "of")."""
+    taken = scan.taken
+    for m in _VAGUE_ALONE.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span("w")
+        if taken.free(s, e):
+            low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
+            scan.put(s, e, low, "", "count", "vague", low, None)
 
 
 def word_numbers(scan: Scan) -> None:
@@ -151,7 +194,10 @@ def _word_number(scan: Scan, m, s: int, e: int) -> None:
 def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str) -> bool:
     text = scan.text
     if low_text == "one" and (
-        not unit or text[s - 1 : s] == "-" or first in ("known", "who", "that") or _is_plural(first)
+        (not unit and not _counted_one(text, scan.start, s))
+        or text[s - 1 : s] == "-"
+        or first in ("known", "who", "that")
+        or _is_plural(first)
     ):
         return True  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
     # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case)
@@ -162,3 +208,14 @@ def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str
         and text[s - 2 : s - 1] not in '."“'
         and not _title_case_line(text, s)
     )
+
+
+_COUNTING_QUALIFIERS = frozenset(["only", "just", "exactly", "at least", "more than", "no more than", "at most"])
+
+
+def _counted_one(text: str, start: int, s: int) -> bool:
+    """ "only one polling place", "more than one": a qualifier makes "one" a count, except "the only one"."""
+    qualifier, _ = _qualifier(text, start, s)
+    if qualifier not in _COUNTING_QUALIFIERS:
+        return False
+    return not re.search(r"\b(?:the|an?)\s+(?:only|just)\s+$", text[max(start, s - 16) : s], re.I)

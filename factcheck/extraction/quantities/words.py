@@ -335,6 +335,15 @@ _TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
         "seventh",
         "eighth",
         "ninth",
+        "twice",
+        "thrice",
+        "twofold",
+        "threefold",
+        "fourfold",
+        "fivefold",
+        "tenfold",
+        "hundredfold",
+        "thousandfold",
     ]
 )
 

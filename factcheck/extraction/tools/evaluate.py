@@ -56,6 +56,8 @@ USE = {
     "clef2019": "untouched",
     "clef2020": "untouched",
     "averitec": "tuning (claim-type rules)",
+    "quantemp-first": "untouched (never read while writing quantity rules)",
+    "quantemp-second": "tuning (its misses read while writing quantity rules)",
     "averitec-tuning": "tuning (claim-type rules written reading its misses)",
     "averitec-test": "read once per issue-13 rule change; three changes dropped after reading it",
 }
@@ -68,6 +70,13 @@ def averitec_part(claim: dict) -> str:
     Rules are written reading only the tuning part's misses; the test part is only ever scored."""
     key = f"issue13-claimtypes:{claim['_orig_index']}".encode()
     return "tuning" if int(hashlib.sha256(key).hexdigest()[:8], 16) % 2 == 0 else "test"
+
+
+def quantemp_part(index: int, n: int) -> str:
+    """QuanTemp dev (test_claimdecomp.csv as data.quantemp reads it) is cut in two by position: the first
+    half (index < n // 2) has never been read while writing quantity rules; the second half's misses were
+    read (issue 12). The cut is the one the issue-12 commits measured ("the half read for misses")."""
+    return "first" if index < n // 2 else "second"
 
 
 def _training_texts(root: Path) -> set[str]:
@@ -204,8 +213,12 @@ def _claim_stats(texts):
 def eval_claims(root: Path) -> str:
     rows = []
     qt = data.quantemp(root / "quantemp" / "test_claimdecomp.csv")
-    n, fl, q, qn, _ = _claim_stats(qt)
+    n, fl, q, qn, qt_exs = _claim_stats(qt)
     rows.append(["QuanTemp claims (dev)", n, f"{fl:.1%}", f"**{q:.1%}**", f"{qn:.1%}"])
+    for part, label in (("first", "first half"), ("second", "second half")):
+        idx = [i for i in range(n) if quantemp_part(i, n) == part]
+        got = sum(bool(qt_exs[i].quantities) for i in idx)
+        rows.append([f"… {label}: {USE['quantemp-' + part]}", len(idx), "", f"{got / len(idx):.1%}", ""])
     av = data.averitec(root / "averitec" / "dev.json")
     n, fl, q, qn, exs = _claim_stats([c["claim"] for c in av])
     rows.append(["AVeriTeC claims (dev)", n, f"{fl:.1%}", f"{q:.1%}", f"{qn:.1%}"])

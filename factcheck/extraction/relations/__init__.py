@@ -18,6 +18,7 @@ from collections.abc import Callable
 from .. import work
 from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
+from .across_changes import companion_changes
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .lookups import _FirstCompatible, _nearest
 from .restatement import restatements
@@ -84,7 +85,22 @@ def find(
     )
     for rule in RULES:
         rule(art)
+    companion_changes(text, numeric, _changes(found.rels, numeric), found.add)
     return found.rels
+
+
+def _changes(rels: list[Relation], numeric: list[Quantity]) -> list[tuple[Quantity, Quantity, int]]:
+    """The changes x → y found (one figure to another), with the direction the text gives them: the way
+    the figures move if the change holds, the other way if it is broken."""
+    by_id = {q.id: q for q in numeric}
+    out = []
+    for r in rels:
+        if r.kind == "change" and len(r.operands) == 1 and r.result is not None and r.holds in (True, False):
+            x, y = by_id.get(r.operands[0]), by_id.get(r.result)
+            if x is not None and y is not None and x.value != y.value:
+                moved = 1 if y.value > x.value else -1
+                out.append((x, y, moved if r.holds else -moved))
+    return out
 
 
 def _no_progress(phase: int, pos: int) -> None:

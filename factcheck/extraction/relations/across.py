@@ -21,7 +21,13 @@ from .across_changes import (
     _rule_ratio_word,
     _rule_stated_pct,
 )
-from .across_compared import _add_compared, _add_expectation, _rule_compared_with, _rule_expectation
+from .across_compared import (
+    _add_compared,
+    _add_expectation,
+    _rule_compared_with,
+    _rule_expectation,
+    _rule_further_baseline,
+)
 from .across_parts import (
     _OF_BEFORE,
     _add_part,
@@ -34,6 +40,7 @@ from .across_parts import (
     _rule_part_anaphor,
     _rule_parts_sum,
     _rule_share_of_part,
+    _rule_share_of_whole_elsewhere,
     _rule_total_parts,
 )
 from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _same_measure, _tolerance_note
@@ -202,6 +209,9 @@ def y_compared_with(n: Near) -> None:
     compared = _rule_compared_with(n.text, n.y, n.window, n.ahead, n.sent)
     if compared is not None:
         _add_compared(n.text, *compared, n.earlier, n.sent, n.add)
+        further = _rule_further_baseline(n.text, n.y, n.ahead, n.sent)
+        if further is not None:  # "up from 0.3% in 2003 and 0.4% in 2002"
+            _add_compared(n.text, compared[0], further, n.earlier, n.sent, n.add)
 
 
 def y_with_another(n: Near) -> None:
@@ -241,6 +251,16 @@ def y_share_of_anaphor(n: Near) -> None:
         _add_share(part, whole, y, True, n.add)
 
 
+def y_share_of_whole_elsewhere(n: Near) -> None:
+    """ "axing 90 journalist jobs - 17% of their editorial staff" … "employ 521 journalists": y the share, the
+    part right before it, the whole a figure of the part's kind in another sentence. Reported when the share
+    fits, or, when that whole is the only candidate, as broken when it does not."""
+    part = n.window[-1] if n.window and n.sent(n.window[-1]) == n.sy else None
+    found = _rule_share_of_whole_elsewhere(n.text, n.y, part, [*n.window, *n.following], n.sent)
+    if found is not None and part is not None:
+        _add_share(part, found[0], n.y, found[1], n.add)
+
+
 # The rules for one figure, in the order they report (a relation already reported is not reported again).
 FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     change_to_y,
@@ -253,4 +273,5 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_compared_with,
     y_with_another,
     y_share_of_anaphor,
+    y_share_of_whole_elsewhere,
 )

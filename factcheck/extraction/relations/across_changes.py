@@ -205,3 +205,26 @@ def _add_ratio(x: Quantity, y: Quantity, factor: float, word: str, add) -> None:
         (True if ratio == factor else "approximately") if ok else False,
         f"{y.text} / {x.text} = {ratio:.2f}; “{word}” means ×{factor:g} (tolerance ±{tol:.2f})",
     )
+
+
+# "dropped from 10,276 cases worth £808m to 8,177 cases worth £644m", "922 cases worth £38.5m, up from 831
+# cases worth £35.7m": each figure of a change carries a second figure of another measure, and that one
+# moves the same way.
+_COMPANION_GAP = re.compile(
+    r"[^.;!?()]{0,80}?\b(?:worth|valued\s+at|totalling|totaling|amounting\s+to|costing)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?",
+    re.I,
+)
+
+
+def companion_changes(text: str, numeric: list[Quantity], changes: list[tuple[Quantity, Quantity, int]], add) -> None:
+    """For each change x → y (with its direction) whose two figures are each followed by "worth" (or
+    "valued at", "totalling") and a figure of another measure: that pair x2 → y2 is the same change."""
+    after: dict[int, Quantity] = {}
+    for a, b in zip(numeric, numeric[1:], strict=False):
+        if (a.kind != b.kind or a.unit != b.unit) and _COMPANION_GAP.fullmatch(text, a.end, b.start):
+            after[a.id] = b
+    for x, y, sign in changes:
+        x2, y2 = after.get(x.id), after.get(y.id)
+        if x2 is not None and y2 is not None and x2 is not y and _same_measure(x2, y2) and not _same_measure(x, x2):
+            _add_change(text, x2, y2, sign, add)

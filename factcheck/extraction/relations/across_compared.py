@@ -11,7 +11,7 @@ from .across_changes import _FROM_BEFORE_X, _add_change, _add_pct_change, _rule_
 from .common import _FULL_STOP, _PCT_DIRECTION, _SENTENCE_STOP, _direction, _fmt, _same_measure
 
 _EXPECTED_BEFORE = re.compile(
-    r"(?<!than-)(?<!than\s)\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|"
+    r"(?<!than-)(?<!than\s)(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|"
     r"consensus\s+of|target\s+of(?:\s+an?)?)\s+"
     r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
@@ -20,6 +20,13 @@ _MISSED = re.compile(
     r"\b(?:failed\s+to\s+meet|missed|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
 )
 _BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+than|ahead\s+of)\b", re.I)
+# A figure that is itself a bound, a forecast or the top of a range is no outcome set against an
+# expectation: "above ECB guidelines of 2%", "expected to drop below 2%", "forecasts $4.2bn to $4.35bn".
+_NOT_OUTCOME = re.compile(
+    r"(?:\b(?:above|below|than|guidelines?|targets?|ceiling|limit|threshold)\s+(?:[\w'’]+\s+){0,3}?"
+    r"(?:of\s+)?(?:an?\s+|the\s+)?|\d\S*\s+to\s+)$",
+    re.I,
+)
 
 
 def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: int) -> tuple[Quantity, int] | None:
@@ -36,16 +43,27 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
         and _same_measure(q, y)
         and 0.5 <= q.value / (y.value or 1) <= 2
         and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
+        and not _is_not_outcome(text, q)
     ]
     x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
     if x is None or y.start - x.start > 300 and not x.start < lead_end:
         return None
     after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
+    if re.search(r"\d", after):
+        after = ""  # "… 2.3%, above the bank's ceiling of 3%": that word sets y against another figure
     span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
     missed, beat = bool(_MISSED.search(span)), bool(_BEAT.search(span))
     if missed == beat:
         return None
     return x, (-1 if missed else 1)
+
+
+def _is_not_outcome(text: str, q: Quantity) -> bool:
+    """q a bound, a forecast or an end of a range, within its clause: not a result to set against an
+    expectation."""
+    before = _SENTENCE_STOP.split(text[max(0, q.start - 60) : q.start])[-1]
+    range_start = re.match(r"\s*(?:to|-|–)\s*[$£€]?\d", text[q.end : q.end + 12])
+    return bool(range_start or _NOT_OUTCOME.search(before) or _EXPECTED_BEFORE.search(before))
 
 
 def _add_expectation(x: Quantity, y: Quantity, sign: int, add) -> None:
@@ -172,3 +190,20 @@ def _add_compared(text: str, y: Quantity, x: Quantity, earlier, sent, add) -> No
         _add_pct_change(x, y, pct, sign, add)
     else:
         _add_change(text, x, y, sign, add)
+
+
+# "Growth was 1.1% in 2004, up from 0.3% in 2003 and 0.4% in 2002": a second baseline joined by "and".
+_AND_BASELINE = re.compile(
+    r"(?:\s+(?:in|on|at|for|during|by)\s+[\w'’ -]{1,25}?)?\s*,?\s+(?:and|or)\s+(?:from\s+|with\s+)?"
+    r"(?:just\s+|only\s+|about\s+|around\s+)?",
+    re.I,
+)
+
+
+def _rule_further_baseline(text: str, x: Quantity, ahead: list[Quantity], sent) -> Quantity | None:
+    """The figure joined to the baseline x by "and" ("up from 0.3% in 2003 and 0.4% in 2002"): another
+    baseline of the same figure, of the same measure, in x's sentence."""
+    z = ahead[0] if ahead else None
+    if z is None or sent(z) != sent(x) or not _same_measure(x, z) or z.qualifier == "vague":
+        return None
+    return z if _AND_BASELINE.fullmatch(text, x.end, z.start) else None

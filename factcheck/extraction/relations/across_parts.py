@@ -38,6 +38,11 @@ _OF_THE_NOUN = re.compile(
 )
 _OF_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)  # y is a whole
 _OF_THE_OPENER = re.compile(r"(?:^|[.;!?]\s+|\n)\s*Of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?$")
+# "in £2.5bn instalments", "£5 each", "£1,200 a year": an amount that repeats, not one part of a total
+_EACH = re.compile(
+    r"\s*(?:[\w'’-]+\s+)?(?:instal?ments?|tranches|payments|each|apiece|a\s+(?:year|month|week|day|head|share)|per\b)",
+    re.I,
+)
 _ANOTHER = re.compile(
     r"^[^.;]{0,40}?\b(?:with|and|plus)\s+(?:another|a\s+further|an\s+additional|a\s+second)\s+$", re.I
 )
@@ -162,13 +167,13 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
     just after): "£23bn would go on spending, with £8bn to fill the hole … £4bn to cut taxes" and "its
     £35bn savings". Small counts (a sum under 10) need a total word ("in all", "combined") to count.
     Returns (parts, total) or None. Found because the numbers fit, so never reported as broken."""
-    if y.kind == "percent" or y.qualifier is not None or y.value <= 0:
+    if y.kind == "percent" or y.qualifier is not None or y.value <= 0 or _EACH.match(text, y.end):
         return None
     prev: list[Quantity] = []  # the last two figures of y's measure before it
     for q in reversed(window):
         if len(prev) == 2:
             break
-        if _same_measure(q, y) and q.qualifier is None and q.value > 0:
+        if _same_measure(q, y) and q.qualifier is None and q.value > 0 and not _EACH.match(text, q.end):
             prev.insert(0, q)
     totals = [t for t in pool if t.qualifier in (None, "about") and t.value > y.value and _same_measure(t, y)]
     for k in (2, 3):
@@ -182,12 +187,21 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
                 continue
             if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:
                 continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
-            if min(q.value for q in run) < 0.05 * t.value:
+            if min(q.value for q in run) < 0.05 * t.value or not _units_agree(run, t):
                 continue
             if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
                 continue
             return run, t
     return None
+
+
+def _units_agree(run: list[Quantity], t: Quantity) -> bool:
+    """Counts add up to a total of the same things: a part that names its unit must share a word with the
+    total's ("Five unions" + 60 is not 65 years)."""
+    if t.kind != "count":
+        return True
+    total_words = _words(t.unit)
+    return all(not _words(q.unit) or _words(q.unit) & total_words for q in run)
 
 
 def _rule_another(text: str, x: Quantity, y: Quantity, earlier: list[Quantity]) -> Quantity | None:
@@ -224,3 +238,39 @@ def _add_sum(parts: list[Quantity], total: Quantity, add, unless_linked: bool = 
         f"tolerance ±{_fmt(tol)}): {_holds_text(holds)}",
         unless_linked=unless_linked,
     )
+
+
+# "axing 90 journalist jobs - 17% of their editorial staff" … "The titles employ 521 journalists": a part with
+# its share of a whole named by a noun; the whole's figure is stated in another sentence.
+_PART_THEN_SHARE = re.compile(
+    r"\s*(?:[-–—(]|,(?:\s+or)?)\s*(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+(?:over|under)\s+)?"
+)
+_SHARE_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all)\s+(?!\d)[a-z]", re.I)
+
+
+def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, others: list[Quantity], sent):
+    """p a share (%) stated right after a part a ("90 jobs - 17% of their staff"), of a whole named by a noun
+    and not by a figure in the sentence; the whole is a larger figure of a's measure sharing a unit word
+    with it, up to twelve sentences away (the nearest). Returns (whole, only) with only True when it is the
+    one such figure, or None."""
+    if a is None or p.unit != "%" or a.kind not in ("count", "money") or a.value <= 0:
+        return None
+    if not (_PART_THEN_SHARE.fullmatch(text, a.end, p.start) and _SHARE_OF_NOUN.match(text, p.end)):
+        return None
+    if a.kind == "count" and not _words(a.unit):
+        return None
+    wholes = [
+        w
+        for w in others
+        if w is not a
+        and sent(w) != sent(a)
+        and abs(sent(w) - sent(a)) <= 12
+        and w.value > a.value
+        and w.qualifier != "vague"
+        and _same_measure(a, w)
+        and (a.kind == "money" or _words(a.unit) & _words(w.unit))
+    ]
+    if not wholes:
+        return None
+    whole = min(wholes, key=lambda w: (abs(sent(w) - sent(a)), w.start))
+    return whole, len(wholes) == 1

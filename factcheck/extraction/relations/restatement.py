@@ -48,11 +48,12 @@ def restatements(art: Article) -> None:
     figs, _sents, sent = art.figures()
     lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
     lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
+    lead = [q for q in lead if not _VAGUE_BEFORE.search(text, max(0, q.start - 12), q.start)]
     position = {q.id: k for k, q in enumerate(figs)}
     for a in lead:
         tick(6, a.start)
         later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
-        same = _same_later(a, later, sent)
+        same = [b for b in _same_later(a, later, sent) if not _another_event(text, a, b)]
         headline = sent(a) == 0 and "\n" not in text[: a.start]
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
@@ -87,6 +88,35 @@ def restatements(art: Article) -> None:
                 f"in the same words; they differ by {_fmt(abs(a.value - b.value))}, beyond rounding"
                 f"{_tolerance_note(a, b)}",
             )
+
+
+_VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|many)\s+$", re.I)  # "several hundred" is no figure to restate
+_TO_FIGURE = re.compile(r"\s+to\s+(?:a\s+|an\s+|just\s+)?([$£€]?\d[\d,.]*\w*)")
+
+
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:above|below|than)\s+(?:[\w'’]+\s+){0,3}?|\b(?:ceiling|target|limit|threshold|guidelines?)\s+)"
+    r"(?:of\s+)(?:an?\s+|the\s+)?$"
+    r"|\b(?:above|below|than)\s+(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _is_bound(text: str, q: Quantity) -> bool:
+    """q a limit set by the words before it ("above the bank's ceiling of 3%", "a target of 3%")."""
+    return bool(_BOUND_BEFORE.search(_FULL_STOP.split(text[max(0, q.start - 50) : q.start])[-1]))
+
+
+def _another_event(text: str, a: Quantity, b: Quantity) -> bool:
+    """a and b each a change that ends at another level ("US crude fell 32 cents to $51.43" … "Brent crude
+    fell 32 cents to $49.74"): the same amount of two different moves, not one figure stated twice; a figure
+    of a vague "several hundred"; one of the two a limit ("a ceiling of 3%") and the other not."""
+    if _VAGUE_BEFORE.search(text, max(0, b.start - 12), b.start):
+        return True
+    if _QUALIFIER_CMP.isdisjoint((a.qualifier, b.qualifier)) and _is_bound(text, b) != _is_bound(text, a):
+        return True  # "left its key rate at 3%" … "above the bank's ceiling of 3%": a figure and a limit
+    ta, tb = _TO_FIGURE.match(text, a.end), _TO_FIGURE.match(text, b.end)
+    return bool(ta and tb and ta.group(1).rstrip(".,") != tb.group(1).rstrip(".,"))
 
 
 def _same_later(a: Quantity, later: list[Quantity], sent) -> list[Quantity]:

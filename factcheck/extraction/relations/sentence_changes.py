@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import _DOWN, _UP, INF, Article, _compatible, _fmt, _is_exact, _verdict
+from .common import _DOWN, _UP, INF, Article, _compatible, _fmt, _holds_text, _is_exact, _loose, _verdict
 
 _TO_GAP = re.compile(
     r"^(?:\s+(?:(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?|last\s+\w+|a\s+year\s+(?:earlier|ago)|the\s+previous\s+\w+))?"
@@ -43,6 +43,7 @@ def changes_in_sentence(art: Article) -> None:
             # "£1.2bn, up 12% from £1.07bn" / "jumped 76% to $1.13bn from $640m"
             if q.kind == "percent" and q.unit == "%":
                 _percent_change(text, q, group, add)
+                _points_or_percent(text, q, group, add)
         _times_ratios(text, group, add)
 
 
@@ -262,4 +263,51 @@ def _percent_change(text, p, group, add):
         holds,
         f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
         f"the text says {'down' if down else 'up'} {p.text}",
+    )
+
+
+# "The index rose 20.5 points, or 0.2%, to 10,850", "shares fell 3p (2%) to 147p": a move stated both as an
+# amount and as a percentage of the level it started from, with the level it reached.
+_OR_PCT_BEFORE = re.compile(
+    r"^\s*(?:,\s*or\s+|\(\s*|-\s*or\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I
+)
+_PCT_TO_LEVEL = re.compile(
+    r"^\s*\)?\s*,?\s*(?:to|at)\s+(?:a\s+|an\s+)?(?:record\s+|new\s+)?(?:high\s+of\s+|low\s+of\s+)?$", re.I
+)
+
+
+def _points_or_percent(text, p, group, add) -> None:
+    """ "rose 20.5 points, or 0.2%, to 10,850": d the amount before p, level the figure after it; the
+    level it started from is level ∓ d, and d of that must be p within the rounding of all three."""
+    k = group.index(p)
+    if k == 0 or k + 1 >= len(group):
+        return
+    d, level = group[k - 1], group[k + 1]
+    if not (_OR_PCT_BEFORE.match(text[d.end : p.start]) and _PCT_TO_LEVEL.match(text[p.end : level.start])):
+        return
+    if d.kind == "percent" or level.kind == "percent" or not 0 < d.value < level.value * 2:
+        return
+    before = text[max(0, d.start - 40) : d.start]
+    up, down = (
+        max((m.end() for m in _UP.finditer(before)), default=-1),
+        max((m.end() for m in _DOWN.finditer(before)), default=-1),
+    )
+    if up == down:
+        return
+    sign = 1 if up > down else -1
+    start = level.value - sign * d.value
+    if start <= 0:
+        return
+    computed = 100.0 * d.value / start
+    lo = 100.0 * max(d.value - d.tolerance, 0) / (start + d.tolerance + level.tolerance)
+    hi = 100.0 * (d.value + d.tolerance) / max(start - d.tolerance - level.tolerance, 1e-9)
+    holds = _verdict((computed, computed), (p.value, p.value), (lo, hi), _loose(p), _is_exact(d, level, p))
+    started = f"{start:,.2f}".rstrip("0").rstrip(".")
+    add(
+        "change",
+        [d, level],
+        p,
+        holds,
+        f"{'up' if sign > 0 else 'down'} {d.text} to {level.text} means from {started}, a change of "
+        f"{computed:.2f}% (with rounding {lo:.2f}–{hi:.2f}%); the text says {p.text}: {_holds_text(holds)}",
     )

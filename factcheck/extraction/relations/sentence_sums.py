@@ -21,6 +21,7 @@ from .common import (
 )
 from .lookups import _nearest
 
+_ONE_IN = re.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", re.I)
 _SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
 
 
@@ -32,6 +33,8 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
         if a.kind in ("count", "other") and b.kind in ("count", "other") and _PART_GAP.match(gap):
             if "vague" in (a.qualifier, b.qualifier) or (a.unit and not b.unit and gap.strip().lower() == "of"):
                 continue  # "hundreds of millions", "two groups of four"
+            if _ONE_IN.search(text, max(0, a.start - 10), a.start):
+                continue  # "one in 13 of the 48 million cards": a rate, not 13 of them
             if not a.unit and b.unit:
                 a.unit = b.unit
                 a.kind = "count"

@@ -424,7 +424,8 @@ def evaluate_relations_gold(root: Path, gold_path: Path = OUT, parts=("tuning", 
     columns are then empty."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     tx = texts(root)
-    last = max((a.get("round", 1) for a in gold["articles"]), default=1)
+    # the last round with test articles (a round may add tuning articles only)
+    last = max((a.get("round", 1) for a in gold["articles"] if a["part"] == "test"), default=1)
     chosen = {p: [a for a in gold["articles"] if a["part"] == p and p in parts] for p in ("tuning", "test")}
     # the test articles annotated after the last round of rules: never read before those rules were written
     chosen["fresh"] = [a for a in chosen["test"] if a.get("round", 1) == last]

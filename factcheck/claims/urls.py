@@ -1,6 +1,6 @@
 from django.urls import path
 
-from factcheck.claims import views
+from factcheck.claims import threshold, views
 
 app_name = "claims"
 urlpatterns = [
@@ -13,4 +13,5 @@ urlpatterns = [
     path("runs/<int:pk>/status/", views.run_status, name="run_status"),
     path("statements/<int:pk>/assign/", views.claim_assign_view, name="claim_assign"),
     path("statements/<int:pk>/status/", views.claim_status, name="claim_status"),
+    path("settings/check-worthiness/", threshold.threshold_settings, name="threshold"),
 ]

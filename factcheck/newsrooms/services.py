@@ -123,3 +123,12 @@ def membership_queue_seen(*, member: Membership, now=None):
     member.queue_seen_at = now or timezone.now()
     Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at)
     return previous
+
+
+def newsroom_threshold_set(*, newsroom: Newsroom, threshold: float | None) -> Newsroom:
+    """Set the newsroom's own check-worthy threshold (0–1), or None to follow the model's calibrated one."""
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ValidationError({"threshold": "The threshold is a score from 0 to 1."})
+    newsroom.checkworthy_threshold = threshold
+    newsroom.save(update_fields=["checkworthy_threshold", "updated_at"])
+    return newsroom

@@ -55,3 +55,51 @@ def test_the_article_page_counts_what_it_highlights(login, editor, newsroom):
     response = login(editor).get(reverse("claims:article", args=[article.pk]))
     assert response.context["worthy_count"] == 2
     assert [c.band for c in response.context["claims"]] == ["mid", "mid"]
+
+
+# --- Settings → Check-worthiness (admins) -------------------------------------------------------------
+
+THRESHOLD_URL = "/settings/check-worthiness/"
+
+
+def test_the_settings_page_names_the_models_threshold(login, admin_member, newsroom):
+    from factcheck.claims.threshold import model_threshold
+
+    assert reverse("claims:threshold") == THRESHOLD_URL
+    response = login(admin_member).get(THRESHOLD_URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 0.0 < model_threshold() < 1.0
+    assert f"<strong>{model_threshold():.2f}</strong>" in html
+    assert "following the model" in html
+
+
+def test_an_admin_sets_an_own_threshold_then_goes_back_to_the_model(login, admin_member, newsroom):
+    client = login(admin_member)
+    response = client.post(THRESHOLD_URL, {"mode": "own", "threshold": "0.62"})
+    assert response.status_code == 302
+    newsroom.refresh_from_db()
+    assert newsroom.checkworthy_threshold == pytest.approx(0.62)
+    assert "your own threshold, 0.62" in client.get(THRESHOLD_URL).content.decode()
+    client.post(THRESHOLD_URL, {"mode": "model", "threshold": "0.62"})  # the number is ignored
+    newsroom.refresh_from_db()
+    assert newsroom.checkworthy_threshold is None
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"mode": "own", "threshold": ""}, "Give a score from 0 to 1"),
+        ({"mode": "own", "threshold": "1.5"}, "less than or equal to 1"),
+        ({"mode": "own", "threshold": "half"}, "Enter a number"),
+        ({"mode": "sometimes"}, "Select a valid choice"),
+    ],
+)
+def test_a_bad_threshold_is_refused_with_the_reason_and_nothing_changes(login, admin_member, newsroom, data, message):
+    newsroom.checkworthy_threshold = 0.4
+    newsroom.save()
+    response = login(admin_member).post(THRESHOLD_URL, data)
+    assert response.status_code == 200  # the form again, with the reason (the house style for forms)
+    assert message in response.content.decode()
+    newsroom.refresh_from_db()
+    assert newsroom.checkworthy_threshold == pytest.approx(0.4)

@@ -52,6 +52,7 @@ ROUTES = {
     "newsrooms:member_role": lambda w: {"pk": _a_member(w).pk},
     "newsrooms:member_remove": lambda w: {"pk": _a_member(w).pk},
     "verdicts:rating_scale": lambda w: {},
+    "claims:threshold": lambda w: {},
     "newsrooms:password": lambda w: {},
 }
 
@@ -159,6 +160,7 @@ POLICY = {
     "newsrooms:member_role": (None, "admin"),
     "newsrooms:member_remove": (None, "admin"),
     "verdicts:rating_scale": ("admin", "admin"),
+    "claims:threshold": ("admin", "admin"),
     "newsrooms:password": ("viewer", "viewer"),
     "verdicts:dashboard": ("viewer", None),
     "verdicts:evidence_add": (None, "checker"),

@@ -80,3 +80,31 @@ def test_an_admin_imports_sources_in_the_app(page, live_server, newsroom, admin_
     shot(page, "74-source-import")
     assert list(Source.objects.filter(newsroom=newsroom).values_list("name", flat=True)) == ["Harbour Gazette"]
     assert console_errors == []
+
+
+def test_an_admin_sets_the_check_worthy_threshold(
+    page, live_server, newsroom, admin_member, as_user, console_errors, shot
+):
+    # given a newsroom admin in the app, following the model's threshold
+    as_user(page, admin_member)
+    page.click("nav >> text=Settings")
+    page.click("nav >> text=Check-worthiness")
+    expect(page.locator("h1")).to_have_text("Check-worthiness")
+    expect(page.locator(".threshold-card")).to_contain_text("following the model")
+    shot(page, "75-threshold")
+
+    # when they ask for their own threshold without a number, they are told what is missing
+    page.check("input[name=mode][value=own]")
+    page.click(".threshold-card button[type=submit]")
+    expect(page.locator(".threshold-card .error")).to_contain_text("Give a score from 0 to 1")
+    shot(page, "76-threshold-error")
+
+    # and with a number it is saved and shown
+    page.fill("#id_threshold", "0.6")
+    page.click(".threshold-card button[type=submit]")
+    expect(page.locator(".flash-success")).to_contain_text("Saved")
+    expect(page.locator(".threshold-card")).to_contain_text("your own threshold, 0.60")
+    newsroom.refresh_from_db()
+    assert newsroom.checkworthy_threshold == 0.6
+    shot(page, "77-threshold-saved")
+    assert console_errors == []

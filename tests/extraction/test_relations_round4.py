@@ -192,3 +192,47 @@ def test_two_bounds_in_the_same_words_are_restated():
     text = "Cold weather pushed oil prices above $50 a barrel on Monday. Traders carried prices above the $50 mark."
     ex, rels = _rels(text, "restatement")
     assert [_texts(ex, r) for r in rels] == [["$50", "$50"]]
+
+
+# Round 5 (13 more tuning articles)
+# across_parts._rule_added_to_total (across.y_total_after_addition)
+def test_a_figure_added_to_a_running_total():
+    text = "Some 164,000 new jobs were created in May. That took the year's total to 1.9 million, the ministry said."
+    ex, rels = _rels(text, "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["164,000 new jobs", "1.9 million"], True)]
+    text = "Some 164,000 new jobs were created in May. That took the year's total to 140,000, the ministry said."
+    _, rels = _rels(text, "part_of")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_total_without_the_words_of_an_addition_is_no_part():
+    text = "Some 164,000 new jobs were created in May. The ministry counted 1.9 million jobs in all."
+    _, rels = _rels(text, "part_of")
+    assert rels == []
+
+
+# restatement._rule_similar (across.y_similar_to_earlier)
+def test_a_similar_sum_restates_the_earlier_figure():
+    lead = "Storm hits port\n\nA storm hit the port on Monday. Ships were kept out. Cranes were damaged. "
+    text = lead + "The port may lose 40bn pesos. It plans to spend a similar sum - around 40bn pesos - on repairs."
+    ex, rels = _rels(text, "restatement")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["40bn pesos", "40bn pesos"], "approximately")]
+    text = lead + "The port may lose 40bn pesos. It plans to spend a similar sum - around 60bn pesos - on repairs."
+    _, rels = _rels(text, "restatement")
+    assert [r.holds for r in rels] == [False]
+
+
+# sentence_sums.inherit_units: "nine out of 10" is a rate
+def test_nine_out_of_ten_is_a_rate_not_a_part():
+    _, rels = _rels("In nine out of 10 disputes there is no court case, officials said.", "part_of")
+    assert rels == []
+
+
+# restatement._rule_restated: a lead share restated only in shared words
+def test_two_owners_with_the_same_share_are_not_one_figure():
+    text = (
+        "Airbus bosses meet\n\nThe Lagardere group, which owns 30% of the plane maker, backs the plan. "
+        "So do the French state (15%) and the German carmaker (30%)."
+    )
+    _, rels = _rels(text, "restatement")
+    assert rels == []

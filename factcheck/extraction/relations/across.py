@@ -33,6 +33,7 @@ from .across_parts import (
     _add_part,
     _add_share,
     _add_sum,
+    _rule_added_to_total,
     _rule_another,
     _rule_of_the_noun,
     _rule_of_the_whole,
@@ -44,7 +45,7 @@ from .across_parts import (
     _rule_total_parts,
 )
 from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _same_measure, _tolerance_note
-from .restatement import _rule_apposition, _rule_apposition_break
+from .restatement import _rule_apposition, _rule_apposition_break, _rule_similar
 
 # ---------------------------------------------------------------------------------------------------
 # Across sentences (issue 12): candidates are pairs of compatible figures within a window of the
@@ -261,6 +262,28 @@ def y_share_of_whole_elsewhere(n: Near) -> None:
         _add_share(part, found[0], n.y, found[1], n.add)
 
 
+def y_total_after_addition(n: Near) -> None:
+    """ "157,000 jobs were added. That took the year's total to 2.2 million (y)": the figure added is part of y."""
+    part = _rule_added_to_total(n.text, n.y, n.window, n.sent)
+    if part is not None:
+        _add_part(part, n.y, n.add)
+
+
+def y_similar_to_earlier(n: Near) -> None:
+    """ "a similar sum - around 30bn baht (y)": y restates the earlier figure within 15%."""
+    found = _rule_similar(n.text, n.y, n.window, n.sent)
+    if found is not None:
+        x, ok = found
+        n.add(
+            "restatement",
+            [x],
+            n.y,
+            "approximately" if ok else False,
+            f"{n.y.text} ({_fmt(n.y.value)}) is called similar to {x.text} ({_fmt(x.value)}): "
+            + ("within 15%" if ok else "they differ by more than 15%"),
+        )
+
+
 # The rules for one figure, in the order they report (a relation already reported is not reported again).
 FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     change_to_y,
@@ -274,4 +297,6 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_with_another,
     y_share_of_anaphor,
     y_share_of_whole_elsewhere,
+    y_total_after_addition,
+    y_similar_to_earlier,
 )

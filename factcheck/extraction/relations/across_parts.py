@@ -274,3 +274,31 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         return None
     whole = min(wholes, key=lambda w: (abs(sent(w) - sent(a)), w.start))
     return whole, len(wholes) == 1
+
+
+# "157,000 new jobs were added last month. That took 2004's total to 2.2 million", ", bringing the total to 45":
+# a figure added to a running total that the text then gives.
+_TOOK_TOTAL_TO = re.compile(
+    r"\b(?:took|takes|taking|brought|brings|bringing|pushed|pushes|pushing|lifted|lifts|lifting|raised|raises|"
+    r"raising|swelled|swelling|increased|increasing)\s+(?:[\w'’]+\s+){0,3}?(?:total|tally|count|number|overall\s+figure)"
+    r"\s+(?:[\w'’]+\s+){0,3}?to\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|more\s+than\s+|over\s+)?$",
+    re.I,
+)
+
+
+def _rule_added_to_total(text: str, total: Quantity, window: list[Quantity], sent) -> Quantity | None:
+    """The figure added to the running total y: the nearest earlier figure of y's measure, in y's sentence or
+    the one before, when y follows "took the total to", "bringing the total to". None otherwise."""
+    if total.kind not in ("count", "money", "other") or not _TOOK_TOTAL_TO.search(
+        text, max(0, total.start - 80), total.start
+    ):
+        return None
+    for q in reversed(window):
+        if (
+            sent(total) - 1 <= sent(q) <= sent(total)
+            and q.kind != "percent"
+            and _same_measure(q, total)
+            and q.value > 0
+        ):
+            return q
+    return None

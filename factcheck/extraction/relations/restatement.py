@@ -141,7 +141,16 @@ def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[
     of its own."""
     if a.kind in ("count", "other") and not _words(a.unit) and _RANGE_START.match(text, a.end):
         return None
-    equal = next((b for b in same if _close(a, b) and (sent(a) == 0 or _same_precision(a, b))), None)
+    equal = next(
+        (
+            b
+            for b in same
+            if _close(a, b)
+            and (sent(a) == 0 or _same_precision(a, b))
+            and (sent(a) == 0 or a.kind != "percent" or _context_words(text, a, 100, 40) & _body_words(text, b))
+        ),
+        None,
+    )  # a lead share equal to a later one is the same figure only in shared words ("owns 30%" … "Daimler (30%)")
     if equal is not None:
         exact = a.value == equal.value
         return (
@@ -302,3 +311,25 @@ def _within_bounds(a: Quantity, b: Quantity) -> bool:
         return False
     lo, hi = _loose(b)
     return lo <= a.value <= hi and 0.5 <= a.value / (b.value or 1) <= 2
+
+
+# "Thailand may lose 30bn baht … Thailand intends to spend a similar sum - around 30bn baht": the text says
+# that the figure is about the earlier one.
+_SIMILAR = re.compile(
+    r"\b(?:a\s+similar|the\s+same|an\s+equal|a\s+comparable|a\s+matching)\s+(?:sum|amount|figure|number|total|level)"
+    r"\s*(?:[-–—,:(]\s*|of\s+)?(?:around\s+|about\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_SIMILAR_WITHIN = 0.15  # "a similar sum": within 15% of the earlier figure
+
+
+def _rule_similar(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, bool] | None:
+    """y named as "a similar sum - around y": the nearest earlier figure of its measure up to two sentences
+    back. Returns (x, holds) with holds False when y is more than 15% (plus rounding) away from x."""
+    if not _SIMILAR.search(text, max(0, y.start - 50), y.start):
+        return None
+    for x in reversed(window):
+        if sent(y) - 2 <= sent(x) <= sent(y) and x.kind == y.kind and _same_measure(x, y) and x.value > 0:
+            off = abs(y.value - x.value) - x.tolerance - y.tolerance
+            return x, off <= _SIMILAR_WITHIN * x.value
+    return None

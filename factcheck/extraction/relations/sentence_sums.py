@@ -33,8 +33,8 @@ def inherit_units(text: str, qs: list[Quantity]) -> list[tuple[Quantity, Quantit
         if a.kind in ("count", "other") and b.kind in ("count", "other") and _PART_GAP.match(gap):
             if "vague" in (a.qualifier, b.qualifier) or (a.unit and not b.unit and gap.strip().lower() == "of"):
                 continue  # "hundreds of millions", "two groups of four"
-            if _ONE_IN.search(text, max(0, a.start - 10), a.start):
-                continue  # "one in 13 of the 48 million cards": a rate, not 13 of them
+            if _ONE_IN.search(text, max(0, a.start - 10), a.start) or (b.value in (10, 100) and "out of" in gap):
+                continue  # "one in 13 of the 48 million cards", "nine out of 10 separations": a rate
             if not a.unit and b.unit:
                 a.unit = b.unit
                 a.kind = "count"

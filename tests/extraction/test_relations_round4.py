@@ -236,3 +236,98 @@ def test_two_owners_with_the_same_share_are_not_one_figure():
     )
     _, rels = _rels(text, "restatement")
     assert rels == []
+
+
+# ratios.ratios_in_words / _ratio_between / _add_ratio_words
+def test_a_ratio_said_in_words_within_a_sentence():
+    ex, rels = _rels("The firm made £84m last year, double the £42m it made in 2003.", "ratio")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£84m", "£42m"], True)]
+    _, rels = _rels("The firm made £84m last year, double the £62m it made in 2003.", "ratio")
+    assert [r.holds for r in rels] == [False]
+    ex, rels = _rels("Sales reached £90m, three times the £30m of 2001.", "ratio")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£90m", "£30m", "three times"], True)]
+    ex, rels = _rels("Its debt of £3bn is half the £6bn it owed in 2000.", "ratio")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_a_ratio_with_its_qualifier():
+    _, rels = _rels("The firm made £84m last year, more than double the £40m it made in 2003.", "ratio")
+    assert [r.holds for r in rels] == ["approximately"]
+    _, rels = _rels("The firm made £74m last year, more than double the £40m it made in 2003.", "ratio")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_ratio_across_a_sentence_opened_by_that_is():
+    ex, rels = _rels("The firm made £84m last year. That is twice the £42m it made in 2003.", "ratio")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("The firm made £84m last year. Rivals made twice the £42m it made in 2003.", "ratio")
+    assert rels == []
+
+
+def test_a_share_of_a_figure_is_not_also_a_ratio():
+    text = "The party received more than £5m in gifts.\n\nThis is nearly half of the £11,724,929 given to all parties."
+    _, rels = _rels(text, "ratio")
+    assert rels == []
+
+
+# sentence_changes._percent_than
+def test_a_percentage_higher_than_a_baseline():
+    ex, rels = _rels("Sales were £84m, 12% higher than a year earlier's £75m.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£75m", "£84m", "12%"], True)]
+    _, rels = _rels("Sales were £84m, 22% higher than a year earlier's £75m.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+# common._UP / _DOWN: more direction verbs; across_changes._rule_from_to stops at a new clause
+def test_narrowed_dipped_and_rebounded_are_directions():
+    _, rels = _rels("The trade deficit narrowed to $55.5bn in November from $60.3bn in October.", "change")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("Growth dipped to 2.1% from 2.4%.", "change")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("Prices rebounded to $45 a barrel from $42.", "change")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_two_changes_in_one_sentence_are_not_crossed():
+    text = "Turnover increased to £1.2bn from £1.1bn, while operating profit rose to £84m from £75m."
+    ex, rels = _rels(text)
+    assert [(r.kind, _texts(ex, r), r.holds) for r in rels] == [
+        ("change", ["£1.1bn", "£1.2bn"], True),
+        ("change", ["£75m", "£84m"], True),
+    ]
+
+
+# across_parts._rule_part_anaphor: "of whom", ", of which"
+def test_of_whom_and_of_which_name_the_whole_before():
+    ex, rels = _rels("It employs 5,000 people, 3,000 of whom work in Germany.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["3,000", "5,000 people"], True)]
+    ex, rels = _rels("The total cost is £10bn, of which £7.5bn comes from the Treasury.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£7.5bn", "£10bn"], True)]
+
+
+# across_changes._TIME_OPENER: "In 2003, …", "The year before, …"
+def test_a_baseline_sentence_opened_by_a_year():
+    ex, rels = _rels("Profits rose to £84m last year. In 2003, profits were £75m.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£75m", "£84m"], True)]
+    ex, rels = _rels("Profits climbed 12% to £84m. The year before, the firm made £75m.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£75m", "£84m", "12%"], True)]
+
+
+# sentence_comparisons._CMP_GAP: possessives, "beat", "ahead of"
+def test_comparisons_with_possessives_and_beat():
+    _, rels = _rels("Germany's growth was 1.7%, lower than France's 2.3%.", "comparison")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("The UK's 2.5% growth beat the eurozone's 3.8%.", "comparison")
+    assert [r.holds for r in rels] == [False]
+    _, rels = _rels("Its profit of £84m was well ahead of the £70m analysts had expected.", "comparison")
+    assert [r.holds for r in rels] == [True]
+
+
+# across_compared._rule_expectation: "missing", "remained above 50", "from a revised 53.3"
+def test_an_expectation_missed_with_a_threshold_in_the_sentence():
+    text = (
+        "The index fell to 51.8 from a revised 53.3 in May. But, despite missing forecasts of 53.7, "
+        "the index remained above 50."
+    )
+    ex, rels = _rels(text, "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["53.7", "51.8"], True)]

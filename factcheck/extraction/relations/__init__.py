@@ -21,6 +21,7 @@ from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .lookups import _FirstCompatible, _nearest
+from .ratios import ratios_in_words
 from .restatement import restatements
 from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
@@ -52,6 +53,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     record_claims,  # 5
     restatements,  # 6
     across_sentences,  # 6
+    ratios_in_words,  # 6
 )
 
 

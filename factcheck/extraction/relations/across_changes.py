@@ -48,6 +48,7 @@ _BASELINE_AFTER = re.compile(
 _WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
 _TIME_OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+(?:ago|earlier|before)|"
+    r"In\s+(?:19|20)\d\d(?=\s*,)|The\s+(?:year|month|quarter)\s+before(?=\s*,)|"
     r"Previously|(?:In|During|Over)\s+the\s+(?:same|previous|prior)\s+(?:period|quarter|month|year|week)|"
     r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
 )
@@ -60,6 +61,7 @@ _RATIO_TO = re.compile(
     r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled)\s+(?:[\w'’]+\s+){0,3}?to\s+$", re.I
 )
 _RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
+_NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|with)\b|,\s*(?:as|when)\b", re.I)
 _FROM_BEFORE_X = re.compile(
     r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
 )
@@ -126,8 +128,8 @@ def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
     deepened to £51.6m from £1.2m" is explicit.)"""
     if not (x.start < y.start and _FROM_BEFORE_X.search(text, max(0, x.start - 30), x.start)):
         return 0
-    if not _TO_AFTER_X.fullmatch(text, x.end, y.start):
-        return 0
+    if not _TO_AFTER_X.fullmatch(text, x.end, y.start) or _NEW_CLAUSE.search(text, x.end, y.start):
+        return 0  # "to £1.2bn from £1.1bn, while profit rose to £84m": "to £84m" ends another change
     if not (_same_measure(x, y) or x.kind == "count" and not x.unit and y.kind in ("count", "duration", "other")):
         return 0
     if re.search(

@@ -17,8 +17,9 @@ _EXPECTED_BEFORE = re.compile(
     re.I,
 )
 _MISSED = re.compile(
-    r"\b(?:failed\s+to\s+meet|missed|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
+    r"\b(?:failed\s+to\s+meet|missed|missing|misses|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
 )
+_WORD_OF_A_FIGURE = re.compile(r"\b(?:above|below)\s+(?:the\s+|a\s+)?[$£€]?\d", re.I)
 _BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+than|ahead\s+of)\b", re.I)
 # A figure that is itself a bound, a forecast or the top of a range is no outcome set against an
 # expectation: "above ECB guidelines of 2%", "expected to drop below 2%", "forecasts $4.2bn to $4.35bn".
@@ -43,6 +44,7 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
         and _same_measure(q, y)
         and 0.5 <= q.value / (y.value or 1) <= 2
         and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
+        and not _FROM_REVISED.search(text, max(0, q.start - 30), q.start)
         and not _is_not_outcome(text, q)
     ]
     x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
@@ -52,10 +54,16 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     if re.search(r"\d", after):
         after = ""  # "… 2.3%, above the bank's ceiling of 3%": that word sets y against another figure
     span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
+    span = _WORD_OF_A_FIGURE.sub(" ", span)  # "remained above 50": that word sets a figure against 50
     missed, beat = bool(_MISSED.search(span)), bool(_BEAT.search(span))
     if missed == beat:
         return None
     return x, (-1 if missed else 1)
+
+
+_FROM_REVISED = re.compile(
+    r"\bfrom\s+(?:a|an|the)\s+(?:revised|previous|upwardly\s+revised|downwardly\s+revised)\s+$", re.I
+)
 
 
 def _is_not_outcome(text: str, q: Quantity) -> bool:

@@ -25,7 +25,12 @@ from .common import (
     add_part_of,
 )
 
-_OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|the\s+total)\b", re.I)
+_OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|whom|the\s+total)\b", re.I)
+# "The total cost is £10bn, of which £7.5bn comes from the Treasury"
+_OF_WHICH_BEFORE = re.compile(
+    r",\s*(?:of\s+(?:which|whom)|including)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
+    re.I,
+)
 _OF_THAT_START = re.compile(r"(?:^|[.;]\s+|\n)\s*Of\s+(?:that|this|these|those|the\s+total|which)\s*,?\s*$")
 _OUT_OF_TOTAL = re.compile(
     r"^[^.;]{0,30}?\b(?:out\s+of|from)\s+(?:a|the|its|their)\s+(?:current\s+|overall\s+)?total\s+"
@@ -52,7 +57,7 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
     """The whole a part refers back to: "6,000 of those" (the nearest earlier figure of the same measure
     in its sentence or the one before) or a sentence that opens "Of that, £23bn …" (the previous
     sentence's figure)."""
-    anaphor = _OF_ANAPHOR.match(text, a.end)
+    anaphor = _OF_ANAPHOR.match(text, a.end) or _OF_WHICH_BEFORE.search(text, max(0, a.start - 30), a.start)
     opener = _OF_THAT_START.search(text, max(0, a.start - 30), a.start)
     if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
         return None
@@ -189,10 +194,15 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
                 continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
             if min(q.value for q in run) < 0.05 * t.value or not _units_agree(run, t):
                 continue
+            if any(_CHANGE_END.search(text, max(0, q.start - 20), q.start) for q in [*run, t]):
+                continue  # "to £1.2bn from £1.1bn, while profit rose to £84m": ends of changes, not parts
             if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
                 continue
             return run, t
     return None
+
+
+_CHANGE_END = re.compile(r"\b(?:from|to)\s+(?:a\s+|an\s+|the\s+|about\s+|around\s+|just\s+)?$", re.I)
 
 
 def _units_agree(run: list[Quantity], t: Quantity) -> bool:

@@ -90,6 +90,7 @@ def restatements(art: Article) -> None:
             )
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previous\s+)?$", re.I)
 _VAGUE_BEFORE = re.compile(r"\b(?:several|a\s+few|many)\s+$", re.I)  # "several hundred" is no figure to restate
 _TO_FIGURE = re.compile(r"\s+to\s+(?:a\s+|an\s+|just\s+)?([$£€]?\d[\d,.]*\w*)")
 
@@ -159,10 +160,14 @@ def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[
             f"{a.text} ({_fmt(a.value)}) is stated again as {equal.text} ({_fmt(equal.value)})"
             + ("" if exact else f": equal within rounding{_tolerance_note(a, equal)}"),
         )
+    baseline = re.search(
+        r"\bfrom\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|previous\s+)?$", text[max(0, a.start - 25) : a.start]
+    )
     bound = next(
         (b for b in same[:_WINDOW] if _within_bounds(a, b) and _context_words(text, a) & _context_words(text, b)),
         None,
-    )
+    )  # the old figure of a change ("fell to 51.8 from a revised 53.3") is not what a later bound restates
+    bound = None if baseline else bound
     if bound is not None:
         return bound, True, f"{a.text} ({_fmt(a.value)}) is consistent with the later “{bound.qualifier} {bound.text}”"
     return None

@@ -44,6 +44,7 @@ def changes_in_sentence(art: Article) -> None:
             if q.kind == "percent" and q.unit == "%":
                 _percent_change(text, q, group, add)
                 _points_or_percent(text, q, group, add)
+                _percent_than(text, q, group, add)
         _times_ratios(text, group, add)
 
 
@@ -310,4 +311,44 @@ def _points_or_percent(text, p, group, add) -> None:
         holds,
         f"{'up' if sign > 0 else 'down'} {d.text} to {level.text} means from {started}, a change of "
         f"{computed:.2f}% (with rounding {lo:.2f}–{hi:.2f}%); the text says {p.text}: {_holds_text(holds)}",
+    )
+
+
+# "Sales were £84m, 12% higher than a year earlier's £75m", "£1.1bn, 5% less than the £1.16bn of 2003": the
+# percentage by which the figure before it differs from the figure after it.
+_PCT_THAN = re.compile(
+    r"\s+(?P<w>higher|lower|more|less|up|down|above|below|bigger|smaller)\s+(?:than|on|from)\s+"
+    r"(?:(?:the|a|an|its|their|last|previous|year|year's|earlier's|month's|quarter's|a\s+year\s+earlier's)\s+){0,3}$",
+    re.I,
+)
+
+
+def _percent_than(text, p, group, add) -> None:
+    """ "£84m, 12% higher than last year's £75m": y the figure before p (of x's measure, in the sentence), x
+    the one right after "higher than"; y must be x changed by p in the stated direction."""
+    k = group.index(p)
+    if k + 1 >= len(group) or p.unit != "%":
+        return
+    x = group[k + 1]
+    m = _PCT_THAN.fullmatch(text, p.end, x.start)
+    if not m or x.kind in ("percent", "date") or not x.value:
+        return
+    y = next((q for q in reversed(group[:k]) if q.kind != "percent" and _compatible(q, x, need_overlap=False)), None)
+    if y is None or not re.fullmatch(r"[^.;]{0,40}", text[y.end : p.start]):
+        return
+    up = m.group("w").lower() in ("higher", "more", "up", "above", "bigger")
+    computed = 100.0 * (y.value - x.value) / x.value
+    lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
+    hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
+    stated = p.value if up else -p.value
+    stated_range = (stated - p.tolerance, stated + p.tolerance)
+    holds = _verdict((computed, computed), (stated, stated), (lo, hi), stated_range, _is_exact(x, y, p))
+    word = m.group("w")
+    add(
+        "change",
+        [x, y],
+        p,
+        holds,
+        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
+        f"the text says {p.text} {word}: {_holds_text(holds)}",
     )

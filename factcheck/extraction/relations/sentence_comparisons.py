@@ -13,13 +13,17 @@ from .lookups import _FirstCompatible
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
     r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
-    r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost)\s+){0,3}"
+    r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost|[A-Z][\w-]*['’]s)\s+){0,3}"
     r"(?:record\s+(?:of\s+)?|(?:[\w'’-]+\s+){1,3}?(?:of|at)\s+)?$"  # "than forecasts of", "from a close of"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:the|its|their|[\w’']+['’]s)\s+"
     r"(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,3}(?:of\s+(?:an?\s+|the\s+)?)?$"
-    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$",
+    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$"
+    # "The UK's 2.5% growth beat the eurozone's 1.8%", "£84m, well ahead of the £70m"
+    r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w4>beat|beating|exceeded|exceeding|outpaced|outstripped|ahead\s+of|behind|"
+    r"trailed|trailing)\s+(?:the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$",
     re.I,
 )
+_W4 = {"behind": "below", "trailed": "below", "trailing": "below"}  # the others: "above"
 _ANAPHORIC_CMP = re.compile(
     r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be|remains|remained)\s+"
     r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
@@ -47,7 +51,9 @@ def _compare_in_group(text, group, records, add) -> None:
             m = _CMP_GAP.match(text[a.end : b.start])
             if not m:
                 break
-            w = (m.group("w") or m.group("w2") or m.group("w3")).lower()
+            w = (m.group("w") or m.group("w2") or m.group("w3") or "").lower()
+            if m.group("w4"):
+                w = _W4.get(m.group("w4").lower(), "above")
             gap_tail = text[a.end : b.start].rstrip().lower()
             if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):
                 break  # "more than 25%" qualifies the figure itself; it compares nothing

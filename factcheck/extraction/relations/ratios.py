@@ -1,0 +1,95 @@
+"""Ratios said in words between two figures of one measure (issue 12, round 5): "£84m, double the £42m it
+made in 2003", "three times the £30m of 2001", "half the £6bn it owed", and across a sentence, "… £84m.
+That is twice the £42m …". The words assert the ratio, so one that does not fit (beyond rounding and a 10%
+margin for a plain "twice") is reported broken."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import Article, _fmt, _same_measure
+
+_FACTORS = {
+    "twice": 2.0, "double": 2.0, "treble": 3.0, "triple": 3.0, "half": 0.5, "a third of": 1 / 3,
+    "one third of": 1 / 3, "a quarter of": 0.25, "one quarter of": 0.25,
+}  # fmt: skip
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_RATIO_TAIL = (
+    r"(?P<q>more\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+|over\s+|some\s+)?"
+    r"(?P<r>twice|double|treble|triple|half|(?:a|one)\s+(?:third|quarter)\s+of|"
+    r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+"
+    r"(?:(?:as\s+(?:much|many|big|large|high)\s+as|that\s+of|those\s+of)\s+)?"
+    r"(?:the|its|their|his|her|a|an|[\w'’-]+['’]s)?\s*(?:[\w'’-]+\s+){0,3}?"
+)
+_RATIO_GAP = re.compile(r"[^.;!?]{0,50}?\b" + _RATIO_TAIL, re.I)
+# "… £84m last year. That is twice the £42m …"
+_THAT_IS = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:That|This|It|Which)\s+(?:is|was|would\s+be|represents|represented)\s+" + _RATIO_TAIL + "$",
+    re.I,
+)
+_MARGIN = 0.10  # a plain "twice" allows 10% besides rounding ("double" of 41.5 is 83)
+
+
+def ratios_in_words(art: Article) -> None:
+    """Each figure x named after a ratio phrase ("double the £42m"): y is the figure of x's measure before
+    the phrase, in x's sentence, or in the sentence before when x's opens "That is twice …"."""
+    text, numeric = art.text, art.numeric
+    figs, _sents, sent = art.figures()
+    for k, x in enumerate(figs):
+        art.tick(6, x.start)
+        if k == 0 or x.kind in ("date", "rank") or x.value <= 0:
+            continue
+        for y in reversed(figs[max(0, k - 4) : k]):
+            if y.kind == x.kind and _same_measure(x, y) and y.value > 0 and not _share_between(text, figs, y, x):
+                found = _ratio_between(text, y, x, sent)
+                if found is not None:
+                    _add_ratio_words(y, x, *found, numeric, art.add)
+                break
+
+
+def _share_between(text: str, figs: list[Quantity], y: Quantity, x: Quantity) -> bool:
+    """A share "of" x read as a figure between them ("nearly half of the £11.7m"): the share rules check it."""
+    return any(q.kind == "percent" and y.end <= q.start < x.start and text.startswith(" of ", q.end) for q in figs)
+
+
+def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, str, str] | None:
+    """(factor, qualifier, phrase) when the words between y and x say that y is factor × x."""
+    if sent(y) == sent(x):
+        m = _RATIO_GAP.fullmatch(text, y.end, x.start)
+    elif sent(y) == sent(x) - 1:
+        m = _THAT_IS.search(text, max(y.end, x.start - 100), x.start)
+    else:
+        m = None
+    if m is None:
+        return None
+    phrase = re.sub(r"\s+", " ", m.group("r").lower())
+    if m.group("n"):
+        n = m.group("n").lower()
+        factor = float(_NUMBER_WORDS.get(n, 0) or n)
+    else:
+        factor = _FACTORS[phrase]
+    return factor, (m.group("q") or "").strip().lower(), phrase
+
+
+def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, numeric, add) -> None:
+    ratio = y.value / x.value
+    lo = (y.value - y.tolerance) / (x.value + x.tolerance)
+    hi = (y.value + y.tolerance) / max(x.value - x.tolerance, 1e-9)
+    if qualifier == "more than" or qualifier == "over":
+        ok = hi > factor
+    elif qualifier in ("almost", "nearly"):
+        ok = lo <= factor and hi >= factor * (1 - 2 * _MARGIN)
+    else:
+        ok = lo <= factor * (1 + _MARGIN) and hi >= factor * (1 - _MARGIN)
+    exact = ratio == factor and not qualifier
+    times = next((q for q in numeric if q.unit.lower().startswith("times") and y.end <= q.start < x.start), None)
+    add(
+        "ratio",
+        [y, x],
+        times,
+        (True if exact else "approximately") if ok else False,
+        f"{y.text} / {x.text} = {ratio:.2f} (with rounding {lo:.2f}–{hi:.2f}); the text says "
+        f"“{(qualifier + ' ') if qualifier else ''}{phrase}” (×{factor:.3g}, ±10%): "
+        + ("consistent" if ok else f"but {_fmt(y.value)} is not that multiple of {_fmt(x.value)}"),
+    )

@@ -96,7 +96,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-isolated", action="store_true", help="skip the isolated pass")
         parser.add_argument("--no-load", action="store_true", help="skip the load pass")
         parser.add_argument("--newsroom", default="bench")
-        parser.add_argument("--search", default="unemployment", help="the search box's text")
+        parser.add_argument("--search", default="unemployment", help="the search box's text (a rare term)")
+        parser.add_argument(
+            "--search-frequent",
+            default="government",
+            help="a term with a full first page at every size: its cost grows with the matches to sort",
+        )
         parser.add_argument("--port", type=int, default=8765)
         parser.add_argument("--gunicorn-workers", type=int, default=3)
         parser.add_argument("--label", default="", help="name of this run in the JSON and the compare table")
@@ -151,7 +156,8 @@ class Command(BaseCommand):
 
     def _result(self, side, opts, tool):
         return {"label": side.label, "statements": side.statements, "users": opts["users"],
-                "duration": opts["duration"], "spawn_rate": opts["spawn_rate"], "search": opts["search"],
+                "duration": opts["duration"], "spawn_rate": opts["spawn_rate"],
+                "search": f"{opts['search']}, frequent: {opts['search_frequent']}",
                 "filters": urlencode(FILTERS), "load_tool": tool, "isolated": None, "load": None,
                 "loadavg": {}}  # fmt: skip
 
@@ -163,11 +169,13 @@ class Command(BaseCommand):
             raise CommandError(f"no newsroom {opts['newsroom']!r}: run bench_seed first")
         statements = Claim.objects.filter(newsroom__slug__startswith=opts["newsroom"]).count()
         if opts["explain"]:
-            self._explain(room, opts["search"])
+            self._explain(room, (opts["search"], opts["search_frequent"]))
         return {
             "label": opts["label"] if opts["label"] and not opts["plan_only"] else f"{statements:,} statements",
             "statements": statements,
-            "screens": [s.as_dict() for s in self._screens(room, opts["search"], random.Random(5))],
+            "screens": [
+                s.as_dict() for s in self._screens(room, (opts["search"], opts["search_frequent"]), random.Random(5))
+            ],
             "users": self._users(room, opts["users"]),
         }
 
@@ -175,14 +183,15 @@ class Command(BaseCommand):
         """The --against database's plan, from a child process configured for it (prints its EXPLAIN)."""
         with tempfile.NamedTemporaryFile(prefix="bench-web-plan-", suffix=".json") as f:
             args = ["--plan-only", f.name, "--users", str(opts["users"]), "--newsroom", opts["newsroom"],
-                    "--search", opts["search"], *(["--explain"] if opts["explain"] else [])]  # fmt: skip
+                    "--search", opts["search"], "--search-frequent", opts["search_frequent"],
+                    *(["--explain"] if opts["explain"] else [])]  # fmt: skip
             subprocess.run(  # noqa: S603 - our own interpreter and arguments
                 [sys.executable, "manage.py", "bench_web", *args],
                 cwd=ROOT, env={**os.environ, "DATABASE_URL": opts["against"]}, check=True,
             )  # fmt: skip
             return json.loads(Path(f.name).read_text())
 
-    def _screens(self, room, search, rng):
+    def _screens(self, room, searches, rng):
         def url(name, *args):
             try:
                 return reverse(name, args=args)
@@ -203,7 +212,8 @@ class Command(BaseCommand):
             Screen("floor: login page (anonymous)", [url("login")], anonymous=True),
             Screen("queue first page", [queue] if queue else None),
             Screen("filtered queue", [f"{queue}?{urlencode(FILTERS)}"] if queue else None),
-            Screen("search", [f"{queue}?{urlencode({'q': search})}"] if queue else None),
+            Screen("search", [f"{queue}?{urlencode({'q': searches[0]})}"] if queue else None),
+            Screen("search (frequent term)", [f"{queue}?{urlencode({'q': searches[1]})}"] if queue else None),
             Screen("article page", many("claims:article", article_ids)),
             Screen("statement review", many("verdicts:claim", claim_ids)),
             # The statement page's similar-statements panel, loaded by htmx after the page.
@@ -335,7 +345,7 @@ class Command(BaseCommand):
 
     # --- EXPLAIN -----------------------------------------------------------------------------------
 
-    def _explain(self, room, search):
+    def _explain(self, room, searches):
         try:
             from factcheck.claims.views import PAGE_SIZE, queue_query
         except ImportError:
@@ -349,7 +359,8 @@ class Command(BaseCommand):
             ("queue first page (main query)", {}, False),
             ("queue count (capped)", {}, True),
             ("filtered queue", {"status": "new", "type": "numeric", "min_score": 0.5}, False),
-            ("search", {"q": search}, False),
+            ("search", {"q": searches[0]}, False),
+            ("search (frequent term)", {"q": searches[1]}, False),
         ]
         with connection.cursor() as cursor:
             cursor.execute("SET track_io_timing TO on")  # only for superusers; harmless otherwise

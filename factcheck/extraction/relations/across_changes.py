@@ -61,6 +61,7 @@ _RATIO_TO = re.compile(
     r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled)\s+(?:[\w'’]+\s+){0,3}?to\s+$", re.I
 )
 _RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater)\b", re.I)
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|with)\b|,\s*(?:as|when)\b", re.I)
 _FROM_BEFORE_X = re.compile(
     r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
@@ -83,6 +84,8 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
     if x.value <= 0 or not 0.25 <= y.value / x.value <= 4 and not x.kind == y.kind == "percent":
         return None  # "36,185 … to 469" is not one figure moving
     before_x = text[max(0, x.start - 45) : x.start]
+    if _DIFFERENCE_AFTER.match(text, x.end):
+        return None  # "A year ago, debt was more than 11bn euros higher": a difference, not the old level
     if x.start < y.start and _UP_DOWN_FROM.search(before_x):
         return None  # "grew 15.7%, down from 23%, and inflation slowed to 4.3%": 23% belongs to 15.7%
     strong = (
@@ -104,9 +107,23 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
     return 0.7, sign
 
 
+_PLACES = re.compile(r"\b(?:places?|positions?|ranked|rankings?|charts?|league\s+tables?|number\s+\d+)\b", re.I)
+
+
+def _is_place(text: str, x: Quantity, y: Quantity) -> bool:
+    """x and y places in a list ("at five, up from 13 ... rising nine places to 15"): a rise is a smaller number."""
+    if not all(q.kind == "count" and not q.unit and q.value == int(q.value) and q.value < 500 for q in (x, y)):
+        return False
+    if not re.search(r"\bfrom\s+(?:number\s+)?$", text[max(0, x.start - 12) : x.start], re.I):
+        return False  # only a place named as where it came from ("up from 13"), not "the top 10"
+    return bool(_PLACES.search(text, max(0, min(x.start, y.start) - 150), max(x.end, y.end) + 150))
+
+
 def _add_change(text, x, y, sign, add) -> None:
-    ok = y.value > x.value if sign > 0 else y.value < x.value
     word = "rise" if sign > 0 else "fall"
+    if _is_place(text, x, y):
+        sign, word = -sign, f"{word} in place"  # a place in a ranking: up means a smaller number
+    ok = y.value > x.value if sign > 0 else y.value < x.value
     add(
         "change",
         [x],
@@ -130,6 +147,8 @@ def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
         return 0
     if not _TO_AFTER_X.fullmatch(text, x.end, y.start) or _NEW_CLAUSE.search(text, x.end, y.start):
         return 0  # "to £1.2bn from £1.1bn, while profit rose to £84m": "to £84m" ends another change
+    if any(map(_direction, re.findall(r"[a-z]+", text[x.end : y.start].lower()))):
+        return 0  # "up from 13 in 2004, a critic rising nine places to 15": another move
     if not (_same_measure(x, y) or x.kind == "count" and not x.unit and y.kind in ("count", "duration", "other")):
         return 0
     if re.search(

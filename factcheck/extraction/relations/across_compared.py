@@ -35,8 +35,8 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
     from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
     or the lead. No direction word: no relation."""
-    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start):
-        return None
+    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start) or y.kind == "count" and not y.unit:
+        return None  # "expected that Doom 3 would be chosen": a bare number is no expected figure
     near = [
         q
         for q in window

@@ -62,8 +62,8 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
     if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
         return None
     for w in reversed(window):
-        if w.kind == "percent" or w.start >= a.start or not _same_measure(w, a):
-            continue
+        if w.kind == "percent" or w.start >= a.start or w.value < 2 or not _same_measure(w, a):
+            continue  # "if one console can make music, … six of them": one is no whole
         if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
             return w
     return None

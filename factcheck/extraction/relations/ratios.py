@@ -61,8 +61,8 @@ def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, st
         m = _THAT_IS.search(text, max(y.end, x.start - 100), x.start)
     else:
         m = None
-    if m is None:
-        return None
+    if m is None or not m.group("r").islower():
+        return None  # "Doom 3, Half Life 2": a name, not a ratio
     phrase = re.sub(r"\s+", " ", m.group("r").lower())
     if m.group("n"):
         n = m.group("n").lower()

@@ -58,7 +58,10 @@ def restatements(art: Article) -> None:
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
         if headline and not any(_close(a, q) for q in first):
-            b = _rule_headline_break(text, a, first)
+            # the lead sentence restates the headline; when no later figure has the headline's value either,
+            # one shared word is enough to say which of its figures does
+            need = 1 if not any(_close(a, q) for q in same) else _RESTATED_WORDS
+            b = _rule_headline_break(text, a, first, need)
         found = None if b else _rule_restated(text, a, same, sent) or _rule_definite_count(text, a, later, sent)
         if found is not None:
             add("restatement", [a], found[0], found[1], found[2])
@@ -271,14 +274,14 @@ def _body_words(text: str, q: Quantity) -> set[str]:
     return {w.rstrip("s") for w in words if w not in _STOP}
 
 
-def _rule_headline_break(text: str, a: Quantity, same: list[Quantity]) -> Quantity | None:
+def _rule_headline_break(text: str, a: Quantity, same: list[Quantity], need: int = _RESTATED_WORDS) -> Quantity | None:
     """The body figure the headline's a was meant to restate, when none is equal: of the same measure and
     order (half to twice a), among the next _WINDOW figures, sharing at least _RESTATED_WORDS words of the
     headline (the headline's words against the body figure's clause), strictly more than any other."""
     ctx = _context_words(text, a)
     near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
     scored = sorted(((len(ctx & _body_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
-    if scored and scored[0][0] >= _RESTATED_WORDS and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+    if scored and scored[0][0] >= need and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][2]
     return None
 

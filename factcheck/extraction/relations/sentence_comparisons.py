@@ -53,6 +53,8 @@ def _compare_in_group(text, group, records, add) -> None:
                 break
             w = (m.group("w") or m.group("w2") or m.group("w3") or "").lower()
             if m.group("w4"):
+                if not (a.unit and b.unit) or "score" in (a.unit, b.unit):
+                    break  # "came from 15-6 down to beat France 24-18": scores, not two measures
                 w = _W4.get(m.group("w4").lower(), "above")
             gap_tail = text[a.end : b.start].rstrip().lower()
             if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):

@@ -88,7 +88,7 @@ def _read_stats(prefix, names):
     return figures, total, failures
 
 
-def locust_run(port, screens, sessions, *, users, spawn_rate, duration, log):
+def locust_run(port, screens, sessions, *, users, spawn_rate, duration, think, log):
     """Run Locust headless against 127.0.0.1:port; ({screen: figures}, total, first failures, load average)."""
     live = [s for s in screens if s.paths is not None]
     with tempfile.TemporaryDirectory(prefix="bench-locust-") as tmp:
@@ -116,7 +116,7 @@ def locust_run(port, screens, sessions, *, users, spawn_rate, duration, log):
             done = subprocess.run(  # noqa: S603 - our own interpreter and arguments
                 command,
                 cwd=ROOT,
-                env={**os.environ, "BENCH_LOCUST_PLAN": str(plan)},
+                env={**os.environ, "BENCH_LOCUST_PLAN": str(plan), "BENCH_LOCUST_THINK": str(think)},
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 timeout=duration + 120,

@@ -8,9 +8,9 @@ BENCH_LOCUST_PLAN and runs Locust headless against it, bounded in users, spawn r
         --host http://127.0.0.1:8765 --csv PREFIX
 
 Each simulated user is one signed-in bench user (its own session) cycling through the screens with
-no think time, as a checker who keeps clicking; the request name is the screen, so Locust's table
-is per screen. Anything but a 200 is a failure (a redirect to the login page included). No Django
-import: Locust runs in its own process with gevent.
+no think time (BENCH_LOCUST_THINK seconds on average if set), as a checker who keeps clicking; the
+request name is the screen, so Locust's table is per screen. Anything but a 200 is a failure (a
+redirect to the login page included). No Django import: Locust runs in its own process with gevent.
 """
 
 import itertools
@@ -19,7 +19,7 @@ import os
 import random
 from urllib.parse import urlsplit
 
-from locust import FastHttpUser, events, task
+from locust import FastHttpUser, between, constant, events, task
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -36,9 +36,16 @@ def _loopback_only(environment, **kwargs):
         raise SystemExit(f"bench load runs against a local server only, not {environment.host!r}")
 
 
-class Checker(FastHttpUser):
-    """A signed-in bench user cycling through the review screens with no wait between requests."""
+def _think():
+    """No wait between requests by default; BENCH_LOCUST_THINK seconds on average (half to one and a half)."""
+    seconds = float(os.environ.get("BENCH_LOCUST_THINK") or 0)
+    return between(seconds / 2, seconds * 1.5) if seconds > 0 else constant(0)
 
+
+class Checker(FastHttpUser):
+    """A signed-in bench user cycling through the review screens, with no wait between requests unless asked."""
+
+    wait_time = _think()
     _numbers = itertools.count()
 
     def on_start(self):

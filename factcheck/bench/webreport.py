@@ -31,7 +31,8 @@ def print_run(out, result):
     if result.get("load"):
         total = result["load_total"]
         out.write(
-            f"  under load: {result['load_tool']}, {result['users']} users (spawn {result['spawn_rate']}/s), "
+            f"  under load: {result['load_tool']}, {result['users']} users (spawn {result['spawn_rate']}/s, "
+            f"think {result.get('think', 0)} s), "
             f"{result['duration']} s, {total['rps']:.1f} req/s, {total['n']} requests, {total['errors']} errors, "
             f"p95 {total['p95']:.0f} ms; {_load_average(loads.get('load'))}"
         )

@@ -9,7 +9,7 @@ archives' current sizes (build them with `bench_seed`):
    request by request, so a screen's latency is its own cost and both sizes see the same machine;
 3. a load pass per database, run by Locust headless (requirements/bench.txt; factcheck/bench/locustfile.py):
    `--users` signed-in bench users (each its own session), spawned at `--spawn-rate` per second,
-   no think time, for `--duration` seconds; latency here includes the wait for a free worker;
+   no think time unless `--think`, for `--duration` seconds; latency includes the wait for a free worker;
 4. p50/p95/p99, errors (and req/s under load) per screen, with the machine's load average during
    each pass, and the floors: a signed-in empty page through the same middleware and base template
    (/bench/floor/, served only with FACTCHECK_BENCH=1), `/healthz` and the anonymous login page.
@@ -86,6 +86,9 @@ class Command(BaseCommand):
         parser.add_argument("--users", type=int, default=50, help="Locust users in the load pass (≤ 200)")
         parser.add_argument("--spawn-rate", type=float, default=25, help="Locust users started per second (≤ 50)")
         parser.add_argument("--duration", type=int, default=60, help="seconds of the load pass (≤ 600)")
+        parser.add_argument(
+            "--think", type=float, default=0, help="load pass: seconds between a user's requests, on average (≤ 30)"
+        )
         parser.add_argument("--samples", type=int, default=100, help="requests per screen in the isolated pass")
         parser.add_argument(
             "--screen-seconds",
@@ -119,6 +122,7 @@ class Command(BaseCommand):
         opts["users"] = max(1, min(opts["users"], 200))
         opts["duration"] = max(5, min(opts["duration"], 600))
         opts["spawn_rate"] = max(1.0, min(opts["spawn_rate"], 50.0))
+        opts["think"] = max(0.0, min(opts["think"], 30.0))
         if opts["plan_only"]:  # the --against side's plan, made by a child process on that database
             Path(opts["plan_only"]).write_text(json.dumps(self._plan(opts)))
             return
@@ -156,7 +160,7 @@ class Command(BaseCommand):
 
     def _result(self, side, opts, tool):
         return {"label": side.label, "statements": side.statements, "users": opts["users"],
-                "duration": opts["duration"], "spawn_rate": opts["spawn_rate"],
+                "duration": opts["duration"], "spawn_rate": opts["spawn_rate"], "think": opts["think"],
                 "search": f"{opts['search']}, frequent: {opts['search_frequent']}",
                 "filters": urlencode(FILTERS), "load_tool": tool, "isolated": None, "load": None,
                 "loadavg": {}}  # fmt: skip
@@ -332,12 +336,12 @@ class Command(BaseCommand):
     def _load(self, side, result, opts):
         self.stdout.write(
             f"load pass on {side.label}: Locust, {opts['users']} users, spawn {opts['spawn_rate']}/s, "
-            f"{opts['duration']} s, no think time"
+            f"{opts['duration']} s, think time {opts['think']} s"
         )
         with tempfile.NamedTemporaryFile(prefix="bench-web-locust-", suffix=".log", delete=False) as log:
             figures, total, failures, load = locust_run(
                 side.port, side.screens, side.sessions, users=opts["users"], spawn_rate=opts["spawn_rate"],
-                duration=opts["duration"], log=log,
+                duration=opts["duration"], think=opts["think"], log=log,
             )  # fmt: skip
         result.update(load=figures, load_total=total, load_failures=failures)
         result["loadavg"]["load"] = load

@@ -366,3 +366,48 @@ def test_names_scores_and_a_single_thing_are_no_relations():
     assert rels == []
     _, rels = _rels("It was widely expected that Quake 3 would be chosen as the top title, but it won 2 awards.")
     assert [r for r in rels if r.holds is False] == []
+
+
+# Round 6 (14 more tuning articles)
+# sentence_comparisons._CMP_GAP: "best since", "fell short of"; _ANAPHORIC_CMP: "The figure … fell short of"
+def test_best_since_and_fell_short_of():
+    _, rels = _rels("Sales climbed 8% for the year, the best performance since an 8.5% rise in 1999.", "comparison")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("Sales climbed 9% for the year, the best performance since an 8.5% rise in 1999.", "comparison")
+    assert [r.holds for r in rels] == [False]
+    _, rels = _rels("Exports of £84m fell short of the £90m target.", "comparison")
+    assert [r.holds for r in rels] == [True]
+
+
+def test_the_figure_fell_short_of_the_previous_one():
+    text = "Spending grew just 0.2% last month. The figure was weaker than forecast - and fell short of the 0.8% rise."
+    ex, rels = _rels(text, "comparison")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["0.2%", "0.8%"], True)]
+    _, rels = _rels(text.replace("0.2%", "0.9%"), "comparison")
+    assert [r.holds for r in rels] == [False]
+
+
+# across_parts._rule_part_anaphor: ", including"; _add_part: an open whole
+def test_including_names_a_part_of_other_things():
+    ex, rels = _rels("Officials have found 500 farms, including 56 large estates, as idle.", "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["56 large estates", "500 farms"], True)]
+    _, rels = _rels("Officials have found 500 farms, including 560 large estates, as idle.", "part_of")
+    assert [r.holds for r in rels] == [False]
+    _, rels = _rels("Officials have found more than 500 farms, including 560 large estates, as idle.", "part_of")
+    assert [r.holds for r in rels] == [True]
+    assert "allows" in rels[0].explanation
+
+
+# sentence_changes._then_to
+def test_a_level_then_the_one_it_moved_to():
+    _, rels = _rels("Shares in the firm fell to 150p before recovering to 158p.", "change")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("Shares in the firm fell to 150p before recovering to 148p.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_currency_counted_in_itself_moves_the_other_way():
+    _, rels = _rels("The greenback hit $1.3516 in thin trade, before rallying to $1.3509.", "change")
+    assert [r.holds for r in rels] == [True]
+    _, rels = _rels("The greenback hit $1.3516 in thin trade, before rallying to $1.3609.", "change")
+    assert [r.holds for r in rels] == [False]

@@ -11,7 +11,8 @@ from .across_changes import _FROM_BEFORE_X, _add_change, _add_pct_change, _rule_
 from .common import _FULL_STOP, _PCT_DIRECTION, _SENTENCE_STOP, _direction, _fmt, _same_measure
 
 _EXPECTED_BEFORE = re.compile(
-    r"(?<!than-)(?<!than\s)(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)\b(?:expected|forecast|predicted|estimated|expectations\s+of|forecasts\s+of|"
+    r"(?<!than-)(?<!than\s)(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)\b(?:expected|forecast|predicted|estimated|"
+    r"predicting|expecting|forecasting|expectations\s+of|forecasts\s+of|"
     r"consensus\s+of|target\s+of(?:\s+an?)?)\s+"
     r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
@@ -53,7 +54,11 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
     if re.search(r"\d", after):
         after = ""  # "… 2.3%, above the bank's ceiling of 3%": that word sets y against another figure
-    span = text[max(0, x.start - 150) : y.end] + after + " " + text[:lead_end]
+    if y.start - x.start > 300:  # x in the lead: its words and y's, not everything between them
+        span = text[max(0, x.start - 150) : x.end + 150] + " " + text[max(0, y.start - 150) : y.end]
+    else:
+        span = text[max(0, x.start - 150) : y.end]
+    span += after + " " + text[:lead_end]
     span = _WORD_OF_A_FIGURE.sub(" ", span)  # "remained above 50": that word sets a figure against 50
     missed, beat = bool(_MISSED.search(span)), bool(_BEAT.search(span))
     if missed == beat:

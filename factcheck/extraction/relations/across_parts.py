@@ -27,6 +27,7 @@ from .common import (
 
 _OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|whom|the\s+total)\b", re.I)
 # "The total cost is £10bn, of which £7.5bn comes from the Treasury"
+_INCLUDING = re.compile(r",\s*including\s+$", re.I)
 _OF_WHICH_BEFORE = re.compile(
     r",\s*(?:of\s+(?:which|whom)|including)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
     re.I,
@@ -61,9 +62,12 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
     opener = _OF_THAT_START.search(text, max(0, a.start - 30), a.start)
     if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
         return None
+    including = bool(_INCLUDING.search(text, max(0, a.start - 12), a.start))
     for w in reversed(window):
-        if w.kind == "percent" or w.start >= a.start or w.value < 2 or not _same_measure(w, a):
+        if w.kind == "percent" or w.start >= a.start or w.value < 2:
             continue  # "if one console can make music, … six of them": one is no whole
+        if not (_same_measure(w, a) or including and a.kind == w.kind == "count" and sent(w) == sent(a)):
+            continue  # "500 farms, including 56 large estates": the estates are farms
         if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
             return w
     return None
@@ -106,7 +110,8 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
 
 
 def _add_part(a: Quantity, b: Quantity, add) -> None:
-    add_part_of(add, a, b, a.value <= b.value + b.tolerance)
+    """a part of b unless it is larger than anything b's wording allows ("more than 500" has no upper end)."""
+    add_part_of(add, a, b, _loose(a)[0] <= max(_loose(b)[1], b.value + b.tolerance))
 
 
 def _rule_share_of_part(text: str, a: Quantity, b: Quantity, pcts: list[Quantity], sent) -> tuple[Quantity, int] | None:

@@ -62,7 +62,9 @@ def add_part_of(add, a: Quantity, b: Quantity, holds: bool) -> None:
         b,
         holds,
         f"{a.text} is part of {b.text}: {_fmt(a.value)} {'≤' if holds else '>'} {_fmt(b.value)}"
-        + ("" if holds else ", so the part is larger than the whole"),
+        + ("" if holds else ", so the part is larger than the whole")
+        if not holds or a.value <= b.value
+        else f"{a.text} is part of {b.text}: “{b.qualifier} {_fmt(b.value)}” allows {_fmt(a.value)}",
     )
 
 

@@ -46,6 +46,8 @@ def changes_in_sentence(art: Article) -> None:
                 _points_or_percent(text, q, group, add)
                 _percent_than(text, q, group, add)
         _times_ratios(text, group, add)
+        for x, y in zip(group, group[1:], strict=False):
+            _then_to(text, x, y, add)
 
 
 def _from_x_to_y(text, q, y, group, add) -> None:
@@ -351,4 +353,50 @@ def _percent_than(text, p, group, add) -> None:
         holds,
         f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
         f"the text says {p.text} {word}: {_holds_text(holds)}",
+    )
+
+
+# "The greenback hit $1.3516, before rallying to $1.3509", "shares fell to 150p before recovering to 158p": a
+# level, then the one it moved to next, with the verb of that move.
+_THEN_TO = re.compile(
+    r"[^.;]{0,40}?\b(?:before|then|and\s+then|later)\s+(?P<v>[a-z]+)\s+(?:back\s+|sharply\s+|slightly\s+)?to\s+"
+    r"(?:a\s+|an\s+|about\s+|around\s+)?$",
+    re.I,
+)
+_THEN_VERBS = {
+    "rallying": 1, "rallied": 1, "recovering": 1, "recovered": 1, "rebounding": 1, "rebounded": 1, "bouncing": 1,
+    "climbing": 1, "climbed": 1, "rising": 1, "rose": 1, "jumping": 1, "jumped": 1, "strengthening": 1,
+    "falling": -1, "fell": -1, "slipping": -1, "slipped": -1, "easing": -1, "eased": -1, "dropping": -1,
+    "dropped": -1, "sliding": -1, "slid": -1, "weakening": -1, "retreating": -1, "retreated": -1,
+}  # fmt: skip
+_OWN_CURRENCY = {"$": r"dollar|greenback|US\s+currency", "£": r"pound|sterling", "€": r"euro", "¥": r"yen"}
+
+
+def _then_to(text, x, y, add) -> None:
+    """ "hit $1.3516, before rallying to $1.3509": x the level before, y the one "before <verb>ing to"; the
+    verb's direction, turned round when the clause is about the currency the figures are counted in (a
+    stronger dollar is fewer dollars per euro)."""
+    m = _THEN_TO.fullmatch(text, x.end, y.start)
+    if not m or m.group("v").lower() not in _THEN_VERBS or not _compatible(x, y, need_overlap=False):
+        return
+    if x.kind in ("percent", "date", "rank") or x.value == y.value:
+        return
+    sign = _THEN_VERBS[m.group("v").lower()]
+    own = _OWN_CURRENCY.get(x.unit) if x.kind == "money" else None
+    if own and re.search(rf"\b(?:{own})s?\b", text[max(0, x.start - 80) : x.start], re.I):
+        sign = -sign  # the figure counts the currency the clause is about: it moves the other way
+    ok = y.value > x.value if sign > 0 else y.value < x.value
+    word = m.group("v").lower()
+    add(
+        "change",
+        [x],
+        y,
+        ok,
+        f"from {x.text} ({_fmt(x.value)}) “{word}” to {y.text} ({_fmt(y.value)}): "
+        + ("consistent" if ok else f"but {_fmt(y.value)} is not {'higher' if sign > 0 else 'lower'}")
+        + (
+            " (a rate counted in the currency the clause is about moves the other way)"
+            if own and sign != _THEN_VERBS[word]
+            else ""
+        ),
     )

@@ -20,16 +20,22 @@ _CMP_GAP = re.compile(
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$"
     # "The UK's 2.5% growth beat the eurozone's 1.8%", "£84m, well ahead of the £70m"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w4>beat|beating|exceeded|exceeding|outpaced|outstripped|ahead\s+of|behind|"
-    r"trailed|trailing)\s+(?:the\s+|its\s+|their\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$",
+    r"trailed|trailing|surpassed|fell\s+short\s+of|short\s+of|(?:best|highest|strongest|biggest|largest|fastest|"
+    r"worst|lowest|weakest|smallest|slowest)\s+(?:[\w'’-]+\s+){0,2}?since)\s+"
+    r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$",
     re.I,
 )
-_W4 = {"behind": "below", "trailed": "below", "trailing": "below"}  # the others: "above"
+# "beat", "exceeded", … say "above"; these say "below" ("the best performance since an 8.5% rise": 8.5% was higher)
+_W4_BELOW = re.compile(r"behind|trail|short|best|highest|strongest|biggest|largest|fastest", re.I)
 _ANAPHORIC_CMP = re.compile(
     r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be|remains|remained)\s+"
     r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
     r"(?P<w>lower|higher|less|more|smaller|bigger|larger|greater|below|above)\s+(?:than\s+)?(?:the\s+)?"
     # "That is above the projected eurozone average of just above 2%"
     r"(?:(?:[\w'’-]+\s+){1,4}?of\s+)?(?:just\s+)?(?:(?:above|below|over|under|about|around)\s+)?$"
+    # "The figure was weaker than forecast - and fell short of the 0.8% rise in October"
+    r"|(?:This|That|It|The figure|The rate|The total)\s+[^.!?\d]{0,50}?\b(?P<v>fell\s+short\s+of|was\s+short\s+of|"
+    r"exceeded|surpassed|beat|topped)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?$"
 )
 
 
@@ -55,7 +61,7 @@ def _compare_in_group(text, group, records, add) -> None:
             if m.group("w4"):
                 if not (a.unit and b.unit) or "score" in (a.unit, b.unit):
                     break  # "came from 15-6 down to beat France 24-18": scores, not two measures
-                w = _W4.get(m.group("w4").lower(), "above")
+                w = "below" if _W4_BELOW.search(m.group("w4")) else "above"
             gap_tail = text[a.end : b.start].rstrip().lower()
             if b.qualifier in _QUALIFIER_CMP and gap_tail.endswith((w + " than", w)):
                 break  # "more than 25%" qualifies the figure itself; it compares nothing
@@ -134,8 +140,8 @@ def comparisons_back_one_sentence(art: Article) -> None:
         a = next((q for q in reversed(prev) if _compatible(q, b, need_overlap=False)), None)
         if a is None:
             continue
-        w = m.group("w").lower()
-        up = w in ("higher", "more", "greater", "larger", "bigger", "above")
+        w = (m.group("w") or m.group("v")).lower()
+        up = w in ("higher", "more", "greater", "larger", "bigger", "above", "exceeded", "surpassed", "beat", "topped")
         ok = a.value > b.value if up else a.value < b.value
         art.add(
             "comparison",

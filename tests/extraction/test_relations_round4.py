@@ -411,3 +411,27 @@ def test_a_currency_counted_in_itself_moves_the_other_way():
     assert [r.holds for r in rels] == [True]
     _, rels = _rels("The greenback hit $1.3516 in thin trade, before rallying to $1.3609.", "change")
     assert [r.holds for r in rels] == [False]
+
+
+# across_changes._rule_since_when (across.y_since_when)
+def test_the_level_since_when_it_moved():
+    text = "Shares closed at 310p on Friday. They have risen since March, when they stood at 250p."
+    ex, rels = _rels(text, "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["250p", "310p"], True)]
+    _, rels = _rels(text.replace("310p", "210p"), "change")
+    assert [r.holds for r in rels] == [False]
+
+
+def test_a_currency_weakened_since_when_counted_in_itself():
+    text = "The greenback hit $1.3516 in thin trade. The dollar has weakened sharply since May, when it was at $1.20."
+    ex, rels = _rels(text, "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["$1.20", "$1.3516"], True)]
+
+
+# across_parts._rule_balance (across.y_survey_balance)
+def test_a_survey_balance_is_up_less_down():
+    text = "Of the firms asked, 30% saw orders rise and 27% saw them fall. The balance of plus 3 was up."
+    ex, rels = _rels(text, "sum")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["27%", "3", "30%"], True)]
+    _, rels = _rels(text.replace("plus 3", "plus 8"), "sum")
+    assert [r.holds for r in rels] == [False]

@@ -19,6 +19,7 @@ from .across_changes import (
     _rule_change_pair,
     _rule_from_to,
     _rule_ratio_word,
+    _rule_since_when,
     _rule_stated_pct,
 )
 from .across_compared import (
@@ -35,6 +36,7 @@ from .across_parts import (
     _add_sum,
     _rule_added_to_total,
     _rule_another,
+    _rule_balance,
     _rule_of_the_noun,
     _rule_of_the_whole,
     _rule_out_of_total,
@@ -284,6 +286,32 @@ def y_similar_to_earlier(n: Near) -> None:
         )
 
 
+def y_since_when(n: Near) -> None:
+    """ "The dollar has weakened sharply since September, when it traded about $1.20 (y)": y is the old level
+    of the latest figure of its measure."""
+    found = _rule_since_when(n.text, n.y, n.window, n.sent)
+    if found is not None:
+        _add_change(n.text, n.y, found[0], found[1], n.add)
+
+
+def y_survey_balance(n: Near) -> None:
+    """ "30% saw orders rise and 27% saw them fall. The balance of plus 3 (y)": up − down = the balance."""
+    found = _rule_balance(n.text, n.y, n.window, n.sent)
+    if found is None:
+        return
+    up, down, stated = found
+    diff = up.value - down.value
+    ok = abs(diff - stated) <= up.tolerance + down.tolerance + n.y.tolerance + 1e-9
+    n.add(
+        "sum",
+        [down, n.y],
+        up,
+        (True if diff == stated else "approximately") if ok else False,
+        f"{up.text} − {down.text} = {_fmt(diff)}; the text gives a balance of {_fmt(stated)}: "
+        + ("consistent" if ok else "inconsistent"),
+    )
+
+
 # The rules for one figure, in the order they report (a relation already reported is not reported again).
 FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     change_to_y,
@@ -299,4 +327,6 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_share_of_whole_elsewhere,
     y_total_after_addition,
     y_similar_to_earlier,
+    y_since_when,
+    y_survey_balance,
 )

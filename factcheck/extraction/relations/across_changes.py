@@ -249,3 +249,40 @@ def companion_changes(text: str, numeric: list[Quantity], changes: list[tuple[Qu
         x2, y2 = after.get(x.id), after.get(y.id)
         if x2 is not None and y2 is not None and x2 is not y and _same_measure(x2, y2) and not _same_measure(x, x2):
             _add_change(text, x2, y2, sign, add)
+
+
+# "The greenback hit $1.3516 … The dollar has weakened sharply since September, when it traded about $1.20":
+# the level before a move the clause dates with "since … when it was x".
+_SINCE_WHEN = re.compile(
+    r"\b(?P<v>[a-z]+)\s+(?:(?:sharply|steadily|slightly|strongly|significantly|a\s+lot|further)\s+)?since\s+[^.;!?\d]{0,40}?,?\s*when\s+(?:it|they|the\s+\w+)\s+"
+    r"(?:was|were|traded|stood|had\s+been|sold|cost)\s+(?:at\s+)?(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    re.I,
+)
+
+
+_STRENGTH = {"weakened": -1, "strengthened": 1, "firmed": 1, "softened": -1, "rallied": 1, "slid": -1}
+
+
+def _rule_since_when(text: str, x: Quantity, window: list[Quantity], sent) -> tuple[Quantity, int] | None:
+    """x the level "since September, when it traded about x"; y the first figure of x's measure (not itself a
+    baseline) in x's sentence or the two before; the direction is the verb before "since". Returns (y, sign)."""
+    m = _SINCE_WHEN.search(text, max(0, x.start - 120), x.start)
+    sign = _direction(m.group("v")) or _STRENGTH.get(m.group("v").lower(), 0) if m else 0
+    if not sign:
+        return None
+    y = next(
+        (
+            q
+            for q in window
+            if sent(x) - 2 <= sent(q) <= sent(x)
+            and _same_measure(q, x)
+            and not _BASELINE_BEFORE.search(text, max(0, q.start - 45), q.start)
+        ),
+        None,
+    )  # the level the passage is about: its first figure that is not itself a baseline ("compares with $1.354")
+    if y is None or y.kind in ("percent", "date") and x.kind != y.kind:
+        return None
+    own = {"$": r"dollar|greenback", "£": r"pound|sterling", "€": r"euro", "¥": r"yen"}.get(x.unit)
+    if x.kind == "money" and own and re.search(rf"\b(?:{own})s?\b", text[max(0, m.start() - 60) : m.start()], re.I):
+        sign = -sign  # "the dollar has weakened" in dollars per euro: more dollars
+    return y, sign

@@ -317,3 +317,21 @@ def _rule_added_to_total(text: str, total: Quantity, window: list[Quantity], sen
         ):
             return q
     return None
+
+
+# "30% saw orders rise and 27% saw them fall. The positive balance of plus 3": a survey balance is the share
+# answering up less the share answering down.
+_BALANCE = re.compile(r"\bbalance\s+(?:of\s+)?(?P<s>plus\s+|minus\s+|\+\s*|-\s*|−\s*)?$", re.I)
+
+
+def _rule_balance(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, Quantity, float] | None:
+    """y a balance after "balance of plus"; the two latest percentages before it (its sentence or the one
+    before), up and down. Returns (up, down, stated balance) or None."""
+    m = _BALANCE.search(text, max(0, y.start - 30), y.start)
+    if not m or y.kind not in ("count", "other", "percent"):
+        return None
+    pcts = [q for q in window if q.kind == "percent" and q.unit == "%" and sent(y) - 1 <= sent(q) <= sent(y)][-2:]
+    if len(pcts) != 2:
+        return None
+    minus = (m.group("s") or "").strip().lower() in ("minus", "-", "−")
+    return pcts[0], pcts[1], -y.value if minus else y.value

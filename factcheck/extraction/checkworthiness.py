@@ -67,58 +67,98 @@ class Model:
 
     def score(self, text: str, raw_quantities=None, *, explain: bool = True) -> tuple[float, list[tuple[str, float]]]:
         """(calibrated probability, reasons). Reasons are (label, contribution to the calibrated
-        log-odds), largest first, at most 6 and never empty."""
+        log-odds), largest first, at most 6 and never empty, then the nearest known examples' reason."""
+        prob, reasons, vector = self._score(text, raw_quantities, explain)
+        if explain and self._shows_examples(text, vector):
+            reasons.extend(example_reasons(self.examples.nearest(vector)))
+        return prob, reasons
+
+    def score_many(self, items, *, explain: bool = True) -> list[tuple[float, list[tuple[str, float]]]]:
+        """[self.score(text, raw_quantities, explain=explain) for text, raw_quantities in items], the same
+        results, computed stage by stage over all the texts (the tokenizer for all, the word pieces for all,
+        then the nearest examples of all of them with one matrix product, see NearestExamples.nearest_many)."""
+        texts = [text for text, _ in items]
+        vectors = self.embedding.vectors_of(texts) if self.embedding is not None else [None] * len(texts)
+        terms = [hashed_terms(text) for text in texts] if self.idf is not None else [None] * len(texts)
+        parts = [
+            self._score(text, raw, explain, vector, term)
+            for (text, raw), vector, term in zip(items, vectors, terms, strict=True)
+        ]
+        shown = [i for i, text in enumerate(texts) if explain and self._shows_examples(text, parts[i][2])]
+        if shown:
+            for i, nearest in zip(shown, self.examples.nearest_many([parts[i][2] for i in shown]), strict=True):
+                parts[i][1].extend(example_reasons(nearest))
+        return [(prob, reasons) for prob, reasons, _ in parts]
+
+    def _shows_examples(self, text: str, vector) -> bool:
+        return self.examples is not None and vector is not None and _has_words(text, EXAMPLE_MIN_WORDS)
+
+    def _score(self, text: str, raw_quantities, explain: bool, vector=None, terms=None):
+        """score() without the nearest examples: (probability, reasons, the embedding vector or None).
+        vector and terms: the text's embedding vector and hashed_terms(text), if already computed."""
         a = self.platt_a
         raw = hand_features(text, raw_quantities)
         hand_contrib = [c * (v - m) / sc for v, (m, sc, c) in zip(raw, self._hand, strict=True)]
         logit = self.bias + math.fsum(hand_contrib)
         reasons: list[tuple[str, float]] = []
         word_contribs: dict[str, float] = {}
-        vector = None
         if self.embedding is not None:
-            vector = self.embedding.vector(text)
+            if vector is None:
+                vector = self.embedding.vector(text)
             meaning = float(vector @ self._emb_coef32)
             logit += meaning
             if explain:
                 label = "meaning close to check-worthy claims" if meaning > 0 else "meaning close to talk, not claims"
                 reasons.append((label, a * meaning))
         if self.idf is not None:
-            counts, readable = hashed_terms(text)
-            if counts:
-                idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-                tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-                x = tf * self.idf[idx]
-                norm = math.sqrt(float(x @ x)) or 1.0
-                contrib = x / norm * self.coef[idx]
-                total = float(contrib.sum())
+            wording = self._wording(terms if terms is not None else hashed_terms(text), explain)
+            if wording is not None:
+                total, word_contribs = wording
                 logit += total
                 if explain:
-                    pos = dict(zip(counts.keys(), contrib.tolist(), strict=True))
-                    for h, term in readable:
-                        word_contribs[term] = a * pos[h]
-                    words_total = sum(word_contribs.values())
-                    rest = a * total - words_total
+                    rest = a * total - sum(word_contribs.values())
                     reasons.append(("overall wording (learned word pieces)", rest))
         z = a * logit + self.platt_b
         prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if explain:
-            for (key, label), c, value in zip(HAND_FEATURES, hand_contrib, raw, strict=True):
-                c = a * float(c)
-                if key == "length":
-                    reasons.append(("long sentence" if c > 0 else "short sentence", c))
-                elif value:
-                    reasons.append((label, c))
-                elif key == "num":
-                    reasons.append(("no specific number", c))
-            top = sorted(word_contribs.items(), key=lambda kv: -abs(kv[1]))[:3]
-            reasons.extend((f"wording “{term}”", c) for term, c in top)
-            reasons.sort(key=lambda r: -abs(r[1]))
-            # the strongest reason always stays, however small; the rest only if they matter
-            reasons = [reasons[0]] + [r for r in reasons[1:6] if abs(r[1]) >= 0.05] if reasons else []
-            reasons = [(label, round(w, 3)) for label, w in reasons]
-            if self.examples is not None and vector is not None and _has_words(text, EXAMPLE_MIN_WORDS):
-                reasons.extend(example_reasons(self.examples.nearest(vector)))
-        return prob, reasons
+            reasons = self._explain(reasons, hand_contrib, raw, word_contribs)
+        return prob, reasons, vector
+
+    def _wording(self, terms, explain: bool) -> tuple[float, dict[str, float]] | None:
+        """The word pieces' part of the logit and (explain) each readable term's part of the calibrated
+        log-odds; None for a text without word pieces."""
+        counts, readable = terms
+        if not counts:
+            return None
+        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
+        x = tf * self.idf[idx]
+        norm = math.sqrt(float(x @ x)) or 1.0
+        contrib = x / norm * self.coef[idx]
+        word_contribs: dict[str, float] = {}
+        if explain:
+            a = self.platt_a
+            pos = dict(zip(counts.keys(), contrib.tolist(), strict=True))
+            for h, term in readable:
+                word_contribs[term] = a * pos[h]
+        return float(contrib.sum()), word_contribs
+
+    def _explain(self, reasons, hand_contrib, raw, word_contribs) -> list[tuple[str, float]]:
+        a = self.platt_a
+        for (key, label), c, value in zip(HAND_FEATURES, hand_contrib, raw, strict=True):
+            c = a * float(c)
+            if key == "length":
+                reasons.append(("long sentence" if c > 0 else "short sentence", c))
+            elif value:
+                reasons.append((label, c))
+            elif key == "num":
+                reasons.append(("no specific number", c))
+        top = sorted(word_contribs.items(), key=lambda kv: -abs(kv[1]))[:3]
+        reasons.extend((f"wording “{term}”", c) for term, c in top)
+        reasons.sort(key=lambda r: -abs(r[1]))
+        # the strongest reason always stays, however small; the rest only if they matter
+        reasons = [reasons[0]] + [r for r in reasons[1:6] if abs(r[1]) >= 0.05] if reasons else []
+        return [(label, round(w, 3)) for label, w in reasons]
 
 
 # A statement of fewer words ("Yes.", "Thank you.") is shown no examples: its nearest sentence says

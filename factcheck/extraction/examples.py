@@ -71,6 +71,57 @@ class NearestExamples:
         top = top[np.lexsort((top, -sims[top]))]  # most similar first; ties by row, so the order is fixed
         return [(int(self.ids[i]), int(self.labels[i]), float(sims[i])) for i in top]
 
+    def nearest_many(self, vectors: list[np.ndarray], k: int = K) -> list[list[tuple[int, int, float]]]:
+        """[self.nearest(v, k) for v in vectors], the same lists, at about a quarter of the cost.
+
+        One matrix product for all the vectors finds each one's candidates: the rows whose product is within
+        CANDIDATE_MARGIN of its k-th largest. The products of the candidates are then computed again exactly
+        as nearest() does (its einsum, row by row, so the same float32 values) and ranked the same way.
+        Why the candidates always hold the k nearest: both products are float32 dot products of 256 terms
+        of unit vectors, each within 256 x 2^-24 ~ 1.5e-5 of the exact value, so they differ by at most
+        ~3.1e-5 and a true k-th nearest is at most ~6.2e-5 below the product's k-th; the margin is 16 times
+        that. A tie at the k-th place (argpartition would pick either) or an odd vector goes to nearest()."""
+        if not len(vectors):
+            return []
+        n = len(self.labels)
+        xs = np.stack([v.astype(np.float32, copy=False) for v in vectors])
+        if n <= k or not np.isfinite(xs).all():
+            return [self.nearest(v, k) for v in vectors]
+        approx = self._products(xs)
+        kth = np.partition(approx, n - k, axis=1)[:, n - k]
+        return [self._refine(x, row, float(t), k) for x, row, t in zip(xs, approx, kth, strict=True)]
+
+    def _products(self, xs: np.ndarray) -> np.ndarray:
+        """xs @ vectors.T, (len(xs), n) float32, in blocks of at most _BLAS_CELLS (m x n) products: OpenBLAS
+        runs an m x n x k product on one thread up to m x n x k = 65536 x 4 (its gemm threshold; here k = 256,
+        m x n = 1024; measured switching above 2048) and on all cores above, and its threads spinning on a
+        shared machine measured 720-1250 us of CPU per statement for the whole product at once, against
+        25-30 us in blocks (nearest()'s einsum: 135 us)."""
+        m, n = len(xs), len(self.labels)
+        out = np.empty((n, m), dtype=np.float32)
+        xt = np.ascontiguousarray(xs.T)
+        step = max(1, _BLAS_CELLS // m)
+        for b in range(0, n, step):
+            np.matmul(self.vectors[b : b + step], xt, out=out[b : b + step])
+        return np.ascontiguousarray(out.T)
+
+    def _refine(self, vector: np.ndarray, approx: np.ndarray, kth: float, k: int) -> list[tuple[int, int, float]]:
+        if not np.any(vector):
+            return []
+        cand = np.flatnonzero(approx >= kth - CANDIDATE_MARGIN)
+        sims = np.einsum("ij,j->i", self.vectors[cand], vector)
+        order = np.lexsort((cand, -sims))
+        if len(order) < k or (len(order) > k and sims[order[k - 1]] == sims[order[k]]):
+            return self.nearest(vector, k)
+        top = order[:k]
+        rows = cand[top]
+        return list(zip(self.ids[rows].tolist(), self.labels[rows].tolist(), sims[top].tolist(), strict=True))
+
+
+# nearest_many: rows per matrix-product block (see _products) and the candidates' margin (see nearest_many)
+_BLAS_CELLS = 1024
+CANDIDATE_MARGIN = 1e-3
+
 
 def load_default() -> NearestExamples | None:
     return NearestExamples() if os.path.exists(EXAMPLES_PATH) else None

@@ -200,33 +200,49 @@ def _add_quantities(text: str, out: Extraction, st: Statement, mine: list) -> No
 
 
 def _scoring_pass(out: Extraction, raw_by_statement: list[list], model: Model, threshold: float, progress) -> None:
-    """Claim types and check-worthiness of each statement.
+    """Claim types and check-worthiness of each statement, SCORE_BATCH statements at a time.
 
     The score depends only on the statement's text and the kinds of its raw quantities, so a repeated
     statement (a pasted table, boilerplate) is scored once per article (our Model only: another
-    model's score may read more of the quantities)."""
+    model's score may read more of the quantities). Our Model scores a batch's new statements together
+    (Model.score_many: the same results, with one matrix product for their nearest examples); another
+    model is asked statement by statement, in order."""
     scores: dict[tuple, tuple[float, list]] = {}
-    cacheable = type(model) is Model
+    batched = type(model) is Model
     w = work.current()
-    for st in out.statements:
-        qs = [out.quantities[i] for i in st.quantity_ids]
-        off = st.start
-        numeric = any(
-            Q.is_numeric(q) and numeric_figure(st.text, q.start - off, q.end - off, q.kind, q.unit, q.qualifier)
-            for q in qs
-        )
-        st.types = claim_types(
-            st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
-        )
-        raw = raw_by_statement[st.index]
-        key = (st.text, tuple((r.kind, r.unit == "identifier") for r in raw))
-        hit = scores.get(key) if cacheable else None
-        if w is not None:
-            w.add("scoring", 20 * (st.end - st.start) + len(raw) + 50)
-        if hit is None:
-            hit = scores[key] = model.score(st.text, raw)
-        score, reasons = hit
-        st.checkworthiness = round(score, 4)
-        st.checkworthy = score >= threshold
-        st.reasons = list(reasons)
-        progress.at(1, st.end)
+    for b in range(0, len(out.statements), SCORE_BATCH):
+        batch = out.statements[b : b + SCORE_BATCH]
+        keys = []
+        for st in batch:
+            _set_types(out, st)
+            raw = raw_by_statement[st.index]
+            keys.append((st.text, tuple((r.kind, r.unit == "identifier") for r in raw)))
+            if w is not None:
+                w.add("scoring", 20 * (st.end - st.start) + len(raw) + 50)
+        if batched:
+            new = {key: raw_by_statement[st.index] for st, key in zip(batch, keys, strict=True) if key not in scores}
+            scores.update(zip(new, model.score_many([(key[0], raw) for key, raw in new.items()]), strict=True))
+        for st, key in zip(batch, keys, strict=True):
+            if not batched:
+                scores[key] = model.score(st.text, raw_by_statement[st.index])
+            score, reasons = scores[key]
+            st.checkworthiness = round(score, 4)
+            st.checkworthy = score >= threshold
+            st.reasons = list(reasons)
+            progress.at(1, st.end)
+
+
+# statements scored together (Model.score_many): enough for the matrix product to pay, few enough that
+# on_progress still comes every few milliseconds
+SCORE_BATCH = 32
+
+
+def _set_types(out: Extraction, st: Statement) -> None:
+    qs = [out.quantities[i] for i in st.quantity_ids]
+    off = st.start
+    numeric = any(
+        Q.is_numeric(q) and numeric_figure(st.text, q.start - off, q.end - off, q.kind, q.unit, q.qualifier) for q in qs
+    )
+    st.types = claim_types(
+        st.text, numeric=numeric, has_quote=any(b - a > 2 for a, b in st.quotes), has_speaker=st.speaker is not None
+    )

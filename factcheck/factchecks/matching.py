@@ -111,16 +111,21 @@ def _nearest(queryset, column, text, limit):
     text = text[:MAX_TEXT]
     if connection.vendor != "postgresql":
         return rank_by_trigrams(queryset.order_by("-pk").values_list("pk", column)[:SQLITE_WINDOW], text, limit)
-    table = queryset.model._meta.db_table
-    distance = RawSQL(f"{table}.{column} <-> %s", [text], output_field=FloatField())  # noqa: S611 - names only
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL statement_timeout = %s", [TIMEOUT_MS])
-            return list(queryset.order_by(distance).values_list("pk", flat=True)[:limit])
+            return list(nearest_query(queryset, column, text, limit))
     except OperationalError:  # the timeout fired: no candidates this time rather than a stuck worker
         logger.warning("known fact-check candidates timed out after %s ms", TIMEOUT_MS)
         return []
+
+
+def nearest_query(queryset, column, text, limit):
+    """The PostgreSQL query of _nearest: keys ordered by trigram distance (`<->`, a GiST index walk)."""
+    table = queryset.model._meta.db_table
+    distance = RawSQL(f"{table}.{column} <-> %s", [text], output_field=FloatField())  # noqa: S611 - names only
+    return queryset.order_by(distance).values_list("pk", flat=True)[:limit]
 
 
 def rank_by_trigrams(rows, text, limit):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
+from factcheck.core.db import as_bigint
 from factcheck.core.fetch import FetchRefused, fetch
 from factcheck.factchecks import feeds, matching
 from factcheck.factchecks.models import ClaimMatch, KnownFactCheck, import_key, own_key
@@ -233,7 +234,8 @@ def matches_for_claims(*, claim_ids) -> int:
     candidates = {}
     for claim in claims:
         if has_known[claim.newsroom_id]:
-            scope = KnownFactCheck.objects.filter(newsroom_id=claim.newsroom_id).exclude(source_claim_id=claim.pk)
+            scope = KnownFactCheck.objects.filter(newsroom_id=as_bigint(claim.newsroom_id))  # the GiST index
+            scope = scope.exclude(source_claim_id=claim.pk)
             candidates[claim.pk] = matching.known_candidates(scope, matching.claim_core(claim.text))
     texts = _texts(KnownFactCheck, "claim_text", {pk for pks in candidates.values() for pk in pks})
     scorer = matching.Scorer()  # after the cheap checks: a newsroom with no known checks never loads the model
@@ -256,7 +258,7 @@ def matches_for_known(*, known_ids) -> int:
     scorer = matching.Scorer()
     candidates = {}
     for known in knowns:
-        scope = Claim.objects.filter(newsroom_id=known.newsroom_id)
+        scope = Claim.objects.filter(newsroom_id=as_bigint(known.newsroom_id))  # the GiST index (core.db)
         if known.source_claim_id:
             scope = scope.exclude(pk=known.source_claim_id)  # a statement never matches its own verdict
         candidates[known.pk] = matching.claim_candidates(scope, matching.claim_core(known.claim_text))

@@ -21,6 +21,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from factcheck.claims.models import Claim
+from factcheck.core.db import as_bigint
 from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor
 from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
@@ -47,6 +48,12 @@ SIMILAR_TIMEOUT_MS = 1000
 # --- reads used by the statement page ------------------------------------------------------
 
 
+def similar_candidates(others, text):
+    """The SIMILAR_CANDIDATES statements of `others` nearest to `text` by trigram distance (PostgreSQL)."""
+    distance = RawSQL("claims_claim.text <-> %s", [text], output_field=FloatField())
+    return others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_CANDIDATES]
+
+
 def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
@@ -56,15 +63,14 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     timeout bounds the panel: a slow search shows "no similar statements" instead of holding a worker.
     Elsewhere: difflib over the newsroom's most recent statements (good enough for a demo database).
     """
-    others = Claim.objects.for_newsroom(claim.newsroom_id).exclude(pk=claim.pk).exclude(article_id=claim.article_id)
-    others = others.select_related("article")
+    others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id))  # core.db.as_bigint: the GiST index
+    others = others.exclude(pk=claim.pk).exclude(article_id=claim.article_id)
     if connection.vendor == "postgresql":
-        distance = RawSQL("claims_claim.text <-> %s", [claim.text], output_field=FloatField())
         try:
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [SIMILAR_TIMEOUT_MS])
-                candidates = list(others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_CANDIDATES])
+                candidates = list(similar_candidates(others, claim.text))
         except OperationalError:  # the timeout fired: show nothing rather than hang
             candidates = []
         rows = [
@@ -78,7 +84,7 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     else:
         wanted = claim.text.lower()
         scored = []
-        for other in others.order_by("-pk")[:2000]:
+        for other in others.select_related("article").order_by("-pk")[:2000]:
             ratio = difflib.SequenceMatcher(None, wanted, other.text.lower()).ratio()
             if ratio >= SIMILAR_MIN:
                 other.similarity = ratio

@@ -1,0 +1,50 @@
+"""core.db.as_bigint: the newsroom filter of the trigram searches must be an index condition of their GiST
+indexes (newsroom_id, text), not a filter applied after walking the whole index (PostgreSQL only)."""
+
+import pytest
+
+from django.db import connection, transaction
+
+from factcheck.claims.models import Claim
+from factcheck.core.db import as_bigint
+from factcheck.factchecks import matching
+from factcheck.factchecks.models import KnownFactCheck
+from factcheck.verdicts.views import similar_candidates
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the GiST trigram indexes are PostgreSQL's"),
+]
+
+
+def _plan(queryset):
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny test table would be read sequentially
+        return queryset.explain()
+
+
+def _gist_cond(plan, index):
+    """The Index Cond of the scan of `index` ("" when the plan does not scan that index)."""
+    lines = plan.splitlines()
+    for i, line in enumerate(lines):
+        if f"using {index} " in line:
+            return next((x for x in lines[i + 1 : i + 4] if "Index Cond" in x), "")
+    return ""
+
+
+def test_the_similar_panel_reaches_its_newsroom_through_the_index(newsroom):
+    plan = _plan(similar_candidates(Claim.objects.filter(newsroom_id=as_bigint(newsroom.pk)), "Drones hit the port"))
+    assert "newsroom_id" in _gist_cond(plan, "claim_text_trgm_gist256_idx"), plan
+
+
+def test_known_fact_check_candidates_reach_their_newsroom_through_the_index(newsroom):
+    scope = KnownFactCheck.objects.filter(newsroom_id=as_bigint(newsroom.pk))
+    plan = _plan(matching.nearest_query(scope, "claim_text", "a claim", matching.KNOWN_CANDIDATES))
+    assert "newsroom_id" in _gist_cond(plan, "known_claim_trgm_gist_idx"), plan
+
+
+def test_statement_candidates_of_a_known_check_reach_their_newsroom_through_the_index(newsroom):
+    scope = Claim.objects.filter(newsroom_id=as_bigint(newsroom.pk))
+    plan = _plan(matching.nearest_query(scope, "text", "a claim", matching.CLAIM_CANDIDATES))
+    assert "newsroom_id" in _gist_cond(plan, "claim_text_trgm_gist256_idx"), plan

@@ -34,6 +34,7 @@ def _import_line(*, newsroom, user, raw, outlets):
     title = _import_str(item, "title") if isinstance(item.get("title"), str) else ""
     if url and not url.lower().startswith(("http://", "https://")):
         raise ValidationError("'url' must be an http(s) link")
+    published_on = _import_date(item.get("published"))
     outlet_name = _import_str(item, "outlet", coerce=True).strip()[:200]
     outlet = None
     if outlet_name:
@@ -41,7 +42,6 @@ def _import_line(*, newsroom, user, raw, outlets):
             outlets[outlet_name] = outlet_for(newsroom=newsroom, name=outlet_name)
         outlet = outlets[outlet_name]
     common = {"newsroom": newsroom, "user": user, "title": title, "outlet": outlet}
-    published_on = _import_date(item.get("published"))
     if not text:  # a link alone: the page is fetched and read by its own extraction run, sent at once
         return article_submit_url(url=url, published_on=published_on, **common)
     # the chunk's runs are sent in batches when it commits (articles_import)
@@ -90,6 +90,12 @@ def _import_date(published):
         raise ValidationError(f"'published' {str(published)[:40]!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _line_error(exc):
+    if isinstance(exc, DataError):  # a value the database refuses: this line only (its savepoint)
+        return f"the database refused a value ({str(exc).strip()[:120]})"
+    return error_text(exc)
+
+
 def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) -> ImportReport:
     """Import articles from JSON lines ({"title", "text", "url"?, "published"?, "outlet"?}).
 
@@ -111,14 +117,14 @@ def articles_import(*, newsroom, user, lines, chunk_size=500, on_progress=None) 
             batch = []
             transaction.on_commit(lambda: extraction_enqueue_batch(run_ids=batch))
             for number, raw in chunk:
+                known = set(outlets)
                 try:
                     with transaction.atomic():
                         result = _import_line(newsroom=newsroom, user=user, raw=raw, outlets=outlets)
-                except ValidationError as exc:
-                    report.errors.append((number, error_text(exc)))
-                    continue
-                except DataError as exc:  # a value the database refuses: this line only (its savepoint)
-                    report.errors.append((number, f"the database refused a value ({str(exc).strip()[:120]})"))
+                except (ValidationError, DataError) as exc:
+                    for name in set(outlets) - known:  # created in the savepoint just rolled back: gone
+                        del outlets[name]
+                    report.errors.append((number, _line_error(exc)))
                     continue
                 if result.created:
                     report.imported += 1

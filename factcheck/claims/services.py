@@ -126,9 +126,9 @@ def _unspaced_script(ch):
 _UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR", "TIBETAN")
 
 
-# An article's foreign keys come from the caller's checked newsroom, outlet and user: full_clean need not
-# SELECT each of them again (an import saves one query per line).
-CALLER_CHECKED = ["newsroom", "outlet", "submitted_by"]
+# An article's newsroom and user come from the caller's checked membership: full_clean need not SELECT them
+# again (an import saves one query per line). The outlet is still checked: a row a caller cached may be gone.
+CALLER_CHECKED = ["newsroom", "submitted_by"]
 
 
 @transaction.atomic

@@ -105,3 +105,18 @@ def test_it_reports_bad_lines_from_the_command_without_a_traceback(newsroom, che
     call_command("import_articles", str(path), "--newsroom", newsroom.slug, stdout=out, stderr=io.StringIO())
     assert "line 2: 'text' contains invalid Unicode" in out.getvalue()
     assert "2 imported" in out.getvalue()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outlet_made_by_a_refused_line_is_not_reused_by_the_next_one(newsroom, checker):
+    """A line that fails after its outlet was created rolls that outlet back with it; the next line naming
+    the same outlet must create it again, not point at the rolled-back row (the chunk's commit would fail)."""
+    lines = _lines(
+        {"title": "Refused", "text": "1234 5678 9012", "outlet": "Harbour Gazette"},  # refused after its outlet
+        {"title": "Bad date", "text": "Words here.", "outlet": "Harbour Gazette", "published": "yesterday"},
+        {"title": "Kept", "text": HOSPITAL["body"], "outlet": "Harbour Gazette"},
+    )
+    report = articles_import(newsroom=newsroom, user=checker, lines=lines, chunk_size=10)
+    assert report.imported == 1 and sorted(dict(report.errors)) == [1, 2]
+    kept = Article.objects.get(title="Kept")
+    assert kept.outlet is not None and kept.outlet.name == "Harbour Gazette"

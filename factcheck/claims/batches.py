@@ -5,8 +5,9 @@ A batch takes each run with the same conditional take as a single run (PENDING â
 counted), extracts each article outside any transaction, and writes all of them in one transaction
 (results.results_write_many), each run finished pinned on its attempt: a run the sweep took back meanwhile
 is skipped and its rows are not written. An article the extractor fails on fails alone, with its reason;
-the others are written. A batch whose worker dies leaves its runs RUNNING (or PENDING) for the sweep,
-which sends them again one by one through the single-run task.
+the others are written. A batch whose worker dies leaves its runs RUNNING (or PENDING) for the sweep: the
+runs it had taken are sent again one by one through the single-run task (one of them may be what killed
+the worker); the ones it never took have no attempt behind them and go again in batches.
 
 A run whose article is a link still to fetch is sent on its own (fetching takes seconds and has its own
 failures); a batch stopped at its soft time limit writes what it finished and sends the rest back one by one,

@@ -13,9 +13,9 @@ The sweep (`job_sweep`, run every minute by beat for each job type):
 - PENDING never sent (the broker was down at submit) is sent now; PENDING sent more than
   JOB_PENDING_TIMEOUT ago is sent again only when the type's queue is empty (its message was lost;
   while a backlog waits, a second message would only multiply the work). A type with `enqueue_many`
-  sends these waiting rows in batches (they never started, so no row in a batch is suspect); a row
-  taken back from a silent worker is always sent alone, so an input that kills its worker cannot take
-  a batch of others down with it, attempt after attempt.
+  sends the waiting rows that never started (no attempt) in batches; a row with an attempt behind it
+  (taken back from a silent worker, whatever became of its message since) is always sent alone, so an
+  input that kills its worker cannot take a batch of others down with it, attempt after attempt.
 """
 
 import logging
@@ -155,11 +155,12 @@ def job_sweep(job_type, *, now=None):
         outcome = _stale_settle(job_type, job, now)
         if outcome:
             counts[outcome] += 1
-    waiting = list(_waiting(job_type, now).order_by("pk").values_list("pk", flat=True)[:SWEEP_BATCH])
-    if job_type.enqueue_many is not None:
-        counts["requeued"] += job_type.enqueue_many(waiting)
-    else:
-        counts["requeued"] += sum(1 for pk in waiting if job_type.enqueue(pk))
+    waiting = list(_waiting(job_type, now).order_by("pk").values_list("pk", "attempts")[:SWEEP_BATCH])
+    # Only rows never started go in batches: a row with an attempt behind it may have killed its worker.
+    fresh = {pk for pk, attempts in waiting if attempts == 0} if job_type.enqueue_many is not None else set()
+    if fresh:
+        counts["requeued"] += job_type.enqueue_many(sorted(fresh))
+    counts["requeued"] += sum(1 for pk, _ in waiting if pk not in fresh and job_type.enqueue(pk))
     return counts
 
 

@@ -164,21 +164,32 @@ def test_the_sweep_leaves_finished_and_heartbeating_rows_alone(kind):
 
 
 def test_extraction_sweep_sends_waiting_runs_in_batches_and_a_reclaimed_run_alone(newsroom, monkeypatch):
-    """Never-sent runs never started, so they go EXTRACTION_BATCH_SIZE to a task; a run whose worker went
-    silent may be the input that killed it, so it goes alone and cannot take a batch down with it."""
-    singles, batches = [], []
-    job_type = replace(
-        EXTRACTION_JOB,
-        enqueue=lambda pk: singles.append(pk) or True,
-        enqueue_many=lambda pks: batches.append(list(pks)) or len(pks),
-    )
+    """Never-started runs go EXTRACTION_BATCH_SIZE to a task; a run with an attempt behind it may be the
+    input that killed its worker, so it always goes alone, even when its own message was then lost."""
+    singles, batches, broker_up = [], [], [True]
+
+    def enqueue(pk):
+        singles.append(pk)
+        return broker_up[0]
+
+    job_type = replace(EXTRACTION_JOB, enqueue=enqueue, enqueue_many=lambda pks: batches.append(list(pks)) or len(pks))
     monkeypatch.setattr(jobs, "queue_length", lambda queue: 0)
     long_ago = timezone.now() - HOUR_AGO
     waiting = [_extraction_row(newsroom) for _ in range(3)]
     for row in waiting:
         _set(row, created_at=long_ago, enqueued_at=None)
     silent = _extraction_row(newsroom)
-    _set(silent, status=Status.RUNNING, attempts=1, started_at=long_ago, heartbeat_at=long_ago)
-    assert jobs.job_sweep(job_type) == {"requeued": 3, "reclaimed": 1, "failed": 0}
+    _set(silent, created_at=long_ago, status=Status.RUNNING, attempts=1, started_at=long_ago, heartbeat_at=long_ago)
+    # the broker refuses the reclaimed run's message: it stays PENDING, never sent, with one attempt behind it
+    broker_up[0] = False
+    counts = jobs.job_sweep(job_type)
+    assert counts["reclaimed"] == 1
     assert batches == [[r.pk for r in waiting]]
-    assert singles == [silent.pk]
+    assert singles == [silent.pk, silent.pk]  # sent alone when reclaimed, and alone again as a waiting row
+    # a later sweep, broker back: still alone, never in a batch
+    batches.clear()
+    singles.clear()
+    broker_up[0] = True
+    ExtractionRun.objects.filter(pk__in=[r.pk for r in waiting]).update(enqueued_at=timezone.now())
+    assert jobs.job_sweep(job_type)["requeued"] == 1
+    assert (batches, singles) == ([], [silent.pk])

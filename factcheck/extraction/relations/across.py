@@ -117,7 +117,8 @@ def change_to_y(n: Near) -> None:
     explicit = next(((x, d) for x in reversed(n.window[-3:]) if (d := _rule_from_to(text, x, y))), None)
     if explicit is not None:
         _add_change(text, explicit[0], y, explicit[1], add)
-    to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None else None
+    to_near = "to " in text[max(0, y.start - 12) : y.start]  # a cheap test before the pattern
+    to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None and to_near else None
     near = [q for q in [*reversed(n.window), *n.ahead] if sent(q) == n.sy] if to_cue else []
     far = [q for q in [*reversed(n.window), *n.ahead] if sent(q) != n.sy] if to_cue else []
     for x in near + far:

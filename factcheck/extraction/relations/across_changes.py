@@ -266,6 +266,8 @@ _STRENGTH = {"weakened": -1, "strengthened": 1, "firmed": 1, "softened": -1, "ra
 def _rule_since_when(text: str, x: Quantity, window: list[Quantity], sent) -> tuple[Quantity, int] | None:
     """x the level "since September, when it traded about x"; y the first figure of x's measure (not itself a
     baseline) in x's sentence or the two before; the direction is the verb before "since". Returns (y, sign)."""
+    if "when " not in text[max(0, x.start - 40) : x.start]:
+        return None  # cheap test before the pattern
     m = _SINCE_WHEN.search(text, max(0, x.start - 120), x.start)
     sign = _direction(m.group("v")) or _STRENGTH.get(m.group("v").lower(), 0) if m else 0
     if not sign:

@@ -17,6 +17,7 @@ _EXPECTED_BEFORE = re.compile(
     r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
 )
+_EXPECTATION_WORDS = ("expect", "forecast", "predict", "estimat", "consensus", "target")  # a cheap test first
 _MISSED = re.compile(
     r"\b(?:failed\s+to\s+meet|missed|missing|misses|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
 )
@@ -36,7 +37,13 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
     from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
     or the lead. No direction word: no relation."""
-    if not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start) or y.kind == "count" and not y.unit:
+    before = text[max(0, y.start - 60) : y.start].lower()
+    if (
+        not any(w in before for w in _EXPECTATION_WORDS)
+        or not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start)
+        or y.kind == "count"
+        and not y.unit
+    ):
         return None  # "expected that Doom 3 would be chosen": a bare number is no expected figure
     near = [
         q

@@ -301,12 +301,16 @@ _TOOK_TOTAL_TO = re.compile(
 )
 
 
+_TOTAL_WORDS = ("total", "tally", "count", "number", "figure")
+
+
 def _rule_added_to_total(text: str, total: Quantity, window: list[Quantity], sent) -> Quantity | None:
     """The figure added to the running total y: the nearest earlier figure of y's measure, in y's sentence or
     the one before, when y follows "took the total to", "bringing the total to". None otherwise."""
-    if total.kind not in ("count", "money", "other") or not _TOOK_TOTAL_TO.search(
-        text, max(0, total.start - 80), total.start
-    ):
+    before = text[max(0, total.start - 80) : total.start]
+    if total.kind not in ("count", "money", "other") or not any(w in before for w in _TOTAL_WORDS):
+        return None  # a cheap test before the pattern
+    if not _TOOK_TOTAL_TO.search(before):
         return None
     for q in reversed(window):
         if (
@@ -327,7 +331,8 @@ _BALANCE = re.compile(r"\bbalance\s+(?:of\s+)?(?P<s>plus\s+|minus\s+|\+\s*|-\s*|
 def _rule_balance(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, Quantity, float] | None:
     """y a balance after "balance of plus"; the two latest percentages before it (its sentence or the one
     before), up and down. Returns (up, down, stated balance) or None."""
-    m = _BALANCE.search(text, max(0, y.start - 30), y.start)
+    before = text[max(0, y.start - 30) : y.start]
+    m = _BALANCE.search(before) if "balance" in before else None
     if not m or y.kind not in ("count", "other", "percent"):
         return None
     pcts = [q for q in window if q.kind == "percent" and q.unit == "%" and sent(y) - 1 <= sent(q) <= sent(y)][-2:]

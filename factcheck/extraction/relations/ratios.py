@@ -28,23 +28,25 @@ _THAT_IS = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:That|This|It|Which)\s+(?:is|was|would\s+be|represents|represented)\s+" + _RATIO_TAIL + "$",
     re.I,
 )
+_RATIO_WORDS = ("twice", "double", "treble", "triple", "half", "third", "quarter", "times")
 _MARGIN = 0.10  # a plain "twice" allows 10% besides rounding ("double" of 41.5 is 83)
 
 
 def ratios_in_words(art: Article) -> None:
     """Each figure x named after a ratio phrase ("double the £42m"): y is the figure of x's measure before
     the phrase, in x's sentence, or in the sentence before when x's opens "That is twice …"."""
-    text, numeric = art.text, art.numeric
+    text = art.text
     figs, _sents, sent = art.figures()
     for k, x in enumerate(figs):
         art.tick(6, x.start)
         if k == 0 or x.kind in ("date", "rank") or x.value <= 0:
             continue
-        for y in reversed(figs[max(0, k - 4) : k]):
-            if y.kind == x.kind and _same_measure(x, y) and y.value > 0 and not _share_between(text, figs, y, x):
+        before = figs[max(0, k - 4) : k]  # bounded: the rule is linear in the figures
+        for y in reversed(before):
+            if y.kind == x.kind and _same_measure(x, y) and y.value > 0 and not _share_between(text, before, y, x):
                 found = _ratio_between(text, y, x, sent)
                 if found is not None:
-                    _add_ratio_words(y, x, *found, numeric, art.add)
+                    _add_ratio_words(y, x, *found, before, art.add)
                 break
 
 
@@ -55,6 +57,9 @@ def _share_between(text: str, figs: list[Quantity], y: Quantity, x: Quantity) ->
 
 def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, str, str] | None:
     """(factor, qualifier, phrase) when the words between y and x say that y is factor × x."""
+    gap = text[max(y.end, x.start - 160) : x.start]
+    if not any(w in gap for w in _RATIO_WORDS):
+        return None  # a cheap test before the patterns (ratio words are lower case)
     if sent(y) == sent(x):
         m = _RATIO_GAP.fullmatch(text, y.end, x.start)
     elif sent(y) == sent(x) - 1:
@@ -72,7 +77,7 @@ def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, st
     return factor, (m.group("q") or "").strip().lower(), phrase
 
 
-def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, numeric, add) -> None:
+def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, between, add) -> None:
     ratio = y.value / x.value
     lo = (y.value - y.tolerance) / (x.value + x.tolerance)
     hi = (y.value + y.tolerance) / max(x.value - x.tolerance, 1e-9)
@@ -83,7 +88,7 @@ def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, ph
     else:
         ok = lo <= factor * (1 + _MARGIN) and hi >= factor * (1 - _MARGIN)
     exact = ratio == factor and not qualifier
-    times = next((q for q in numeric if q.unit.lower().startswith("times") and y.end <= q.start < x.start), None)
+    times = next((q for q in between if q.unit.lower().startswith("times") and y.end <= q.start < x.start), None)
     add(
         "ratio",
         [y, x],

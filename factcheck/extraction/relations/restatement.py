@@ -53,7 +53,11 @@ def restatements(art: Article) -> None:
     for a in lead:
         tick(6, a.start)
         later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
-        same = [b for b in _same_later(a, later, sent) if not _another_event(text, a, b)]
+        same = [
+            b
+            for k, b in enumerate(_same_later(a, later, sent))
+            if not ((k < _WINDOW or _close(a, b)) and _another_event(text, a, b))
+        ]  # only the figures a rule below can pick are read for "another event" (its patterns cost)
         headline = sent(a) == 0 and "\n" not in text[: a.start]
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
@@ -334,8 +338,11 @@ _SIMILAR_WITHIN = 0.15  # "a similar sum": within 15% of the earlier figure
 def _rule_similar(text: str, y: Quantity, window: list[Quantity], sent) -> tuple[Quantity, bool] | None:
     """y named as "a similar sum - around y": the nearest earlier figure of its measure up to two sentences
     back. Returns (x, holds) with holds False when y is more than 15% (plus rounding) away from x."""
-    if not _SIMILAR.search(text, max(0, y.start - 50), y.start):
-        return None
+    before = text[max(0, y.start - 50) : y.start]
+    if not any(w in before for w in ("similar", "same", "equal", "comparable", "matching")) or not _SIMILAR.search(
+        before
+    ):
+        return None  # a cheap test before the pattern
     for x in reversed(window):
         if sent(y) - 2 <= sent(x) <= sent(y) and x.kind == y.kind and _same_measure(x, y) and x.value > 0:
             off = abs(y.value - x.value) - x.tolerance - y.tolerance

@@ -376,6 +376,9 @@ def _then_to(text, x, y, add) -> None:
     """ "hit $1.3516, before rallying to $1.3509": x the level before, y the one "before <verb>ing to"; the
     verb's direction, turned round when the clause is about the currency the figures are counted in (a
     stronger dollar is fewer dollars per euro)."""
+    gap = text[x.end : y.start]
+    if "before" not in gap and "then" not in gap and "later" not in gap:
+        return  # a cheap test before the pattern
     m = _THEN_TO.fullmatch(text, x.end, y.start)
     if not m or m.group("v").lower() not in _THEN_VERBS or not _compatible(x, y, need_overlap=False):
         return

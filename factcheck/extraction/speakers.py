@@ -13,6 +13,7 @@ from . import work
 from .types import Speaker
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“"}
+_QUOTE_MARK = re.compile('[“«„"]')
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|adding|stated|states|stating|warned|warns|argued|argues|claimed|"
     "claims|insisted|insists|explained|announced|announces|wrote|writes|condemned|condemns|described|"
@@ -200,6 +201,10 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     i = start
     while i < end:
+        m = _QUOTE_MARK.search(text, i, end)  # the next opening mark (the characters between are skipped)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _OPEN_CLOSE:
             j = text.find(_OPEN_CLOSE[ch], i + 1, end)
@@ -215,8 +220,6 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 break
             spans.append((i, j + 1))
             i = j + 1
-            continue
-        i += 1
     return spans
 
 

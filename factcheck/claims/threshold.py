@@ -17,16 +17,18 @@ from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_member_with
 from factcheck.newsrooms.services import newsroom_threshold_set
 
+NO_MODEL_THRESHOLD = 0.5  # what the extractor uses when model.npz is missing (checkworthiness.Model)
+
 
 @lru_cache(maxsize=1)
-def model_threshold() -> float | None:
-    """The shipped model's calibrated news threshold (read from model.npz once), or None without a model."""
+def model_threshold() -> tuple[float, bool]:
+    """(the model's calibrated news threshold, read from model.npz once; whether a trained model is there)."""
     from factcheck.extraction.checkworthiness import MODEL_PATH
 
     if not os.path.exists(MODEL_PATH):
-        return None
+        return NO_MODEL_THRESHOLD, False
     with np.load(MODEL_PATH, allow_pickle=False) as z:
-        return float(z["news_threshold"])
+        return float(z["news_threshold"]), True
 
 
 class ThresholdForm(forms.Form):
@@ -75,5 +77,6 @@ def threshold_settings(request):
         form = ThresholdForm(
             initial={"mode": ThresholdForm.OWN if own is not None else ThresholdForm.FOLLOW, "threshold": own}
         )
-    context = {"form": form, "model_threshold": model_threshold(), "newsroom": newsroom}
+    threshold, trained = model_threshold()
+    context = {"form": form, "model_threshold": threshold, "model_trained": trained, "newsroom": newsroom}
     return render(request, "claims/threshold.html", context)  # a refused form comes back with its reasons

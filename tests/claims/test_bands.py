@@ -46,6 +46,14 @@ def test_the_article_page_counts_what_it_highlights(login, editor, newsroom):
     response = login(editor).get(reverse("claims:article", args=[article.pk]))
     assert response.context["worthy_count"] == 1
     assert [c.band for c in response.context["claims"]] == ["mid", "low"]
+    assert response.content.decode().count("· check-worthy") == 1  # the tooltips say the same
+    newsroom.checkworthy_threshold = 0.6  # above both: the extractor's flag no longer counts
+    newsroom.save()
+    response = login(editor).get(reverse("claims:article", args=[article.pk]))
+    assert response.context["worthy_count"] == 0
+    assert "· check-worthy" not in response.content.decode()
+    queue = login(editor).get(reverse("claims:queue")).content.decode()
+    assert "(check-worthy)" not in queue and "band-low" in queue
     newsroom.checkworthy_threshold = 0.3
     newsroom.save()
     response = login(editor).get(reverse("claims:article", args=[article.pk]))
@@ -55,6 +63,8 @@ def test_the_article_page_counts_what_it_highlights(login, editor, newsroom):
     response = login(editor).get(reverse("claims:article", args=[article.pk]))
     assert response.context["worthy_count"] == 2
     assert [c.band for c in response.context["claims"]] == ["mid", "mid"]
+    assert response.content.decode().count("· check-worthy") == 2
+    assert login(editor).get(reverse("claims:queue")).content.decode().count("(check-worthy)") == 2
 
 
 # --- Settings → Check-worthiness (admins) -------------------------------------------------------------
@@ -69,8 +79,9 @@ def test_the_settings_page_names_the_models_threshold(login, admin_member, newsr
     response = login(admin_member).get(THRESHOLD_URL)
     assert response.status_code == 200
     html = response.content.decode()
-    assert 0.0 < model_threshold() < 1.0
-    assert f"<strong>{model_threshold():.2f}</strong>" in html
+    threshold, trained = model_threshold()
+    assert trained and 0.0 < threshold < 1.0
+    assert f"<strong>{threshold:.2f}</strong>" in html and "no trained model" not in html
     assert "following the model" in html
 
 

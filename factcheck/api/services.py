@@ -183,14 +183,15 @@ def webhooks_wanting(*, newsroom_id, event) -> list[Webhook]:
     return [h for h in hooks if event in h.events]  # few per newsroom; JSON `contains` is not portable
 
 
-def webhook_event_record(*, newsroom_id, event, event_id, data) -> list[WebhookDelivery]:
+def webhook_event_record(*, newsroom_id, event, event_id, data, hooks=None) -> list[WebhookDelivery]:
     """One PENDING delivery per active webhook of the newsroom that wants `event`; each sent after commit.
 
     Idempotent on (webhook, event_id). Called by the signal receivers, after the sender's commit.
-    `data` may be a callable: it is then built only when some webhook wants the event.
+    `data` may be a callable: it is then built only when some webhook wants the event. `hooks`: the
+    newsroom's webhooks wanting `event`, when the caller already read them (webhooks_wanting).
     """
     created = []
-    wanted = webhooks_wanting(newsroom_id=newsroom_id, event=event)
+    wanted = webhooks_wanting(newsroom_id=newsroom_id, event=event) if hooks is None else hooks
     if wanted and callable(data):
         data = data()
     for webhook in wanted:

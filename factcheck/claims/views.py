@@ -203,7 +203,7 @@ def _cursor_of(claim, sort):
 def _url_maker(name):
     """`reverse(name, args=[pk])` for a page of rows: reversed once, then formatted per pk (an <int:pk> route)."""
     marker = 9_876_543_210
-    before, after = reverse(name, args=[marker]).split(str(marker))
+    before, after = reverse(name, args=[marker]).rsplit(str(marker), 1)
     return lambda pk: f"{before}{pk}{after}"
 
 

@@ -276,3 +276,25 @@ def test_the_sweep_sends_again_only_deliveries_whose_message_was_lost(newsroom, 
     assert services.webhook_sweep(now=now) == 1
     # then
     assert sent == [lost.pk]
+
+
+def test_a_batch_of_finished_runs_reads_the_newsrooms_webhooks_once(newsroom, hook, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from factcheck.api import receivers, tasks
+    from factcheck.core.signals import FinishedRun
+
+    monkeypatch.setattr(tasks.api_webhook_deliver_task, "delay", lambda *a, **k: None)
+    runs = []
+    for i in range(3):
+        article = make_article(newsroom, body=f"The port handled 12 ships in week {i}.")
+        run = ExtractionRun.objects.create(newsroom=newsroom, article=article, status="succeeded")
+        runs.append(FinishedRun(run.pk, article.pk, newsroom.pk, "succeeded"))
+    with CaptureQueriesContext(connection) as queries:
+        receivers.on_extraction_finished(sender=ExtractionRun, runs=runs)
+    hook_reads = [q for q in queries.captured_queries if 'FROM "api_webhook"' in q["sql"]]
+    assert len(hook_reads) == 1
+    assert sorted(WebhookDelivery.objects.values_list("event_id", flat=True)) == sorted(
+        f"run-{r.run_id}" for r in runs
+    )

@@ -435,3 +435,31 @@ def test_a_survey_balance_is_up_less_down():
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["27%", "3", "30%"], True)]
     _, rels = _rels(text.replace("plus 3", "plus 8"), "sum")
     assert [r.holds for r in rels] == [False]
+
+
+# Round 7 (11 more tuning articles)
+# common._DOWN: "cutting … from 90 planes to 53"
+def test_cutting_from_to_is_a_fall():
+    ex, rels = _rels("The carrier is cutting a previous order for planes from 90 planes to 53.", "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["90 planes", "53"], True)]
+    _, rels = _rels("The carrier is cutting a previous order for planes from 90 planes to 93.", "change")
+    assert [r.holds for r in rels] == [False]
+
+
+# across_parts._rule_parts_sum: the nearest statement of the total
+def test_a_sum_takes_the_nearest_statement_of_its_total():
+    text = (
+        "Dairy sues 45 banks\n\nThe dairy has sued 45 banks over its collapse. Its new boss blames them. "
+        "Of the lenders sued, 35 are Italian while the remaining 10 are foreign."
+    )
+    ex, rels = _rels(text, "sum")
+    assert len(rels) == 1 and ex.quantities[rels[0].result].start == text.index("45 banks", 20)
+
+
+# sentence_changes._points_or_percent: "65 cents or 25% … to 1.90 dollars"
+def test_a_move_in_cents_or_percent_to_a_level_in_dollars():
+    text = "Shares in the maker lost 65 Canadian cents or 25% on the news to 1.90 Canadian dollars."
+    _, rels = _rels(text, "change")
+    assert [r.holds for r in rels] == ["approximately"]
+    _, rels = _rels(text.replace("25%", "35%"), "change")
+    assert [r.holds for r in rels] == [False]

@@ -192,7 +192,7 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
             return None
         total = sum(q.value for q in run)
         ids = {q.id for q in run}
-        for t in totals:
+        for t in sorted(totals, key=lambda t: abs(t.start - y.start)):  # the nearest statement of the total
             if t.id in ids or t.value <= total * 0.5:
                 continue
             if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:

@@ -18,12 +18,12 @@ _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a 
 _QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
 _UP = re.compile(
     r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|deepen\w*|widen\w*|expand\w*|swell\w*|swollen|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled|"
-    r"rebounded|recovered)\b",
+    r"rebounded|recovered|raising)\b",
     re.I,
 )
 _DOWN = re.compile(
     r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plummet\w*|tumbled|sank|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost|"
-    r"dipped|narrowed|narrowing|contracted)\b",
+    r"dipped|narrowed|narrowing|contracted|cutting|slashed|slashing|trimmed|trimming|lowered|lowering|reducing)\b",
     re.I,
 )
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}

@@ -272,11 +272,18 @@ def _percent_change(text, p, group, add):
 # "The index rose 20.5 points, or 0.2%, to 10,850", "shares fell 3p (2%) to 147p": a move stated both as an
 # amount and as a percentage of the level it started from, with the level it reached.
 _OR_PCT_BEFORE = re.compile(
-    r"^\s*(?:,\s*or\s+|\(\s*|-\s*or\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I
+    r"^\s*(?:,\s*or\s+|\s+or\s+|\(\s*|-\s*or\s+)(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.I
 )
 _PCT_TO_LEVEL = re.compile(
-    r"^\s*\)?\s*,?\s*(?:to|at)\s+(?:a\s+|an\s+)?(?:record\s+|new\s+)?(?:high\s+of\s+|low\s+of\s+)?$", re.I
+    r"^\s*\)?\s*,?\s*(?:(?:on|after)\s+(?:the\s+)?[a-z]+\s+)?(?:to|at)\s+(?:a\s+|an\s+)?(?:record\s+|new\s+)?"
+    r"(?:high\s+of\s+|low\s+of\s+)?$",
+    re.I,
 )
+
+
+_CENTS = re.compile(r"\b(?:cents?|pence)\b", re.I)
+_WHOLE_UNITS = re.compile(r"\b(?:dollars?|pounds?|euros?)\b|^[$£€]$", re.I)
+_SUBUNIT = 0.01
 
 
 def _points_or_percent(text, p, group, add) -> None:
@@ -288,7 +295,9 @@ def _points_or_percent(text, p, group, add) -> None:
     d, level = group[k - 1], group[k + 1]
     if not (_OR_PCT_BEFORE.match(text[d.end : p.start]) and _PCT_TO_LEVEL.match(text[p.end : level.start])):
         return
-    if d.kind == "percent" or level.kind == "percent" or not 0 < d.value < level.value * 2:
+    scale = _SUBUNIT if _CENTS.search(d.unit) and _WHOLE_UNITS.search(level.unit) else 1.0
+    dv, dt = d.value * scale, d.tolerance * scale  # "65 cents … to 1.90 dollars": in the level's units
+    if d.kind == "percent" or level.kind == "percent" or not 0 < dv < level.value * 2:
         return
     before = text[max(0, d.start - 40) : d.start]
     up, down = (
@@ -298,12 +307,12 @@ def _points_or_percent(text, p, group, add) -> None:
     if up == down:
         return
     sign = 1 if up > down else -1
-    start = level.value - sign * d.value
+    start = level.value - sign * dv
     if start <= 0:
         return
-    computed = 100.0 * d.value / start
-    lo = 100.0 * max(d.value - d.tolerance, 0) / (start + d.tolerance + level.tolerance)
-    hi = 100.0 * (d.value + d.tolerance) / max(start - d.tolerance - level.tolerance, 1e-9)
+    computed = 100.0 * dv / start
+    lo = 100.0 * max(dv - dt, 0) / (start + dt + level.tolerance)
+    hi = 100.0 * (dv + dt) / max(start - dt - level.tolerance, 1e-9)
     holds = _verdict((computed, computed), (p.value, p.value), (lo, hi), _loose(p), _is_exact(d, level, p))
     started = f"{start:,.2f}".rstrip("0").rstrip(".")
     add(

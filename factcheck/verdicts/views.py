@@ -54,6 +54,12 @@ def similar_candidates(others, text):
     return others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_CANDIDATES]
 
 
+class SimilarRows(list):
+    """The panel's rows; `timed_out` when the search was stopped at SIMILAR_TIMEOUT_MS (then empty)."""
+
+    timed_out = False
+
+
 def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
@@ -65,14 +71,15 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     """
     others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id))  # core.db.as_bigint: the GiST index
     others = others.exclude(pk=claim.pk).exclude(article_id=claim.article_id)
+    timed_out = False
     if connection.vendor == "postgresql":
         try:
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [SIMILAR_TIMEOUT_MS])
                 candidates = list(similar_candidates(others, claim.text))
-        except OperationalError:  # the timeout fired: show nothing rather than hang
-            candidates = []
+        except OperationalError:  # the timeout fired: say so rather than hang (or pretend there is nothing)
+            candidates, timed_out = [], True
         rows = [
             row
             for row in Claim.objects.filter(pk__in=candidates)
@@ -97,6 +104,8 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
         }
         for row in rows:
             row.published_verdict = verdicts.get(row.pk)
+    rows = SimilarRows(rows)
+    rows.timed_out = timed_out
     return rows
 
 

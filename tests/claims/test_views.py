@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 
+from django.db import connection
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -316,6 +317,24 @@ def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor
     assert similar[0].published_verdict is not None
     assert b'class="rating-chip"' in response.content and b">True</span>" in response.content
     assert client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "similar"}).context["similar"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the statement timeout is PostgreSQL's")
+def test_a_similar_search_stopped_at_its_timeout_says_so(login, editor, drones, monkeypatch):
+    from factcheck.verdicts import views as verdict_views
+
+    def slow(others, text):  # a search PostgreSQL itself stops at the panel's statement timeout
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+        return []
+
+    monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 50)
+    monkeypatch.setattr(verdict_views, "similar_candidates", slow)
+    response = login(editor).get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "similar"}, headers=HX)
+    assert response.status_code == 200
+    assert response.context["similar"].timed_out
+    assert b"took too long and was stopped" in response.content
+    assert b"No earlier statement" not in response.content
 
 
 def test_the_statement_page_outsider_anonymous_and_post(client, login, outsider, drones):

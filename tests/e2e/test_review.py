@@ -328,3 +328,26 @@ def test_a_viewer_sees_read_only_screens(
     page.goto(f"{live_server.url}{reverse('sources:list')}")
     shot(page, "50-sources-viewer")
     assert console_errors == []
+
+
+def test_a_similar_search_that_runs_too_long_says_so(
+    page, live_server, newsroom, editor, as_user, console_errors, shot, monkeypatch
+):
+    from django.db import connection
+
+    from factcheck.verdicts import views as verdict_views
+    from tests.factories import make_article, make_claim
+
+    def slow(others, text):  # PostgreSQL stops it at the panel's statement timeout
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")
+        return []
+
+    monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 50)
+    monkeypatch.setattr(verdict_views, "similar_candidates", slow)
+    claim = make_claim(make_article(newsroom))
+    as_user(page, editor)
+    page.goto(f"{live_server.url}{claim.get_absolute_url()}")
+    expect(page.locator(".similar-slow")).to_contain_text("took too long")
+    shot(page, "34-similar-too-slow")
+    assert console_errors == []

@@ -53,7 +53,7 @@ EVENT = re.compile(
 
 # Figure-less numeric wording: superlatives of amount, changes, shares, rates, multiples, statistics.
 NUMERIC_WORDING = re.compile(
-    r"(?<!track )\b(?!(?:majority|minority) (?:leader|whip))"
+    r"\b(?<!track )(?!(?:majority|minority) (?:leader|whip))"
     r"(?:fewest|fewer|more than (?:any|ever)|largest|biggest|highest|lowest|smallest|greatest|"
     r"record(?:s|-\w+)?|doubled|tripled|trebled|quadrupled|halved|twice|triple|double|half of|"
     r"majority|minority|per capita|per cent|percent(?:age)?|rate of|(?:birth|death|crime|unemployment|"
@@ -152,13 +152,10 @@ _LEADING_NUMBER = re.compile(r"[\w,.]*\w")
 
 
 def numeric_wording(text: str) -> bool:
-    return (
-        NUMERIC_WORDING.search(text) is not None
-        or _QUANTIFIER_MOST.search(text) is not None
-        or _MORE_THAN.search(text) is not None
-        or _CHANGE.search(text) is not None
-        or _NUMBER_OF.search(text) is not None
-    )
+    prepared = _prepared(text)
+    if prepared is None:
+        return any(p.search(text) is not None for p in _NUMERIC_PATTERNS)
+    return any(_found(p, needles, *prepared) for p, needles in _NUMERIC_LOWER)
 
 
 # Reported speech: a speech verb, or "called X (a|the) Y". Verbs that also name an act or a thing
@@ -166,10 +163,12 @@ def numeric_wording(text: str) -> bool:
 # only with "that" or a colon, and "tweets/posts/states that" not after a preposition or determiner, where
 # they are nouns with a relative clause ("warnings on tweets that …", "in the states that voted …");
 # "say" not after a modal or "to" ("could later say" is not a report).
+# (The lookaheads (?=say), (?=tweets|posts|states) only make the engine try the lookbehinds after the word.)
 REPORTED_SPEECH = re.compile(
-    r"\b(?:said|says|(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bwill )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
+    r"\b(?:said|says|(?=say)(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bwill )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
     r"(?<!\bshould )(?<!\blater )say|saying|told|tells|tweeted|wrote|writes|posted|claimed|stated|"
-    r"(?:(?<!\bon )(?<!\bin )(?<!\bof )(?<!\bthe )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bto )(?<!\bfor )(?<!\bthese )"
+    r"(?:(?=tweets|posts|states)(?<!\bon )(?<!\bin )"
+    r"(?<!\bof )(?<!\bthe )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bto )(?<!\bfor )(?<!\bthese )"
     r"(?<!\bthose )(?<!\bsome )(?<!\bmany )(?<!\ball )(?:tweets|posts|states)|"
     r"claims|declared|announced|admitted|declares|announces|admits|claiming|stating|tweeting|writing|"
     r"warn(?:ed|s)|vow(?:ed|s)|promise[ds]|pledged?s?|den(?:ied|ies)|suggest(?:ed|s)|alleg(?:ed|es)|boast(?:ed|s)|"
@@ -198,8 +197,12 @@ _MEDIUM_SUBJECT = re.compile(
 
 
 def reported_speech(text: str) -> bool:
-    for m in REPORTED_SPEECH.finditer(text):
-        if _MEDIUM_SUBJECT.search(text, max(0, m.start() - 60), m.start()) is None:
+    prepared = _prepared(text)
+    speech, medium, s = (
+        (REPORTED_SPEECH, _MEDIUM_SUBJECT, text) if prepared is None else (_SPEECH_LOWER, _MEDIUM_LOWER, prepared[0])
+    )
+    for m in speech.finditer(s):
+        if medium.search(s, max(0, m.start() - 60), m.start()) is None:
             return True
     # The end of a quotation whose start was cut off ("… more than we ever had” in a year"): a closing curly
     # quote after three or more words, with no opening one before it.
@@ -210,16 +213,116 @@ def reported_speech(text: str) -> bool:
     return LONG_QUOTE.search(text) is not None and _WHOLE_QUOTE.match(text) is None
 
 
+# re.I is slow on long alternations: the engine folds the case of each character for each branch, where a
+# case-sensitive search skips a branch as soon as its first letter differs. A case-sensitive search of
+# text.lower() with the same pattern finds the same matches at the same offsets, for every text without
+# "İ", "ı" or "ſ" (checked over every code point: lower() makes "İ" two characters, and re.I matches "ı"
+# with i and "ſ" with s, which lower() keeps apart; no other character changes length or its \w, \s or \d
+# class). Texts with one of those three keep the re.I patterns. "may" is case-sensitive in PREDICTION
+# (not the month), so the lowered PREDICTION leaves it out and it is searched in the text itself.
+@lru_cache(maxsize=16)
+def _prepared(text: str) -> tuple[str, frozenset[str]] | None:
+    r"""(text.lower(), its words: the runs of \w) when the lowered patterns apply, else None."""
+    if text.isascii() or ("İ" not in text and "ı" not in text and "ſ" not in text):
+        low = text.lower()
+        return low, frozenset(_WORD.findall(low))
+    return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _lowered(p: re.Pattern) -> re.Pattern:
+    """The pattern without re.I, its letters lower-cased ("I think"), escapes (\\S, \\W) kept."""
+    return re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m[0].lower(), p.pattern), p.flags & ~re.I)
+
+
+# Per pattern, needles one of which every match contains: words (a match of "\b(?:…|best|…)\b" is a whole
+# run of \w, so "best" is one of the text's words) and parts (phrases, and the stems that all forms of an
+# alternative share, "outnumber" of "outnumber\w*"). A lowered text with none of them cannot match, and most
+# statements have none, so the search is skipped (None: always searched). Texts made of the patterns' own
+# words check it (tests).
+def _needles(words: str, parts: str = "") -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(words.split()), tuple(parts.split("|")) if parts else ()
+
+
+_WORDING_NEEDLES = (
+    _needles(
+        "more less fewer higher lower greater larger bigger smaller faster slower better worse cheaper richer poorer "
+        "older younger than compared record most least best worst largest biggest highest lowest greatest smallest "
+        "fastest slowest strongest weakest longest shortest cheapest oldest youngest richest poorest top doubled "
+        "tripled halved overtook overtaken first only",
+        "up from|down from|outnumber|surpass|exceed|iest",
+    ),
+    _needles(
+        "because due response result resulted results cause caused causes causing led lead leads owing thanks blame "
+        "blamed blames blaming triggered sparked prompted prompts so therefore consequently responsible attributed"
+    ),
+    _needles(
+        "will shall won going expected expect expects forecast forecasts predict predicts predicted likely set plan "
+        "plans planned projected next coming could might",
+        "by 20",
+    ),
+    _needles(
+        "think believe feel view should must ought need bad terrible great wonderful shameful cynical outrageous "
+        "ridiculous absurd fantastic amazing awful best worst hope wish love hate urged urges unacceptable appalling "
+        "brave beautiful sad happy sorry",
+        "disappoint|disgrace|called on|calls on|demand|welcome",
+    ),
+    None,
+)
+_NUMERIC_NEEDLES = (
+    _needles(
+        "fewest fewer largest biggest highest lowest smallest greatest record records doubled tripled trebled "
+        "quadrupled halved twice triple double half majority minority capita cent percent percentage rate rates "
+        "increase increased decrease decreased cheaper costlier expensive richest poorest producer zero none single "
+        "nobody ranked rank ranks unprecedented statistics stats census math maths arithmetic calculation "
+        "calculations miscalculation miscalculations averages average median poll polls polling not never",
+        "more than|no one|all of the|outnumber|top |all-time|most-|miscalculat|n't",
+    ),
+    _needles("most least"),
+    _needles("than"),
+    _needles(
+        "declined decline dropped plunged soared surged fell fallen rose risen grew grown shrank shrunk jumped "
+        "climbed slumped tumbled"
+    ),
+    _needles("", "number of"),
+)
+_WORDING = (COMPARISON, CAUSAL, PREDICTION, OPINION, EVENT)
+_MAY_ALTERNATIVE = "|(?-i:may)"
+assert PREDICTION.pattern.count(_MAY_ALTERNATIVE) == 1
+_WORDING_LOWER = tuple(
+    zip(
+        (
+            _lowered(re.compile(p.pattern.replace(_MAY_ALTERNATIVE, ""), p.flags) if p is PREDICTION else p)
+            for p in _WORDING
+        ),
+        _WORDING_NEEDLES,
+        strict=True,
+    )
+)
+_MAY = re.compile(r"\bmay\b")
+_NUMERIC_PATTERNS = (NUMERIC_WORDING, _QUANTIFIER_MOST, _MORE_THAN, _CHANGE, _NUMBER_OF)
+_NUMERIC_LOWER = tuple(zip(map(_lowered, _NUMERIC_PATTERNS), _NUMERIC_NEEDLES, strict=True))
+_SPEECH_LOWER = _lowered(REPORTED_SPEECH)
+_MEDIUM_LOWER = _lowered(_MEDIUM_SUBJECT)
+
+
+def _found(pattern: re.Pattern, needles, low: str, words: frozenset[str]) -> bool:
+    if needles is not None and words.isdisjoint(needles[0]) and not any(part in low for part in needles[1]):
+        return False
+    return pattern.search(low) is not None
+
+
 @lru_cache(maxsize=4096)
 def wording(text: str) -> tuple[bool, bool, bool, bool, bool]:
     """(comparison, causal, prediction, opinion, event) cues; shared with the check-worthiness features."""
-    return (
-        COMPARISON.search(text) is not None,
-        CAUSAL.search(text) is not None,
-        PREDICTION.search(text) is not None,
-        OPINION.search(text) is not None,
-        EVENT.search(text) is not None,
-    )
+    prepared = _prepared(text)
+    if prepared is None:
+        return tuple(p.search(text) is not None for p in _WORDING)  # type: ignore[return-value]
+    low, words = prepared
+    comparison, causal, prediction, opinion, event = (_found(p, n, low, words) for p, n in _WORDING_LOWER)
+    return comparison, causal, prediction or _MAY.search(text) is not None, opinion, event
 
 
 def claim_types(text: str, *, numeric: bool, has_quote: bool, has_speaker: bool) -> list[str]:

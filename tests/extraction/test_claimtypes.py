@@ -204,3 +204,60 @@ def test_more_speech_verbs_and_their_other_forms():
         "The council added two buses to the route.",
     ):
         assert "quote" not in _types(text), text
+
+
+def test_lower_casing_is_the_same_as_re_i_except_for_three_characters():
+    """The fast path searches text.lower() case-sensitively; it is taken only when that equals re.I on the text."""
+    import re
+    import string
+    import sys
+
+    letter, word, space, digit = re.compile("[a-z]", re.I), re.compile(r"\w"), re.compile(r"\s"), re.compile(r"\d")
+    differ = set()
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            differ.add(c)
+            continue
+        assert all(bool(p.match(c)) == bool(p.match(low)) for p in (word, space, digit)), hex(cp)
+        if letter.match(c) and not any(re.match(a, c, re.I) and low == a for a in string.ascii_lowercase):
+            differ.add(c)
+        assert (low in string.ascii_lowercase) <= bool(letter.match(c)), hex(cp)
+    assert differ == {"İ", "ı", "ſ"}
+
+
+def test_the_fast_path_gives_what_re_i_gives(monkeypatch):
+    """Texts made of the patterns' own words, in random cases and with random separators: wording,
+    numeric_wording and reported_speech give the same on the lower-cased text (with its needles) as the
+    re.I patterns on the text itself (the path of a text with "İ", "ı" or "ſ")."""
+    import random
+    import re
+
+    from factcheck.extraction import claimtypes as ct
+
+    words = sorted(
+        {
+            w
+            for p in (*ct._WORDING, *ct._NUMERIC_PATTERNS, ct.REPORTED_SPEECH)
+            for phrase in re.findall(r"[A-Za-z'][A-Za-z' -]*", p.pattern)  # "I think", "in response to", "than"
+            for word in (phrase.strip(), *phrase.split())
+            for w in (word, word[:-1])  # "declined?": "decline" too
+        }
+        | {"the", "a", "that", "video", "polls", "track", "leader", "2024", "5", "May", "“", "”", "ſaid", "İ", "ıs"}
+    )
+    rng = random.Random(12)
+    texts = [w + end for w in words for end in ("", "s", "es", "d", "ed", "ing", "age")]  # one word alone
+    for _ in range(4000):
+        picked = rng.choices(words, k=rng.randint(1, 12))
+        picked = [w.upper() if rng.random() < 0.1 else w.title() if rng.random() < 0.1 else w for w in picked]
+        texts.append("".join(w + rng.choice((" ", " ", " ", ", ", "-", ": ", "\n", "s ", "ed ")) for w in picked))
+
+    def results(text):
+        ct.wording.cache_clear()
+        return ct.wording(text), ct.numeric_wording(text), ct.reported_speech(text)
+
+    fast = [results(t) for t in texts]
+    monkeypatch.setattr(ct, "_prepared", lambda text: None)
+    assert [results(t) for t in texts] == fast
+    assert sum(any(r[0]) for r in fast) > 1000 and sum(r[1] for r in fast) > 1000 and sum(r[2] for r in fast) > 300

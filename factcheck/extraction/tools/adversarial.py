@@ -120,6 +120,8 @@ def _cold_caches() -> None:
     faster than its first run (a best-of-3 at 20k would otherwise be compared with a cold 200k)."""
     features._WORD_CACHE.clear()
     claimtypes.wording.cache_clear()
+    if (words := features.default_embedding().words) is not None:
+        words.cache.clear()  # the tokenizer's word pieces
 
 
 def _cpu(text: str) -> float:

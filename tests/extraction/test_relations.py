@@ -66,3 +66,30 @@ def test_it_takes_the_direction_word_nearest_the_figures():
     text = "Shares have fallen after the group said losses had deepened to £51.6m from £1.2m."
     _, rels = _rels(text, "change")
     assert [r.holds for r in rels] == [True]
+
+
+# round 8: changes_in_sentence reads past a currency conversion in brackets
+def test_a_change_from_to_past_conversions_in_brackets():
+    ex = extract("Kiln news\n\nClay revenue rose from 1.8bn kronor ($260m) to 2.1bn kronor ($300m).")
+    rels = [(r.kind, ex.quantities[r.operands[0]].text, ex.quantities[r.result].text, r.holds) for r in ex.relations]
+    assert ("change", "1.8bn kronor", "2.1bn kronor", True) in rels
+    ex = extract("Kiln news\n\nClay revenue fell from 1.8bn kronor ($260m) to 2.1bn kronor ($300m).")
+    assert [r.holds for r in ex.relations if r.kind == "change"] == [False]
+
+
+# round 8: _add_direction_change with a neutral verb ("revised from … to …")
+def test_a_change_with_a_neutral_verb_has_nothing_to_break():
+    ex = extract("Kiln news\n\nThe guild's growth estimate was revised from 2.1% to 2.4%.")
+    assert [(r.kind, r.holds) for r in ex.relations] == [("change", True)]
+    assert "no direction" in ex.relations[0].explanation
+    assert extract("Kiln news\n\nPrices for kilns range from £200 to £900.").relations == []
+
+
+# round 8: _compare_in_group with "slower than", "faster than"
+def test_comparative_adjectives_of_growth():
+    ex = extract("Kiln news\n\nThe guild grew 0.5% in spring, slower than the 0.8% of the winter.")
+    assert [(r.kind, r.holds) for r in ex.relations] == [("comparison", True)]
+    ex = extract("Kiln news\n\nThe guild grew 0.9% in spring, slower than the 0.8% of the winter.")
+    assert [(r.kind, r.holds) for r in ex.relations] == [("comparison", False)]
+    ex = extract("Kiln news\n\nThe guild grew 0.9% in spring, faster than the 0.8% of the winter.")
+    assert [(r.kind, r.holds) for r in ex.relations] == [("comparison", True)]

@@ -391,3 +391,49 @@ def test_a_climb_in_the_charts_goes_to_a_smaller_number():
 def test_a_rise_outside_a_ranking_still_goes_to_a_larger_number():
     ex, rels = _rels("Ticket sales rose from 14,000 to 3,000 this week.", "change")
     assert [r.holds for r in rels] == [False]
+
+
+# round 8: _rule_share_apposition (across_parts) / y_share_in_apposition
+def test_a_share_in_apposition_to_a_part_of_a_figure_after_it():
+    ex, rels = _rels(
+        "Kiln news\n\nAbout 300 members, or 20% of the guild's 1,500 members, voted to strike.", "percentage"
+    )
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["300 members", "1,500 members", "20%"], "approximately")]
+    ex, rels = _rels("Kiln news\n\nThe guild spends 40% of its £50m budget, or £20m, on clay.", "percentage")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£20m", "£50m", "40%"], True)]
+
+
+def test_a_share_in_apposition_that_does_not_fit_is_broken():
+    ex, rels = _rels(
+        "Kiln news\n\nAbout 300 members, or 45% of the guild's 1,500 members, voted to strike.", "percentage"
+    )
+    assert [r.holds for r in rels] == [False]
+    assert "300" in rels[0].explanation and "45%" in rels[0].explanation
+
+
+def test_a_change_in_percent_of_a_figure_is_no_share():
+    _, rels = _rels("Kiln news\n\nClay sales of £3m rose 20% of the £15m forecast gap.", "percentage")
+    assert rels == []
+
+
+# round 8: _rule_headline_break (restatement) reads a part of the headline's figure as a part, not a restatement
+def test_a_body_figure_worded_as_a_part_is_no_broken_restatement():
+    for body in ("It will close kilns, including 600 jobs in Leeds.", "It will cut 600 of the jobs in Leeds."):
+        _, rels = _rels(f"Potteries to cut 1,000 jobs\n\n{body}", "restatement")
+        assert [r.holds for r in rels if r.holds is False] == []
+    _, rels = _rels("Potteries to cut 1,000 jobs\n\nThe potteries will cut 600 jobs in Leeds.", "restatement")
+    assert [r.holds for r in rels] == [False]
+
+
+# round 8: _stated_direction (across_compared) reads "…, a rise of" after the baseline
+def test_a_baseline_with_the_direction_stated_after_it():
+    ex, rels = _rels(
+        "Kiln news\n\nGlaze stocks were 8,400 tonnes, compared with 7,500 a year earlier, a rise of 12%.", "change"
+    )
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["7,500", "8,400 tonnes"], True)]
+    _, rels = _rels(
+        "Kiln news\n\nGlaze stocks were 6,400 tonnes, compared with 7,500 a year earlier, a rise of 12%.", "change"
+    )
+    assert [r.holds for r in rels] == [False]
+    _, rels = _rels("Kiln news\n\nGlaze stocks were 8,400 tonnes, compared with 7,500 a year earlier.", "change")
+    assert rels == []

@@ -42,6 +42,7 @@ from .across_parts import (
     _rule_out_of_total,
     _rule_part_anaphor,
     _rule_parts_sum,
+    _rule_share_apposition,
     _rule_share_of_part,
     _rule_share_of_whole_elsewhere,
     _rule_total_parts,
@@ -265,6 +266,15 @@ def y_share_of_whole_elsewhere(n: Near) -> None:
         _add_share(part, found[0], n.y, found[1], n.add)
 
 
+def y_share_in_apposition(n: Near) -> None:
+    """ "1.2 million people, or 20% (y) of the workforce of 6 million": y the share of the figure after "of the",
+    the part set beside it. The words assert it, so a share that does not fit is broken."""
+    before = n.window[-1] if n.window else None
+    found = _rule_share_apposition(n.text, n.y, before, n.ahead, n.sent)
+    if found is not None:
+        _add_share(found[0], found[1], n.y, True, n.add)
+
+
 def y_total_after_addition(n: Near) -> None:
     """ "157,000 jobs were added. That took the year's total to 2.2 million (y)": the figure added is part of y."""
     part = _rule_added_to_total(n.text, n.y, n.window, n.sent)
@@ -326,6 +336,7 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_with_another,
     y_share_of_anaphor,
     y_share_of_whole_elsewhere,
+    y_share_in_apposition,
     y_total_after_addition,
     y_similar_to_earlier,
     y_since_when,

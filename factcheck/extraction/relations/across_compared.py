@@ -161,6 +161,12 @@ _CURRENCY = re.compile(
 _CURRENCY_ALIAS = {"greenback": "dollar", "sterling": "pound", "us currency": "dollar"}
 
 
+_CHANGE_AFTER = re.compile(
+    r"[^.;!?\d]{0,40}?,\s+(?:an?\s+)?(?:[a-z]+\s+)?(?P<n>rise|increase|jump|gain|fall|drop|decline|decrease)\s+of\b",
+    re.I,
+)
+
+
 def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
     """The direction the text gives y against its baseline x: "up from"/"down from" right before x, else the
     last direction word of y's clause before y (within 80 characters of its sentence) unless y is itself a
@@ -175,6 +181,9 @@ def _stated_direction(text: str, y: Quantity, x: Quantity) -> int:
         return 0  # "grew 15.7%": the verb is y's own change, not y against x
     else:
         sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", before.lower()))) if d), 0)
+    after = _CHANGE_AFTER.match(text, x.end) if not sign else None  # "compared with £35bn a year ago, a rise of …"
+    if after is not None:
+        sign = 1 if after.group("n").lower() in ("rise", "increase", "jump", "gain") else -1
     return sign * _quote_sense(before, quote.group("per").lower()) if quote else sign
 
 

@@ -340,3 +340,36 @@ def _rule_balance(text: str, y: Quantity, window: list[Quantity], sent) -> tuple
         return None
     minus = (m.group("s") or "").strip().lower() in ("minus", "-", "−")
     return pcts[0], pcts[1], -y.value if minus else y.value
+
+
+# "1.2 million people, or 20% of the workforce of 6 million", "40% of the £50bn economy, or £20bn", "$1bn, a third
+# of the $3bn": a share said in apposition to a part, of a whole named by a figure right after "of the …".
+_SHARE_OF_FIGURE = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,3}?", re.I)
+_WHOLE_THEN_PART = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,3}\s*(?:,\s*or|[-–—(])\s*(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+)?"
+)
+
+
+def _rule_share_apposition(text: str, p: Quantity, before: Quantity | None, ahead: list[Quantity], sent):
+    """p a share (% or fraction) of the whole w right after it ("20% of the workforce of 6 million"), set
+    against a part of w's measure: the figure right before p (", or 20% of", " - 20% of", ", a third of") or the
+    one right after w (", or £20bn"). Not a change ("up 20% of") nor a share of a share. Returns (part, whole)."""
+    if p.kind != "percent" or p.unit not in ("%", "fraction"):
+        return None
+    if _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start):
+        return None  # "up 20%": a change
+    same = [q for q in ahead if sent(q) == sent(p)]
+    if not same or same[0].kind in ("percent", "date", "rank"):
+        return None
+    if not _SHARE_OF_FIGURE.fullmatch(text, p.end, same[0].start):
+        return None
+    whole = same[0]
+    if before is not None and sent(before) == sent(p) and _PART_THEN_SHARE.fullmatch(text, before.end, p.start):
+        part = before
+    elif len(same) > 1 and _WHOLE_THEN_PART.fullmatch(text, whole.end, same[1].start):
+        part = same[1]
+    else:
+        return None
+    if part.kind not in ("count", "money", "other") or not _same_measure(part, whole) or whole.value <= 0:
+        return None
+    return part, whole

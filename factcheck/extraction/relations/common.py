@@ -221,6 +221,14 @@ class Article:
     add: Callable[..., None]
     tick: Callable[[int, int], None]
     _figures: tuple | None = field(default=None, init=False, repr=False)
+    _masked: tuple | None = field(default=None, init=False, repr=False)
+
+    def without_conversions(self) -> tuple[str, frozenset[int]]:
+        """The text with each currency conversion in brackets right after a sum ("450m euros ($580m; £310m)")
+        blanked out, offsets kept, and the ids of the figures inside: a change reads past them. Computed once."""
+        if self._masked is None:
+            self._masked = _mask_conversions(self.text, self.numeric)
+        return self._masked
 
     def figures(self) -> tuple[list[Quantity], list[int], Callable[[Quantity], int]]:
         """The figures compared across sentences (counts, money, percentages, durations; no identifiers),
@@ -240,3 +248,33 @@ class Article:
 
             self._figures = (figs, sents, sent)
         return self._figures
+
+
+_OPEN_CONVERSION = re.compile(r"\s*\(\s*(?:about\s+|around\s+|some\s+|roughly\s+|approximately\s+)?")
+
+
+def _mask_conversions(text: str, numeric: list[Quantity]) -> tuple[str, frozenset[int]]:
+    """(text with "($580m; £310m)" after a sum in another currency replaced by spaces, ids of the figures
+    blanked). Linear: each figure looks at the next one and at most 40 characters after it."""
+    spans: list[tuple[int, int]] = []
+    ids: set[int] = set()
+    for k in range(len(numeric) - 1):
+        p, c = numeric[k], numeric[k + 1]
+        if p.kind != "money" or c.kind != "money" or c.unit == p.unit or p.id in ids:
+            continue
+        m = _OPEN_CONVERSION.match(text, p.end)
+        if m is None or m.end() != c.start or "(" not in m.group():
+            continue
+        close = text.find(")", c.end, c.end + 40)
+        if close < 0 or "(" in text[c.end : close]:
+            continue
+        spans.append((text.index("(", p.end), close + 1))
+        ids.update(q.id for q in numeric[k + 1 : k + 4] if q.start < close)
+    if not spans:
+        return text, frozenset()
+    parts, pos = [], 0
+    for s, e in spans:
+        parts += [text[pos:s], " " * (e - s)]
+        pos = e
+    parts.append(text[pos:])
+    return "".join(parts), frozenset(ids)

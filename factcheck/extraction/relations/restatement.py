@@ -283,11 +283,26 @@ def _rule_headline_break(text: str, a: Quantity, same: list[Quantity], need: int
     order (half to twice a), among the next _WINDOW figures, sharing at least _RESTATED_WORDS words of the
     headline (the headline's words against the body figure's clause), strictly more than any other."""
     ctx = _context_words(text, a)
-    near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2]
+    near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2 and not _marked_part(text, b)]
     scored = sorted(((len(ctx & _body_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
     if scored and scored[0][0] >= need and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return scored[0][2]
     return None
+
+
+# "including 600 jobs", "600 of the jobs", "Of those, 600", "another 600": the body names a part of the
+# headline's figure, or a further one, not the same figure in other numbers.
+_PART_BEFORE = re.compile(
+    r"(?:\b(?:including|of\s+(?:which|whom)|another|a\s+further|an\s+(?:extra|additional))"
+    r"|(?:^|[.;]\s+|\n)\s*Of\s+(?:those|these|them|that|this|the\s+total)\b[^.;\d]{0,20})\s*$",
+    re.I,
+)
+_PART_AFTER = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|its|their|those|these|them|all)\b", re.I)
+
+
+def _marked_part(text: str, b: Quantity) -> bool:
+    """b is worded as a part or a further amount ("including 600 jobs", "600 of the jobs", "Of those, 600")."""
+    return bool(_PART_BEFORE.search(text, max(0, b.start - 40), b.start) or _PART_AFTER.match(text, b.end))
 
 
 def _rule_apposition(text: str, a: Quantity, b: Quantity) -> bool:

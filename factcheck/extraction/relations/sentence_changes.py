@@ -33,9 +33,11 @@ _RATIO = re.compile(r"\b(doubled|doubling|tripled|trebled|tripling|quadrupled|ha
 def changes_in_sentence(art: Article) -> None:
     """Changes within a sentence: "from X to Y" and "to Y from X" (checked against a stated %, a stated
     difference, a ratio word or a direction), "up 12% from £1.07bn"; then "three times as many"."""
-    text, add = art.text, art.add
-    for _sent, group in art.by_sentence.items():
-        art.tick(2, group[0].start)
+    add = art.add
+    text, conversions = art.without_conversions()  # "rose to 450m euros ($580m) from 400m euros"
+    for _sent, whole in art.by_sentence.items():
+        art.tick(2, whole[0].start)
+        group = [q for q in whole if q.id not in conversions] if conversions else whole
         for i, q in enumerate(group):
             if i + 1 < len(group):
                 _from_x_to_y(text, q, group[i + 1], group, add)
@@ -63,7 +65,7 @@ def _from_x_to_y(text, q, y, group, add) -> None:
 def _to_y_from_x(text, q, x2, group, add) -> None:
     """ "climbed to 131.9bn kronor from 117.7bn kronor" """
     if (
-        re.match(r"^\s+(?:(?:in|on|at|for)\s+[\w\s]{0,20}?\s+)?from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start])
+        re.match(r"^\s*,?\s+(?:(?:in|on|at|for)\s+[\w\s]{0,20}?\s+)?from\s+(?:a\s+|the\s+)?$", text[q.end : x2.start])
         and re.search(r"\bto\s+(?:a\s+record\s+)?$", text[max(0, q.start - 15) : q.start])
         and _compatible(q, x2, need_overlap=False)
         and not (q.kind != "percent" and any(p.kind == "percent" and p.end <= q.start for p in group))
@@ -197,12 +199,21 @@ def _add_difference(x, y, absolute, add) -> None:
 _RANKED = re.compile(r"\b(?:charts?|chart-topping|rankings?|standings|league tables?)\b", re.I)
 
 
+_NEUTRAL_MOVE = re.compile(
+    r"\b(?:revised|went|gone|going|moved|moving|changed|changing|adjusted|shifted|switched)\s+"
+    r"(?:(?:up|down)\s+)?from\s+(?:a\s+|an\s+|the\s+)?$",
+    re.I,
+)
+
+
 def _add_direction_change(text, x, y, add) -> None:
     """The direction word nearest the figures wins: "Shares have fallen after losses deepened to …"."""
     pre_verb = text[max(0, x.start - 90) : x.start]
     last_up = max((m.end() for m in _UP.finditer(pre_verb)), default=-1)
     last_down = max((m.end() for m in _DOWN.finditer(pre_verb)), default=-1)
     if last_up == last_down:
+        if _NEUTRAL_MOVE.search(pre_verb):  # "was revised from 2.1% to 2.3%": a change, no direction to check
+            add("change", [x], y, True, f"from {_fmt(x.value)} to {_fmt(y.value)} (the text states no direction)")
         return
     up = last_up > last_down
     higher = y.value > x.value
@@ -222,8 +233,8 @@ def _add_direction_change(text, x, y, add) -> None:
 def _percent_change(text, p, group, add):
     before = text[max(0, p.start - 40) : p.start]
     m = re.search(
-        r"\b(up|down|rise of|fall of|increase of|decrease of|drop of|rose|fell|jumped|climbed|grew|"
-        r"dropped|declined|slipped|gained|lost|surged|plunged)\s+(?:by\s+)?$",
+        r"\b(up|down|rise of|fall of|increase of|decrease of|drop of|rose|fell|jumped|climbed|grew|increased|"
+        r"dropped|declined|slipped|gained|lost|surged|plunged|soared|slumped|tumbled|sank|dipped|decreased)\s+(?:by\s+)?$",
         before,
         re.I,
     )

@@ -11,7 +11,8 @@ from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, Article, _compatible, _fmt
 from .lookups import _FirstCompatible
 
 _CMP_GAP = re.compile(
-    r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down)\s+"
+    r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down|"
+    r"faster|slower|stronger|weaker|cheaper|dearer)\s+"
     r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
     r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost|[A-Z][\w-]*['’]s)\s+){0,3}"
     r"(?:record\s+(?:of\s+)?|(?:[\w'’-]+\s+){1,3}?(?:of|at)\s+)?$"  # "than forecasts of", "from a close of"
@@ -25,6 +26,7 @@ _CMP_GAP = re.compile(
     r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$",
     re.I,
 )
+_UP_ADJECTIVES = ("faster", "stronger", "dearer")  # "grew 0.5%, slower than the 0.8% of the quarter before"
 # "beat", "exceeded", … say "above"; these say "below" ("the best performance since an 8.5% rise": 8.5% was higher)
 _W4_BELOW = re.compile(r"behind|trail|short|best|highest|strongest|biggest|largest|fastest", re.I)
 _ANAPHORIC_CMP = re.compile(
@@ -76,7 +78,7 @@ def _compare_in_group(text, group, records, add) -> None:
             if not flip:
                 break
             objects.add(b.id)
-            up = (w in ("more", "higher", "greater", "larger", "bigger", "up", "above")) == (flip > 0)
+            up = (w in ("more", "higher", "greater", "larger", "bigger", "up", "above", *_UP_ADJECTIVES)) == (flip > 0)
             k = next(j for j in range(max(0, i - 3), i) if group[j] is a)
             if _stated_difference(text, group[k - 1] if k > 0 else None, a, b, w, up, add):
                 break

@@ -93,3 +93,20 @@ def test_comparative_adjectives_of_growth():
     assert [(r.kind, r.holds) for r in ex.relations] == [("comparison", False)]
     ex = extract("Kiln news\n\nThe guild grew 0.9% in spring, faster than the 0.8% of the winter.")
     assert [(r.kind, r.holds) for r in ex.relations] == [("comparison", True)]
+
+
+# round 8: record_claims / _record_baseline: a record set against the figure of an earlier period
+def test_a_record_against_the_figure_of_an_earlier_period():
+    ex = extract("Kiln news\n\nGlaze exports hit a record £41m this year and £37m in the previous year.")
+    rels = [(r.kind, r.holds) for r in ex.relations]
+    assert ("comparison", True) in rels and ("record", None) in rels
+    ex = extract("Kiln news\n\nGlaze exports hit a record £41m this year and £47m in the previous year.")
+    assert [r.holds for r in ex.relations if r.kind == "comparison"] == [False]
+    assert "does not exceed" in next(r.explanation for r in ex.relations if r.kind == "comparison")
+
+
+def test_a_record_time_and_a_later_year_are_no_earlier_baseline():
+    ex = extract("Kiln news\n\nShe set a world record of 44.6 seconds in 1995 and ran 44.8 seconds in 1996.")
+    assert [r for r in ex.relations if r.kind == "comparison"] == []
+    ex = extract("Kiln news\n\nThe guild sold a record 900 pots in May and 950 pots in 2004.")
+    assert [r for r in ex.relations if r.kind == "comparison"] == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..types import Quantity
 from .across_compared import _quote_flip
 from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, Article, _compatible, _fmt
 from .lookups import _FirstCompatible
@@ -160,13 +161,16 @@ def record_claims(art: Article) -> None:
     numeric, add, tick = art.numeric, art.add, art.tick
     bases = _FirstCompatible([b for b in numeric if b.qualifier in _PREVIOUS_RECORD])
     done_values = set()
-    for q in numeric:
+    for k, q in enumerate(numeric):
         if q.qualifier != "record" or q.value in done_values:
             continue
         tick(5, q.start)
         done_values.add(q.value)
         base = bases.find(q)
-        if base is not None:
+        earlier = _record_baseline(art, k, q) if base is None else None
+        if earlier is not None:
+            _add_record_against_earlier(art.text, q, earlier, add)
+        elif base is not None:
             ok = q.value > base.value
             add(
                 "comparison",
@@ -192,3 +196,57 @@ def record_claims(art: Article) -> None:
                 None,
                 f"“record {q.text}” needs outside evidence: the article gives no earlier figure to compare with",
             )
+
+
+# "hit a record $412bn in the year to September and $377bn in the previous year": a figure of the record's
+# measure named with an earlier period, in its sentence or the next.
+_EARLIER_AFTER = re.compile(
+    r"[^.;!?\d]{0,25}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|last\s+year|(?P<y>in\s+(?:19|20)\d\d)|"
+    r"(?:in\s+|during\s+|for\s+)?the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|season|12\s+months))\b",
+    re.I,
+)
+_EARLIER_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+
+
+def _record_baseline(art: Article, k: int, q: Quantity) -> Quantity | None:
+    """The figure of q's measure (not itself a record) that the text gives for an earlier period: the nearest
+    of the next four figures in q's sentence or the next, else of the three before q in its sentence."""
+    text, numeric = art.text, art.numeric
+    if q.kind == "duration":
+        return None  # a record time is the lowest one
+    sent = art.figures()[2]
+    for b in [*numeric[k + 1 : k + 5], *reversed(numeric[max(0, k - 3) : k])]:
+        if not 0 <= sent(b) - sent(q) <= (1 if b.start > q.start else 0) or b.qualifier == "record":
+            continue
+        if not _compatible(q, b, need_overlap=False) or b.kind in ("date", "rank"):
+            continue
+        m = _EARLIER_AFTER.match(text, b.end)
+        if (
+            m
+            and not (m.group("y") and b.start > q.start)
+            or _EARLIER_BEFORE.search(text, max(0, b.start - 30), b.start)
+        ):
+            return b  # a year names an earlier period only for a figure before the record ("from 5% in 2003 to …")
+    return None
+
+
+def _add_record_against_earlier(text: str, q: Quantity, b: Quantity, add) -> None:
+    """A record high exceeds (a record low is below) the figure of an earlier period the article gives."""
+    low = "low" in text[max(0, q.start - 25) : q.end + 8].lower()
+    ok = q.value < b.value if low else q.value > b.value
+    add(
+        "comparison",
+        [q],
+        b,
+        bool(ok),
+        f"the record {'low ' if low else ''}{q.text} ({_fmt(q.value)}) against {b.text} ({_fmt(b.value)}) of an "
+        f"earlier period: {'consistent' if ok else ('it is not below it' if low else 'it does not exceed it')}",
+    )
+    add(
+        "record",
+        [q],
+        b,
+        None,
+        f"“record {q.text}” needs outside evidence that no earlier value was {'lower' if low else 'higher'}; "
+        f"the article's own earlier figure ({_fmt(b.value)}) is checked",
+    )

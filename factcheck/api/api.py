@@ -29,7 +29,7 @@ from factcheck.api.services import RateLimited, TokenRefused, rate_limit_hit, to
 from factcheck.claims.forms import QueueFilterForm
 from factcheck.claims.models import Article
 from factcheck.claims.services import article_submit
-from factcheck.claims.views import _cursor_of, _keyset, queue_query
+from factcheck.claims.queue import cursor_of, keyset, queue_query
 from factcheck.reports.claimreview import scale_bounds
 from factcheck.verdicts.models import Verdict
 
@@ -371,13 +371,13 @@ def get_queue(request, filters: Query[QueueParams]):
         raise ApiError(422, "invalid", "The queue filters are not valid.", details)
     data = form.cleaned_data
     qs, sort = queue_query(SimpleNamespace(newsroom=newsroom, user_id=None), data)
-    rows = list(_keyset(qs, sort, data.get("after"))[: limit + 1])
+    rows = list(keyset(qs, sort, data.get("after"))[: limit + 1])
     has_next = len(rows) > limit
     rows = rows[:limit]
     base = _base_url(request)
     return {
         "items": [payloads.statement_data(c, base_url=base) for c in rows],
-        "next_cursor": _cursor_of(rows[-1], sort) if has_next else None,
+        "next_cursor": cursor_of(rows[-1], sort) if has_next else None,
     }
 
 

@@ -6,19 +6,14 @@ keep the one-way import direction; only these views look right).
 """
 
 import unicodedata
-from datetime import datetime, time
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import BooleanField, F, Q
-from django.db.models.expressions import RawSQL
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
@@ -26,14 +21,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
+from factcheck.claims.queue import COUNT_CAP, PAGE_SIZE, capped_count, cursor_of, keyset, queue_filter, queue_order
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor, require_writer
 from factcheck.newsrooms.services import membership_queue_seen
 
-PAGE_SIZE = 50
-COUNT_CAP = 1000
 SEEN_SESSION_KEY = "queue_previous_visit"
 # Columns a queue row never shows: the article's whole text and the statement's JSON details.
 QUEUE_ROW_DEFERRED = ("reasons", "quantities", "relations", "article__body")
@@ -114,92 +108,6 @@ def _article_context(request, article):
 # --- queue ----------------------------------------------------------------------------------
 
 
-def _search(queryset, term):
-    """PostgreSQL full-text search through claim_text_fts_idx; a portable substring match elsewhere."""
-    if connection.vendor == "postgresql":
-        return queryset.filter(
-            RawSQL(
-                "to_tsvector('english', claims_claim.text) @@ websearch_to_tsquery('english', %s)",
-                [term],
-                output_field=BooleanField(),
-            )
-        )
-    return queryset.filter(text__icontains=term)
-
-
-def _cursor_parse(value, sort):
-    try:
-        if sort == "score":
-            score, pk = value.split(":")
-            return float(score), int(pk)
-        return None, int(value)
-    except (ValueError, AttributeError):
-        return None
-
-
-def queue_query(membership, data):
-    """Filtered, sorted queryset of the queue plus the keyset cursor filter. `data` is cleaned form data."""
-    qs = Claim.objects.for_newsroom(membership.newsroom)
-    status = data.get("status") or "open"
-    if status == "open":
-        qs = qs.open()
-    elif status != "all":
-        qs = qs.filter(status=status)
-    if data.get("type"):
-        qs = qs.filter(types__contains=data["type"])
-    if data.get("outlet"):
-        qs = qs.filter(article__outlet=data["outlet"])
-    if data.get("article"):
-        qs = qs.filter(article_id=data["article"])
-    if data.get("assignee") == "mine":
-        qs = qs.filter(assignee=membership.user_id)
-    elif data.get("assignee") == "unassigned":
-        qs = qs.filter(assignee=None)
-    if data.get("min_score") is not None:
-        qs = qs.filter(checkworthiness__gte=data["min_score"])
-    if data.get("max_score") is not None:
-        qs = qs.filter(checkworthiness__lte=data["max_score"])
-    if data.get("failed"):
-        qs = qs.filter(has_failed_check=True)
-    if data.get("matched"):
-        qs = qs.filter(has_known_match=True)
-    tz = timezone.get_current_timezone()
-    if data.get("since"):
-        qs = qs.filter(created_at__gte=datetime.combine(data["since"], time.min, tzinfo=tz))
-    if data.get("until"):
-        qs = qs.filter(created_at__lte=datetime.combine(data["until"], time.max, tzinfo=tz))
-    if data.get("q"):
-        qs = _search(qs, data["q"])
-    sort = data.get("sort") or "score"
-    order = {"score": ("-checkworthiness", "-pk"), "newest": ("-pk",), "oldest": ("pk",)}[sort]
-    if data.get("q") and connection.vendor == "postgresql":
-        # With a search term, find the matches through the GIN index and sort them. Ordering by the
-        # bare columns lets the planner walk claim_queue_all_idx in score order testing every row
-        # instead: 6.4 s at a million statements for a term with no matches. `+ 0` hides the
-        # columns from the btree indexes; the keyset filter still compares the columns themselves.
-        hidden = {
-            "score": ((F("checkworthiness") + 0).desc(), (F("id") + 0).desc()),
-            "newest": ((F("id") + 0).desc(),),
-            "oldest": ((F("id") + 0).asc(),),
-        }
-        return qs.order_by(*hidden[sort]), sort
-    return qs.order_by(*order), sort
-
-
-def _keyset(qs, sort, after):
-    cursor = _cursor_parse(after, sort) if after else None
-    if cursor is None:
-        return qs
-    score, pk = cursor
-    if sort == "score":
-        return qs.filter(Q(checkworthiness__lt=score) | Q(checkworthiness=score, pk__lt=pk))
-    return qs.filter(pk__lt=pk) if sort == "newest" else qs.filter(pk__gt=pk)
-
-
-def _cursor_of(claim, sort):
-    return f"{claim.checkworthiness!r}:{claim.pk}" if sort == "score" else str(claim.pk)
-
-
 def _url_maker(name):
     """`reverse(name, args=[pk])` for a page of rows: reversed once, then formatted per pk (an <int:pk> route)."""
     marker = 9_876_543_210
@@ -234,9 +142,11 @@ def queue_results(request, membership, params):
     data = (
         form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     )
-    qs, sort = queue_query(membership, data)
+    qs = queue_filter(membership, data)
+    count = capped_count(qs)
+    qs, sort = queue_order(qs, data, many_matches=count > COUNT_CAP)
     page = list(
-        _keyset(qs, sort, data.get("after"))
+        keyset(qs, sort, data.get("after"))
         .select_related("article", "article__outlet", "assignee")
         .defer(*QUEUE_ROW_DEFERRED)[: PAGE_SIZE + 1]
     )
@@ -247,12 +157,11 @@ def queue_results(request, membership, params):
     for claim in rows:
         claim.band = claim_band(claim, threshold)
         claim.is_new = previous_visit is not None and claim.created_at > previous_visit
-    count = qs.order_by()[: COUNT_CAP + 1].count()
     base = params.copy()
     base.pop("after", None)
     next_params = base.copy()
     if has_next:
-        next_params["after"] = _cursor_of(rows[-1], sort)
+        next_params["after"] = cursor_of(rows[-1], sort)
     return {
         "form": form,
         "rows": _queue_rows_show(rows),

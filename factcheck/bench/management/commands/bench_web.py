@@ -351,7 +351,7 @@ class Command(BaseCommand):
 
     def _explain(self, room, searches):
         try:
-            from factcheck.claims.views import PAGE_SIZE, queue_query
+            from factcheck.claims.queue import PAGE_SIZE, queue_query
         except ImportError:
             self.stdout.write("EXPLAIN: n/a (the queue view is not there)")
             return

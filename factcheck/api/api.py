@@ -28,8 +28,8 @@ from factcheck.api import payloads
 from factcheck.api.services import RateLimited, TokenRefused, rate_limit_hit, token_authenticate
 from factcheck.claims.forms import QueueFilterForm
 from factcheck.claims.models import Article
-from factcheck.claims.services import article_submit
 from factcheck.claims.queue import cursor_of, keyset, queue_query
+from factcheck.claims.services import article_submit
 from factcheck.reports.claimreview import scale_bounds
 from factcheck.verdicts.models import Verdict
 

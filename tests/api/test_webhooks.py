@@ -295,6 +295,4 @@ def test_a_batch_of_finished_runs_reads_the_newsrooms_webhooks_once(newsroom, ho
         receivers.on_extraction_finished(sender=ExtractionRun, runs=runs)
     hook_reads = [q for q in queries.captured_queries if 'FROM "api_webhook"' in q["sql"]]
     assert len(hook_reads) == 1
-    assert sorted(WebhookDelivery.objects.values_list("event_id", flat=True)) == sorted(
-        f"run-{r.run_id}" for r in runs
-    )
+    assert sorted(WebhookDelivery.objects.values_list("event_id", flat=True)) == sorted(f"run-{r.run_id}" for r in runs)

@@ -75,7 +75,9 @@ def test_a_search_with_many_matches_pages_through_them_in_score_order(login, edi
     assert all(c.newsroom_id == crowded.newsroom_id for c in rows)
     keys = [(c.checkworthiness, c.pk) for c in rows]
     assert keys == sorted(keys, reverse=True)
-    best = Claim.objects.filter(newsroom=crowded.newsroom, text__startswith="Tariffs").order_by("-checkworthiness", "-pk")
+    best = Claim.objects.filter(newsroom=crowded.newsroom, text__startswith="Tariffs").order_by(
+        "-checkworthiness", "-pk"
+    )
     assert [c.pk for c in rows] == _ids(best, 2 * PAGE_SIZE)
 
 

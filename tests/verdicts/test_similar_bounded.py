@@ -1,0 +1,112 @@
+"""The similar-statements panel fetches only the rows it shows (issue 15; PostgreSQL's trigram search).
+
+`text <-> ?` is 1 - similarity(), so the panel's SIMILAR_LIMIT nearest statements are its SIMILAR_LIMIT
+most similar ones: the nearest-neighbour walk stops after them (EXPLAIN ANALYZE below) and the panel
+still shows exactly the statements that ranking the whole newsroom by similarity would show.
+"""
+
+import pytest
+
+from django.db import connection, transaction
+from django.urls import reverse
+
+from factcheck.claims.models import Claim
+from factcheck.core.db import as_bigint
+from factcheck.verdicts.views import SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
+from tests.factories import make_article, make_claim
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigram search is PostgreSQL's"),
+]
+
+HX = {"HX-Request": "true"}
+TEXT = "Officials said more than 63 drones and nine missiles hit targets in eight places overnight."
+# Each a little further from TEXT than the one before (similarities from about 0.9 down to below SIMILAR_MIN).
+VARIANTS = [
+    "Officials said more than 63 drones and nine missiles hit targets in eight places on Sunday.",
+    "Officials said more than 60 drones and nine missiles hit targets in eight regions overnight.",
+    "Officials said 63 drones and some missiles struck targets in several places overnight.",
+    "Officials say dozens of drones and missiles hit targets in eight cities.",
+    "Drones and missiles hit targets overnight, officials said.",
+    "More than 63 drones were launched, the air force said.",
+    "Officials said nine missiles were shot down.",
+    "The harbour town opened a new ferry terminal on Friday.",
+    "Inflation fell to 2.1% in March, the statistics office said.",
+]
+
+
+def _statement(newsroom, text, n):
+    body = f"{text} ({n})"  # distinct bodies: one article per statement
+    return make_claim(make_article(newsroom, body=body, title=f"Article {n}"), start=0, end=len(text))
+
+
+@pytest.fixture
+def target(newsroom):
+    return _statement(newsroom, TEXT, 0)
+
+
+def _similarity(a, b):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT similarity(%s, %s)", [a, b])
+        return cursor.fetchone()[0]
+
+
+def test_the_walk_stops_after_the_rows_the_panel_shows(newsroom, target):
+    for n in range(1, 13):  # twelve copies: a walk that wanted more rows would read them all
+        _statement(newsroom, TEXT, n)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")
+    others = Claim.objects.filter(newsroom_id=as_bigint(newsroom.pk)).exclude(pk=target.pk)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: leave the planner the index walk
+            cursor.execute("SET LOCAL enable_sort = off")
+        plan = similar_candidates(others, TEXT).explain(analyze=True)
+    lines = plan.splitlines()
+    assert lines[0].lstrip().startswith("Limit"), plan
+    scan = next((i for i, line in enumerate(lines) if "Index Scan using claim_text_trgm_gist256_idx" in line), None)
+    assert scan is not None, plan
+    assert f"rows={SIMILAR_LIMIT} loops=1" in lines[scan], plan  # the walk returned the panel's rows, no more
+    details = "\n".join(lines[scan + 1 : scan + 4])
+    assert "Order By" in details and "<->" in details and "newsroom_id" in details, plan
+
+
+def test_the_panel_shows_the_most_similar_statements_of_the_whole_newsroom(newsroom, other_newsroom, target):
+    for n, text in enumerate(VARIANTS, start=1):
+        _statement(newsroom, text, n)
+    _statement(other_newsroom, TEXT, 99)  # a copy in another newsroom is never shown
+    make_claim(target.article, start=0, end=len(TEXT) - 1)  # nor a statement of the same article
+    candidates = Claim.objects.filter(newsroom=newsroom).exclude(article=target.article)
+    ranked = sorted(((_similarity(TEXT, c.text), c.pk) for c in candidates), reverse=True)
+    expected = [pk for sim, pk in ranked if sim >= SIMILAR_MIN][:SIMILAR_LIMIT]
+    assert len(expected) == SIMILAR_LIMIT  # the fixture has more similar statements than the panel shows
+    rows = similar_claims(target)
+    assert [row.pk for row in rows] == expected
+    assert all(row.similarity >= SIMILAR_MIN for row in rows)
+    assert [row.similarity for row in rows] == sorted((row.similarity for row in rows), reverse=True)
+    assert not rows.timed_out
+
+
+def test_copies_fill_the_panel_most_similar_first(newsroom, target):
+    copies = {_statement(newsroom, TEXT, n).pk for n in range(1, 8)}
+    near = _statement(newsroom, VARIANTS[0], 50)
+    rows = similar_claims(target)
+    assert len(rows) == SIMILAR_LIMIT
+    assert {row.pk for row in rows} <= copies and near.pk not in {row.pk for row in rows}
+    assert all(row.similarity == 1 for row in rows)
+
+
+def test_only_statements_above_the_cut_are_shown(newsroom, target):
+    far = [_statement(newsroom, text, n) for n, text in enumerate(VARIANTS[-2:], start=1)]
+    assert all(_similarity(TEXT, c.text) < SIMILAR_MIN for c in far)
+    assert list(similar_claims(target)) == []
+
+
+def test_the_panel_page_with_copies(login, editor, newsroom, target):
+    # The timeout fallback ("took too long and was stopped"): tests/claims/test_views.py.
+    for n in range(1, 8):
+        _statement(newsroom, TEXT, n)
+    response = login(editor).get(reverse("verdicts:claim", args=[target.pk]), {"tab": "similar"}, headers=HX)
+    assert response.status_code == 200
+    assert len(response.context["similar"]) == SIMILAR_LIMIT and not response.context["similar"].timed_out

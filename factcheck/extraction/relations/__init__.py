@@ -25,7 +25,9 @@ from .ratios import ratios_in_words
 from .restatement import restatements
 from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
+from .sentence_fallback import changes_fallback
 from .sentence_sums import inherit_units, part_of_in_sentence, sums_in_sentence
+from .total_cues import sums_with_total_cue
 
 __all__ = [
     "FIGURE_RULES",
@@ -54,6 +56,8 @@ RULES: tuple[Callable[[Article], None], ...] = (
     restatements,  # 6
     across_sentences,  # 6
     ratios_in_words,  # 6
+    changes_fallback,  # 6: round 9, a scored fallback for figures no rule above linked
+    sums_with_total_cue,  # 6: round 9, sums and parts of counts whose nouns differ, tied by a total word
 )
 
 
@@ -83,7 +87,7 @@ def find(
     if w is not None:
         w.add("relations", 200 * len(qs) + len(sentence_of_statement))
     art = Article(
-        text, numeric, by_sentence, sentence_of_statement, statement_starts, found.add, progress or _no_progress
+        text, numeric, by_sentence, sentence_of_statement, statement_starts, found.add, progress or _no_progress, found
     )
     for rule in RULES:
         rule(art)

@@ -211,7 +211,8 @@ class Article:
     """What a rule reads: the text, its countable figures in text order (numeric) and by sentence (a
     pasted table of more than 60 figures in one sentence left out), where each statement's sentence
     and start are; add(kind, operands, result, holds, explanation) reports a relation and
-    tick(phase, pos) reports progress."""
+    tick(phase, pos) reports progress; related(kinds) gives the ids of the figures already in a relation
+    of those kinds (a fallback rule leaves them alone)."""
 
     text: str
     numeric: list[Quantity]
@@ -220,8 +221,18 @@ class Article:
     statement_starts: list[int] | None
     add: Callable[..., None]
     tick: Callable[[int, int], None]
+    found: Collector | None = field(default=None, repr=False)  # what the rules before this one reported
     _figures: tuple | None = field(default=None, init=False, repr=False)
     _masked: tuple | None = field(default=None, init=False, repr=False)
+
+    def related(self, kinds: frozenset[str]) -> set[int]:
+        """Ids of the figures in a relation of one of kinds found so far."""
+        ids: set[int] = set()
+        for r in self.found.rels if self.found is not None else ():
+            if r.kind in kinds:
+                ids.update(r.operands)
+                ids.update([r.result] if r.result is not None else [])
+        return ids
 
     def without_conversions(self) -> tuple[str, frozenset[int]]:
         """The text with each currency conversion in brackets right after a sum ("450m euros ($580m; £310m)")

@@ -1,0 +1,144 @@
+"""Round 9 (issue 12): sums and parts of counts whose nouns differ ("40 pickups, 10 coupes and 5 vans - 55
+vehicles in all", "1,200 staff, of whom 300 are engineers"), which the rules that match counts by their unit
+words leave out. A total word ties them instead: "in all", "in total", "altogether", "a total of", "all told",
+"between them" next to the total, or "of whom", "of which" before the part. Run after the other rules, on
+figures no sum or part links yet. A sum is broken only when the list and its total sit in one sentence with
+the total word; across sentences it is reported only when the figures add up within rounding."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quantity
+from .common import Article, _fmt, _holds_text, _is_exact, _loose, _strict, _verdict, add_part_of
+from .sentence_sums import _SUM_GAP
+
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing|totall?ed|altogether|in\s+all|all\s+told|"
+    r"(?:bringing|took|taking|brought)\s+(?:the\s+|its\s+|their\s+)?(?:total|tally|number)\s+to)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$",
+    re.I,
+)
+_TOTAL_AFTER = re.compile(
+    r"\s*(?:[a-z][\w'’-]*\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told|between\s+them|combined)\b", re.I
+)
+_LIST_THEN_TOTAL = re.compile(
+    r"\s*(?:[-–—:(,]\s*|\s)(?:(?:that\s+is|that's|or|making|makes|so|to\s+make)\s+)?(?:a\s+total\s+of\s+|in\s+all\s+)?"
+)
+_TOTAL_THEN_LIST = re.compile(r"(?:\s*(?:[a-z][\w'’-]*\s+){0,3}?(?:in\s+all|in\s+total|altogether))?\s*[:–—-]\s*", re.I)
+_OF_WHOM = re.compile(r"\s*,\s*of\s+(?:whom|which|those|them)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?")
+# A total in the sentence after its list, or a list in the sentence after its total, is tied to the other
+# sentence only by an opener that points back: "That made 55 vehicles in all", "They were 40 pickups, …".
+_POINTS_BACK = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:That|This|These|Those|They|Together|Between\s+them|In\s+all|In\s+total|Altogether|"
+    r"All\s+told|Overall|Combined|Of\s+(?:these|those|them|the\s+total)|Among\s+them)\b[^.!?\n]{0,60}$"
+)
+_TAKEN = frozenset({"sum", "part_of"})
+
+
+def _is_total(text: str, t: Quantity) -> bool:
+    return t.kind == "count" and bool(
+        _TOTAL_BEFORE.search(text, max(0, t.start - 40), t.start) or _TOTAL_AFTER.match(text, t.end)
+    )
+
+
+def _chain(text: str, counts: list[Quantity], k: int, step: int) -> list[Quantity]:
+    """The counts joined as a list ("40 pickups, 10 coupes and 5 vans") from counts[k] going by step."""
+    out = [counts[k]]
+    j = k + step
+    while 0 <= j < len(counts) and len(out) < 8:
+        a, b = (counts[j], out[-1]) if step < 0 else (out[-1], counts[j])
+        if not _SUM_GAP.match(text[a.end : b.start]):
+            break
+        out.append(counts[j])
+        j += step
+    return sorted(out, key=lambda q: q.start)
+
+
+def _list_beside(text: str, counts: list[Quantity], k: int) -> list[Quantity] | None:
+    """The list right before the total counts[k] ("…, 10 coupes and 5 vans - 55 vehicles in all") or right
+    after it ("a total of 55 vehicles: 40 pickups, …"), in its sentence; None if there is none."""
+    t = counts[k]
+    if k >= 2 and _LIST_THEN_TOTAL.fullmatch(text, counts[k - 1].end, t.start):
+        chain = _chain(text, counts, k - 1, -1)
+        if len(chain) >= 2:
+            return chain
+    if k + 2 < len(counts) and _TOTAL_THEN_LIST.fullmatch(text, t.end, counts[k + 1].start):
+        chain = _chain(text, counts, k + 1, 1)
+        if len(chain) >= 2:
+            return chain
+    return None
+
+
+def sums_with_total_cue(art: Article) -> None:
+    """A total marked by a total word and the list of counts it sums: in its sentence (checked, can be broken),
+    else a list in the sentence before or after it that adds up to it within rounding."""
+    text, taken = art.text, art.related(_TAKEN)
+    counts_of = {
+        s: [q for q in group if q.kind == "count" and q.qualifier != "vague" and q.value > 0]
+        for s, group in art.by_sentence.items()
+    }
+    for s, counts in counts_of.items():
+        art.tick(6, counts[0].start if counts else 0)
+        _parts_of_whom(art, text, counts, taken)
+        for k, t in enumerate(counts):
+            if t.id in taken or t.value < 2 or not _is_total(text, t):
+                continue
+            listed = _list_beside(text, counts, k)
+            if listed is not None:
+                _add_sum(art, listed, t, taken, strong=True)
+                continue
+            _list_next_door(art, text, t, counts_of.get(s - 1, []), counts_of.get(s + 1, []), taken)
+
+
+def _list_next_door(art, text, t: Quantity, before: list[Quantity], after: list[Quantity], taken: set[int]) -> None:
+    """A list of counts in the sentence before the total t (t's sentence pointing back: "That made 55 in all")
+    or after it (that sentence pointing back: "They were 40 pickups, …") that adds up to t within rounding."""
+    back = bool(_POINTS_BACK.search(text, max(0, t.start - 80), t.start))
+    for near in (before if back else [], after):
+        for j in range(len(near)):
+            if j and _SUM_GAP.match(text[near[j - 1].end : near[j].start]):
+                continue  # inside a list already tried
+            chain = _chain(text, near, j, 1)
+            if (
+                len(chain) < 2
+                or near is after
+                and not _POINTS_BACK.search(text, max(0, chain[0].start - 80), chain[0].start)
+            ):
+                continue
+            if _add_sum(art, chain, t, taken, strong=False):
+                return
+
+
+def _add_sum(art: Article, parts: list[Quantity], t: Quantity, taken: set[int], *, strong: bool) -> bool:
+    """Reports parts summing to t (broken only when strong: list and total word in one sentence)."""
+    if any(q.id in taken or q.value >= t.value for q in parts):
+        return False
+    s_lo, s_hi = sum(_strict(q)[0] for q in parts), sum(_strict(q)[1] for q in parts)
+    l_lo, l_hi = sum(_loose(q)[0] for q in parts), sum(_loose(q)[1] for q in parts)
+    holds = _verdict((s_lo, s_hi), _strict(t), (l_lo, l_hi), _loose(t), _is_exact(*parts, t))
+    if holds is False and not strong:
+        return False
+    total = sum(q.value for q in parts)
+    tol = t.tolerance + sum(q.tolerance for q in parts)
+    art.add(
+        "sum",
+        parts,
+        t,
+        holds,
+        " + ".join(q.text for q in parts)
+        + f" = {_fmt(total)}; the text gives {t.text} ({_fmt(t.value)}) in all, tolerance ±{_fmt(tol)}"
+        + f"{', qualifiers read loosely' if (s_lo, s_hi) != (l_lo, l_hi) and tol == 0 else ''}: {_holds_text(holds)}",
+    )
+    taken.update(q.id for q in [*parts, t])
+    return True
+
+
+def _parts_of_whom(art: Article, text: str, counts: list[Quantity], taken: set[int]) -> None:
+    """ "1,200 staff, of whom 300 are engineers": the count right after "of whom/of which" is part of the one
+    right before it, whatever their nouns (the words say so, so a part larger than its whole is broken)."""
+    for w, p in zip(counts, counts[1:], strict=False):
+        if w.id in taken or p.id in taken or not _OF_WHOM.fullmatch(text, w.end, p.start):
+            continue
+        add_part_of(art.add, p, w, _loose(p)[0] <= max(_loose(w)[1], w.value + w.tolerance))
+        taken.update((w.id, p.id))

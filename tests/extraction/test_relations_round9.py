@@ -91,6 +91,27 @@ def test_figures_that_fit_by_coincidence_are_not_a_change(text):
     assert _added("changes_fallback", text) == []
 
 
+# sentence_fallback._with_stated_pct: a change read from its direction is checked against the % before it
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("It reported a 12% rise in profit to $84m, from $75m.", True),
+        ("It reported a 20% rise in profit to $84m, from $75m.", False),
+        ("It reported a 20% rise in annual profit to $84m, against $75m in 2003.", False),
+    ],
+)
+def test_a_direction_only_change_takes_the_percentage_stated_before_it(text, holds):
+    ex, rels = _rels(text, "change")
+    pct = "12%" if holds else "20%"
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["$75m", "$84m", pct], holds)]
+    assert [len(r.operands) for r in _without("changes_fallback", text) if r.kind == "change"] == [1]
+
+
+def test_a_percentage_of_another_clause_is_not_taken():
+    text = "It reported a 20% rise in annual profit, to $84m from $75m."  # a comma: the % may be of another figure
+    assert [len(r.operands) for r in extract(text).relations if r.kind == "change"] == [1]
+
+
 # total_cues.sums_with_total_cue: a list and its total in one sentence, tied by a total word
 @pytest.mark.parametrize(
     ("text", "holds"),

@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import _DOWN, _PCT_DIRECTION, _UP, Article, _fmt, _holds_text, _is_exact, _same_measure, _verdict
+from .common import (
+    _DOWN,
+    _PCT_DIRECTION,
+    _UP,
+    Article,
+    _fmt,
+    _holds_text,
+    _is_exact,
+    _same_measure,
+    _sentence_of,
+    _verdict,
+)
 
 _LINKING = frozenset({"change", "comparison", "difference", "ratio", "sum", "percentage", "part_of"})
 _BASE_BEFORE = re.compile(
@@ -120,6 +131,7 @@ def changes_fallback(art: Article) -> None:
     none of that measure), not already linked: a change when the cue score reaches _REPORT."""
     text, conversions = art.without_conversions()
     linked = art.related(_LINKING)
+    _with_stated_pct(art, text, linked)
     for _sent, group in art.by_sentence.items():
         figs = [q for q in group if q.id not in linked and q.id not in conversions and q.kind != "date"]
         pcts = [q for q in figs if q.kind == "percent" and q.unit == "%"]
@@ -158,22 +170,46 @@ def _score_pair(art: Article, text: str, a: Quantity, b: Quantity, pcts: list[Qu
         _add_direction(art, old, new, dirs.pop(), marked)
 
 
-def _add_pct(art: Article, old: Quantity, new: Quantity, p: Quantity, sign: int) -> None:
+def _pct_check(old: Quantity, new: Quantity, p: Quantity, sign: int) -> tuple[bool | str, str]:
+    """(verdict, explanation) of the change old -> new against the stated % p (sign: its direction)."""
     computed = 100.0 * (new.value - old.value) / old.value
     lo = 100.0 * ((new.value - new.tolerance) - (old.value + old.tolerance)) / (old.value + old.tolerance)
     hi = 100.0 * ((new.value + new.tolerance) - (old.value - old.tolerance)) / max(old.value - old.tolerance, 1e-9)
     stated = sign * p.value
     loose = (stated - p.tolerance, stated + p.tolerance)
     holds = _verdict((computed, computed), (stated, stated), (lo, hi), loose, _is_exact(old, new, p))
-    art.add(
-        "change",
-        [old, new],
-        p,
-        holds,
+    return holds, (
         f"from {old.text} ({_fmt(old.value)}) to {new.text} ({_fmt(new.value)}) is a change of {computed:+.1f}% "
         f"(with rounding {lo:+.1f}% to {hi:+.1f}%); the text says {'up' if sign > 0 else 'down'} {p.text} "
-        f"(±{_fmt(p.tolerance)}): {_holds_text(holds)}",
+        f"(±{_fmt(p.tolerance)}): {_holds_text(holds)}"
     )
+
+
+def _add_pct(art: Article, old: Quantity, new: Quantity, p: Quantity, sign: int) -> None:
+    art.add("change", [old, new], p, *_pct_check(old, new, p, sign))
+
+
+def _with_stated_pct(art: Article, text: str, linked: set[int]) -> None:
+    """A change another rule read from its direction alone ("a 12% rise in profit to $84m, from $75m") while
+    a % tied to a direction stands before or between its figures, linked to nothing: the change is checked
+    against that % instead (the same relation, now with the % as its result). A % after the figures ("…, a
+    rise of 12%") is left as the direction round 8 reads it."""
+    by_id = {q.id: q for q in art.numeric}
+    for r in art.found.rels if art.found is not None else ():
+        if r.kind != "change" or len(r.operands) != 1 or r.result is None or r.holds is None:
+            continue
+        old, new = by_id.get(r.operands[0]), by_id.get(r.result)
+        if old is None or new is None or old.kind in ("percent", "date") or not old.value or len(r.statement_ids) != 1:
+            continue
+        first, second = (old, new) if old.start < new.start else (new, old)
+        group = art.by_sentence.get(_sentence_of(first, art.sentence_of_statement), [])
+        pcts = [p for p in group if p.kind == "percent" and p.unit == "%" and p.start < second.start]
+        pcts = [p for p in pcts if p.id not in linked]
+        tied = _tied_pct(text, first, second, pcts) if second in group else None
+        if tied is not None:
+            r.operands, r.result = [old.id, new.id], tied[0].id
+            r.holds, r.explanation = _pct_check(old, new, *tied)
+            linked.add(tied[0].id)
 
 
 def _add_direction(art: Article, old: Quantity, new: Quantity, sign: int, marked: bool) -> None:

@@ -54,12 +54,15 @@ EVENT = re.compile(
 # Figure-less numeric wording: superlatives of amount, changes, shares, rates, multiples, statistics.
 NUMERIC_WORDING = re.compile(
     r"\b(?<!track )(?!(?:majority|minority) (?:leader|whip))"
-    r"(?:fewest|fewer|more than (?:any|ever)|largest|biggest|highest|lowest|smallest|greatest|"
-    r"record(?:s|-\w+)?|doubled|tripled|trebled|quadrupled|halved|twice|triple|double|half of|"
+    r"(?:fewest|fewer|more than (?:any|ever)|"
+    r"doubled|tripled|trebled|quadrupled|halved|twice|half of|"
     r"majority|minority|per capita|per cent|percent(?:age)?|rate of|(?:birth|death|crime|unemployment|"
     r"inflation|interest|infection|mortality|poverty|growth|tax) rates?|increased?|decreased?|"
     r"cheaper|costlier|more expensive|richest|poorest|leading producer|zero|none of|not a single|no one|"
-    r"nobody|every single|all of the|outnumber\w*|top (?:ten|five|three)|ranked|ranks?|"
+    r"nobody|every single|all of the|outnumber\w*|top (?:ten|five|three)|ranked|"
+    # "rank(s)" a verb with a place ("ranks 5th", "ranks among the top"), not the noun ("the ranks of")
+    r"ranks?(?=(?:\s+[\w'’-]+){0,4}?\s+(?:\d+(?:st|nd|rd|th)?|first|second|third|fourth|fifth|tenth|last|top|"
+    r"bottom|among|highest|lowest|higher|lower|high|low)\b)|"
     r"unprecedented|all-time|most-\w+|statistics|stats|census|"
     # the numbers themselves: "a math error", "the average wage", "miscalculated the cost"
     r"math|maths|arithmetic|(?:mis)?calculations?|miscalculat\w+|averages?|median|"
@@ -81,13 +84,59 @@ _ADJ = (
     r"prominent|influential|wanted|trusted|hated|loved|liked|feared|known|visited|watched|read|"
     r"polluted|populous|expensive|deadly|qualified|vulnerable|fit|obvious|clear|strict|tough)"
 )
+# A superlative of size is about an amount ("the largest city", "the highest rate"), except of an evaluative
+# noun ("the biggest problem", "the highest court"); "greatest" is one of quality ("the greatest president")
+# unless an amount follows ("the greatest number", "its greatest loss").
+_EVALUATIVE = (
+    r"(?:problems?|threats?|mistakes?|challenges?|concerns?|issues?|dangers?|enem(?:y|ies)|fans?|supporters?|"
+    r"critics?|lies|liars?|frauds?|hoax(?:es)?|scandals?|failures?|success(?:es)?|priorit(?:y|ies)|risks?|fears?|"
+    r"honou?rs?|awards?|court|office|regard|respect|achievements?|victor(?:y|ies)|heroes|hero|jokes?|questions?)"
+)
+_AMOUNT = (
+    r"(?:numbers?|amounts?|shares?|increases?|decreases?|declines?|loss(?:es)?|gains?|rises?|falls?|drops?|"
+    r"growth|percentages?|proportions?|majority|debts?|deficits?|surplus|concentrations?|totals?|rates?)"
+)
+_SUPERLATIVE = re.compile(
+    rf"\b(?:(?:largest|biggest|highest|lowest|smallest)\b(?!\s+(?:[\w-]+\s+)?{_EVALUATIVE}\b)|"
+    rf"greatest\b(?=\s+(?:[\w-]+\s+)?{_AMOUNT}\b))",
+    re.I,
+)
+# "record" as an amount ("a record high", "hit a record", "broke the world record", "record profits"), not a
+# document or a disc ("a criminal record", "a record of the meeting", "the record was released", "record
+# label", "off the record"). Before a noun, "record" describes an amount unless the noun is of the disc trade
+# or a function word follows ("records and posters", "Island Records as"), or a determiner precedes it
+# ("the record was", but "the record high").
+_DISC = (
+    r"(?:labels?|compan(?:y|ies)|shops?|stores?|producers?|industry|dealers?|deals?|players?|collections?|"
+    r"sleeves?|books?|keeping|straight|executives?|buyers?|bosses|of|and|or|as|is|was|were|are|to|for|in|on|at|"
+    r"by|with|that|which|the|a|an|this|his|her|their|its|i|he|she|we|they|you|it|would|will|has|had|have)"
+)
+_RECORD = re.compile(
+    r"\b(?:(?:(?:broke|breaks?|breaking|beat|beats|beaten|smashed|sets?|setting|holds?|held|equall?ed|tied|hit|"
+    r"hits|hitting|reach(?:ed|es)?|near(?:ed|s)?)\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+\s+)?|"
+    r"(?:a|new|all-time|world|national|historic|personal|previous|old)\s+)"
+    r"(?<!track )records?\b(?!\s+(?:of|label|company|store|shop|player|book|keeping|straight)\b)|"
+    r"(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\bits )(?<!\btheir )(?<!\bevery )(?<!\bthis )(?<!\bthat )(?<!\bmy )"
+    rf"(?<!\bour )(?<!\byour )(?<!\btrack )records?[- ](?!{_DISC}\b)[a-z]|"
+    r"records?[- ](?:highs?|lows?|levels?|numbers?|breaking|setting)\b)",
+    re.I,
+)
+# "double"/"triple" as an amount: before "the", "what", a figure ("double the cost", "double digits") or as a
+# verb ("will double", "to triple"); not as the adjective of a kind ("a double standard", "a triple jump").
+_MULTIPLE = re.compile(
+    r"\b(?:double|triple)(?=\s+(?:the|that|what|its|their|his|her|our|this|in|by|since|over|from|to|digits?|"
+    r"figures?|\d+)\b|-digit|\s*[.,;]|\s*$)|"
+    r"\b(?:to|will|would|could|can|may|might|did|does|nearly|almost|roughly|about)\s+(?:double|triple)\b",
+    re.I,
+)
 _QUANTIFIER_MOST = re.compile(rf"\b(?:most|least)\b(?!\s+{_ADJ}\b)", re.I)
 # A comparison of amounts: "more attempts than others", "fewer jobs than in 2010", "less money than", up to
 # eight words apart within a clause ("more chance of a flood in the valley than"); the word after
 # "more" is not an adjective ("more important than" compares qualities), and "rather than" / "other than"
-# are not comparisons.
+# are not comparisons. A parenthesis is an aside and counts as one word ("more seats (out of … ) than").
 _MORE_THAN = re.compile(
-    rf"\b(?:more|less|fewer)\s+(?!{_ADJ}\b)(?!than\b)\w+(?:\s++[^\s,;:!?]++){{0,7}}?(?<!\brather)(?<!\bother)\s+than\b",
+    rf"\b(?:more|less|fewer)\s+(?!{_ADJ}\b)(?!than\b)\w+(?:\s*+\([^()]{{0,200}}+\)|\s++(?!\()[^\s,;:!?]++){{0,7}}?"
+    r"(?<!\brather)(?<!\bother)\s+than\b",
     re.I,
 )
 # A change of an amount ("fell", "rose", "dropped") — but not a fall, a rise or a drop in space or rank
@@ -123,6 +172,8 @@ _AGE = re.compile(r"\s*-?\s*year\s*-?\s*old\b", re.I)
 # A small count (under ten) of people or things, with no qualifier, describes the scene ("his seven
 # children", "the three bills", "2 officers") rather than being a figure a checker checks; a multiple
 # ("three times as many") still counts.
+# A number to text, call or dial ("text VOTE to 50409", "call 911") is an identifier, not an amount.
+_CODE_BEFORE = re.compile(r"\b(?:text(?:ing)?\s+(?:\S+\s+){0,2}to|dial(?:l?ing|l?ed|s)?|call(?:ing|s)?|ring)\s+$", re.I)
 _SMALL_COUNT = re.compile(r"(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\b(?![.,]\d)", re.I)
 
 
@@ -132,6 +183,8 @@ def numeric_figure(text: str, start: int, end: int, kind: str, unit: str, qualif
     after = text[end : end + 40]
     figure = text[start:end]
     if _AGE.match(text, _number_end(figure, start), start + 40):
+        return False
+    if len(figure) >= 3 and figure.isdigit() and _CODE_BEFORE.search(text, max(0, start - 40), start):
         return False
     is_time = kind == "duration" or (kind == "count" and TIME_UNIT.match(after.lstrip()) is not None)
     if qualifier:
@@ -167,14 +220,21 @@ def numeric_wording(text: str) -> bool:
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|(?=say)(?<!\bto )(?<!\bcould )(?<!\bwould )(?<!\bwill )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
     r"(?<!\bshould )(?<!\blater )say|saying|told|tells|tweeted|wrote|writes|posted|claimed|stated|"
-    r"(?:(?=tweets|posts|states)(?<!\bon )(?<!\bin )"
+    r"(?=tweets|posts|states)(?<!\bon )(?<!\bin )"
     r"(?<!\bof )(?<!\bthe )(?<!\bwith )(?<!\bfrom )(?<!\bby )(?<!\bto )(?<!\bfor )(?<!\bthese )"
-    r"(?<!\bthose )(?<!\bsome )(?<!\bmany )(?<!\ball )(?:tweets|posts|states)|"
-    r"claims|declared|announced|admitted|declares|announces|admits|claiming|stating|tweeting|writing|"
+    r"(?<!\bthose )(?<!\bsome )(?<!\bmany )(?<!\ball )(?:tweets|posts|states)(?=\s*(?:that\b|:))|"
+    r"(?:claims|declared|announced|admitted|declares|announces|admits|claiming|stating|tweeting|writing|"
     r"warn(?:ed|s)|vow(?:ed|s)|promise[ds]|pledged?s?|den(?:ied|ies)|suggest(?:ed|s)|alleg(?:ed|es)|boast(?:ed|s)|"
     r"bragged|explain(?:ed|s)|noted|stressed|added|repl(?:ied|ies)|responded|acknowledged|confirmed|revealed|"
-    r"conceded|complained|mentioned|emphasi[sz]ed|reiterated|joked)\s*(?:that\b|:)|"
+    r"conceded|complained|mentioned|emphasi[sz]ed|reiterated|joked|insists|argues|asserts)"
+    # the clause after the verb: "that", a colon, a quotation ("added, “we …"), or a subject pronoun, which
+    # only a clause can start ("denied he had", "admitted there was", "warned it would"; not "warned you")
+    r"(?=\s*(?:that\b|:)|,?\s*[\"“‘]\s*\w|\s+(?:he|she|they|we|i)\s+\w|"
+    r"\s+(?:it|there)\s+(?:is|was|are|were|would|will|had|has|could|might)\b)|"
     r"asserted|insisted|argued|remarked|quoted|according to|"
+    # a claim framed by an utterance: "in a speech on Monday, …", "during an interview", "in his tweet"
+    r"(?:in|during) (?:a|an|his|her|their|its|the|one) (?:\w+ )?(?:speech|interview|tweet|statement|op-ed|"
+    r"podcast|letter)\b|(?:in|during|at) (?:a|an|his|her|their|its|the|one) (?:press|news) conference|"
     r"(?:called|calls|calling) (?!(?:off|out|up|in|back)\b)(?:\w+ ){1,4}(?:a|an|the)\b|"
     r"described (?:\w+ ){1,4}as)\b",
     re.I,
@@ -273,8 +333,8 @@ _WORDING_NEEDLES = (
 )
 _NUMERIC_NEEDLES = (
     _needles(
-        "fewest fewer largest biggest highest lowest smallest greatest record records doubled tripled trebled "
-        "quadrupled halved twice triple double half majority minority capita cent percent percentage rate rates "
+        "fewest fewer doubled tripled trebled "
+        "quadrupled halved twice half majority minority capita cent percent percentage rate rates "
         "increase increased decrease decreased cheaper costlier expensive richest poorest producer zero none single "
         "nobody ranked rank ranks unprecedented statistics stats census math maths arithmetic calculation "
         "calculations miscalculation miscalculations averages average median poll polls polling not never",
@@ -287,6 +347,9 @@ _NUMERIC_NEEDLES = (
         "climbed slumped tumbled"
     ),
     _needles("", "number of"),
+    _needles("largest biggest highest lowest smallest greatest"),
+    _needles("record records"),
+    _needles("double triple"),
 )
 _WORDING = (COMPARISON, CAUSAL, PREDICTION, OPINION, EVENT)
 _MAY_ALTERNATIVE = "|(?-i:may)"
@@ -302,7 +365,16 @@ _WORDING_LOWER = tuple(
     )
 )
 _MAY = re.compile(r"\bmay\b")
-_NUMERIC_PATTERNS = (NUMERIC_WORDING, _QUANTIFIER_MOST, _MORE_THAN, _CHANGE, _NUMBER_OF)
+_NUMERIC_PATTERNS = (
+    NUMERIC_WORDING,
+    _QUANTIFIER_MOST,
+    _MORE_THAN,
+    _CHANGE,
+    _NUMBER_OF,
+    _SUPERLATIVE,
+    _RECORD,
+    _MULTIPLE,
+)
 _NUMERIC_LOWER = tuple(zip(map(_lowered, _NUMERIC_PATTERNS), _NUMERIC_NEEDLES, strict=True))
 _SPEECH_LOWER = _lowered(REPORTED_SPEECH)
 _MEDIUM_LOWER = _lowered(_MEDIUM_SUBJECT)

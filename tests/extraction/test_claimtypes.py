@@ -261,3 +261,120 @@ def test_the_fast_path_gives_what_re_i_gives(monkeypatch):
     monkeypatch.setattr(ct, "_prepared", lambda text: None)
     assert [results(t) for t in texts] == fast
     assert sum(any(r[0]) for r in fast) > 1000 and sum(r[1] for r in fast) > 1000 and sum(r[2] for r in fast) > 300
+
+
+def test_speech_verbs_before_a_subject_pronoun_or_a_quotation_are_reported_speech():
+    # issue 13 (fifth pass): a nominative pronoun after the verb can only start a clause
+    for text in (
+        "The minister denied he had taken money from the builder.",
+        "The coach admitted there was a problem with the pitch.",
+        "The mayor warned they would lose the grant.",
+        "The council confirmed it would close the pool.",
+        "She added, “we will win this seat back.”",
+        "The coach warned: the team is tired.",
+        "The governor insists he never saw the report.",
+    ):
+        assert "quote" in _types(text), text
+    for text in (
+        "The minister denied the allegations.",
+        "The coach warned you about the storm.",
+        "The council announced a plan for the harbour.",
+        "The council confirmed it.",
+        "The governor insists on a recount.",
+    ):
+        assert "quote" not in _types(text), text
+
+
+def test_a_claim_framed_by_an_utterance_is_a_quote():
+    for text in (
+        "In a speech on Monday, the senator pledged to cut taxes.",
+        "During an interview, the senator praised the police.",
+        "At a press conference the mayor blamed the unions.",
+        "In his weekly podcast the host attacked the bill.",
+    ):
+        assert "quote" in _types(text), text
+    for text in (
+        "The letter was sent in a box.",
+        "He was arrested at the address on the form.",
+        "The senator was hurt at a rally.",
+    ):
+        assert "quote" not in _types(text), text
+
+
+def test_superlatives_of_size_are_numeric_except_of_an_evaluative_noun():
+    for text in (
+        "The port is the biggest emitter of sulphur in the region.",
+        "It is the largest city in the province.",
+        "The town suffered its greatest loss of jobs in the decade.",
+    ):
+        assert "numeric" in _types(text), text
+    for text in (
+        "The biggest problem we had was the airports.",
+        "Flooding is the single biggest threat to the valley.",
+        "The highest court in the land ruled against him.",
+        "He was the greatest president of the century.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_record_is_numeric_as_an_amount_not_as_a_document():
+    for text in (
+        "Unemployment hit a record high in May.",
+        "The firm broke the world record for sales.",
+        "Voters turned out in record numbers.",
+        "It was a record-breaking year for the port.",
+    ):
+        assert "numeric" in _types(text), text
+    for text in (
+        "The singer left the record label.",
+        "The suspect has a criminal record.",
+        "There is a record of the meeting in the archive.",
+        "The minister spoke off the record.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_double_triple_and_rank_are_numeric_only_as_amounts_and_places():
+    for text in (
+        "Rents will double by the end of the decade.",
+        "The firm wants to double the number of stores.",
+        "Inflation reached double digits.",
+        "The city ranks 5th in the country for burglaries.",
+        "The county ranks among the poorest in the nation.",
+    ):
+        assert "numeric" in _types(text), text
+    for text in (
+        "The party has a double standard on housing.",
+        "She won the triple jump final.",
+        "He rose through the ranks of the army.",
+        "She joined the ranks of the opposition.",
+    ):
+        assert "numeric" not in _types(text), text
+
+
+def test_a_number_to_call_or_text_is_not_numeric():
+    for text in ("Text VOTE to 50409 to sign the petition.", "Call 911 if the river floods."):
+        assert "numeric" not in _statement_types(text), text
+    assert "numeric" in _statement_types("The club sold 911 tickets for the final.")
+
+
+def test_a_parenthesis_is_one_word_in_an_amount_comparison():
+    text = "Graduates get more attempts at the exam (a test set by the national commission for civil servants) than us"
+    assert "numeric" in _types(text)
+    assert "numeric" not in _types("She walked (as she always did on Sundays) rather than drive.")
+
+
+def test_record_before_a_noun_is_an_amount_unless_of_the_disc_trade():
+    for text in (
+        "The miner reported record earnings for the year.",
+        "The fund hits record after a strong quarter.",
+        "Oil is down on the record high set in October.",
+    ):
+        assert "numeric" in _types(text), text
+    for text in (
+        "The band signed with a record company in Leeds.",
+        "He joined Island Records as a producer.",
+        "The record was released on Friday.",
+        "Signed records and posters were sold at auction.",
+    ):
+        assert "numeric" not in _types(text), text

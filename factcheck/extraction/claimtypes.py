@@ -231,7 +231,10 @@ REPORTED_SPEECH = re.compile(
     # only a clause can start ("denied he had", "admitted there was", "warned it would"; not "warned you")
     r"(?=\s*(?:that\b|:)|,?\s*[\"“‘]\s*\w|\s+(?:he|she|they|we|i)\s+\w|"
     r"\s+(?:it|there)\s+(?:is|was|are|were|would|will|had|has|could|might)\b)|"
-    r"asserted|insisted|argued|remarked|quoted|according to|"
+    # directive speech acts are reported speech too, when active: "the vice president demanded a bigger budget",
+    # not "viewers will be urged to phone in"
+    r"asserted|insisted|argued|remarked|quoted|according to|(?=demanded|urged)(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?:demanded|urged)|"
     # a claim framed by an utterance: "in a speech on Monday, …", "during an interview", "in his tweet"
     r"(?:in|during) (?:a|an|his|her|their|its|the|one) (?:\w+ )?(?:speech|interview|tweet|statement|op-ed|"
     r"podcast|letter)\b|(?:in|during|at) (?:a|an|his|her|their|its|the|one) (?:press|news) conference|"

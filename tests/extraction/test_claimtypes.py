@@ -378,3 +378,16 @@ def test_record_before_a_noun_is_an_amount_unless_of_the_disc_trade():
         "Signed records and posters were sold at auction.",
     ):
         assert "numeric" not in _types(text), text
+
+
+def test_active_directive_speech_acts_are_reported_speech():
+    for text in (
+        "Posts claim the vice president demanded a bigger budget for her office.",
+        "The mayor urged residents to leave the valley.",
+    ):
+        assert "quote" in _types(text), text
+    for text in (
+        "Viewers will be urged to phone in with donations.",
+        "The tickets were demanded back by the club.",
+    ):
+        assert "quote" not in _types(text), text

@@ -163,3 +163,28 @@ def test_of_whom_makes_a_part_whatever_the_nouns():
     ex, rels = _rels("The firm has 1,200 staff, of whom 1,300 engineers work in Leeds.", "part_of")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["1,300 engineers", "1,200 staff"], False)]
     assert "1,300 > 1,200" in rels[0].explanation
+
+
+# total_cues.parts_of_a_definite_whole
+def test_a_part_of_a_group_named_earlier_with_another_noun():
+    text = (
+        "Lords rule on detainees\n\nThe home secretary vowed the nine men would remain in prison. The ruling was "
+        "a blow. Their lawyer, who represents eight of the detainees, said four of the detainees were ill."
+    )
+    ex, rels = _rels(text, "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["eight", "nine men"], True), (["four", "nine men"], True)]
+    assert "8 ≤ 9" in rels[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a part larger than the group: the words do not say it is that group, so nothing (not "broken")
+        "The home secretary vowed the nine men would stay in prison. Their lawyer represents 12 of the detainees.",
+        "The 28-year-old won her first medal. Her rival withdrew on day two of the competition.",  # an age
+        "Broadband was mentioned on the 10 O'clock News. But two of the most significant pieces of news were missed.",
+        "The nine men stayed in prison. In game five of the second set, the champion broke serve.",
+    ],
+)
+def test_a_count_before_of_the_is_not_always_part_of_a_group(text):
+    assert _added("parts_of_a_definite_whole", text) == []

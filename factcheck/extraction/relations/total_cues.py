@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import Article, _fmt, _holds_text, _is_exact, _loose, _strict, _verdict, add_part_of
+from .across_parts import _OF_THE_NOUN
+from .common import Article, _fmt, _holds_text, _is_exact, _loose, _strict, _verdict, _words, add_part_of
 from .sentence_sums import _SUM_GAP
 
 _TOTAL_BEFORE = re.compile(
@@ -142,3 +143,30 @@ def _parts_of_whom(art: Article, text: str, counts: list[Quantity], taken: set[i
             continue
         add_part_of(art.add, p, w, _loose(p)[0] <= max(_loose(w)[1], w.value + w.tolerance))
         taken.update((w.id, p.id))
+
+
+_DEFINITE = re.compile(r"\b(?:the|all|all\s+the|its|their|these|those)\s+$", re.I)
+# a group of people or things: "nine men", "law lords", "detainees"; not "28-year-old", "10 O'clock News"
+_GROUP = re.compile(r"(?=[a-z])[a-z -]*(?:[a-rt-z]s|men|people|children|staff|police)")
+_DEFINITE_REACH = 25  # sentences: "the nine men" is still the group "eight of the detainees" is drawn from
+
+
+def parts_of_a_definite_whole(art: Article) -> None:
+    """ "… vowed the nine men would remain in prison …" then "represents eight of the detainees": a bare count
+    followed by "of the <plural noun>" (not linked yet) is part of the latest earlier count named
+    as a definite group ("the nine men", "all 12 judges"), whatever its noun, up to _DEFINITE_REACH sentences
+    back. Reported only when the part fits (the words do not say which group it is)."""
+    text, taken = art.text, art.related(_TAKEN)
+    figs, _sents, sent = art.figures()
+    whole: Quantity | None = None
+    for q in figs:
+        if q.kind != "count" or q.qualifier is not None:
+            continue
+        if _GROUP.fullmatch(q.unit) and q.value >= 2 and _DEFINITE.search(text, max(0, q.start - 12), q.start):
+            whole = q
+            continue
+        m = _OF_THE_NOUN.match(text, q.end)
+        if whole is None or q.id in taken or _words(q.unit) or m is None or not _GROUP.fullmatch(m.group("noun")):
+            continue  # "day two of the competition", "two of the most …": no group of things
+        if sent(q) - sent(whole) <= _DEFINITE_REACH and 0 < q.value < whole.value:
+            add_part_of(art.add, q, whole, True)

@@ -111,6 +111,15 @@ class BulkForm(forms.Form):
         self.fields["ids"].valid_value = lambda value: True
 
 
+def triage_forms(membership, claim, user_model):
+    """What the statement page's triage card needs besides the claim: its status form and, for editors,
+    the people a statement can be assigned to."""
+    return {
+        "status_form": ClaimStatusForm(initial={"status": claim.status}),
+        "workers": workers_of(membership.newsroom, user_model) if membership.can_edit else None,
+    }
+
+
 def workers_of(newsroom, user_model):
     """Users who can be assigned statements in the newsroom (everyone but viewers)."""
     return user_model.objects.filter(

@@ -19,7 +19,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, workers_of
+from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, triage_forms
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
 from factcheck.claims.queue import COUNT_CAP, PAGE_SIZE, capped_count, cursor_of, keyset, queue_filter, queue_order
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
@@ -381,11 +381,6 @@ def claim_status(request, pk):
         return render(
             request,
             "claims/partials/claim_triage.html",
-            {
-                "claim": claim,
-                "status_form": ClaimStatusForm(initial={"status": claim.status}),
-                "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
-                "oob_flash": True,
-            },
+            {"claim": claim, "oob_flash": True, **triage_forms(membership, claim, get_user_model())},
         )
     return redirect(claim)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from factcheck.claims.forms import ClaimStatusForm, workers_of
+from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim, claim_band
 from factcheck.newsrooms.access import get_for_member, get_membership
 from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
@@ -42,8 +42,7 @@ def statement(request, pk):
             "after": after,
             "band": claim_band(claim, membership.newsroom.checkworthy_threshold),
             "similar": similar_claims(claim) if tab == "similar" else None,
-            "status_form": ClaimStatusForm(initial={"status": claim.status}),
-            "workers": workers_of(membership.newsroom, get_user_model()) if membership.can_edit else None,
+            **triage_forms(membership, claim, get_user_model()),
         }
     )
     return render(request, "claims/claim.html", context)

@@ -12,6 +12,7 @@ import difflib
 import re
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection, transaction
@@ -20,6 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim
 from factcheck.core.db import as_bigint
 from factcheck.core.forms import form_errors_add
@@ -262,10 +264,11 @@ def _shown(field, value, names):
 
 
 def _panel_response(request, claim, template, status=200, **forms):
-    """The htmx answer: the changed panel, then OOB status badge, evidence count and flash."""
+    """The htmx answer: the changed panel, then OOB status badge, triage card, evidence count and flash
+    (saving a draft or submitting for review moves the statement's status, which the triage card shows)."""
     claim.refresh_from_db(fields=["status", "assignee", "updated_at"])
     context = review_context(request, claim, **forms)
-    context["oob"] = True
+    context.update(triage_forms(get_membership(request), claim, get_user_model()), oob=True)
     return render(request, template, context, status=status)
 
 

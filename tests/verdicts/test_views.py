@@ -51,6 +51,10 @@ def test_it_adds_evidence_with_an_htmx_fragment_and_oob_updates(login, checker, 
     assert f'id="claim-{claim.pk}-status" class="badge st-in_progress" hx-swap-oob="true"' in html
     assert 'id="flash" aria-live="polite" hx-swap-oob="true"' in html and "Evidence added." in html
     assert f'id="claim-{claim.pk}-evidence-count">1<' in html
+    # the triage card follows the status too: its select no longer offers the old status as chosen
+    triage = html[html.index(f'id="claim-{claim.pk}-triage"') :]
+    assert triage.startswith(f'id="claim-{claim.pk}-triage" aria-label="Assignment and status" hx-swap-oob="true"')
+    assert '<option value="in_progress" selected>' in triage and '<option value="new" selected>' not in triage
 
 
 def test_it_creates_a_source_on_the_spot(login, checker, claim):
@@ -119,6 +123,10 @@ def test_draft_submit_approve_through_the_panel(client, login, editor, colleague
     assert verdict.status == Verdict.Status.IN_REVIEW
     assert b"Waiting for another editor" in response.content
     assert b'class="badge st-in_review" hx-swap-oob="true"' in response.content
+    # the triage card is swapped too; a statement in review has no status form
+    html = response.content.decode()
+    triage = html[html.index(f'id="claim-{claim.pk}-triage"') :]
+    assert 'hx-swap-oob="true"' in triage.split(">", 1)[0] and 'name="status"' not in triage.split("</section>")[0]
     # the author sees no approve button and cannot approve by POST
     assert b"Approve and publish" not in response.content
     assert client.post(reverse("verdicts:verdict_approve", args=[verdict.pk])).status_code == 403

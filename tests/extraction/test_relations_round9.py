@@ -188,3 +188,24 @@ def test_a_part_of_a_group_named_earlier_with_another_noun():
 )
 def test_a_count_before_of_the_is_not_always_part_of_a_group(text):
     assert _added("parts_of_a_definite_whole", text) == []
+
+
+# total_cues.vote_splits
+def test_a_vote_split_adds_up_to_the_body_that_voted():
+    text = "The court ruled by an eight to one majority for the men. The case was heard by a panel of nine law lords."
+    ex, rels = _rels(text, "sum")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["eight", "one majority", "nine law lords"], True)]
+    assert "= 9" in rels[0].explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fewer votes than voters may be abstentions; more would need the body to be the one that voted
+        "The court ruled by a seven to one majority for the men. The case was heard by a panel of nine law lords.",
+        "The court ruled by an eight to two majority for the men. The case was heard by a panel of nine law lords.",
+        "The prices rose from eight to one hundred. The case was heard by a panel of nine law lords.",
+    ],
+)
+def test_a_split_that_does_not_add_up_says_nothing(text):
+    assert _added("vote_splits", text) == []

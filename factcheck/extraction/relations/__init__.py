@@ -27,7 +27,7 @@ from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
 from .sentence_fallback import changes_fallback
 from .sentence_sums import inherit_units, part_of_in_sentence, sums_in_sentence
-from .total_cues import parts_of_a_definite_whole, sums_with_total_cue
+from .total_cues import parts_of_a_definite_whole, sums_with_total_cue, vote_splits
 
 __all__ = [
     "FIGURE_RULES",
@@ -59,6 +59,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     changes_fallback,  # 6: round 9, a scored fallback for figures no rule above linked
     sums_with_total_cue,  # 6: round 9, sums and parts of counts whose nouns differ, tied by a total word
     parts_of_a_definite_whole,  # 6: round 9, "eight of the detainees" part of "the nine men"
+    vote_splits,  # 6: round 9, "an eight to one majority" of "nine law lords"
 )
 
 

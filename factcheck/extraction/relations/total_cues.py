@@ -170,3 +170,46 @@ def parts_of_a_definite_whole(art: Article) -> None:
             continue  # "day two of the competition", "two of the most …": no group of things
         if sent(q) - sent(whole) <= _DEFINITE_REACH and 0 < q.value < whole.value:
             add_part_of(art.add, q, whole, True)
+
+
+# "ruled by an eight to one majority", "voted by 12 votes to three": a vote split; "a panel of nine law lords",
+# "the 15 judges": the body that voted. Everyone voting, the split adds up to the body.
+_SPLIT_GAP = re.compile(r"\s+(?:votes?\s+)?to\s+", re.I)
+_SPLIT_AFTER = re.compile(r"\s*(?:votes?\s+)?(?:majority|vote|verdict|decision|ruling|split)\b", re.I)
+_VOTERS = re.compile(
+    r"\b(?:(?:law\s+)?lords|judges|justices|jurors|members|mps|peers|senators|councillors|directors|ministers|"
+    r"governors|commissioners|delegates|shareholders)$",
+    re.I,
+)
+_BODY_BEFORE = re.compile(r"\b(?:panel|board|committee|jury|bench|court|council)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def vote_splits(art: Article) -> None:
+    """A vote split "X to Y" (then "majority", "vote", "ruling") and the body that voted, the nearest count
+    up to _DEFINITE_REACH sentences away named as voters ("nine law lords", "a panel of nine"): a sum
+    reported when the split adds up to the body exactly (fewer may mean abstentions, so nothing is said)."""
+    text, taken = art.text, art.related(_TAKEN)
+    figs, _sents, sent = art.figures()
+    counts = [q for q in figs if q.kind == "count" and q.qualifier is None]
+    bodies = [q for q in counts if _VOTERS.search(q.unit) or _BODY_BEFORE.search(text, max(0, q.start - 25), q.start)]
+    if not bodies:
+        return
+    for x, y in zip(counts, counts[1:], strict=False):
+        if x.id in taken or y.id in taken or not _SPLIT_GAP.fullmatch(text, x.end, y.start):
+            continue
+        if not (_SPLIT_AFTER.match(text, y.end) or y.unit.lower().startswith(("majority", "vote"))):
+            continue
+        body = min(
+            (b for b in bodies if b is not x and b is not y and abs(sent(b) - sent(x)) <= _DEFINITE_REACH),
+            key=lambda b: abs(b.start - x.start),
+            default=None,
+        )
+        if body is not None and x.value + y.value == body.value:
+            art.add(
+                "sum",
+                [x, y],
+                body,
+                True,
+                f"a vote of {x.text} to {y.text} = {_fmt(x.value + y.value)}; the text gives {body.text} "
+                f"({_fmt(body.value)}) voting: consistent",
+            )

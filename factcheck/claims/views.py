@@ -299,11 +299,21 @@ def article_extract(request, pk):
         run = exc.run
         messages.info(request, "An extraction of this article is already under way.")
     else:
-        messages.success(request, "Extraction queued.")
+        run.refresh_from_db()  # without a broker (make run) the run has already finished here
+        _run_started_message(request, run)
     if request.htmx:
         run.refresh_from_db()
         return _run_status_answer(request, run, article)
     return redirect(article)
+
+
+def _run_started_message(request, run):
+    if run.status == ExtractionRun.Status.FAILED:
+        messages.error(request, f"Extraction failed again: {run.message}".rstrip(": "))
+    elif run.status == ExtractionRun.Status.SUCCEEDED:
+        messages.success(request, "Extraction finished.")
+    else:
+        messages.success(request, "Extraction queued.")
 
 
 def _run_status_answer(request, run, article):

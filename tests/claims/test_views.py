@@ -268,6 +268,27 @@ def test_re_extract_is_for_editors_and_retry_for_checkers(login, editor, checker
     assert response.status_code == 200 and b"Queued" in response.content
 
 
+@pytest.mark.parametrize(
+    "outcome, said",
+    [("failed", "Extraction failed again: the text could not be read"), ("succeeded", "Extraction finished.")],
+)
+@pytest.mark.django_db(transaction=True)  # the enqueue runs when the view's transaction commits, as in make run
+def test_a_retry_that_ran_at_once_says_how_it_ended(login, checker, newsroom, monkeypatch, outcome, said):
+    # Without a broker (make run) the retried run has finished before the answer: "queued" would be wrong.
+    from factcheck.claims import services
+
+    def run_at_once(run_id):
+        ExtractionRun.objects.filter(pk=run_id).update(status=outcome, message="the text could not be read")
+        return True
+
+    monkeypatch.setattr(services, "extraction_enqueue", run_at_once)
+    article = make_article(newsroom)
+    ExtractionRun.objects.create(newsroom=newsroom, article=article, status=ExtractionRun.Status.FAILED, message="x")
+    response = login(checker).post(reverse("claims:article_extract", args=[article.pk]), follow=True)
+    shown = [str(m) for m in response.context["messages"]]
+    assert said in shown and "Extraction queued." not in shown
+
+
 # --- statement page -------------------------------------------------------------------------
 
 

@@ -208,7 +208,11 @@ def numeric_wording(text: str) -> bool:
     prepared = _prepared(text)
     if prepared is None:
         return any(p.search(text) is not None for p in _NUMERIC_PATTERNS)
-    return any(_found(p, needles, *prepared) for p, needles in _NUMERIC_LOWER)
+    low, words = prepared
+    # most statements have none of the needles of any pattern: one check instead of one per pattern
+    if words.isdisjoint(_NUMERIC_ANY[0]) and not any(part in low for part in _NUMERIC_ANY[1]):
+        return False
+    return any(_found(p, needles, low, words) for p, needles in _NUMERIC_LOWER)
 
 
 # Reported speech: a speech verb, or "called X (a|the) Y". Verbs that also name an act or a thing
@@ -379,6 +383,10 @@ _NUMERIC_PATTERNS = (
     _MULTIPLE,
 )
 _NUMERIC_LOWER = tuple(zip(map(_lowered, _NUMERIC_PATTERNS), _NUMERIC_NEEDLES, strict=True))
+_NUMERIC_ANY = (
+    frozenset().union(*(n[0] for n in _NUMERIC_NEEDLES)),
+    tuple(sorted({p for n in _NUMERIC_NEEDLES for p in n[1]})),
+)
 _SPEECH_LOWER = _lowered(REPORTED_SPEECH)
 _MEDIUM_LOWER = _lowered(_MEDIUM_SUBJECT)
 

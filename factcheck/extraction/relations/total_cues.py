@@ -7,6 +7,7 @@ the total word; across sentences it is reported only when the figures add up wit
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..types import Quantity
@@ -194,16 +195,16 @@ def vote_splits(art: Article) -> None:
     bodies = [q for q in counts if _VOTERS.search(q.unit) or _BODY_BEFORE.search(text, max(0, q.start - 25), q.start)]
     if not bodies:
         return
+    starts = [b.start for b in bodies]
     for x, y in zip(counts, counts[1:], strict=False):
         if x.id in taken or y.id in taken or not _SPLIT_GAP.fullmatch(text, x.end, y.start):
             continue
         if not (_SPLIT_AFTER.match(text, y.end) or y.unit.lower().startswith(("majority", "vote"))):
             continue
-        body = min(
-            (b for b in bodies if b is not x and b is not y and abs(sent(b) - sent(x)) <= _DEFINITE_REACH),
-            key=lambda b: abs(b.start - x.start),
-            default=None,
-        )
+        k = bisect.bisect_left(starts, x.start)  # the nearest body is one of the two around the split
+        near = [b for b in bodies[max(0, k - 1) : k + 2] if b is not x and b is not y]
+        near = [b for b in near if abs(sent(b) - sent(x)) <= _DEFINITE_REACH]
+        body = min(near, key=lambda b: abs(b.start - x.start), default=None)
         if body is not None and x.value + y.value == body.value:
             art.add(
                 "sum",

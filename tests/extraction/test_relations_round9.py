@@ -63,6 +63,15 @@ def test_the_rounding_of_the_figures_is_allowed_for():
     assert [r.holds for r in rels] == [False]
 
 
+def test_round_thousands_are_read_as_rounded():
+    # £151,000 -> £152,000 is +0.7%, but averages given to the nearest £1,000 allow 0% .. +1.3%
+    text = "House prices rose 0.5% in January to an average of £152,000, against £151,000 in December."
+    ex, rels = _rels(text, "change")
+    assert [r.holds for r in rels] == ["approximately"] and "+0.0% to +1.3%" in rels[0].explanation
+    ex, rels = _rels(text.replace("0.5%", "2.5%"), "change")
+    assert [r.holds for r in rels] == [False]
+
+
 # sentence_fallback.changes_fallback: a direction word and the baseline marked
 def test_a_change_with_a_direction_and_a_marked_baseline():
     ex, rels = _rels("Profits jumped to $84m in the year to June (2003: $75m).", "change")

@@ -170,11 +170,23 @@ def _score_pair(art: Article, text: str, a: Quantity, b: Quantity, pcts: list[Qu
         _add_direction(art, old, new, dirs.pop(), marked)
 
 
+def _rounding(q: Quantity) -> float:
+    """The rounding a figure allows: its tolerance, or for a whole number ending in two zeros or more ("£152,000",
+    "840,000") half of its last non-zero place if larger, as such figures are usually rounded."""
+    if not float(q.value).is_integer() or abs(q.value) < 100:
+        return q.tolerance
+    v, place = int(abs(q.value)), 1
+    while v % (place * 10) == 0:
+        place *= 10
+    return max(q.tolerance, place / 2) if place >= 100 else q.tolerance
+
+
 def _pct_check(old: Quantity, new: Quantity, p: Quantity, sign: int) -> tuple[bool | str, str]:
     """(verdict, explanation) of the change old -> new against the stated % p (sign: its direction)."""
     computed = 100.0 * (new.value - old.value) / old.value
-    lo = 100.0 * ((new.value - new.tolerance) - (old.value + old.tolerance)) / (old.value + old.tolerance)
-    hi = 100.0 * ((new.value + new.tolerance) - (old.value - old.tolerance)) / max(old.value - old.tolerance, 1e-9)
+    to, tn = _rounding(old), _rounding(new)
+    lo = 100.0 * ((new.value - tn) - (old.value + to)) / (old.value + to)
+    hi = 100.0 * ((new.value + tn) - (old.value - to)) / max(old.value - to, 1e-9)
     stated = sign * p.value
     loose = (stated - p.tolerance, stated + p.tolerance)
     holds = _verdict((computed, computed), (stated, stated), (lo, hi), loose, _is_exact(old, new, p))
@@ -214,7 +226,7 @@ def _with_stated_pct(art: Article, text: str, linked: set[int]) -> None:
 
 def _add_direction(art: Article, old: Quantity, new: Quantity, sign: int, marked: bool) -> None:
     moved = new.value - old.value
-    tol = old.tolerance + new.tolerance
+    tol = _rounding(old) + _rounding(new)
     ok = moved * sign > 0 or abs(moved) <= tol
     if not ok and not marked:
         return  # the words do not say clearly enough which figure is the baseline

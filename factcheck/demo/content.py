@@ -109,12 +109,12 @@ CLAIMANTS = [
 ]
 
 USERS = [
-    # username, role, password, superuser
-    ("admin", "admin", "admin-demo-pass", True),
-    ("editor", "editor", "editor-demo-pass", False),
-    ("editor2", "editor", "editor2-demo-pass", False),
-    ("checker", "checker", "checker-demo-pass", False),
-    ("viewer", "viewer", "viewer-demo-pass", False),
+    # username, role, password, superuser, full name (exports and public pages name people by it, never by login)
+    ("admin", "admin", "admin-demo-pass", True, ("Alex", "Moreau")),
+    ("editor", "editor", "editor-demo-pass", False, ("Eda", "Morgan")),
+    ("editor2", "editor", "editor2-demo-pass", False, ("Emil", "Novak")),
+    ("checker", "checker", "checker-demo-pass", False, ("Chris", "Okafor")),
+    ("viewer", "viewer", "viewer-demo-pass", False, ("Val", "Reyes")),
 ]
 
 # Fact-checks "published elsewhere" (invented reviewers, our own words), imported as ClaimReview so the

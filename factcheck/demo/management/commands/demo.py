@@ -42,14 +42,15 @@ class Command(BaseCommand):
                 created += result.created
         self.stdout.write(self.style.SUCCESS(f"Demo newsroom '{newsroom}': {created} new article(s)."))
         self.stdout.write("Demo logins (username / password / role):")
-        for username, role, password, _ in content.USERS:
+        for username, role, password, _, _ in content.USERS:
             self.stdout.write(f"  {username:8} / {password:18} / {role}")
 
     def _users(self, newsroom):
         User = get_user_model()
         users = {}
-        for username, role, password, superuser in content.USERS:
+        for username, role, password, superuser, (first, last) in content.USERS:
             user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@example.org"})
+            user.first_name, user.last_name = first, last
             user.set_password(password)
             user.is_staff = user.is_superuser = superuser
             user.save()

@@ -140,6 +140,7 @@ def test_draft_submit_approve_through_the_panel(client, login, editor, colleague
     assert verdict.status == Verdict.Status.PUBLISHED
     assert Claim.objects.get(pk=claim.pk).status == Claim.Status.PUBLISHED
     assert b"Read-only" in response.content and b"Save draft" not in response.content
+    assert reverse("reports:public_verdict", args=[verdict.pk]).encode() in response.content  # its public page
 
 
 def test_submit_without_evidence_explains_what_is_missing(login, checker, claim, rating):

@@ -1,8 +1,9 @@
-"""The queue's per-page shortcuts show exactly what the template tags and filters they replace showed."""
+"""The queue's per-page shortcuts: links exactly as reverse() builds them, texts shortened after a whole word."""
+
+import unicodedata
 
 import pytest
 
-from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 
 from factcheck.claims.views import _truncated, _url_maker
@@ -30,5 +31,19 @@ TEXTS = [
 
 @pytest.mark.parametrize("length", [70, 220])
 @pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
-def test_it_truncates_as_the_template_filter_does(text, length):
-    assert _truncated(text, length) == truncatechars(text, length)
+def test_it_shortens_after_a_whole_word(text, length):
+    shown = _truncated(text, length)
+    whole = unicodedata.normalize("NFC", text)
+    if len(whole) <= length:
+        assert shown == whole
+        return
+    assert len(shown) <= length and shown.endswith("…")
+    kept = shown[:-1]
+    assert whole.startswith(kept)
+    if " " in whole[length // 2 : length]:  # a space to cut at: the next character ends a word
+        assert whole[len(kept)] in " ,;:-–—" or whole[len(kept) - 1] in " ,;:-–—"
+
+
+def test_a_title_is_not_cut_inside_a_figure():
+    title = "Northern Line Rail carries 48.2 million passengers as journeys rise 12%"
+    assert _truncated(title, 70) == "Northern Line Rail carries 48.2 million passengers as journeys rise…"

@@ -218,3 +218,28 @@ def test_a_vote_split_adds_up_to_the_body_that_voted():
 )
 def test_a_split_that_does_not_add_up_says_nothing(text):
     assert _added("vote_splits", text) == []
+
+
+# After the round: a % of another clause (sentence_changes._group_pct, across_changes._rule_stated_pct) and
+# a direction-only change beside a broken check of the same two figures (relations._without_weaker_changes)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its shares have risen 5% this year and profit climbed to $84m from $75m.",
+        "Its shares have risen 5% this year; profit climbed from $75m to $84m.",
+        "Exports fell 3% while imports rose from £40m to £46m.",
+    ],
+)
+def test_a_percentage_of_another_clause_is_not_the_change_of_the_pair(text):
+    ex = extract(text)
+    assert not any(r.holds is False for r in ex.relations), [r.explanation for r in ex.relations]
+    assert [r.holds for r in ex.relations if r.kind == "change"] == [True]
+
+
+@pytest.mark.parametrize(("pct", "holds"), [("12%", True), ("8%", False)])
+def test_a_change_checked_against_its_percentage_is_not_also_shown_by_its_direction(pct, holds):
+    text = f"Fares will rise by {pct} from April, taking the adult ticket from £5.00 to £5.60."
+    changes = [r for r in extract(text).relations if r.kind == "change"]
+    assert [r.holds for r in changes if len(r.operands) == 2] == [holds]
+    if holds is False:  # no "a rise from £5.00 to £5.60: consistent" beside the broken check
+        assert [r for r in changes if len(r.operands) == 1] == []

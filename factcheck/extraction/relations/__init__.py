@@ -94,7 +94,32 @@ def find(
     for rule in RULES:
         rule(art)
     companion_changes(text, numeric, _changes(found.rels, numeric), found.add)
-    return found.rels
+    return _without_weaker_changes(found.rels)
+
+
+def _without_weaker_changes(rels: list[Relation]) -> list[Relation]:
+    """A change x → y read from its direction alone is dropped when another relation finds the same two
+    figures broken against a stated % or difference: the page must not show "a rise from £5.00 to £5.60:
+    consistent" beside "from 5 to 5.6 is +12.0%; the text says 8%". (When both hold, both stay: the gold
+    may name either the pair or the pair with its %.)"""
+    broken = {
+        frozenset(r.operands)
+        for r in rels
+        if r.kind in ("change", "difference") and len(r.operands) == 2 and r.result is not None and r.holds is False
+    }
+    if not broken:
+        return rels
+    return [
+        r
+        for r in rels
+        if not (
+            r.kind == "change"
+            and len(r.operands) == 1
+            and r.result is not None
+            and r.holds is not False
+            and frozenset((r.operands[0], r.result)) in broken
+        )
+    ]
 
 
 def _changes(rels: list[Relation], numeric: list[Quantity]) -> list[tuple[Quantity, Quantity, int]]:

@@ -8,6 +8,7 @@ import re
 
 from ..types import Quantity
 from .common import (
+    _OTHER_CLAUSE,
     _PCT_DIRECTION,
     _SENTENCE_STOP,
     INF,
@@ -176,6 +177,8 @@ def _rule_stated_pct(text: str, x: Quantity, y: Quantity, sign: int, pcts: list[
             continue
         if sent(p) != sent(y) and len(_context_words(text, p) & _context_words(text, y, 60, 20)) < 2:
             continue
+        if sent(p) == sent(y) and _OTHER_CLAUSE.search(text, p.end, x.start if p.end <= x.start < y.start else y.start):
+            continue  # "shares have risen 5% and profit climbed to $84m": another clause's change
         if best is None or p.start > best.start:
             best = p
     return best

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import _DOWN, _UP, INF, Article, _compatible, _fmt, _holds_text, _is_exact, _loose, _verdict
+from .common import _DOWN, _OTHER_CLAUSE, _UP, INF, Article, _compatible, _fmt, _holds_text, _is_exact, _loose, _verdict
 
 _TO_GAP = re.compile(
     r"^(?:\s+(?:(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?|last\s+\w+|a\s+year\s+(?:earlier|ago)|the\s+previous\s+\w+))?"
@@ -134,9 +134,10 @@ def _change(text, x, y, group, add):
 
 
 def _group_pct(text, x, y, group) -> Quantity | None:
-    """The % stated for the change from x to y in their sentence: before x, or after y as "a rise of 49.7%"."""
+    """The % stated for the change from x to y in their sentence: before x in the same clause, or after y
+    as "a rise of 49.7%"."""
     pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
-    if pct is not None:
+    if pct is not None and not _OTHER_CLAUSE.search(text, pct.end, min(x.start, y.start)):
         return pct
     return next(
         (

@@ -24,6 +24,8 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
+from factcheck.core.trigrams import trigram_similarity
+
 logger = logging.getLogger(__name__)
 
 EMBEDDING_WEIGHT = 0.7
@@ -35,7 +37,6 @@ SQLITE_WINDOW = 500  # SQLite: how many of the newsroom's latest rows are ranked
 TIMEOUT_MS = 2000  # one candidate query; past it the statement gets no candidates this time
 MAX_TEXT = 2000  # characters of a text that are compared
 
-_WORD = re.compile(r"[^\W_]+")
 _ATTRIBUTION_TAIL = re.compile(
     r",\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|claimed|claims|warned|warns|told [^,]{1,60}|wrote|"
     r"found|suggests?|announced|reported|argued|insisted))\s*[.!]?\s*$",
@@ -49,22 +50,6 @@ def claim_core(text):
     text = " ".join((text or "")[:MAX_TEXT].split())
     core = _ATTRIBUTION_HEAD.sub("", _ATTRIBUTION_TAIL.sub("", text)).strip()
     return core if len(core) >= 15 else text
-
-
-def trigrams(text):
-    """pg_trgm's trigram set: each lower-cased word padded with two spaces before and one after."""
-    grams = set()
-    for word in _WORD.findall(text.lower()):
-        padded = f"  {word} "
-        grams.update(padded[i : i + 3] for i in range(len(padded) - 2))
-    return grams
-
-
-def trigram_similarity(a, b):
-    """pg_trgm's similarity(a, b): shared trigrams over all trigrams."""
-    ga, gb = trigrams(a), trigrams(b)
-    union = ga | gb
-    return len(ga & gb) / len(union) if union else 0.0
 
 
 @lru_cache(maxsize=1)

@@ -425,12 +425,17 @@ def test_a_body_figure_worded_as_a_part_is_no_broken_restatement():
     assert [r.holds for r in rels] == [False]
 
 
-# round 8: _stated_direction (across_compared) reads "…, a rise of" after the baseline
+# round 8: _stated_direction (across_compared) reads "…, a rise of" after the baseline; since round 9
+# (sentence_fallback._with_stated_pct) the change is also checked against the % stated after it
 def test_a_baseline_with_the_direction_stated_after_it():
     ex, rels = _rels(
         "Kiln news\n\nGlaze stocks were 8,400 tonnes, compared with 7,500 a year earlier, a rise of 12%.", "change"
     )
-    assert [(_texts(ex, r), r.holds) for r in rels] == [(["7,500", "8,400 tonnes"], True)]
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["7,500", "8,400 tonnes", "12%"], True)]
+    _, rels = _rels(
+        "Kiln news\n\nGlaze stocks were 8,400 tonnes, compared with 7,500 a year earlier, a rise of 20%.", "change"
+    )
+    assert [r.holds for r in rels] == [False]  # +12.0%, not 20%
     _, rels = _rels(
         "Kiln news\n\nGlaze stocks were 6,400 tonnes, compared with 7,500 a year earlier, a rise of 12%.", "change"
     )

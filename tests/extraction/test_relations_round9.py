@@ -49,10 +49,19 @@ def test_a_change_with_its_stated_percentage_in_one_sentence(text, holds):
     assert base in r.explanation and new in r.explanation and "+12.0%" in r.explanation and "±0.5" in r.explanation
 
 
-def test_a_pair_another_rule_linked_is_left_alone():
-    # round 8 reads "compared with 7,500 a year earlier, a rise of 12%" as a direction: no second change
+def test_a_pair_another_rule_linked_is_checked_against_the_pct_after_it_not_found_twice():
+    # round 8 reads "compared with 7,500 a year earlier, a rise of 20%" as a direction; the fallback checks
+    # that same change against the 20% (one relation, now broken: +12.0%), it does not add a second one
     text = "Glaze stocks were 8,400 tonnes, compared with 7,500 a year earlier, a rise of 20%."
-    assert _added("changes_fallback", text) == []
+    assert [(r.kind, r.holds) for r in _without("changes_fallback", text)] == [("change", True)]
+    assert [(r.kind, r.holds, len(r.operands)) for r in extract(text).relations] == [("change", False, 2)]
+
+
+@pytest.mark.parametrize(("pct", "holds"), [("12%", True), ("20%", False)])
+def test_up_from_with_the_increase_stated_after_it(pct, holds):
+    text = f"Sales reached $84m, up from $75m in 2003, an increase of {pct}."
+    changes = [r for r in extract(text).relations if r.kind == "change"]
+    assert [(r.holds, len(r.operands), r.result is not None) for r in changes] == [(holds, 2, True)]
 
 
 def test_the_rounding_of_the_figures_is_allowed_for():

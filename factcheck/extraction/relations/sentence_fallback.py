@@ -204,8 +204,8 @@ def _add_pct(art: Article, old: Quantity, new: Quantity, p: Quantity, sign: int)
 def _with_stated_pct(art: Article, text: str, linked: set[int]) -> None:
     """A change another rule read from its direction alone ("a 12% rise in profit to $84m, from $75m") while
     a % tied to a direction stands before or between its figures, linked to nothing: the change is checked
-    against that % instead (the same relation, now with the % as its result). A % after the figures ("…, a
-    rise of 12%") is left as the direction round 8 reads it."""
+    against that % instead (the same relation, now with the % as its result). A % right after the figures
+    ("…, up from $75m in 2003, an increase of 20%") is taken too: left out, the 20% was never checked."""
     by_id = {q.id: q for q in art.numeric}
     for r in art.found.rels if art.found is not None else ():
         if r.kind != "change" or len(r.operands) != 1 or r.result is None or r.holds is None:
@@ -215,8 +215,7 @@ def _with_stated_pct(art: Article, text: str, linked: set[int]) -> None:
             continue
         first, second = (old, new) if old.start < new.start else (new, old)
         group = art.by_sentence.get(_sentence_of(first, art.sentence_of_statement), [])
-        pcts = [p for p in group if p.kind == "percent" and p.unit == "%" and p.start < second.start]
-        pcts = [p for p in pcts if p.id not in linked]
+        pcts = [p for p in group if p.kind == "percent" and p.unit == "%" and p.id not in linked]
         tied = _tied_pct(text, first, second, pcts) if second in group else None
         if tied is not None:
             r.operands, r.result = [old.id, new.id], tied[0].id

@@ -213,3 +213,70 @@ def test_a_bare_scaled_figure_carries_the_currency_of_its_sentence():
 def test_a_scaled_count_keeps_no_currency(text):
     qs = quantities.find(text)
     assert [q.kind for q in qs][-1] != "money"
+
+
+def _spans(text):
+    return [(text[q.start : q.end], q.value, q.unit, q.kind) for q in quantities.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Four nurses from Leeds and one from York were praised.", "nurses"),
+        ("Nine of the boats sank, and one was towed home.", ""),
+        ("The firm shut 3 depots but one stayed open.", "depots"),
+    ],
+)
+def test_a_bare_one_after_a_count_is_one_more_of_it(text, unit):
+    ones = [q for q in quantities.find(text) if text[q.start : q.end] == "one"]
+    assert [(q.value, q.unit, q.kind) for q in ones] == [(1, unit, "count")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five climbers set out and one of them turned back.",  # "one of them": a pronoun
+        "No one came, and one said so.",  # no count before it
+        "Six people spoke. One said it was unfair.",  # another sentence
+        "It cost £4m and one wonders why.",  # money, not a count
+    ],
+)
+def test_a_bare_one_without_a_count_to_continue_stays_a_pronoun(text):
+    assert not any(text[q.start : q.end].lower() == "one" for q in quantities.find(text))
+
+
+def test_a_capitalised_name_between_a_number_and_its_noun_keeps_the_noun():
+    assert _spans("Three US bank bosses resigned.") == [("Three US bank bosses", 3, "US bank bosses", "count")]
+    assert _spans("They hired 40 IT workers.") == [("40 IT workers", 40, "IT workers", "count")]
+
+
+def test_a_number_word_before_per_cent_is_a_percentage():
+    assert _spans("Turnout fell to forty per cent.") == [("forty per cent", 40, "%", "percent")]
+    assert _spans("Sixty-five percent agreed.") == [("Sixty-five percent", 65, "%", "percent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Only 1 in 4 homes has a garden.", "1 in 4", 25),
+        ("Eight in ten drivers speed.", "Eight in ten", 80),
+        ("The odds are one in a million.", "one in a million", 0.0001),
+        ("Two thirds voted for it.", "Two thirds", 66.67),
+    ],
+)
+def test_shares_with_digits_words_and_plural_denominators(text, span, value):
+    q, got = _one(text)
+    assert (got, q.value, q.kind) == (span, value, "percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Six out of 40 stations closed.", [6, 40]),  # part of a stated whole: two counts
+        ("He scored 2 in 10 minutes.", [2, 10]),  # a time, not a share
+        ("The first three quarters of the year were slow.", [3]),  # periods of a year
+        ("Growth two quarters ahead is slow.", [2]),
+    ],
+)
+def test_not_shares(text, values):
+    assert [q.value for q in quantities.find(text) if q.kind != "date"] == values

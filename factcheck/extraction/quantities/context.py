@@ -15,7 +15,7 @@ from .patterns import (
     _SENTENCE_END,
     _UNIT_WORD,
 )
-from .words import _IRREGULAR_PLURALS, _MONEY_WORDS, _QUALIFIERS, _STOP
+from .words import _ACRONYMS, _IRREGULAR_PLURALS, _MONEY_WORDS, _QUALIFIERS, _STOP
 
 
 def _may_end_with(window: str, endings: tuple[str, ...]) -> bool:
@@ -57,7 +57,7 @@ def _unit_after(text: str, pos: int, end: int) -> tuple[str, int]:
             break
         w = m.group(1)
         lw = w.lower()
-        if lw in _STOP or lw in NUMBER_WORDS or (len(lw) >= 5 and lw.endswith(("ed", "ing"))):
+        if (lw in _STOP and w not in _ACRONYMS) or lw in NUMBER_WORDS or (len(lw) >= 5 and lw.endswith(("ed", "ing"))):
             break
         words.append((m.start(1), m.end(1)))
         p = m.end()

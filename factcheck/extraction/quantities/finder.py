@@ -13,6 +13,7 @@ from .words import _TRIGGER_WORDS
 
 DIGITS = "digits"  # the rule can only match where the text has a digit
 WORDS = "words"  # … where the text has a number word (see _TRIGGER_WORDS)
+EITHER = "either"  # … where it has either
 
 # In the order they run: a match that overlaps a span taken by an earlier rule is skipped, so dates and
 # times come before the figures inside them, ranges before their two ends, and "a dozen" or "hundreds
@@ -28,8 +29,8 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (digits.decades, DIGITS),
     (digits.ranges, DIGITS),
     (digits.glued_names, DIGITS),
+    (spelled.one_in, EITHER),  # before the numerals: "1 in 3 adults"
     (numerals.numerals, DIGITS),
-    (spelled.one_in, WORDS),
     (spelled.fractional_scales, WORDS),
     (spelled.fractions, WORDS),
     (spelled.dozens, WORDS),
@@ -54,7 +55,7 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
     if not has_digit and not has_words:
         return []
     scan = Scan(text, start, end)
-    present = {DIGITS: has_digit, WORDS: has_words}
+    present = {DIGITS: has_digit, WORDS: has_words, EITHER: True}
     for rule, needs in RULES:
         if present[needs]:
             rule(scan)

@@ -65,7 +65,9 @@ _FRACTION = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|a)[\s-]+"
     r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     r"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>thirds?|quarters?|fifths?|tenths?)\b"
-    r"|\b(?P<half>half)\s+(?:of|the|its|their)\b",
+    r"|\b(?P<half>half)\s+(?:of|the|its|their)\b"
+    # "two thirds voted": a plural denominator needs no "of" (not "quarters": "two quarters ahead")
+    r"|\b(?P<n3>two|three|four|five|six|seven|eight|nine)\s+(?P<d3>thirds|fifths|tenths)\b",
     re.I,
 )
 _FRACTIONAL_SCALE = re.compile(
@@ -77,8 +79,10 @@ _FRACTIONAL_SCALE = re.compile(
     re.I,
 )
 _ONE_IN = re.compile(
-    r"\b(?P<n>one|two|three|four|five|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>\d{1,4}|two|three|"
-    r"four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|100|1,000)\b",
+    r"(?<![\w.,])(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?P<d>\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|"
+    r"a\s+thousand|a\s+million)(?![\w.,]\d|[\w%£$€-])"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races|attempts)\b)",
     re.I,
 )
 _DOZEN = re.compile(r"\b(?P<n>a|one|two|three|half\s+a)\s+dozen\b", re.I)

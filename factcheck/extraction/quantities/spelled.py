@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..numbers import FRACTION_DENOMINATORS, SCALES, SUFFIX_SCALES, UNITS, parse_numeral, tidy, words_to_number
@@ -71,9 +72,19 @@ def one_in(scan: Scan) -> None:
         d = m.group("d").lower()
         nv = int(n) if n.isdigit() else UNITS.get(n)
         dv = parse_numeral(d) if d[:1].isdigit() else words_to_number(d.split())
-        if not nv or not dv or nv >= dv or m.group(0).lower().split()[1] == "out" and n.isdigit():
+        if d.isdigit() and len(d) == 4 and 1900 <= dv <= 2100:
+            continue  # "one in 2019": a year
+        if not nv or not dv or nv >= dv or _out_of_a_count(m, n, d) or d[:1].isdigit() and not n.isdigit():
             continue
-        scan.add(s, e, tidy(round(100.0 * nv / dv, 2)), "fraction", "percent", 0.5)
+        share = 100.0 * nv / dv
+        share = round(share, 2) if share >= 1 else float(f"{share:.3g}")  # "one in a million": 0.0001
+        scan.add(s, e, tidy(share), "fraction", "percent", 0.5)
+
+
+def _out_of_a_count(m, n: str, d: str) -> bool:
+    """ "two out of 16 principal dancers", "7 out of 10": a part of a stated whole, two counts. (A word
+    over digits, "one in 13", is also left as two figures: the relations gold of issue 12 links them so.)"""
+    return m.group(0).lower().split()[1] == "out" and (n[:1].isdigit() or d[:1].isdigit())
 
 
 def fractional_scales(scan: Scan) -> None:
@@ -101,9 +112,12 @@ def fractions(scan: Scan) -> None:
             e = m.start() + len(m.group("half"))
             n, d = 1, 2
         else:
-            nw = (m.group("n") or m.group("n2")).lower()
+            nw = (m.group("n") or m.group("n2") or m.group("n3")).lower()
             n = 1 if nw == "a" else UNITS.get(nw, 1)
-            d = FRACTION_DENOMINATORS[(m.group("d") or m.group("d2")).lower()]
+            dw = (m.group("d") or m.group("d2") or m.group("d3")).lower()
+            d = FRACTION_DENOMINATORS[dw]
+            if dw.startswith("quarter") and _PERIOD_BEFORE.search(scan.text, max(scan.start, s - 14), s):
+                continue  # "the first three quarters of 2020": periods of a year
         if not taken.free(s, e):
             continue
         scan.add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
@@ -150,13 +164,35 @@ def vague_plurals(scan: Scan) -> None:
 def word_numbers(scan: Scan) -> None:
     """ "forty-two", "three hundred and fifty", "one million": the last rule."""
     taken = scan.taken
+    before = _FiguresBefore(scan)
     for m in _WORDNUM.finditer(scan.text, scan.start, scan.end):
         s, e = m.span()
         if taken.free(s, e):
-            _word_number(scan, m, s, e)
+            _word_number(scan, m, s, e, before)
 
 
-def _word_number(scan: Scan, m, s: int, e: int) -> None:
+class _FiguresBefore:
+    """The nearest figure ending before a position, in O(log n): what the earlier rules found (sorted once,
+    when first asked) and the last figure word_numbers added (it adds them left to right)."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self.n0 = len(scan.out)
+        self.ends: list[int] | None = None
+
+    def nearest(self, s: int):
+        out = self.scan.out
+        if self.ends is None:
+            self.items = sorted(out[: self.n0], key=lambda q: q.end)
+            self.ends = [q.end for q in self.items]
+        i = bisect.bisect_right(self.ends, s)
+        best = self.items[i - 1] if i else None
+        if len(out) > self.n0 and out[-1].end <= s and (best is None or out[-1].end > best.end):
+            best = out[-1]
+        return best
+
+
+def _word_number(scan: Scan, m, s: int, e: int, before: _FiguresBefore) -> None:
     text, start, end = scan.text, scan.start, scan.end
     words = re.split(r"[\s-]+", m.group(0))
     # "three and four-year-olds" is two numbers, not seven: "and" only joins after hundred/thousand/…
@@ -177,13 +213,17 @@ def _word_number(scan: Scan, m, s: int, e: int) -> None:
     unit, unit_end = _unit_after(text, e, end)
     lunit = unit.lower()
     first = lunit.split(" ", 1)[0] if lunit else ""
-    if _pronoun_or_name(scan, m, s, low_text, unit, first):
+    joined = _count_before_one(scan, s, before) if low_text == "one" and not unit else None
+    if _pronoun_or_name(scan, m, s, low_text, unit, first, joined):
         return
-    if first in ("percent", "per"):
-        pm = re.match(r"[\s-]+(?:per\s?cent|percent)\b", text[e:end])
-        if pm:
-            scan.add(s, e + pm.end(), value, "%", "percent", 0.0)
-            return
+    pm = _PERCENT_AFTER.match(text, e, end)
+    if pm:
+        scan.add(s, pm.end(), value, "%", "percent", 0.0)  # "twenty per cent" ("per" is a stop word)
+        return
+    if joined is not None:  # "Two executives from AIG and one from Marsh": one more of the same
+        unit = joined.unit if _is_plural(joined.unit.rsplit(" ", 1)[-1].lower()) else ""
+        scan.add(s, e, 1, unit, "count", 0.0)
+        return
     if first in _MONEY_WORDS:
         scan.add(s, e, value, _MONEY_WORDS[first], "money", 0.0, unit_end=unit_end)
         return
@@ -191,10 +231,10 @@ def _word_number(scan: Scan, m, s: int, e: int) -> None:
     scan.add(s, e, value, unit, kind, 0.0, unit_end=unit_end)
 
 
-def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str) -> bool:
+def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str, joined) -> bool:
     text = scan.text
     if low_text == "one" and (
-        (not unit and not _counted_one(text, scan.start, s))
+        (not unit and not _counted_one(text, scan.start, s) and joined is None)
         or text[s - 1 : s] == "-"
         or first in ("known", "who", "that")
         or _is_plural(first)
@@ -208,6 +248,27 @@ def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str
         and text[s - 2 : s - 1] not in '."“'
         and not _title_case_line(text, s)
     )
+
+
+_PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|consecutive|straight|final)\s+$", re.I)
+_PERCENT_AFTER = re.compile(r"[\s-]+(?:per\s?cent|percent)\b", re.I)
+# What joins a count to a following bare "one" that counts one more of the same: "Two executives from AIG
+# and one from Marsh", "Twelve of them represent Labour, and one is a Liberal Democrat".
+_JOINED_ONE = re.compile(r"(?:,\s*|\s+)(?:and|but|while|whereas|with)\s+$|,\s+$", re.I)
+
+
+def _count_before_one(scan: Scan, s: int, before: _FiguresBefore):
+    """The count a bare "one" continues: the nearest figure before it (at most 60 characters back, no
+    sentence end, bracket or quote between), a count, joined to "one" by "and", "but", "while" or a comma."""
+    if not _JOINED_ONE.search(scan.text, max(scan.start, s - 12), s):
+        return None
+    prev = before.nearest(s)
+    if prev is None or prev.kind != "count" or prev.low != prev.high or s - prev.end > 60:
+        return None
+    between = scan.text[prev.end : s]
+    if any(c in between for c in '.;:!?()"“”'):
+        return None
+    return prev
 
 
 _COUNTING_QUALIFIERS = frozenset(["only", "just", "exactly", "at least", "more than", "no more than", "at most"])

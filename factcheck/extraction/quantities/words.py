@@ -309,6 +309,9 @@ _STOP = frozenset(
     ]
 )
 
+# Stop words in lower case, names in capitals: "three US insurance executives", "40 IT workers".
+_ACRONYMS = frozenset(["US", "IT"])
+
 _TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
     [
         "half",

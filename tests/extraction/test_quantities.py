@@ -280,3 +280,52 @@ def test_shares_with_digits_words_and_plural_denominators(text, span, value):
 )
 def test_not_shares(text, values):
     assert [q.value for q in quantities.find(text) if q.kind != "date"] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "low", "high", "unit"),
+    [
+        ("Prices may rise between 5 and 8% next year.", "5 and 8%", 5, 8, "%"),
+        ("It will cost between £4 and £6m.", "£4 and £6m", 4_000_000, 6_000_000, "£"),
+        ("Between 2 and 3 million people moved.", "2 and 3 million people", 2_000_000, 3_000_000, "people"),
+    ],
+)
+def test_ranges_in_words(text, span, low, high, unit):
+    q, got = _one(text)
+    assert (got, q.low, q.high, q.unit, q.qualifier) == (span, low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Its share grew from 5 to 8%.",  # a change
+        "Rates fell between 9 and 6% in a year.",  # a falling pair
+        "Anyone aged 18 to 25 may apply.",  # no % or scale on the second end
+        "between 12 and 20 staff",  # no % or scale
+    ],
+)
+def test_pairs_that_are_not_worded_ranges(text):
+    assert all(q.qualifier != "range" for q in quantities.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The team finished fourth in the league.", 4), ("Leeds ranks No. 3 for growth.", 3)],
+)
+def test_a_place_after_a_rank_verb_is_a_rank(text, value):
+    q, _ = _one(text)
+    assert (q.value, q.kind) == (value, "rank")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ring 0800 555 0199 for help.",
+        "Shops open from 0900 daily.",
+        "Agent 007 returns.",
+        "At one point the queue stretched for a mile.",
+        "He lives at No. 12 Acacia Road.",
+    ],
+)
+def test_phone_numbers_codes_times_and_idioms_are_not_amounts(text):
+    assert not [q for q in quantities.find(text) if quantities.is_numeric(q) and q.unit != "mile"]

@@ -7,7 +7,19 @@ import re
 
 from ..numbers import SUFFIX_SCALES, parse_numeral, tidy
 from .context import _unit_after
-from .patterns import _DATE, _DECADE, _GLUED_NAME, _RANGE, _RATIO_COLON, _SLASH_DATE, _SLASH_FRACTION, _TIME
+from .patterns import (
+    _BETWEEN_RANGE,
+    _DATE,
+    _DECADE,
+    _GLUED_NAME,
+    _LEADING_ZERO,
+    _NUMBERED_RANK,
+    _RANGE,
+    _RATIO_COLON,
+    _SLASH_DATE,
+    _SLASH_FRACTION,
+    _TIME,
+)
 from .scan import Scan
 
 
@@ -69,29 +81,66 @@ def ranges(scan: Scan) -> None:
         if len(sa) == 4 and "," not in sa and 1800 <= a <= 2100 and len(m.group("b")) in (2, 4):
             scan.put(s, e, a, "years", "date")
             continue
-        mult = SUFFIX_SCALES[m.group("scale").lower()] if m.group("scale") else 1
-        a, b = tidy(a * mult), tidy(b * mult)
-        if b < a:
-            kind, unit, unit_end = "other", "score", None  # "won 3-1", "voted 49-46"
-        elif m.group("pct"):
-            kind, unit, unit_end = "percent", "%", None
-        elif m.group("cur"):
-            kind, unit, unit_end = "money", m.group("cur"), None
+        _put_range(scan, m, s, e, a, b)
+
+
+def _put_range(scan: Scan, m, s: int, e: int, a, b) -> None:
+    """A range a..b with its scale, and what it counts: %, a currency, or the words after it."""
+    mult = SUFFIX_SCALES[m.group("scale").lower()] if m.group("scale") else 1
+    a, b = tidy(a * mult), tidy(b * mult)
+    if b < a:
+        kind, unit, unit_end = "other", "score", None  # "won 3-1", "voted 49-46"
+    elif m.group("pct"):
+        kind, unit, unit_end = "percent", "%", None
+    elif m.group("cur"):
+        kind, unit, unit_end = "money", m.group("cur"), None
+    else:
+        unit, unit_end = _unit_after(scan.text, e, scan.end)
+        kind = "count" if unit else "other"
+        if not unit:
+            unit = "range"
+    scan.put(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b))
+
+
+def worded_ranges(scan: Scan) -> None:
+    """ "between 5 and 8%", "between £2 and £3m": a range when the second end carries a % or a scale (not
+    "between 10 and 20", nor a falling pair)."""
+    for m, s, e in _free_matches(scan, _BETWEEN_RANGE, "a"):
+        e = m.end()
+        s = m.start("cur") if m.group("cur") else s
+        a, b = parse_numeral(m.group("a")), parse_numeral(m.group("b"))
+        if (m.group("pct") or m.group("scale")) and a < b and scan.taken.free(s, e):
+            _put_range(scan, m, s, e, a, b)
+
+
+def numbered_ranks(scan: Scan) -> None:
+    """ "ranks No. 2", "finished number 3": a rank, not an identifier like "No. 10 Downing Street"."""
+    for m, s, e in _free_matches(scan, _NUMBERED_RANK, "n"):
+        scan.add(s, e, int(m.group("n")), "", "rank", 0.0)
+
+
+def leading_zeros(scan: Scan) -> None:
+    """ "0800" (a time when it reads as one), "0800 123 4567", "007": never an amount."""
+    for m, s, e in _free_matches(scan, _LEADING_ZERO):
+        g = m.group(0)
+        if len(g) == 4 and int(g[:2]) < 24 and int(g[2:]) < 60:
+            scan.put(s, e, 0, "time", "date")
         else:
-            unit, unit_end = _unit_after(text, e, end)
-            kind = "count" if unit else "other"
-            if not unit:
-                unit = "range"
-        scan.put(s, unit_end or e, a, unit, kind, "range", min(a, b), max(a, b))
+            scan.add(s, e, 0, "identifier", "other", 0.0)
+
+
+def _free_matches(scan: Scan, pattern, group: int | str = 0):
+    """Matches of pattern whose group does not overlap a span an earlier rule took, with that group's span."""
+    for m in pattern.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span(group)
+        if scan.taken.free(s, e):
+            yield m, s, e
 
 
 def glued_names(scan: Scan) -> None:
     """G20, Covid19, #Vote2022: a name with a number in it, not a figure."""
-    taken = scan.taken
-    for m in _GLUED_NAME.finditer(scan.text, scan.start, scan.end):
-        s, e = m.span("num")
-        if taken.free(s, e):
-            scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
+    for m, s, e in _free_matches(scan, _GLUED_NAME, "num"):
+        scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
 
 
 def decades(scan: Scan) -> None:

@@ -27,6 +27,9 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (spelled.ordinal_ranks, WORDS),
     (spelled.one_of_superlatives, WORDS),
     (digits.decades, DIGITS),
+    (digits.leading_zeros, DIGITS),
+    (digits.numbered_ranks, DIGITS),
+    (digits.worded_ranges, DIGITS),
     (digits.ranges, DIGITS),
     (digits.glued_names, DIGITS),
     (spelled.one_in, EITHER),  # before the numerals: "1 in 3 adults"

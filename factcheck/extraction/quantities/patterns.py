@@ -45,9 +45,24 @@ _TIME = re.compile(
     r"(?<![\w:.])\d{1,2}\s?[ap]\.?m\.?(?![\w])"
 )
 _RATIO_COLON = re.compile(r"(?<![\w:])(?P<a>\d{1,6}):(?P<b>\d{3,9})(?![\w:])")
+_ORDINALS_RE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+_RANK_VERB = r"\b(?:finished|finishing|came|placed|ranked|ranks|ranking|rank|sits|stands)\s+"
 _ORDINAL_RANK = re.compile(
-    r"\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[\s-]"
-    r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)",
+    rf"\b(?P<w>{_ORDINALS_RE})[\s-]"
+    r"(?=(?:most|least)\s+\w+|\w+est\b|largest|biggest|highest|lowest|best|worst)"
+    rf"|{_RANK_VERB}(?P<w2>{_ORDINALS_RE})\b(?!-)",  # "finished third", "ranked second"
+    re.I,
+)
+_NUMBERED_RANK = re.compile(rf"{_RANK_VERB}(?:No\.|number|#)\s?(?P<n>\d{{1,3}})\b(?![.,]\d)", re.I)  # "ranks No. 2"
+# "0800 123 4567", "020 7946 0958", "0800": a leading zero is a phone number, a code or a time, never an amount
+_LEADING_ZERO = re.compile(r"(?<![\w.,:/£$€-])0\d{2,}(?:[ -]\d{3,4}){0,3}(?![\w/:-]|[.,]\d)")
+_NUM = r"(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,18}(?:\.\d{1,12})?)"
+# "between 5 and 8%", "between £2 and £3m": a range in words ("10 to 15%" is not taken: the relations would
+# read its low end as a restatement of a nearby figure)
+_BETWEEN_RANGE = re.compile(
+    rf"(?<![\w.,/:£$€-])between\s+(?P<cur>[$£€])?(?P<a>{_NUM})\s+and\s+(?P=cur)?"
+    rf"(?P<b>{_NUM})(?:[\s-]?(?P<scale>bn|billion|m|million|k|thousand)(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])",
     re.I,
 )
 _GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])(?!(?:Rs|USD|GBP|EUR|INR)\d)[A-Za-z]+(?P<num>\d{1,4})\b")

@@ -30,9 +30,10 @@ def ordinal_ranks(scan: Scan) -> None:
     """ "the second-largest", "third most": a rank."""
     taken = scan.taken
     for m in _ORDINAL_RANK.finditer(scan.text, scan.start, scan.end):
-        s, e = m.start("w"), m.end("w")
+        g = "w" if m.group("w") else "w2"
+        s, e = m.span(g)
         if taken.free(s, e):
-            scan.add(s, e, _ORDINALS[m.group("w").lower()], "", "rank", 0.0)
+            scan.add(s, e, _ORDINALS[m.group(g).lower()], "", "rank", 0.0)
 
 
 # The unit of a rank "among the top" ("one of the largest"): no number is stated, so is_numeric() is false
@@ -237,6 +238,7 @@ def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str
         (not unit and not _counted_one(text, scan.start, s) and joined is None)
         or text[s - 1 : s] == "-"
         or first in ("known", "who", "that")
+        or (first in ("point", "stage", "time") and text[s - 3 : s].lower() == "at ")  # "at one point"
         or _is_plural(first)
     ):
         return True  # "one" alone, "no-one", "one known as": a pronoun far more often than a count

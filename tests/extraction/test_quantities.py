@@ -329,3 +329,17 @@ def test_a_place_after_a_rank_verb_is_a_rank(text, value):
 )
 def test_phone_numbers_codes_times_and_idioms_are_not_amounts(text):
     assert not [q for q in quantities.find(text) if quantities.is_numeric(q) and q.unit != "mile"]
+
+
+def test_several_of_a_scale_is_a_lower_bound():
+    q, got = _one("Several thousand fans queued.")
+    assert (got, q.value, q.unit, q.low, q.high, q.qualifier) == (
+        "Several thousand fans",
+        2000,
+        "fans",
+        2000,
+        None,
+        "vague",
+    )
+    assert _spans("The wall ran for a few hundred metres.")[0][:2] == ("a few hundred metres", 200)
+    assert _spans("Several hundred and fifty")[0][:2] == ("hundred and fifty", 150)  # a number, not a vague amount

@@ -39,6 +39,7 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (spelled.dozens, WORDS),
     (spelled.vague_amounts, WORDS),
     (spelled.vague_plurals, WORDS),
+    (spelled.several_scales, WORDS),
     (spelled.multiples, WORDS),
     (spelled.word_numbers, WORDS),
 )

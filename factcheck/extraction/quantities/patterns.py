@@ -161,3 +161,8 @@ _VAGUE_ALONE = re.compile(
     r"\b(?!\s+of\b)(?![-’'])",
     re.I,
 )
+# "several thousand people", "a few hundred": more than one of the scale, a lower bound only
+_SEVERAL_SCALE = re.compile(
+    r"\b(?P<w>several|a\s+few|a\s+couple\s+of|many)\s+(?P<s>hundred|thousand|million|billion)\b(?![\s-]+(?:and\b|[a-z]+ty\b))",
+    re.I,
+)

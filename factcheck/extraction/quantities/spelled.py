@@ -18,6 +18,7 @@ from .patterns import (
     _ONE_SKIP_AFTER,
     _ONE_SKIP_BEFORE,
     _ORDINAL_RANK,
+    _SEVERAL_SCALE,
     _VAGUE,
     _VAGUE_ALONE,
     _WORDNUM,
@@ -160,6 +161,18 @@ def vague_plurals(scan: Scan) -> None:
         if taken.free(s, e):
             low = _VAGUE_LOW[re.sub(r"\s+", " ", m.group("w").lower())]
             scan.put(s, e, low, "", "count", "vague", low, None)
+
+
+def several_scales(scan: Scan) -> None:
+    """ "several thousand people", "a few hundred metres": at least two of the scale, no upper bound (not
+    "thousand people", a count of 1,000)."""
+    text, end, taken = scan.text, scan.end, scan.taken
+    for m in _SEVERAL_SCALE.finditer(text, scan.start, end):
+        s, e = m.span()
+        if taken.free(s, e):
+            low = 2 * SCALES[m.group("s").lower()]
+            unit, unit_end = _unit_after(text, e, end)
+            scan.put(s, unit_end if unit else e, low, unit, "count", "vague", low, None)
 
 
 def word_numbers(scan: Scan) -> None:

@@ -312,7 +312,14 @@ def test_the_statement_page_fragments_and_history_tab(login, editor, drones):
     Claim.objects.get(pk=drones.pk).save()  # a history row
     response = client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "history"}, headers=HX)
     assert f'id="claim-{drones.pk}-history"'.encode() in response.content
-    assert client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "history"}).status_code == 200
+    page = client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "history"})
+    assert page.status_code == 200
+    # opened on History there is no verdict panel: the Evidence tab loads the whole page, not a fragment
+    html = page.content.decode()
+    evidence_tab = html[html.index('href="?tab=review"') :].split(">", 1)[0]
+    assert "hx-get" not in evidence_tab and f'id="claim-{drones.pk}-verdict"' not in html
+    html = client.get(reverse("verdicts:claim", args=[drones.pk])).content.decode()
+    assert 'hx-get="?tab=review"' in html and f'id="claim-{drones.pk}-verdict"' in html
 
 
 def test_the_statement_page_query_budget(login, editor, colleague, drones, django_assert_max_num_queries):

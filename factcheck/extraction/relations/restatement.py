@@ -49,13 +49,14 @@ def restatements(art: Article) -> None:
     lead = [q for q in figs if sent(q) <= 2 and q.qualifier != "vague"][:_LEAD_FIGURES]
     lead = [q for q in lead if q.kind != "duration" or sent(q) == 0]  # "three months" again is rarely a claim
     lead = [q for q in lead if not _VAGUE_BEFORE.search(text, max(0, q.start - 12), q.start)]
+    lead = [q for q in lead if not _label(text, q) and (q.unit != "score" or sent(q) == 0)]
     position = {q.id: k for k, q in enumerate(figs)}
     for a in lead:
         tick(6, a.start)
         later = figs[position[a.id] + 1 : position[a.id] + 1 + _RESTATE_SPAN]  # bounded: linear in the article
         same = [
             b
-            for k, b in enumerate(_same_later(a, later, sent))
+            for k, b in enumerate(_same_later(text, a, later, sent))
             if not ((k < _WINDOW or _close(a, b)) and _another_event(text, a, b))
         ]  # only the figures a rule below can pick are read for "another event" (its patterns cost)
         headline = sent(a) == 0 and "\n" not in text[: a.start]
@@ -127,19 +128,45 @@ def _another_event(text: str, a: Quantity, b: Quantity) -> bool:
     return bool(ta and tb and ta.group(1).rstrip(".,") != tb.group(1).rstrip(".,"))
 
 
-def _same_later(a: Quantity, later: list[Quantity], sent) -> list[Quantity]:
-    """The later figures, in later sentences, that could restate a: same measure, not vague."""
+def _same_later(text: str, a: Quantity, later: list[Quantity], sent) -> list[Quantity]:
+    """The later figures, in later sentences, that could restate a: same measure, not vague, not a label
+    (_label); a score ("7-6") only by the same score, and only a headline's (sets repeat by chance)."""
     same = [
         b
         for b in later
         if _family(b) == _family(a) and sent(b) > sent(a) and b.qualifier != "vague" and _same_measure(a, b)
     ]
+    same = [b for b in same if not _label(text, b) and (a.unit != "score" or text[a.start : a.end] == b.text)]
     if a.kind in ("count", "other"):
         # "two" again is a restatement only of the same things ("two countries"); large counts stand alone
         same = [
             b for b in same if b.value >= 10 and (_words(b.unit) or a.value >= 10) or _words(a.unit) & _words(b.unit)
         ]
     return same
+
+
+# a distance that names a race, not a length measured: "the 100m champion", "800 metres runner", "my 60m
+# world indoor silver", "won the 1500m at", "the 800m and 1500m champion"
+_EVENT_AFTER = re.compile(
+    r"\s*(?:and\s+\d[\d,]*\s*(?:m|metres|meters)\s+)?(?:champion|title|final|race|runner|victory|favourites?"
+    r"|record|gold|silver|bronze|medal|hurdles|relay|freestyle|breaststroke|backstroke|butterfly|medley|event|"
+    r"heats?|world|indoor|olympic|semi-final|crown)\b",
+    re.I,
+)
+_EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|run|runs|ran|contest|enter|enters)\s+the\s+$", re.I)
+_RANK_BEFORE = re.compile(r"\b(?:number|No\.?)\s*$", re.I)  # "his third number one single": a rank
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Bell, 30, had set his sights": an age
+
+
+def _label(text: str, q: Quantity) -> bool:
+    """q names something rather than measures it, so it restates nothing: a race distance, a chart rank,
+    a character code ("caf&#233;"), or a bare number in apposition after a name ("Bell, 30,": an age)."""
+    before = text[max(0, q.start - 20) : q.start]
+    if before.endswith("&#") or _RANK_BEFORE.search(before):
+        return True
+    if q.unit in ("m", "metres", "meters") and (_EVENT_AFTER.match(text, q.end) or _EVENT_BEFORE.search(before)):
+        return True
+    return not q.unit and bool(_AGE_APPOSITION.search(before)) and text.startswith(",", q.end)
 
 
 def _rule_restated(text: str, a: Quantity, same: list[Quantity], sent) -> tuple[Quantity, object, str] | None:

@@ -3,6 +3,8 @@ articles), on sentences written for these tests (not taken from any corpus)."""
 
 import pytest
 
+from factcheck.extraction import extract
+from factcheck.extraction.relations.across_compared import _is_expectation
 from tests.extraction.test_relations_round4 import _rels, _texts
 
 
@@ -68,3 +70,98 @@ def test_it_does_not_restate_a_score_by_another_one_with_the_same_first_number()
 def test_it_still_restates_a_headline_result_in_the_body():
     text = "Lyon win 3-1 in Lille\n\nLyon beat Lille 3-1 on Saturday with two late goals."
     assert _restated(text) == [["3-1", "3-1"]]
+
+
+def _compared(text):
+    ex, rels = _rels(text, "comparison")
+    return [(sorted(_texts(ex, r)), r.holds) for r in rels]
+
+
+# across_compared._is_expectation: the one who expected the figure named after it
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        (
+            "Exports grew faster than expected, rising at a rate of 6.2% in March.\n\n"
+            "The figure was ahead of the 5.4% the ministry estimated in February.",
+            True,
+        ),
+        (
+            "Exports grew faster than expected, rising at a rate of 5.2% in March.\n\n"
+            "The figure was ahead of the 5.4% the ministry estimated in February.",
+            False,
+        ),
+    ],
+)
+def test_it_sets_a_figure_against_an_expectation_named_after_it(text, holds):
+    ex, rels = _rels(text, "comparison")
+    assert [r.holds for r in rels if "expected" in r.explanation] == [holds]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It topped the 5.8% growth rate that most analysts had forecast.", True),
+        ("It was below the 2% analysts were expecting.", True),
+        ("It was ahead of the 3.1% the government estimated.", True),
+        ("It was ahead of the 3.1% seen in May, economists estimated.", False),
+        ("A 3.1% rise was estimated.", False),
+    ],
+)
+def test_it_reads_an_expectation_named_after_the_figure(text, expected):
+    y = next(q for q in extract(text).quantities if q.kind == "percent")
+    assert _is_expectation(text, y) is expected
+
+
+def test_it_does_not_read_a_figure_the_next_clause_explains_as_an_expectation():
+    text = "Exports grew at a rate of 6.2% in March. The 5.4% the ministry gave last year stands."
+    assert _compared(text) == []
+
+
+# thresholds.thresholds_crossed
+@pytest.mark.parametrize(
+    ("text", "pair", "holds"),
+    [
+        (
+            "Sales for the year broke through the $2 trillion mark for the first time, coming in at $2.03 trillion.",
+            ["$2 trillion", "$2.03 trillion"],
+            True,
+        ),
+        (
+            "Sales for the year broke through the $2 trillion mark for the first time, coming in at $1.93 trillion.",
+            ["$1.93 trillion", "$2 trillion"],
+            False,
+        ),
+        (
+            "Cold weather pushed gas prices above the $9 mark for the first time in a year. "
+            "Gas closed up 40 cents to $9.32 in London.",
+            ["$9", "$9.32"],
+            True,
+        ),
+        (
+            "The index closed at 4,960 points on Friday. Traders think it will rise above the 5,000 mark.",
+            ["4,960 points", "5,000 mark"],
+            True,
+        ),
+        (
+            "Rice closed at $310 a tonne. Although below last year's peak of $350, prices are well above the "
+            "decade's average of $240.",
+            ["$310", "$350"],
+            True,
+        ),
+    ],
+)
+def test_it_sets_a_level_against_the_threshold_it_crossed(text, pair, holds):
+    assert (sorted(pair), holds) in _compared(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A reading above 50 indicates a level of growth. The index rose to 53.1 in May.",
+        "Viruses topped the 10,000 mark last year. Some fear the number could hit 15,000 by June.",
+        "The shares topped $8 for the first time, and the firm gained $7.90m in fees.",
+    ],
+)
+def test_it_sets_no_level_against_a_threshold_without_one(text):
+    assert _compared(text) == []

@@ -27,6 +27,7 @@ from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
 from .sentence_fallback import changes_fallback
 from .sentence_sums import inherit_units, part_of_in_sentence, sums_in_sentence
+from .thresholds import thresholds_crossed
 from .total_cues import parts_of_a_definite_whole, sums_with_total_cue, vote_splits
 
 __all__ = [
@@ -60,6 +61,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     sums_with_total_cue,  # 6: round 9, sums and parts of counts whose nouns differ, tied by a total word
     parts_of_a_definite_whole,  # 6: round 9, "eight of the detainees" part of "the nine men"
     vote_splits,  # 6: round 9, "an eight to one majority" of "nine law lords"
+    thresholds_crossed,  # 6: round 10, a level set against "the $4 trillion mark" it broke through
 )
 
 

@@ -17,6 +17,13 @@ _EXPECTED_BEFORE = re.compile(
     r"(?:(?:[\w'’]+\s+){0,2}?(?:of\s+)?|(?:[\w'’]+\s+){1,6}?(?:at|of|to\s+be)\s+)$",
     re.I,
 )
+# the expectation named after the figure: "ahead of the 3.1% the government estimated", "topped the 3.5% growth
+# rate that economists had forecast", "below the 2% analysts were expecting"
+_EXPECTED_AFTER = re.compile(
+    r"\s+(?:[a-z][\w'’-]*\s+){0,2}?(?:that\s+|which\s+)?(?:the\s+|its\s+|most\s+|many\s+)?"
+    r"(?:[A-Za-z][\w'’-]*\s+){1,2}?(?:had\s+|have\s+|has\s+|were\s+|was\s+)?"
+    r"(?:estimated|forecast|expected|predicted|projected|expecting|forecasting|predicting|pencilled\s+in)\b"
+)
 _EXPECTATION_WORDS = ("expect", "forecast", "predict", "estimat", "consensus", "target")  # a cheap test first
 _MISSED = re.compile(
     r"\b(?:failed\s+to\s+meet|missed|missing|misses|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
@@ -37,13 +44,7 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     earlier figure of the same measure (window or lead) closest to it, within a third of it; the direction comes
     from "failed to meet", "missed", "below" (-1) or "beat", "exceeded", "above" (+1) in those sentences
     or the lead. No direction word: no relation."""
-    before = text[max(0, y.start - 60) : y.start].lower()
-    if (
-        not any(w in before for w in _EXPECTATION_WORDS)
-        or not _EXPECTED_BEFORE.search(text, max(0, y.start - 60), y.start)
-        or y.kind == "count"
-        and not y.unit
-    ):
+    if not _is_expectation(text, y) or y.kind == "count" and not y.unit:
         return None  # "expected that Doom 3 would be chosen": a bare number is no expected figure
     near = [
         q
@@ -54,6 +55,7 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
         and not _FROM_BEFORE_X.search(text, max(0, q.start - 30), q.start)  # "from 57.8" is the old figure
         and not _FROM_REVISED.search(text, max(0, q.start - 30), q.start)
         and not _is_not_outcome(text, q)
+        and not _is_expectation(text, q)
     ]
     x = min(near, key=lambda q: (abs(q.value - y.value), -q.start), default=None)  # of the same order as y
     if x is None or y.start - x.start > 300 and not x.start < lead_end:
@@ -71,6 +73,19 @@ def _rule_expectation(text: str, y: Quantity, window: list[Quantity], lead_end: 
     if missed == beat:
         return None
     return x, (-1 if missed else 1)
+
+
+def _is_expectation(text: str, y: Quantity) -> bool:
+    """y an expected figure: the expectation worded before it ("analysts had expected 34 cents") or, right
+    after it and after "of the" / "the" before it, the one who expected it ("ahead of the 3.1% the
+    government estimated")."""
+    before = text[max(0, y.start - 60) : y.start]
+    if any(w in before.lower() for w in _EXPECTATION_WORDS) and _EXPECTED_BEFORE.search(before):
+        return True
+    after = _SENTENCE_STOP.split(text[y.end : y.end + 60], maxsplit=1)[0]
+    return bool(
+        any(w in after for w in _EXPECTATION_WORDS) and re.search(r"\bthe\s+$", before) and _EXPECTED_AFTER.match(after)
+    )
 
 
 _FROM_REVISED = re.compile(
@@ -96,6 +111,7 @@ def _add_expectation(x: Quantity, y: Quantity, sign: int, add) -> None:
         f"{x.text} ({_fmt(x.value)}) against the expected {y.text} ({_fmt(y.value)}): the text says it "
         f"{'fell short of' if sign < 0 else 'beat'} expectations, "
         + ("consistent" if ok else f"but {_fmt(x.value)} is not {'below' if sign < 0 else 'above'} {_fmt(y.value)}"),
+        unless_linked=True,  # a rule within the sentence ("well ahead of the £70m analysts had expected") had it
     )
 
 

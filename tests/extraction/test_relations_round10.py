@@ -26,6 +26,8 @@ def _restated(text):
         "The band scored its first number one single last week. It is only the 12th number one single by a "
         "Welsh group.",
         "Cafe opens\n\nThe caf&#233; opened on Monday. Its owner said the caf&#233; would open late.",
+        "Maker to build engines\n\nThe maker will build four-cylinder diesel engines in Leeds. The four-cylinder "
+        "engines will go into its vans, and a five-star hotel will host the launch beside another five-star hotel.",
     ],
 )
 def test_it_does_not_restate_a_figure_that_names_something(text):

@@ -155,14 +155,21 @@ _EVENT_AFTER = re.compile(
 )
 _EVENT_BEFORE = re.compile(r"\b(?:in|won|wins?|run|runs|ran|contest|enter|enters)\s+the\s+$", re.I)
 _RANK_BEFORE = re.compile(r"\b(?:number|No\.?)\s*$", re.I)  # "his third number one single": a rank
+# a number that names a type: "six-cylinder engines", "a five-star hotel", "two-door cars", "a 12-inch screen"
+_TYPE_NAME = re.compile(
+    r"[\w.]+[- ](?:cylinder|door|wheel(?:ed|er)?|bedroom|bed|seater|seat|speed|star|stroke|storey|story|inch|"
+    r"track|piece|string|lane)\b",
+    re.I,
+)
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’-]+,\s*$")  # "Bell, 30, had set his sights": an age
 
 
 def _label(text: str, q: Quantity) -> bool:
     """q names something rather than measures it, so it restates nothing: a race distance, a chart rank,
-    a character code ("caf&#233;"), or a bare number in apposition after a name ("Bell, 30,": an age)."""
+    a type ("six-cylinder engines"), a character code ("caf&#233;"), or a bare number in apposition after a
+    name ("Bell, 30,": an age)."""
     before = text[max(0, q.start - 20) : q.start]
-    if before.endswith("&#") or _RANK_BEFORE.search(before):
+    if before.endswith("&#") or _RANK_BEFORE.search(before) or _TYPE_NAME.match(text, q.start, q.end + 12):
         return True
     if q.unit in ("m", "metres", "meters") and (_EVENT_AFTER.match(text, q.end) or _EVENT_BEFORE.search(before)):
         return True

@@ -1,5 +1,6 @@
 """The queue's query: filters, search, order and keyset pages (shared by the queue screen, the JSON API
-and the web bench). Views render; this module only builds querysets."""
+and the web bench). Views render; this module builds querysets, and runs the one raw query that counts a
+search's matches and picks its page in a single pass (counted_page_ids)."""
 
 from datetime import datetime, time
 
@@ -125,3 +126,33 @@ def keyset(qs, sort, after):
 
 def cursor_of(claim, sort):
     return f"{claim.checkworthiness!r}:{claim.pk}" if sort == "score" else str(claim.pk)
+
+
+_PAGE_ORDER = {"score": "score DESC, id DESC", "newest": "id DESC", "oldest": "id ASC"}
+_AFTER = {"score": "(score, id) < (%s, %s)", "newest": "id < %s", "oldest": "id > %s"}
+
+
+def counted_page_ids(qs, sort, after, size):
+    """A search on PostgreSQL in one pass over its matches: (how many, counted up to COUNT_CAP + 1; the ids of
+    the `size` statements after the cursor `after` in `sort` order, or None when there are more than
+    COUNT_CAP matches, for which queue_order's walk of the score index finds a page sooner).
+
+    The matches are read once through claim_search_idx into a CTE (materialised, as it is used twice) that
+    both counts them and sorts them. Before, the capped count and the page each read every match, and the
+    page joined each one to its article, outlet and assignee before its top-50 sort: for a term with 962
+    matches in a million statements, 3.2 ms + 6.5 ms in the database, against ~3.5 ms for this query.
+    """
+    matches, params = qs.order_by().values_list("id", "checkworthiness")[: COUNT_CAP + 1].query.sql_with_params()
+    where, extra = "", []
+    cursor = cursor_parse(after, sort) if after else None
+    if cursor is not None:
+        score, pk = cursor
+        where, extra = f"WHERE {_AFTER[sort]}", ([score, pk] if sort == "score" else [pk])
+    sql = (
+        f"WITH m (id, score) AS ({matches}) "  # noqa: S608 -- Django's own SQL for `qs`; values are parameters
+        f"SELECT (SELECT count(*) FROM m), ARRAY(SELECT id FROM m {where} ORDER BY {_PAGE_ORDER[sort]} LIMIT %s)"
+    )
+    with connection.cursor() as db:
+        db.execute(sql, [*params, *extra, size])
+        count, ids = db.fetchone()
+    return count, (ids if count <= COUNT_CAP else None)

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +21,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, triage_forms
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
-from factcheck.claims.queue import COUNT_CAP, PAGE_SIZE, capped_count, cursor_of, keyset, queue_filter, queue_order
+from factcheck.claims.queue import (
+    COUNT_CAP,
+    PAGE_SIZE,
+    capped_count,
+    counted_page_ids,
+    cursor_of,
+    keyset,
+    queue_filter,
+    queue_order,
+)
 from factcheck.claims.rows import queue_rows_html
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
@@ -37,6 +47,7 @@ QUEUE_ROW_FIELDS = (
     *("has_failed_check", "has_known_match", "created_at", "article_id", "assignee_id"),
     *("article__title", "article__outlet__name", "assignee__username"),
 )
+QUEUE_ROW_RELATED = ("article", "article__outlet", "assignee")
 
 
 # --- article text ---------------------------------------------------------------------------
@@ -148,6 +159,22 @@ def _queue_rows_show(rows):
     return rows
 
 
+def _queue_page(qs, data):
+    """(capped count, sort, up to PAGE_SIZE + 1 statements of the page) of the filtered queue `qs`."""
+    sort, after = data.get("sort") or "score", data.get("after")
+    rows = Claim.objects.select_related(*QUEUE_ROW_RELATED).only(*QUEUE_ROW_FIELDS)
+    if data.get("q") and connection.vendor == "postgresql":
+        count, ids = counted_page_ids(qs, sort, after, PAGE_SIZE + 1)
+        if ids is not None:  # few matches: the page's ids are known, in order
+            by_id = rows.in_bulk(ids)
+            return count, sort, [by_id[pk] for pk in ids if pk in by_id]
+    else:
+        count = capped_count(qs)
+    qs, sort = queue_order(qs, data, many_matches=count > COUNT_CAP)
+    page = keyset(qs, sort, after).select_related(*QUEUE_ROW_RELATED).only(*QUEUE_ROW_FIELDS)
+    return count, sort, list(page[: PAGE_SIZE + 1])
+
+
 def queue_results(request, membership, params):
     """Rows, pagination and counts for the queue, from the query-string `params`."""
     form = QueueFilterForm(params, newsroom=membership.newsroom)
@@ -155,13 +182,7 @@ def queue_results(request, membership, params):
         form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     )
     qs = queue_filter(membership, data)
-    count = capped_count(qs)
-    qs, sort = queue_order(qs, data, many_matches=count > COUNT_CAP)
-    page = list(
-        keyset(qs, sort, data.get("after"))
-        .select_related("article", "article__outlet", "assignee")
-        .only(*QUEUE_ROW_FIELDS)[: PAGE_SIZE + 1]
-    )
+    count, sort, page = _queue_page(qs, data)
     has_next = len(page) > PAGE_SIZE
     rows = page[:PAGE_SIZE]
     previous_visit = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")

@@ -114,3 +114,23 @@ def test_a_search_reaches_its_newsroom_through_the_search_index(crowded, editor)
     assert scan is not None, plan
     cond = next(x for x in lines[scan + 1 : scan + 4] if "Index Cond" in x)
     assert "newsroom_id" in cond and "search_vector" in cond, plan
+
+
+@pytest.mark.parametrize("sort", ["score", "newest", "oldest"])
+def test_a_search_with_few_matches_pages_through_all_of_them_in_order(login, editor, newsroom, other_newsroom, sort):
+    """The one-pass plan (claims.queue.counted_page_ids): the count and each page's statements come from the
+    same read of the matches; paging with the cursor visits every match once, in the sort's order."""
+    rng = random.Random(16)
+    article = make_article(newsroom)
+    matches = _statements(article, [(f"Ferry fares rose {i}%", round(rng.random(), 1)) for i in range(130)])
+    _statements(article, [("Bus fares rose", 1.0)] * 10, first=500)
+    _statements(make_article(other_newsroom), [("Ferry fares fell", 1.0)] * 10)
+    key = {"score": lambda c: (-c.checkworthiness, -c.pk), "newest": lambda c: -c.pk, "oldest": lambda c: c.pk}
+    expected = [c.pk for c in sorted(matches, key=key[sort])]
+    client, seen, query = login(editor), [], f"q=ferry&sort={sort}"
+    while query is not None:
+        context = client.get(reverse("claims:queue") + "?" + query).context
+        assert context["count"] == 130 and not context["count_capped"]
+        seen += [c.pk for c in context["rows"]]
+        query = context["next_query"] or None
+    assert seen == expected

@@ -39,7 +39,6 @@ from factcheck.newsrooms.access import get_for_member, get_membership, require_e
 from factcheck.newsrooms.services import membership_queue_seen
 
 SEEN_SESSION_KEY = "queue_previous_visit"
-# Columns a queue row never shows: the article's whole text and the statement's JSON details.
 # What a queue row reads (claims.rows), and nothing else: each column not loaded saves its decoding, the
 # datetimes above all (the four models' created/updated times were a third of the rows' fetch time).
 QUEUE_ROW_FIELDS = (

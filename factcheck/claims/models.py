@@ -215,8 +215,14 @@ class Claim(TimeStampedModel):
         ]
         indexes = [
             # The queue's default order: WHERE newsroom_id = ? [AND status = ?] ORDER BY checkworthiness DESC, id DESC.
+            # `types` rides along (claims 0010) so a status + type filter is counted from the index alone.
             models.Index(
-                "newsroom", "status", models.F("checkworthiness").desc(), models.F("id").desc(), name="claim_queue_idx"
+                "newsroom",
+                "status",
+                models.F("checkworthiness").desc(),
+                models.F("id").desc(),
+                name="claim_queue_idx",
+                include=["types"],
             ),
             models.Index(
                 "newsroom", models.F("checkworthiness").desc(), models.F("id").desc(), name="claim_queue_all_idx"

@@ -134,3 +134,36 @@ def test_a_search_with_few_matches_pages_through_all_of_them_in_order(login, edi
         seen += [c.pk for c in context["rows"]]
         query = context["next_query"] or None
     assert seen == expected
+
+
+@pytest.mark.django_db(transaction=True)  # VACUUM, which sets the visibility map, runs outside a transaction
+def test_a_status_and_type_filter_is_counted_from_the_queue_index_alone(editor, newsroom):
+    """claims 0010: claim_queue_idx carries `types`, so the capped count of "new numeric statements scored
+    0.5 or more" tests the type in the index (an index-only scan; without the column, each candidate's table
+    row is read)."""
+    rng = random.Random(17)
+    article = make_article(newsroom)
+    Claim.objects.bulk_create(
+        Claim(
+            newsroom=newsroom,
+            article=article,
+            start=i,
+            end=i + 1,
+            text=f"Statement {i}",
+            checkworthiness=rng.random(),
+            types=rng.choice(["numeric", "numeric quote", "quote", "opinion", ""]),
+            status=rng.choice(["new", "new", "in_progress", "dismissed"]),
+        )
+        for i in range(3000)
+    )
+    qs = queue_filter(editor.memberships.get(), {"status": "new", "type": "numeric", "min_score": 0.5})
+    sql, params = qs.order_by()[: COUNT_CAP + 1].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE claims_claim")
+        with transaction.atomic():
+            for scan in ("seqscan", "bitmapscan"):  # leave the planner index scans: index-only if the index covers
+                cursor.execute(f"SET LOCAL enable_{scan} = off")
+            cursor.execute(f"EXPLAIN SELECT count(*) FROM ({sql}) AS m", params)  # noqa: S608 -- Django's SQL
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using claim_queue_idx" in plan, plan
+    assert "types" in plan.split("Index Only Scan", 1)[1], plan  # the type is tested in the index scan's filter

@@ -6,7 +6,7 @@ from datetime import datetime, time
 
 from django.db import connection
 from django.db.models import BooleanField, F, Q
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
@@ -16,17 +16,28 @@ PAGE_SIZE = 50
 COUNT_CAP = 1000
 
 
+class _SearchMatch(Expression):
+    """`search_vector @@ websearch_to_tsquery('english', term)` on the query's own statements table, under
+    the alias the query gives it. (A RawSQL naming `claims_claim` binds, inside a subquery whose table is
+    aliased U0, to the outer query's table: the wrong rows, silently.) The column is not a model field
+    (claims 0009), so no F() can name it."""
+
+    output_field = BooleanField()
+
+    def __init__(self, term):
+        super().__init__()
+        self.term = term
+
+    def as_sql(self, compiler, connection):
+        table = compiler.quote_name_unless_alias(next(iter(compiler.query.alias_map)))  # the base table comes first
+        return f"{table}.search_vector @@ websearch_to_tsquery('english', %s)", (self.term,)
+
+
 def search(queryset, term):
     """PostgreSQL full-text search over the stored `search_vector` (claims 0009); a portable substring
     match elsewhere."""
     if connection.vendor == "postgresql":
-        return queryset.filter(
-            RawSQL(
-                "claims_claim.search_vector @@ websearch_to_tsquery('english', %s)",
-                [term],
-                output_field=BooleanField(),
-            )
-        )
+        return queryset.filter(_SearchMatch(term))
     return queryset.filter(text__icontains=term)
 
 

@@ -7,6 +7,7 @@ import random
 import pytest
 
 from django.db import connection, transaction
+from django.db.models import Subquery
 from django.urls import reverse
 
 from factcheck.claims.models import Claim
@@ -167,3 +168,14 @@ def test_a_status_and_type_filter_is_counted_from_the_queue_index_alone(editor, 
             plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Index Only Scan using claim_queue_idx" in plan, plan
     assert "types" in plan.split("Index Only Scan", 1)[1], plan  # the type is tested in the index scan's filter
+
+
+def test_a_search_inside_a_subquery_matches_the_subquerys_own_rows(editor, newsroom):
+    """The search condition names the statements table by the alias its query gives it: inside a Subquery
+    (table U0) it tests the subquery's rows. (Naming `claims_claim` made it a test of the outer query's row:
+    the best-scored match below came out as nothing.)"""
+    article = make_article(newsroom)
+    _statements(article, [("Ferry fares doubled", 0.5), ("Ferries were late", 0.9)])
+    _statements(article, [("Rail fares rose", 1.0), ("Bus fares fell", 0.7)], first=100)
+    best = queue_filter(editor.memberships.get(), {"q": "ferry"}).order_by("-checkworthiness").values("pk")[:1]
+    assert list(Claim.objects.filter(pk__in=Subquery(best)).values_list("text", flat=True)) == ["Ferries were late"]

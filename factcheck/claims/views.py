@@ -15,7 +15,6 @@ from django.db import connection
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -38,7 +37,6 @@ from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor, require_writer
 from factcheck.newsrooms.services import membership_queue_seen
 
-SEEN_SESSION_KEY = "queue_previous_visit"
 # What a queue row reads (claims.rows), and nothing else: each column not loaded saves its decoding, the
 # datetimes above all (the four models' created/updated times were a third of the rows' fetch time).
 QUEUE_ROW_FIELDS = (
@@ -184,7 +182,7 @@ def queue_results(request, membership, params):
     count, sort, page = _queue_page(qs, data)
     has_next = len(page) > PAGE_SIZE
     rows = page[:PAGE_SIZE]
-    previous_visit = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")
+    previous_visit = membership.queue_previous_seen_at
     threshold = membership.newsroom.checkworthy_threshold
     for claim in rows:
         claim.band = claim_band(claim, threshold)
@@ -215,12 +213,11 @@ def queue_results(request, membership, params):
 def queue(request):
     membership = get_membership(request)
     if not request.htmx and "after" not in request.GET:
-        previous = membership_queue_seen(member=membership)
-        request.session[SEEN_SESSION_KEY] = previous.isoformat() if previous else None
+        membership_queue_seen(member=membership)  # a new visit: what is new is counted from the one before
     context = queue_results(request, membership, request.GET)
     if request.htmx:
         return render(request, "claims/partials/queue_results.html", context)
-    previous = parse_datetime(request.session.get(SEEN_SESSION_KEY) or "")
+    previous = membership.queue_previous_seen_at
     context["previous_visit"] = previous
     context["new_count"] = (
         Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous).count() if previous else None

@@ -51,6 +51,12 @@ class Membership(TimeStampedModel):
     queue_seen_at = models.DateTimeField(
         null=True, blank=True, help_text="When the member last opened the queue: what is new is counted from here."
     )
+    queue_previous_seen_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The opening of the queue before the last one: statements found since are marked new until the "
+        "member opens the queue again (its filters and pages keep the same mark).",
+    )
 
     objects = MembershipQuerySet.as_manager()
 

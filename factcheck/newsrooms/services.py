@@ -118,10 +118,11 @@ def member_remove(*, membership: Membership) -> None:
 
 
 def membership_queue_seen(*, member: Membership, now=None):
-    """Remember when the member last opened the queue; returns the previous time (None the first time)."""
-    previous = member.queue_seen_at
-    member.queue_seen_at = now or timezone.now()
-    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at)
+    """Remember when the member opened the queue; returns the previous time (None the first time), which is
+    also kept as `queue_previous_seen_at`: what the queue marks new until the next opening."""
+    previous, member.queue_seen_at = member.queue_seen_at, now or timezone.now()
+    member.queue_previous_seen_at = previous
+    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at, queue_previous_seen_at=previous)
     return previous
 
 

@@ -464,3 +464,18 @@ def test_the_queue_scopes_to_one_article_and_survives_a_bad_id(login, editor, ai
     rows = client.get(reverse("claims:queue"), {"article": air_attack.pk, "status": "all"}).context["rows"]
     assert rows and other.pk not in [c.pk for c in rows]
     assert client.get(reverse("claims:queue"), {"article": "abc", "min_score": "x"}).status_code == 200
+
+
+def test_a_visits_new_statements_stay_marked_through_its_filters_and_pages(login, editor, newsroom, htmx_headers):
+    """What is new is counted from the opening before this one (kept on the membership, not the session):
+    htmx filter requests of the same visit mark the same statements; the next opening clears the mark."""
+    client = login(editor)
+    client.get(reverse("claims:queue"))
+    claim = make_claim(make_article(newsroom))
+    opened = client.get(reverse("claims:queue")).context
+    assert [c.pk for c in opened["rows"] if c.is_new] == [claim.pk]
+    filtered = client.get(reverse("claims:queue"), {"sort": "newest"}, headers=htmx_headers).context
+    assert [c.pk for c in filtered["rows"] if c.is_new] == [claim.pk]
+    member = Membership.objects.get(user=editor)
+    assert member.queue_previous_seen_at < claim.created_at < member.queue_seen_at
+    assert not [c for c in client.get(reverse("claims:queue")).context["rows"] if c.is_new]

@@ -148,6 +148,10 @@ FLIP = {"comparison", "change"}  # two figures and a direction: the perturbation
 
 
 def part_of(art_id: str) -> str:
+    """The fixed split. Only business and politics articles can be test articles; the round-11 draw's
+    tech and entertainment articles are tuning articles whatever their hash (RELATIONS_GOLD.md, round 11)."""
+    if art_id.split("/")[0] not in ("business", "politics"):
+        return "tuning"
     return "test" if int(hashlib.sha256(f"issue12-split:{art_id}".encode()).hexdigest()[:8], 16) % 5 < 3 else "tuning"
 
 
@@ -168,6 +172,27 @@ def draw(root: Path) -> list[str]:
         if sum(1 for q in extract(text).quantities if is_numeric(q)) >= 4:
             ids.append(art_id)
     return sorted(ids, key=draw_key)
+
+
+ROUND11_DRAW = GOLD_DIR / "relations_round11_draw.txt"
+
+
+def draw_round11(root: Path) -> list[str]:
+    """Round 11's pool (RELATIONS_GOLD.md): dev articles in neither part, the audit nor the old gold;
+    business/politics of the tuning hash with >= 3 figures, tech/entertainment with >= 4; in the order of
+    sha256("issue12-round11:" + id). The committed list (ROUND11_DRAW) is the order of record."""
+    old = {a["id"] for a in json.loads(OLD_GOLD.read_text(encoding="utf-8"))["articles"]}
+    old |= {a["id"] for a in json.loads(OUT.read_text(encoding="utf-8"))["articles"] if a.get("round", 1) < 11}
+    audit = GOLD_DIR / "relations_audit.txt"
+    old |= set(re.findall(r"\b(?:business|politics|entertainment|sport|tech)/\d+\.txt", audit.read_text()))
+    ids = []
+    for art_id, text in texts(root).items():
+        cat = art_id.split("/")[0]
+        if art_id in old or cat == "sport" or (cat in ("business", "politics") and part_of(art_id) == "test"):
+            continue
+        if sum(1 for q in extract(text).quantities if is_numeric(q)) >= (3 if cat in ("business", "politics") else 4):
+            ids.append(art_id)
+    return sorted(ids, key=lambda i: hashlib.sha256(f"issue12-round11:{i}".encode()).hexdigest())
 
 
 def show(text: str) -> str:
@@ -304,12 +329,13 @@ def build(root: Path, rebuild: bool = False) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m factcheck.extraction.gold_eval")
-    ap.add_argument("cmd", choices=["draw", "show", "build", "score", "misses"])
+    ap.add_argument("cmd", choices=["draw", "draw11", "show", "build", "score", "misses"])
     ap.add_argument("id", nargs="?")
     ap.add_argument("--part", help="draw: the part drawn (default tuning); score: 'tuning' scores it alone")
     ap.add_argument("--n", type=int, default=20)
     ap.add_argument("--data-dir")
     ap.add_argument("--rebuild", action="store_true", help="rebuild every article with the current extractor")
+    ap.add_argument("--round", type=int, help="score: the tuning articles of that round alone")
     args = ap.parse_args(argv)
     root = data.data_dir(args.data_dir)
     if args.cmd == "draw":
@@ -317,10 +343,15 @@ def main(argv=None) -> int:
         print(f"# {len(ids)} eligible")
         for i in [i for i in ids if part_of(i) == (args.part or "tuning")][: args.n]:
             print(i)
+    elif args.cmd == "draw11":
+        ids = draw_round11(root)
+        print(f"# {len(ids)} eligible (round 11 rule, RELATIONS_GOLD.md)")
+        print("\n".join(ids[: args.n]))
     elif args.cmd == "show":
         print(show(texts(root)[args.id]))
     elif args.cmd == "score":
-        print(evaluate_relations_gold(root, parts=("tuning",) if args.part == "tuning" else ("tuning", "test")))
+        parts = ("tuning",) if args.part == "tuning" or args.round else ("tuning", "test")
+        print(evaluate_relations_gold(root, parts=parts, only_round=args.round))
     elif args.cmd == "misses":
         print(misses(root, args.id))
     else:
@@ -419,10 +450,12 @@ def _part_scores(arts, texts_by_id) -> dict:
     return sc
 
 
-def evaluate_relations_gold(root: Path, gold_path: Path = OUT, parts=("tuning", "test")) -> str:
+def evaluate_relations_gold(root: Path, gold_path: Path = OUT, parts=("tuning", "test"), only_round=None) -> str:
     """The table by part. parts=("tuning",) scores the tuning part alone (while writing rules); the test
-    columns are then empty."""
+    columns are then empty. only_round scores the articles of that round alone."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    if only_round is not None:
+        gold["articles"] = [a for a in gold["articles"] if a.get("round", 1) == only_round]
     tx = texts(root)
     # the last round with test articles (a round may add tuning articles only)
     last = max((a.get("round", 1) for a in gold["articles"] if a["part"] == "test"), default=1)

@@ -12,6 +12,7 @@ from .common import (
     _ANY_WORD,
     _PCT_DIRECTION,
     INF,
+    POSSESSIVE,
     _context_words,
     _fmt,
     _holds_text,
@@ -43,7 +44,14 @@ _OF_THE_NOUN = re.compile(
     r"\s+(?:of|out\s+of)\s+(?:the|its|their|those|these|all\s+the)\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z][\w'’-]*)\b"
 )
 _OF_BEFORE = re.compile(r"\b(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?$", re.I)  # y is a whole
-_OF_THE_OPENER = re.compile(r"(?:^|[.;!?]\s+|\n)\s*Of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?$")
+_OF_THE_OPENER = re.compile(r"(?:^|[.;!?]\s+|\n)\s*Of\s+(?:the\s+|its\s+|their\s+|this\s+|that\s+)?" + POSSESSIVE + "$")
+_RIGHT_AFTER_OPENER = re.compile(
+    r"^[^,.;!?]{0,40},\s*(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|only\s+|more\s+than\s+)?$", re.I
+)
+_OPENER_MAIN_CLAUSE = re.compile(
+    r"^(?:[^,;.!?]{0,60},(?![^;.!?]*\b(?:and|but|while|whereas)\b)[^;.!?]{0,40}|[^,;.!?]{0,30})$", re.I
+)
+_MORE_AFTER = re.compile(r"\s+(?:more|others?|extra|further|additional)\b", re.I)
 # "in £2.5bn instalments", "£5 each", "£1,200 a year": an amount that repeats, not one part of a total
 _EACH = re.compile(
     r"\s*(?:[\w'’-]+\s+)?(?:instal?ments?|tranches|payments|each|apiece|a\s+(?:year|month|week|day|head|share)|per\b)",
@@ -102,10 +110,18 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
     """ "Of the $18.4bn approved by Congress, less than $2bn has been spent": the figure that opens y's
     sentence after "Of the" is the whole y is part of."""
     for w in reversed(window):
-        if sent(w) != sent(y) or w.kind in ("percent", "date", "rank") or not _same_measure(w, y):
+        if sent(w) != sent(y) or w.kind in ("percent", "date", "rank"):
             continue
-        if _OF_THE_OPENER.search(text, max(0, w.start - 12), w.start):
-            return w
+        # the figure right after the opener's comma counts what the whole counts, whatever words follow it
+        # ("Of the country's 360 million households, 100 million receive cable TV")
+        right_after = w.kind == y.kind == "count" and _RIGHT_AFTER_OPENER.match(text[w.end : y.start])
+        if not (_same_measure(w, y) or right_after):
+            continue
+        if _OF_THE_OPENER.search(text, max(0, w.start - 40), w.start):
+            # y is the opener's main clause: "Of the 40 shops, 12 shut", not "…, most shut; 90 more open"
+            if _OPENER_MAIN_CLAUSE.match(text[w.end : y.start]) and not _MORE_AFTER.match(text, y.end):
+                return w
+            return None
     return None
 
 

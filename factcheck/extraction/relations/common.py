@@ -14,7 +14,10 @@ from ..numbers import tidy
 from ..types import Quantity, Relation
 
 INF = math.inf
-_PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?$", re.I)
+# round 11: a whole named with a possessive ("two of The Aviator's four producers", "of the country's 360
+# million households"): up to two words ending in 's after the determiner
+POSSESSIVE = r"(?:(?:[\w-]+\s+)?[\w-]+(?:'s|’s|s'|s’)\s+)?"
+_PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?" + POSSESSIVE + "$", re.I)
 _QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
 _UP = re.compile(
     r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|deepen\w*|widen\w*|expand\w*|swell\w*|swollen|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled|"

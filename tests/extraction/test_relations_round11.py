@@ -37,3 +37,42 @@ def test_the_figure_after_the_openers_comma_counts_what_the_whole_counts():
 def test_an_of_opener_does_not_make_a_later_clause_a_part():
     text = "Of the 40 shops we visited, most were shut; 90 more are due to open next year."
     assert _parts(text) == []
+
+
+# scopes.parts_of_a_scoped_total: a figure for one place against a total for everywhere
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Book in demand\n\nThe novel has sold some 400,000 copies in Spain. It has sold more than nine million "
+            "copies worldwide since it came out.",
+            [(["400,000 copies", "nine million copies"], True)],
+        ),
+        (
+            "Maker's year\n\nThe maker delivered 12,000 vans in Italy last year. Overall, it delivered 9,000 vans.",
+            [(["12,000 vans", "9,000 vans"], False)],
+        ),
+        (
+            "Group results\n\nSales in Brazil rose to $3bn in the year. Worldwide sales of the group were $11bn.",
+            [(["$3bn", "$11bn"], True)],
+        ),
+    ],
+)
+def test_it_reads_a_local_figure_as_part_of_a_total_for_everywhere(text, expected):
+    assert _parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing shared but the unit: one count is not a subset of the other
+        "Raids held\n\nPolice charged 14 people in Leeds on Monday. In all, 30 people were questioned.",
+        # a forecast is not part of a total of now
+        "PC market\n\nThere will be 60 million new PC users in Brazil by 2010. There are 500 million PC users "
+        "worldwide today.",
+        # no word of the whole
+        "Tour dates\n\nThe band sold 20,000 tickets in Dublin. It sold 90,000 tickets for the tour.",
+    ],
+)
+def test_it_needs_both_scopes_and_a_shared_word(text):
+    assert _parts(text) == []

@@ -23,6 +23,7 @@ from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .lookups import _FirstCompatible, _nearest
 from .ratios import ratios_in_words
 from .restatement import restatements
+from .scopes import parts_of_a_scoped_total
 from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
 from .sentence_fallback import changes_fallback
@@ -62,6 +63,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     parts_of_a_definite_whole,  # 6: round 9, "eight of the detainees" part of "the nine men"
     vote_splits,  # 6: round 9, "an eight to one majority" of "nine law lords"
     thresholds_crossed,  # 6: round 10, a level set against "the $4 trillion mark" it broke through
+    parts_of_a_scoped_total,  # 6: round 11, "one million copies in France" of "20 million copies worldwide"
 )
 
 

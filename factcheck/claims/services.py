@@ -140,18 +140,32 @@ def article_submit(
     The same text submitted again in the newsroom returns the existing article (created=False).
     enqueue=False leaves the run to the caller (an import sends its runs in batches).
     """
-    body = (body or "").replace("\r\n", "\n").replace("\r", "\n")
-    article_text_validate(body)
-    title = (title or "").strip() or _title_from(body)
-    digest = content_hash(body)
+    body, digest = article_text_prepare(body)
     existing = Article.objects.filter(newsroom=newsroom, content_hash=digest).first()
     if existing is not None:
         return SubmitResult(article=existing, created=False, run=None)
+    article = article_build(
+        newsroom=newsroom, user=user, title=title, body=body, digest=digest, url=url, outlet=outlet,
+        published_on=published_on,
+    )  # fmt: skip
+    return _article_create(article, user=user, enqueue=enqueue)
+
+
+def article_text_prepare(body):
+    """(the text as stored, its content_hash) of a pasted article; ValidationError when it is no article."""
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n")
+    article_text_validate(body)
+    return body, content_hash(body)
+
+
+def article_build(*, newsroom, user, title, body, digest, url="", outlet=None, published_on=None, exclude=()):
+    """The unsaved, validated Article of a prepared text (article_text_prepare). `exclude`: fields the
+    caller has checked itself (an import checks its outlets in bulk), beside the newsroom and user."""
     if outlet is not None and outlet.newsroom_id != newsroom.pk:
         raise ValidationError({"outlet": "Unknown outlet."})
     article = Article(
         newsroom=newsroom,
-        title=title[:500],
+        title=((title or "").strip() or _title_from(body))[:500],
         body=body,
         url=url_normalise(url) if url else "",  # as article_submit_url stores it, so either finds the other
         outlet=outlet,
@@ -159,8 +173,18 @@ def article_submit(
         submitted_by=user,
         content_hash=digest,
     )
-    article.full_clean(exclude=CALLER_CHECKED, validate_constraints=False)
-    return _article_create(article, user=user, enqueue=enqueue)
+    article.full_clean(exclude=[*CALLER_CHECKED, *exclude], validate_constraints=False)
+    return article
+
+
+def articles_create(*, articles, user):
+    """Save new articles (built by article_build, none of them in the database yet) and a PENDING run
+    for each, in two INSERTs; returns the runs, in the articles' order. Nothing is enqueued: the caller
+    sends the runs (an import, in batches, once its chunk commits). A concurrent submit of one of the
+    texts makes the article INSERT raise IntegrityError: the caller then saves them one by one."""
+    articles = Article.objects.bulk_create(articles)
+    runs = [ExtractionRun(newsroom_id=a.newsroom_id, article=a, requested_by=user) for a in articles]
+    return ExtractionRun.objects.bulk_create(runs)
 
 
 def _article_create(article, *, user, enqueue=True):

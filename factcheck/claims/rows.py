@@ -7,7 +7,7 @@ two includes a row): half of the page's CPU. The same markup built here with the
 
 The status badge and the assignee cell also exist as templates (`claims/partials/status_badge.html`,
 `claims/partials/assignee.html`), which the statement page and the htmx swaps render for one statement;
-`tests/claims/test_queue_rows.py` renders both for every role and assignment and compares them, so the
+`tests/claims/test_queue_rows_html.py` renders both for every role and assignment and compares them, so the
 two cannot drift apart.
 """
 
@@ -15,12 +15,23 @@ from datetime import time
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from html import escape
+from typing import NamedTuple
 
 from django.middleware.csrf import get_token
 from django.utils import dateformat, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from factcheck.claims.models import Claim
+
 _CENT = Decimal("0.01")
+
+
+class _Page(NamedTuple):
+    """What every row of a page shares, looked up once: the time zone, the language, the status labels."""
+
+    zone: object
+    language: str
+    statuses: dict
 
 
 def score_label(score):
@@ -41,22 +52,28 @@ def _time_label(hour, minute, language):
     return dateformat.time_format(time(hour, minute), "P")
 
 
-def found_labels(created_at):
+def found_labels(created_at, zone=None, language=None):
     """`created_at|date:'j M Y, P'` and `created_at|date:'j M H:i'` in the current time zone, as a pair
-    (dateformat costs ~70 µs a row for the two; this ~3 µs)."""
-    local = timezone.localtime(created_at)
-    language = translation.get_language()
+    (dateformat costs ~70 µs a row for the two; this ~3 µs). A page passes its `zone` and `language` once."""
+    local = timezone.localtime(created_at, zone)
+    language = language or translation.get_language()
     day_full, day_short = _day_labels(local.date(), language)
     return f"{day_full}, {_time_label(local.hour, local.minute, language)}", f"{day_short} {local:%H:%M}"
 
 
-def status_badge_html(claim):
+def status_labels():
+    """{status: its label in the current language}: `get_status_display()` rebuilds the choices' dict a call."""
+    return {value: str(label) for value, label in Claim.Status.choices}
+
+
+def status_badge_html(claim, labels=None):
     """claims/partials/status_badge.html (without its htmx out-of-band flag)."""
     reason = claim.dismissed_reason
     title = f"Dismissed: {escape(reason)}" if reason else "Workflow status"
+    label = labels[claim.status] if labels and claim.status in labels else str(claim.get_status_display())
     return (
         f'<span id="claim-{claim.pk}-status" class="badge st-{escape(claim.status)}" title="{title}">'
-        f"{escape(str(claim.get_status_display()))}</span>"
+        f"{escape(label)}</span>"
     )
 
 
@@ -84,7 +101,7 @@ def assignee_html(claim, assign_url, *, user_pk, membership, csrf, next_path):
     pk, assignee_id = claim.pk, claim.assignee_id
     if assignee_id is not None:
         me = " me" if assignee_id == user_pk else ""
-        who = f'<span class="who-chip{me}">{escape(claim.assignee.get_username())}</span>'
+        who = f'<span class="who-chip{me}">{escape(claim.assignee_name)}</span>'
     else:
         who = '<span class="muted">—</span>'
     form = ""
@@ -113,14 +130,14 @@ def _chips(claim):
     return "".join(chips)
 
 
-def _row(claim, *, can_edit, assignee_cell):
+def _row(claim, *, can_edit, assignee_cell, page):
     pk, url = claim.pk, claim.url
     score = score_label(claim.checkworthiness)
     band = claim.band or "low"
     worthy = " (check-worthy)" if claim.band and claim.band != "low" else ""
-    outlet = claim.article.outlet
-    outlet = f'<div class="muted small">{escape(str(outlet))}</div>' if outlet else ""
-    found_title, found = found_labels(claim.created_at)
+    outlet = claim.outlet_name
+    outlet = f'<div class="muted small">{escape(outlet)}</div>' if outlet else ""
+    found_title, found = found_labels(claim.created_at, page.zone, page.language)
     select = (
         f'<td class="sel"><input type="checkbox" name="ids" value="{pk}" form="bulk-form" '
         f'aria-label="Select statement {pk}"></td>'
@@ -136,19 +153,20 @@ def _row(claim, *, can_edit, assignee_cell):
         f'<div class="chips">{_chips(claim)}</div></td>'
         f'<td class="article-cell col-article"><a href="{claim.article_url}">{escape(claim.article_short_title)}</a>'
         f"{outlet}</td>"
-        f"<td>{status_badge_html(claim)}</td><td>{assignee_cell}</td>"
+        f"<td>{status_badge_html(claim, page.statuses)}</td><td>{assignee_cell}</td>"
         f'<td class="nowrap muted small col-found" title="{escape(found_title)}">{escape(found)}</td></tr>\n'
     )
 
 
 def queue_rows_html(rows, *, request, membership) -> SafeString:
     """The <tr> elements of a queue page. `rows` are claims prepared by the view (url, assign_url, short_text,
-    article_url, article_short_title, band, is_new) with article, article.outlet and assignee selected."""
+    article_url, article_short_title, band, is_new) from `views.queue_row_columns` (outlet_name, assignee_name)."""
     csrf, next_path, user_pk = escape(get_token(request)), escape(request.get_full_path()), request.user.pk
+    page = _Page(timezone.get_current_timezone(), translation.get_language(), status_labels())
     html = []
     for claim in rows:
         cell = assignee_html(
             claim, claim.assign_url, user_pk=user_pk, membership=membership, csrf=csrf, next_path=next_path
         )
-        html.append(_row(claim, can_edit=membership.can_edit, assignee_cell=cell))
+        html.append(_row(claim, can_edit=membership.can_edit, assignee_cell=cell, page=page))
     return mark_safe("".join(html))  # noqa: S308 -- every value above went through escape() or is a number

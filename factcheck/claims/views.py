@@ -12,13 +12,21 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.db.models import F
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from factcheck.claims.forms import ArticleSubmitForm, BulkForm, ClaimStatusForm, QueueFilterForm, triage_forms
+from factcheck.claims.forms import (
+    ArticleSubmitForm,
+    BulkForm,
+    ClaimStatusForm,
+    QueueFilterForm,
+    bulk_bar,
+    triage_forms,
+)
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
 from factcheck.claims.queue import (
     COUNT_CAP,
@@ -42,9 +50,16 @@ from factcheck.newsrooms.services import membership_queue_seen
 QUEUE_ROW_FIELDS = (
     *("id", "text", "checkworthiness", "checkworthy", "status", "dismissed_reason", "types", "speaker"),
     *("has_failed_check", "has_known_match", "created_at", "article_id", "assignee_id"),
-    *("article__title", "article__outlet__name", "assignee__username"),
 )
-QUEUE_ROW_RELATED = ("article", "article__outlet", "assignee")
+
+
+def queue_row_columns(qs):
+    """`qs` with the columns a queue row shows: the statement's own, and its article's title, outlet name and
+    assignee's username as annotations (one model instance a row, not four through select_related: about
+    1 ms of CPU less a page)."""
+    return qs.only(*QUEUE_ROW_FIELDS).annotate(
+        article_title=F("article__title"), outlet_name=F("article__outlet__name"), assignee_name=F("assignee__username")
+    )
 
 
 # --- article text ---------------------------------------------------------------------------
@@ -152,14 +167,14 @@ def _queue_rows_show(rows):
         claim.assign_url = assign_url(claim.pk)
         claim.short_text = _truncated(claim.text, 220)
         claim.article_url = article_url(claim.article_id)
-        claim.article_short_title = _truncated(claim.article.title, 70)
+        claim.article_short_title = _truncated(claim.article_title, 70)
     return rows
 
 
 def _queue_page(qs, data):
     """(capped count, sort, up to PAGE_SIZE + 1 statements of the page) of the filtered queue `qs`."""
     sort, after = data.get("sort") or "score", data.get("after")
-    rows = Claim.objects.select_related(*QUEUE_ROW_RELATED).only(*QUEUE_ROW_FIELDS)
+    rows = queue_row_columns(Claim.objects.all())
     if data.get("q") and connection.vendor == "postgresql":
         count, ids = counted_page_ids(qs, sort, after, PAGE_SIZE + 1)
         if ids is not None:  # few matches: the page's ids are known, in order
@@ -168,7 +183,7 @@ def _queue_page(qs, data):
     else:
         count = capped_count(qs)
     qs, sort = queue_order(qs, data, many_matches=count > COUNT_CAP)
-    page = keyset(qs, sort, after).select_related(*QUEUE_ROW_RELATED).only(*QUEUE_ROW_FIELDS)
+    page = queue_row_columns(keyset(qs, sort, after))
     return count, sort, list(page[: PAGE_SIZE + 1])
 
 
@@ -222,7 +237,7 @@ def queue(request):
     context["new_count"] = (
         Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous).count() if previous else None
     )
-    context["bulk_form"] = BulkForm(newsroom=membership.newsroom) if membership.can_edit else None
+    context["bulk"] = bulk_bar(membership.newsroom) if membership.can_edit else None
     return render(request, "claims/queue.html", context)
 
 

@@ -13,12 +13,20 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
+from factcheck.claims.forms import BulkForm, bulk_bar
 from factcheck.claims.models import Claim
-from factcheck.claims.rows import assignee_html, found_labels, queue_rows_html, score_label, status_badge_html
-from factcheck.claims.views import _queue_rows_show
+from factcheck.claims.rows import (
+    assignee_html,
+    found_labels,
+    queue_rows_html,
+    score_label,
+    status_badge_html,
+    status_labels,
+)
+from factcheck.claims.views import _queue_rows_show, queue_row_columns
 from factcheck.newsrooms.models import Membership
 from tests.factories import make_article, make_claim, make_source
 
@@ -61,7 +69,7 @@ def claims(newsroom, editor, checker):
                 types="numeric quote",
             )
         )
-    return Claim.objects.filter(pk__in=[c.pk for c in made]).select_related("article__outlet", "assignee")
+    return queue_row_columns(Claim.objects.filter(pk__in=[c.pk for c in made]))
 
 
 def _request(user, path="/queue/?q=a&b=<x>"):
@@ -79,6 +87,7 @@ def test_status_badge_and_assignee_cell_match_their_templates(members, claims):
             context = {"claim": claim, "membership": membership, "user": membership.user}
             badge = render_to_string("claims/partials/status_badge.html", context, request)
             assert _same_markup(status_badge_html(claim)) == _same_markup(badge)
+            assert status_badge_html(claim, status_labels()) == status_badge_html(claim)
             cell = render_to_string("claims/partials/assignee.html", context, request)
             assign_url = f"/statements/{claim.pk}/assign/"
             mine = assignee_html(
@@ -128,7 +137,16 @@ def test_found_labels_are_the_date_filter(settings, zone):
             local = timezone.localtime(moment)
             expected = (date_filter(local, "j M Y, P"), date_filter(local, "j M H:i"))
             assert found_labels(moment) == expected, moment
+            assert found_labels(moment, timezone.get_current_timezone(), translation.get_language()) == expected, moment
         for hour, minute in ((0, 0), (12, 0), (0, 5), (12, 30), (23, 59)):
             moment = timezone.make_aware(datetime(2026, 5, 1, hour, minute))
             local = timezone.localtime(moment)
             assert found_labels(moment) == (date_filter(local, "j M Y, P"), date_filter(local, "j M H:i"))
+
+
+@pytest.mark.django_db
+def test_the_bulk_bars_assignee_select_is_the_bulk_forms(members):
+    newsroom = members[0].newsroom
+    from_form = str(BulkForm(newsroom=newsroom)["assignee"])
+    assert _same_markup(bulk_bar(newsroom)["assignee"]) == _same_markup(from_form)
+    assert from_form.count("<option") == 1 + sum(m.role != "viewer" for m in members)

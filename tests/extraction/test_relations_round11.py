@@ -76,3 +76,27 @@ def test_it_reads_a_local_figure_as_part_of_a_total_for_everywhere(text, expecte
 )
 def test_it_needs_both_scopes_and_a_shared_word(text):
     assert _parts(text) == []
+
+
+def _compared(text):
+    ex, rels = _rels(text, "comparison")
+    return [(_texts(ex, r), r.holds) for r in rels]
+
+
+# sentence_comparisons._CMP_GAP: a noun between the comparative and "than"; the other figure in a clause
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bid\n\nThe fund offered $12bn for the port, a higher bid than the $10bn on the table.", True),
+        ("Bid\n\nThe fund offered $8bn for the port, a bigger offer than the $10bn on the table.", False),
+        ("Trade\n\nSales grew by 6%, faster than costs, which grew 3%.", True),
+        ("Trade\n\nSales grew by 2%, faster than costs, which rose by 5%.", False),
+    ],
+)
+def test_it_reads_a_comparative_with_a_noun_or_a_clause_before_the_other_figure(text, expected):
+    assert [holds for _, holds in _compared(text)] == [expected]
+
+
+def test_a_qualifier_after_a_direction_word_compares_nothing():
+    text = "Shares\n\nShares rose 3.5% by noon to 6.1 euros, having shot up more than 6% in early trading."
+    assert _compared(text) == []

@@ -14,7 +14,9 @@ from .lookups import _FirstCompatible
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down|"
     r"faster|slower|stronger|weaker|cheaper|dearer)\s+"
-    r"(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)\s+"
+    # round 11: any noun before "than" ("a higher bid than the $29bn"), a listed one before "from"/"on"
+    r"(?:(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)|"
+    r"(?:(?!(?:more|less|fewer|greater|rather|other|better|worse)\b)[a-z][\w-]*\s+){1,2}than)\s+"
     r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost|[A-Z][\w-]*['’]s)\s+){0,3}"
     r"(?:record\s+(?:of\s+)?|(?:[\w'’-]+\s+){1,3}?(?:of|at)\s+)?$"  # "than forecasts of", "from a close of"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w2>above|below)\s+(?:the|its|their|[\w’']+['’]s)\s+"
@@ -24,7 +26,11 @@ _CMP_GAP = re.compile(
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w4>beat|beating|exceeded|exceeding|outpaced|outstripped|ahead\s+of|behind|"
     r"trailed|trailing|surpassed|fell\s+short\s+of|short\s+of|(?:best|highest|strongest|biggest|largest|fastest|"
     r"worst|lowest|weakest|smallest|slowest)\s+(?:[\w'’-]+\s+){0,2}?since)\s+"
-    r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$",
+    r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$"
+    # round 11: "grew 4%, faster than imports, which grew 2%": the other figure in a clause about the thing compared
+    r"|^\s*,\s*(?P<w5>more|higher|greater|larger|bigger|fewer|less|lower|smaller|faster|slower|stronger|weaker)\s+than\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,\s*(?:which|that|where\s+it|where\s+they)\s+"
+    r"(?:[a-z]+\s+){1,2}?(?:by\s+|at\s+|to\s+)?(?:just\s+|only\s+|about\s+|around\s+)?$",
     re.I,
 )
 _UP_ADJECTIVES = ("faster", "stronger", "dearer")  # "grew 0.5%, slower than the 0.8% of the quarter before"
@@ -60,7 +66,7 @@ def _compare_in_group(text, group, records, add) -> None:
             m = _CMP_GAP.match(text[a.end : b.start])
             if not m:
                 break
-            w = (m.group("w") or m.group("w2") or m.group("w3") or "").lower()
+            w = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w5") or "").lower()
             if m.group("w4"):
                 if not (a.unit and b.unit) or "score" in (a.unit, b.unit):
                     break  # "came from 15-6 down to beat France 24-18": scores, not two measures

@@ -48,7 +48,11 @@ SIMILAR_LIMIT = 5
 # newsroom had the walk search far past its copies for the rest: 0.5-2 s; with 5 it stops at the copies.
 SIMILAR_CANDIDATES = SIMILAR_LIMIT
 SIMILAR_MIN = 0.3
-SIMILAR_TIMEOUT_MS = 1000
+# The panel's budget: the walk is stopped past it and the panel says so (issue 15). The walk's cost grows with
+# the newsroom for a statement whose nearest statements are close but not copies (see similar_claims): at a
+# million statements 1-2% of a sample walked 0.2-2 s (read from disk the first time), against at most 50 ms at
+# 10,000. 250 ms is ten times the walk's p95 at either size; with 1 s, a stopped walk held a worker four times longer.
+SIMILAR_TIMEOUT_MS = 250
 
 
 # --- reads used by the statement page ------------------------------------------------------
@@ -65,9 +69,10 @@ def similar_candidates(others, text):
 
 
 class SimilarRows(list):
-    """The panel's rows; `timed_out` when the search was stopped at SIMILAR_TIMEOUT_MS (then empty)."""
+    """The panel's rows; `timed_out` when the search was stopped at `budget_ms` (then empty)."""
 
     timed_out = False
+    budget_ms = SIMILAR_TIMEOUT_MS
 
 
 def similar_claims(claim, limit=SIMILAR_LIMIT):
@@ -76,10 +81,16 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     PostgreSQL: the SIMILAR_CANDIDATES (= SIMILAR_LIMIT) nearest statements by trigram distance
     (`text <-> ?`, which is 1 - similarity), which the GiST index claim_text_trgm_gist256_idx (newsroom_id,
     text; 256-byte trigram signatures, claims 0008) walks nearest-first, then those ranked by similarity
-    (ties: newest first) and cut at SIMILAR_MIN; `limit` above SIMILAR_CANDIDATES shows no more rows. A
-    statement timeout bounds the panel: a slow search says it was stopped instead of holding a worker. The
-    walk's cost still grows with the newsroom for a statement with no close neighbour: about 0.6 s at a
-    million statements here against 6 ms at 10,000 (issue 15, not solved by the LIMIT).
+    (ties: newest first) and cut at SIMILAR_MIN; `limit` above SIMILAR_CANDIDATES shows no more rows.
+    The walk is exact, so its cost is that of proving no statement is nearer than the fifth: it opens every
+    index page whose signature cannot rule that out. At 10,000 statements that is most of the (4 MB) index
+    for every statement (8-50 ms); at a million, statements with copies stop at once (p50 2-4 ms), but one
+    whose nearest statements are near copies (a figure changed, distance 0.03-0.13), above all a short one
+    (50-60 trigrams, which most page signatures contain), opens thousands of pages: 0.2-2 s for 1-2%.
+    SIMILAR_TIMEOUT_MS is the bound: past it the panel says it stopped (`timed_out`, no rows) instead of
+    holding a worker. Bounded candidate sets that were measured and not kept (issue 15): MinHash keys in a
+    side table (1.5 GB per million statements; found 6% of today's rows at a million, 43% at 10,000) and
+    the 2,000 newest statements (about 100 ms; found 40% of them at 10,000, 2% at a million).
     Elsewhere (SQLite, make run): pg_trgm's similarity computed in Python over the newsroom's 2,000 most
     recent statements, so SIMILAR_MIN means the same (difflib's ratio had put unrelated statements at 0.3-0.4).
     """
@@ -98,13 +109,14 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
             row
             for row in Claim.objects.filter(pk__in=candidates)
             .select_related("article")
+            .defer("article__body")  # the panel shows the title; bodies are kilobytes each
             .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))
             .order_by("-similarity", "-pk")[:limit]
             if row.similarity >= SIMILAR_MIN
         ]
     else:
         scored = []
-        for other in others.select_related("article").order_by("-pk")[:2000]:
+        for other in others.select_related("article").defer("article__body").order_by("-pk")[:2000]:
             similarity = trigram_similarity(claim.text, other.text)
             if similarity >= SIMILAR_MIN:
                 other.similarity = similarity
@@ -118,7 +130,7 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
         for row in rows:
             row.published_verdict = verdicts.get(row.pk)
     rows = SimilarRows(rows)
-    rows.timed_out = timed_out
+    rows.timed_out, rows.budget_ms = timed_out, SIMILAR_TIMEOUT_MS
     return rows
 
 

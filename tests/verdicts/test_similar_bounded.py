@@ -110,3 +110,41 @@ def test_the_panel_page_with_copies(login, editor, newsroom, target):
     response = login(editor).get(reverse("verdicts:claim", args=[target.pk]), {"tab": "similar"}, headers=HX)
     assert response.status_code == 200
     assert len(response.context["similar"]) == SIMILAR_LIMIT and not response.context["similar"].timed_out
+
+
+def _slow_walk(others, text):  # a walk PostgreSQL itself stops at the panel's statement timeout
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(2)")
+    return []
+
+
+def test_it_stops_the_walk_at_its_budget_and_says_how_long_it_waited(login, editor, newsroom, target, monkeypatch):
+    # given: a budget PostgreSQL enforces (statement_timeout) and a walk that outlasts it
+    from factcheck.verdicts import views as verdict_views
+
+    monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 40)
+    monkeypatch.setattr(verdict_views, "similar_candidates", _slow_walk)
+    # when
+    response = login(editor).get(reverse("verdicts:claim", args=[target.pk]), {"tab": "similar"}, headers=HX)
+    # then: the panel says it stopped, after how long, and retries in place
+    similar = response.context["similar"]
+    assert similar.timed_out and list(similar) == [] and similar.budget_ms == 40
+    assert b"took too long and was stopped after 40 ms" in response.content
+    assert f'hx-target="#claim-{target.pk}-similar"'.encode() in response.content
+    assert b"No earlier statement" not in response.content
+
+
+def test_a_walk_within_its_budget_is_not_flagged(newsroom, target, monkeypatch):
+    from factcheck.verdicts import views as verdict_views
+
+    _statement(newsroom, VARIANTS[0], 1)
+    monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 60_000)
+    rows = similar_claims(target)
+    assert [row.text for row in rows] == [VARIANTS[0]] and not rows.timed_out and rows.budget_ms == 60_000
+
+
+def test_the_panel_does_not_load_the_articles_bodies(newsroom, target):
+    _statement(newsroom, VARIANTS[0], 1)
+    rows = similar_claims(target)
+    assert rows and all("body" in row.article.get_deferred_fields() for row in rows)
+    assert rows[0].article.title == "Article 1"  # the title, which the panel shows, is loaded

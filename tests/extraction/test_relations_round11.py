@@ -100,3 +100,13 @@ def test_it_reads_a_comparative_with_a_noun_or_a_clause_before_the_other_figure(
 def test_a_qualifier_after_a_direction_word_compares_nothing():
     text = "Shares\n\nShares rose 3.5% by noon to 6.1 euros, having shot up more than 6% in early trading."
     assert _compared(text) == []
+
+
+# common._currency: one currency written two ways; two currencies are never one sum
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [("US$250,000", [(["$250,000", "US$250,000"], True)]), ("£250,000", [])],
+)
+def test_a_dollar_sum_is_restated_as_us_dollars_only(later, expected):
+    ex, rels = _rels(f"Quiz offers prize\n\nThe quiz promises $250,000 to a winner. The winner takes home {later}.")
+    assert [(_texts(ex, r), r.holds) for r in rels] == expected

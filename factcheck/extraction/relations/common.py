@@ -92,13 +92,21 @@ def _compatible(a: Quantity, b: Quantity, *, need_overlap: bool) -> bool:
         else:
             return False
     if a.kind == "money":
-        return a.unit == b.unit
+        return _currency(a.unit) == _currency(b.unit)
     if a.kind == "percent":
         return a.unit == b.unit
     wa, wb = _words(a.unit), _words(b.unit)
     if not wa or not wb:
         return not need_overlap
     return bool(wa & wb)
+
+
+# round 11: one currency written two ways ("$100,000" and later "US$100,000"); a bare "$" is the US dollar
+_CURRENCY_NAMES = {"US$": "$", "USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def _currency(unit: str) -> str:
+    return _CURRENCY_NAMES.get(unit.strip(), unit.strip())
 
 
 def _strict(q: Quantity) -> tuple[float, float]:
@@ -145,7 +153,7 @@ def _same_measure(a: Quantity, b: Quantity) -> bool:
     if _family(a) != _family(b) or a.kind == "duration" and _words(a.unit) != _words(b.unit):
         return False
     if a.kind in ("money", "percent") or b.kind in ("money", "percent"):
-        return a.unit == b.unit
+        return _currency(a.unit) == _currency(b.unit)
     wa, wb = _words(a.unit), _words(b.unit)
     return not wa or not wb or bool(wa & wb)
 

@@ -110,3 +110,11 @@ def test_a_qualifier_after_a_direction_word_compares_nothing():
 def test_a_dollar_sum_is_restated_as_us_dollars_only(later, expected):
     ex, rels = _rels(f"Quiz offers prize\n\nThe quiz promises $250,000 to a winner. The winner takes home {later}.")
     assert [(_texts(ex, r), r.holds) for r in rels] == expected
+
+
+# across_changes._TIME_OPENER: a year opener with no comma marks the baseline sentence
+@pytest.mark.parametrize(("later", "expected"), [("£14m", True), ("£9m", False)])
+def test_a_year_opener_without_a_comma_marks_the_baseline(later, expected):
+    text = f"Results\n\nIn 2002 the club made a profit of £11m. In 2003 its profit climbed to {later}."
+    ex, rels = _rels(text, "change")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£11m", later], expected)]

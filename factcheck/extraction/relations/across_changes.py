@@ -49,7 +49,9 @@ _BASELINE_AFTER = re.compile(
 _WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
 _TIME_OPENER = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+(?:ago|earlier|before)|"
-    r"In\s+(?:19|20)\d\d(?=\s*,)|The\s+(?:year|month|quarter)\s+before(?=\s*,)|"
+    # round 11: "In 2003 it made …" (no comma) as well as "In 2003, it made …"
+    r"In\s+(?:19|20)\d\d(?=\s*,|\s+(?:it|its|the|they|their|he|she|we|there)\s)|"
+    r"The\s+(?:year|month|quarter)\s+before(?=\s*,)|"
     r"Previously|(?:In|During|Over)\s+the\s+(?:same|previous|prior)\s+(?:period|quarter|month|year|week)|"
     r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
 )

@@ -234,9 +234,13 @@ def queue(request):
         return render(request, "claims/partials/queue_results.html", context)
     previous = membership.queue_previous_seen_at
     context["previous_visit"] = previous
-    context["new_count"] = (
-        Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous).count() if previous else None
-    )
+    # capped like the queue's own count: after a long absence in a big newsroom, "more than 1000 new", not a
+    # count of every statement found since
+    new = 0
+    if previous:
+        new = capped_count(Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous))
+    context["new_count"] = min(new, COUNT_CAP) if previous else None
+    context["new_capped"] = new > COUNT_CAP
     context["bulk"] = bulk_bar(membership.newsroom) if membership.can_edit else None
     return render(request, "claims/queue.html", context)
 

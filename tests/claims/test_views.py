@@ -118,6 +118,19 @@ def test_it_counts_what_is_new_since_the_last_visit(login, editor, newsroom):
     assert Membership.objects.get(user=editor).queue_seen_at is not None
 
 
+def test_what_is_new_is_counted_up_to_the_cap(login, editor, newsroom, monkeypatch):
+    monkeypatch.setattr("factcheck.claims.views.COUNT_CAP", 2)
+    monkeypatch.setattr("factcheck.claims.queue.COUNT_CAP", 2)
+    client = login(editor)
+    client.get(reverse("claims:queue"))
+    article = make_article(newsroom)
+    for start in (0, 10, 20):
+        make_claim(article, start=start, end=start + 8)
+    response = client.get(reverse("claims:queue"))
+    assert (response.context["new_count"], response.context["new_capped"]) == (2, True)
+    assert b"More than 2 new since your last visit" in response.content
+
+
 def test_the_queue_stays_within_a_query_budget(login, editor, air_attack, django_assert_max_num_queries):
     client = login(editor)
     with django_assert_max_num_queries(12):

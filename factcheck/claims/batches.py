@@ -1,13 +1,14 @@
 """Extraction runs in batches: an import (or a retry of every failed run) sends its runs
 EXTRACTION_BATCH_SIZE to a task instead of one task per article.
 
-A batch takes each run with the same conditional take as a single run (PENDING → RUNNING, the attempt
-counted), extracts each article outside any transaction, and writes all of them in one transaction
-(results.results_write_many), each run finished pinned on its attempt: a run the sweep took back meanwhile
-is skipped and its rows are not written. An article the extractor fails on fails alone, with its reason;
-the others are written. A batch whose worker dies leaves its runs RUNNING (or PENDING) for the sweep: the
-runs it had taken are sent again one by one through the single-run task (one of them may be what killed
-the worker); the ones it never took have no attempt behind them and go again in batches.
+A batch takes its runs as a single run is taken (PENDING → RUNNING, the attempt counted), all in one
+short transaction (the rows locked, one UPDATE, one commit), extracts each article outside any
+transaction, and writes all of them in one transaction (results.results_write_many), each run finished
+pinned on its attempt: a run the sweep took back meanwhile is skipped and its rows are not written. An
+article the extractor fails on fails alone, with its reason; the others are written. A batch whose worker
+dies leaves its runs RUNNING (or PENDING) for the sweep: the runs it had taken are sent again one by one
+through the single-run task (one of them may be what killed the worker); the ones it never took have no
+attempt behind them and go again in batches.
 
 A run whose article is a link still to fetch is sent on its own (fetching takes seconds and has its own
 failures); a batch stopped at its soft time limit writes what it finished and sends the rest back one by one,
@@ -19,11 +20,15 @@ import time
 
 from celery.exceptions import SoftTimeLimitExceeded
 
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
 from factcheck.claims.jobs import EXTRACTION_JOB, extraction_enqueue
 from factcheck.claims.models import ExtractionRun
 from factcheck.claims.results import RunResult, results_write_many
 from factcheck.claims.services import extractor_failed_message
-from factcheck.core.jobs import job_fail, job_mine, job_take
+from factcheck.core.jobs import job_fail, job_mine
 
 logger = logging.getLogger(__name__)
 
@@ -35,17 +40,11 @@ def extraction_run_batch(*, run_ids, extract=None):
     a run that is gone, taken by someone else or finished is skipped."""
     if extract is None:
         from factcheck.extraction import extract
-    rows = ExtractionRun.objects.filter(pk__in=run_ids, status=Status.PENDING).select_related("article")
-    rows = list(rows.order_by("pk"))
-    for run in rows:
-        if run.article.awaits_fetch:
-            extraction_enqueue(run_id=run.pk)  # still PENDING: the single-run task takes it
-    runs = [run for run in rows if not run.article.awaits_fetch and job_take(EXTRACTION_JOB, run.pk)]
+    runs, links = _runs_take(run_ids)
+    for run in links:
+        extraction_enqueue(run_id=run.pk)  # still PENDING: the single-run task takes it
     if not runs:
         return []
-    attempts = dict(ExtractionRun.objects.filter(pk__in=[r.pk for r in runs]).values_list("pk", "attempts"))
-    for run in runs:
-        run.attempts = attempts[run.pk]  # this attempt: every later write is pinned on it
     results = []
     waiting = list(runs)
     try:
@@ -58,6 +57,28 @@ def extraction_run_batch(*, run_ids, extract=None):
         logger.warning("extraction batch stopped at its time limit; %s runs sent again one by one", len(waiting))
         _send_back(waiting)
     return results_write_many(results)
+
+
+def _runs_take(run_ids):
+    """Take the batch's runs as job_take takes one (PENDING → RUNNING, the attempt counted), all in one
+    short transaction: one SELECT … FOR UPDATE (with the articles) and one UPDATE, one commit, instead of a
+    conditional UPDATE and a commit per run. Returns (the runs taken, each with its article and `attempts`
+    set to this attempt; the PENDING runs whose article is a link still to fetch, left untouched)."""
+    with transaction.atomic():
+        pending = ExtractionRun.objects.filter(pk__in=run_ids, status=Status.PENDING)
+        rows = list(pending.select_for_update(of=("self",)).select_related("article").order_by("pk"))
+        links = [run for run in rows if run.article.awaits_fetch]
+        runs = [run for run in rows if not run.article.awaits_fetch]
+        if runs:
+            now = timezone.now()
+            # the rows are locked: no one else can take them between the SELECT and this UPDATE
+            pending.filter(pk__in=[run.pk for run in runs]).update(
+                status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
+            )
+            for run in runs:
+                run.status, run.started_at, run.heartbeat_at, run.message = Status.RUNNING, now, now, ""
+                run.attempts += 1  # this attempt: every later write is pinned on it
+    return runs, links
 
 
 def _extract_one(run, extract):

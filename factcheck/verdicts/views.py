@@ -22,7 +22,6 @@ from django.views.decorators.http import require_POST
 
 from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim
-from factcheck.core.db import as_bigint
 from factcheck.core.forms import form_errors_add
 from factcheck.core.trigrams import trigram_similarity
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor
@@ -42,30 +41,41 @@ from factcheck.verdicts.services import (
 )
 
 SIMILAR_LIMIT = 5
-# The nearest-neighbour walk fetches only the rows the panel shows: `text <-> ?` is 1 - similarity(), so
-# the SIMILAR_LIMIT nearest statements are the SIMILAR_LIMIT most similar ones and fetching more changed
-# nothing but the cost (issue 15). With 20, a statement with 5 to 19 copies in a million-statement
-# newsroom had the walk search far past its copies for the rest: 0.5-2 s; with 5 it stops at the copies.
-SIMILAR_CANDIDATES = SIMILAR_LIMIT
+# The candidate set is bounded (issue 15): at most SIMILAR_PER_KEY statements for each of the statement's word
+# keys (claims 0011: its 6 longest words), the SIMILAR_CANDIDATES sharing most keys then ranked by similarity.
+SIMILAR_PER_KEY = 200
+SIMILAR_CANDIDATES = 60
 SIMILAR_MIN = 0.3
-# The panel's budget: the walk is stopped past it and the panel says so (issue 15). The walk's cost grows with
-# the newsroom for a statement whose nearest statements are close but not copies (see similar_claims): at a
-# million statements 1-2% of a sample walked 0.2-2 s (read from disk the first time), against at most 50 ms at
-# 10,000. 250 ms is ten times the walk's p95 at either size; with 1 s, a stopped walk held a worker four times longer.
+# The panel's budget, a guard: past it the search is stopped and the panel says so. The bounded search takes
+# 2-17 ms at 10,000 and at a million statements; the GiST walk it replaced took up to 1-2 s at a million.
 SIMILAR_TIMEOUT_MS = 250
+
+CANDIDATES_SQL = """
+    SELECT hit.claim_id FROM unnest(claims_similar_keys(%(text)s)) AS wanted(key)
+    CROSS JOIN LATERAL (
+        SELECT claim_id FROM claims_similarkey
+        WHERE newsroom_id = %(newsroom)s AND key = wanted.key AND claim_id <> %(claim)s
+        ORDER BY claim_id DESC LIMIT %(per_key)s
+    ) AS hit
+    GROUP BY hit.claim_id ORDER BY count(*) DESC, hit.claim_id DESC LIMIT %(candidates)s
+"""
 
 
 # --- reads used by the statement page ------------------------------------------------------
 
 
-def similar_candidates(others, text):
-    """The SIMILAR_CANDIDATES statements of `others` nearest to `text` by trigram distance (PostgreSQL).
+def similar_candidates(claim, text):
+    """Ids of the statements of `claim`'s newsroom most likely similar to `text` (PostgreSQL): at most
+    SIMILAR_CANDIDATES, those sharing most word keys with it among the SIMILAR_PER_KEY newest of each key.
 
-    The GiST walk stops after SIMILAR_CANDIDATES rows (the LIMIT), nearest first; among statements at the
-    same distance (copies of one text) which ones it returns is the index's order.
+    Read from the primary key of claims_similarkey alone (claims 0011), so the cost is the same in any
+    newsroom: at most 6 x SIMILAR_PER_KEY index entries.
     """
-    distance = RawSQL("claims_claim.text <-> %s", [text], output_field=FloatField())
-    return others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_CANDIDATES]
+    params = {"text": text, "newsroom": claim.newsroom_id, "claim": claim.pk}
+    params |= {"per_key": SIMILAR_PER_KEY, "candidates": SIMILAR_CANDIDATES}
+    with connection.cursor() as cursor:
+        cursor.execute(CANDIDATES_SQL, params)
+        return [pk for (pk,) in cursor.fetchall()]
 
 
 class SimilarRows(list):
@@ -78,23 +88,20 @@ class SimilarRows(list):
 def similar_claims(claim, limit=SIMILAR_LIMIT):
     """Other statements of the newsroom with similar text, most similar first, with their verdicts.
 
-    PostgreSQL: the SIMILAR_CANDIDATES (= SIMILAR_LIMIT) nearest statements by trigram distance
-    (`text <-> ?`, which is 1 - similarity), which the GiST index claim_text_trgm_gist256_idx (newsroom_id,
-    text; 256-byte trigram signatures, claims 0008) walks nearest-first, then those ranked by similarity
-    (ties: newest first) and cut at SIMILAR_MIN; `limit` above SIMILAR_CANDIDATES shows no more rows.
-    The walk is exact, so its cost is that of proving no statement is nearer than the fifth: it opens every
-    index page whose signature cannot rule that out. At 10,000 statements that is most of the (4 MB) index
-    for every statement (8-50 ms); at a million, statements with copies stop at once (p50 2-4 ms), but one
-    whose nearest statements are near copies (a figure changed, distance 0.03-0.13), above all a short one
-    (50-60 trigrams, which most page signatures contain), opens thousands of pages: 0.2-2 s for 1-2%.
-    SIMILAR_TIMEOUT_MS is the bound: past it the panel says it stopped (`timed_out`, no rows) instead of
-    holding a worker. Bounded candidate sets that were measured and not kept (issue 15): MinHash keys in a
-    side table (1.5 GB per million statements; found 6% of today's rows at a million, 43% at 10,000) and
-    the 2,000 newest statements (about 100 ms; found 40% of them at 10,000, 2% at a million).
+    PostgreSQL: the candidates of `similar_candidates` (a bounded set found by word keys) ranked by pg_trgm's
+    similarity (ties: newest first) and cut at SIMILAR_MIN. The exact nearest-neighbour walk over the GiST
+    trigram index (claims 0008) it replaced grew with the newsroom (issue 15): to prove nothing is nearer,
+    it opened every page whose signature could not rule that out, i.e. the newsroom's whole index for a
+    statement with no close neighbour (about 1 s at a million statements, 15 ms at 10,000) and thousands
+    of pages for one whose nearest are near copies (0.2-2 s for 1-2% of a sample at a million). On 300
+    statements of each bench archive the keys find 93% of what the walk found (score for score); the panel
+    takes 7-13 ms (p50-p95) at both sizes, 4-6 ms for a statement with no neighbour. A statement similar
+    only in short words, or only to statements past the newest SIMILAR_PER_KEY of each key, is missed.
+    SIMILAR_TIMEOUT_MS guards the search: past it the panel says it stopped (`timed_out`, no rows).
     Elsewhere (SQLite, make run): pg_trgm's similarity computed in Python over the newsroom's 2,000 most
     recent statements, so SIMILAR_MIN means the same (difflib's ratio had put unrelated statements at 0.3-0.4).
     """
-    others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id))  # core.db.as_bigint: the GiST index
+    others = Claim.objects.filter(newsroom_id=claim.newsroom_id)
     others = others.exclude(pk=claim.pk).exclude(article_id=claim.article_id)
     timed_out = False
     if connection.vendor == "postgresql":
@@ -102,12 +109,12 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     cursor.execute("SET LOCAL statement_timeout = %s", [SIMILAR_TIMEOUT_MS])
-                candidates = list(similar_candidates(others, claim.text))
+                candidates = similar_candidates(claim, claim.text)
         except OperationalError:  # the timeout fired: say so rather than hang (or pretend there is nothing)
             candidates, timed_out = [], True
         rows = [
             row
-            for row in Claim.objects.filter(pk__in=candidates)
+            for row in others.filter(pk__in=candidates)
             .select_related("article")
             .defer("article__body")  # the panel shows the title; bodies are kilobytes each
             .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))

@@ -1,18 +1,15 @@
-"""The similar-statements panel fetches only the rows it shows (issue 15; PostgreSQL's trigram search).
-
-`text <-> ?` is 1 - similarity(), so the panel's SIMILAR_LIMIT nearest statements are its SIMILAR_LIMIT
-most similar ones: the nearest-neighbour walk stops after them (EXPLAIN ANALYZE below) and the panel
-still shows exactly the statements that ranking the whole newsroom by similarity would show.
+"""The similar-statements panel's search is bounded (issue 15; PostgreSQL): candidates come from word keys
+kept by triggers (claims 0011), at most SIMILAR_PER_KEY statements a key, then ranked by trigram similarity.
+On small newsrooms, where no key reaches the cap, the panel shows what ranking the whole newsroom would.
 """
 
 import pytest
 
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 
 from factcheck.claims.models import Claim
-from factcheck.core.db import as_bigint
-from factcheck.verdicts.views import SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
+from factcheck.verdicts.views import CANDIDATES_SQL, SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
 from tests.factories import make_article, make_claim
 
 pytestmark = [
@@ -52,24 +49,55 @@ def _similarity(a, b):
         return cursor.fetchone()[0]
 
 
-def test_the_walk_stops_after_the_rows_the_panel_shows(newsroom, target):
-    for n in range(1, 13):  # twelve copies: a walk that wanted more rows would read them all
+def _keys(claim):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT key FROM claims_similarkey WHERE claim_id = %s ORDER BY key", [claim.pk])
+        return [key for (key,) in cursor.fetchall()]
+
+
+def _keys_of(text):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT array(SELECT unnest(claims_similar_keys(%s)) ORDER BY 1)", [text])
+        return cursor.fetchone()[0]
+
+
+def test_it_reads_the_candidates_from_the_keys_alone(newsroom, target):
+    for n in range(1, 13):
         _statement(newsroom, TEXT, n)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE claims_claim")
-    others = Claim.objects.filter(newsroom_id=as_bigint(newsroom.pk)).exclude(pk=target.pk)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: leave the planner the index walk
-            cursor.execute("SET LOCAL enable_sort = off")
-        plan = similar_candidates(others, TEXT).explain(analyze=True)
-    lines = plan.splitlines()
-    assert lines[0].lstrip().startswith("Limit"), plan
-    scan = next((i for i, line in enumerate(lines) if "Index Scan using claim_text_trgm_gist256_idx" in line), None)
-    assert scan is not None, plan
-    assert f"rows={SIMILAR_LIMIT} loops=1" in lines[scan], plan  # the walk returned the panel's rows, no more
-    details = "\n".join(lines[scan + 1 : scan + 4])
-    assert "Order By" in details and "<->" in details and "newsroom_id" in details, plan
+        cursor.execute("SET enable_seqscan = off")  # a tiny table: leave the planner the index
+        params = {"text": TEXT, "newsroom": newsroom.pk, "claim": target.pk, "per_key": 200, "candidates": 60}
+        cursor.execute("EXPLAIN " + CANDIDATES_SQL, params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "claims_similarkey_pkey" in plan, plan  # one descent of the key's index per word key...
+    assert plan.count("Limit") == 2, plan  # ...cut at SIMILAR_PER_KEY, and the candidates cut too
+    assert "claims_claim" not in plan, plan  # no walk over the statements
+
+
+def test_the_keys_follow_the_statements_text(newsroom, target):
+    # given: keys written with the statement (6 longest words)
+    assert _keys(target) == _keys_of(TEXT) and len(_keys_of(TEXT)) == 6
+    # when its text changes, then its keys do
+    Claim.objects.filter(pk=target.pk).update(text=VARIANTS[-1])
+    assert _keys(target) == _keys_of(VARIANTS[-1]) != _keys_of(TEXT)
+    # when it is deleted, then its keys go with it
+    target.delete()
+    assert _keys(target) == []
+
+
+def test_a_figure_changed_keeps_the_keys():
+    assert _keys_of("The survey was voted for by nearly 215 listeners.") == _keys_of(
+        "The survey was voted for by nearly 236 listeners."
+    )
+
+
+def test_each_key_gives_at_most_its_newest_statements(newsroom, target, monkeypatch):
+    from factcheck.verdicts import views as verdict_views
+
+    copies = [_statement(newsroom, TEXT, n).pk for n in range(1, 6)]
+    monkeypatch.setattr(verdict_views, "SIMILAR_PER_KEY", 2)
+    assert sorted(similar_candidates(target, TEXT)) == sorted(copies[-2:])
 
 
 def test_the_panel_shows_the_most_similar_statements_of_the_whole_newsroom(newsroom, other_newsroom, target):

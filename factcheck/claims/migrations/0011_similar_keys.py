@@ -1,0 +1,102 @@
+"""Word keys for the similar-statements panel (issue 15; PostgreSQL only): a bounded candidate set.
+
+claims_similarkey holds, for every statement, a key for each of its 6 longest distinct words of 4 letters or
+more (lower-cased, no digits: a statement repeated with a changed figure keeps its keys), the first 32 bits
+of the word's md5 (stable across PostgreSQL versions). The panel reads at most 200 statements per key of
+its statement, newest first, from the primary key alone (factcheck.verdicts.views.similar_candidates), so
+its cost does not grow with the newsroom, where the GiST walk it replaces opened the newsroom's whole index
+for a statement with no close neighbour (about 1 s at a million statements).
+
+Kept by triggers on claims_claim, like the rollup (0007): inserts and deletes by statement-level triggers
+over transition tables (bulk inserts, COPY, cascades), a change of text or newsroom by a row trigger,
+TRUNCATE empties it; ENABLE ALWAYS so bench_seed's replica-mode COPY is keyed too. At a million statements
+the table and its key take about 0.5 GB and the backfill about 2 minutes. The migration is not atomic: the
+triggers commit first, so statements written during the backfill are keyed by them (the backfill skips
+keys that exist); a statement deleted during the backfill can leave keys behind, which the panel ignores
+(it reads the statements themselves).
+"""
+
+from django.db import migrations
+
+from factcheck.core.migration_ops import postgresql_only
+
+KEYS = 6
+KEYS_SQL = "claims_similar_keys({row}.text)"
+FORWARD = [
+    f"""
+    CREATE FUNCTION claims_similar_keys(body text) RETURNS integer[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$
+        SELECT array(
+            SELECT ('x' || left(md5(word), 8))::bit(32)::integer
+            FROM (SELECT DISTINCT word FROM regexp_split_to_table(lower(body), '[^[:alpha:]]+') AS word
+                  WHERE length(word) >= 4) AS words
+            ORDER BY length(word) DESC, md5(word) LIMIT {KEYS})
+    $$
+    """,
+    "CREATE TABLE IF NOT EXISTS claims_similarkey (newsroom_id bigint NOT NULL, key integer NOT NULL, "
+    "claim_id bigint NOT NULL, PRIMARY KEY (newsroom_id, key, claim_id))",
+    f"""
+    CREATE FUNCTION claims_similar_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO claims_similarkey (newsroom_id, key, claim_id)
+            SELECT newsroom_id, unnest({KEYS_SQL.format(row="claim_rows")}), id FROM claim_rows
+            ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$
+    """,
+    f"""
+    CREATE FUNCTION claims_similar_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM claims_similarkey WHERE (newsroom_id, key, claim_id) IN (
+            SELECT newsroom_id, unnest({KEYS_SQL.format(row="claim_rows")}), id FROM claim_rows);
+        RETURN NULL;
+    END $$
+    """,
+    f"""
+    CREATE FUNCTION claims_similar_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM claims_similarkey WHERE newsroom_id = OLD.newsroom_id AND claim_id = OLD.id
+            AND key = ANY({KEYS_SQL.format(row="OLD")});
+        INSERT INTO claims_similarkey (newsroom_id, key, claim_id)
+            SELECT NEW.newsroom_id, unnest({KEYS_SQL.format(row="NEW")}), NEW.id ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$
+    """,
+    """
+    CREATE FUNCTION claims_similar_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM claims_similarkey;
+        RETURN NULL;
+    END $$
+    """,
+    "CREATE TRIGGER claims_similar_insert AFTER INSERT ON claims_claim REFERENCING NEW TABLE AS claim_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION claims_similar_insert()",
+    "CREATE TRIGGER claims_similar_delete AFTER DELETE ON claims_claim REFERENCING OLD TABLE AS claim_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION claims_similar_delete()",
+    "CREATE TRIGGER claims_similar_update AFTER UPDATE OF text, newsroom_id ON claims_claim "
+    "FOR EACH ROW WHEN ((OLD.text, OLD.newsroom_id) IS DISTINCT FROM (NEW.text, NEW.newsroom_id)) "
+    "EXECUTE FUNCTION claims_similar_update()",
+    "CREATE TRIGGER claims_similar_truncate AFTER TRUNCATE ON claims_claim "
+    "FOR EACH STATEMENT EXECUTE FUNCTION claims_similar_truncate()",
+    *(
+        f"ALTER TABLE claims_claim ENABLE ALWAYS TRIGGER claims_similar_{kind}"
+        for kind in ("insert", "delete", "update", "truncate")
+    ),
+    # The statements written before the triggers (after them: keyed already, skipped).
+    "INSERT INTO claims_similarkey (newsroom_id, key, claim_id) "
+    f"SELECT newsroom_id, unnest({KEYS_SQL.format(row='claims_claim')}), id FROM claims_claim ON CONFLICT DO NOTHING",
+    "ANALYZE claims_similarkey",
+]
+KINDS = ("insert", "delete", "update", "truncate")
+BACKWARD = [
+    *(f"DROP TRIGGER IF EXISTS claims_similar_{kind} ON claims_claim" for kind in KINDS),
+    *(f"DROP FUNCTION IF EXISTS claims_similar_{kind}()" for kind in KINDS),
+    "DROP TABLE IF EXISTS claims_similarkey",
+    "DROP FUNCTION IF EXISTS claims_similar_keys(text)",
+]
+
+
+class Migration(migrations.Migration):
+    atomic = False  # the triggers commit before the backfill, which then holds no lock writers wait on
+    dependencies = [("claims", "0010_queue_idx_include_types")]
+    operations = [postgresql_only(FORWARD, BACKWARD)]

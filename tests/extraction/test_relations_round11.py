@@ -98,7 +98,7 @@ def test_it_reads_a_comparative_with_a_noun_or_a_clause_before_the_other_figure(
 
 
 def test_a_qualifier_after_a_direction_word_compares_nothing():
-    text = "Shares\n\nShares rose 3.5% by noon to 6.1 euros, having shot up more than 6% in early trading."
+    text = "Stock\n\nThe stock gained 3.5% by noon to 6.1 euros, after going up more than 6% at the open."
     assert _compared(text) == []
 
 

@@ -63,7 +63,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     parts_of_a_definite_whole,  # 6: round 9, "eight of the detainees" part of "the nine men"
     vote_splits,  # 6: round 9, "an eight to one majority" of "nine law lords"
     thresholds_crossed,  # 6: round 10, a level set against "the $4 trillion mark" it broke through
-    parts_of_a_scoped_total,  # 6: round 11, "one million copies in France" of "20 million copies worldwide"
+    parts_of_a_scoped_total,  # 6: round 11, "400,000 copies in Spain" of "nine million copies worldwide"
 )
 
 

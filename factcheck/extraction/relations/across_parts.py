@@ -113,7 +113,7 @@ def _rule_of_the_whole(text: str, y: Quantity, window: list[Quantity], sent) -> 
         if sent(w) != sent(y) or w.kind in ("percent", "date", "rank"):
             continue
         # the figure right after the opener's comma counts what the whole counts, whatever words follow it
-        # ("Of the country's 360 million households, 100 million receive cable TV")
+        # ("Of the region's 40 million voters, 12 million backed the plan")
         right_after = w.kind == y.kind == "count" and _RIGHT_AFTER_OPENER.match(text[w.end : y.start])
         if not (_same_measure(w, y) or right_after):
             continue

@@ -14,8 +14,8 @@ from ..numbers import tidy
 from ..types import Quantity, Relation
 
 INF = math.inf
-# round 11: a whole named with a possessive ("two of The Aviator's four producers", "of the country's 360
-# million households"): up to two words ending in 's after the determiner
+# round 11: a whole named with a possessive ("three of the council's eight proposals", "of the town's 12,000
+# homes"): up to two words ending in 's after the determiner
 POSSESSIVE = r"(?:(?:[\w-]+\s+)?[\w-]+(?:'s|’s|s'|s’)\s+)?"
 _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a total of\s+)?" + POSSESSIVE + "$", re.I)
 _QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
@@ -101,7 +101,7 @@ def _compatible(a: Quantity, b: Quantity, *, need_overlap: bool) -> bool:
     return bool(wa & wb)
 
 
-# round 11: one currency written two ways ("$100,000" and later "US$100,000"); a bare "$" is the US dollar
+# round 11: one currency written two ways ("$250,000" and later "US$250,000"); a bare "$" is the US dollar
 _CURRENCY_NAMES = {"US$": "$", "USD": "$", "GBP": "£", "EUR": "€"}
 
 

@@ -1,9 +1,9 @@
 """Round 11 (issue 12): a figure for one place set against a total for everywhere, within a few sentences
-("has sold around one million copies in France" … "more than 20 million copies worldwide"; "6,000 jobs in
-Wales" … "a total of 104,000 jobs"). Candidates are pairs of figures of one measure (a count's unit words
+("has sold some 400,000 copies in Spain" … "more than nine million copies worldwide"; "900 jobs in
+Leeds" … "a total of 12,000 jobs"). Candidates are pairs of figures of one measure (a count's unit words
 shared, or the same currency) up to _NEAR sentences apart; the pair is scored on its scope words: the whole
 carries a word of the whole ("worldwide", "in total", "overall", "a total of", "across the world"), the
-part a named place ("in France", "in the UK") and no word of the whole; sharing a noun besides the unit
+part a named place ("in Spain", "in the UK") and no word of the whole; sharing a noun besides the unit
 counts too. A part reported larger than its whole breaks the relation (the scope words assert it). Run
 after the other rules, on pairs no rule linked."""
 
@@ -28,7 +28,7 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
     "wednesday|thursday|friday|saturday|sunday"
 )
-# a named place right after the part, in its clause: "in France", "in the UK", "across Europe"
+# a named place right after the part, in its clause: "in Spain", "in the UK", "across Europe"
 _PLACE_AFTER = re.compile(
     r"^(?:\s+[a-z]+){0,3}?\s+(?:in|across|within)\s+(?:the\s+)?(?!(?:" + _MONTHS + r")\b)[A-Z][a-z]*[A-Za-z]\b"
 )
@@ -41,7 +41,7 @@ _GENERIC = re.compile(
     r"million|billion|thousand|worldwide|globally|overall|total|altogether|combined|world|globe|country|also|now|"
     r"currently|only|which|that|this|those|these)$"
 )
-# a forecast is not part of a total of now: "will be 80 million new users by 2010" … "575 million in use globally"
+# a forecast is not part of a total of now: "will be 60 million new users by 2010" … "500 million worldwide today"
 _FORECAST = re.compile(r"\b(?:will|would|forecast\w*|expected|predict\w*|projected|by\s+20\d\d)\b", re.I)
 _NEAR = 3  # sentences between the part and the whole
 _BACK = 12  # figures looked at on each side: bounds the work per figure
@@ -70,8 +70,8 @@ def _sentence_around(text: str, q: Quantity) -> str:
 
 def _score(text: str, part: Quantity, whole: Quantity) -> float:
     """How strongly the wording ties part to whole: both scope words are required (2), then a word of
-    what is done or counted that both clauses share besides the unit ("has sold … copies in France" and
-    "has sold … copies worldwide"; not "indicted 19 people" and "28 people detained")."""
+    what is done or counted that both clauses share besides the unit ("has sold … copies in Spain" and
+    "has sold … copies worldwide"; not "charged 14 people" and "30 people were questioned")."""
     if part.kind not in ("count", "other", "money") or not _same_measure(part, whole):
         return 0.0
     unit = _words(part.unit) | _words(whole.unit)

@@ -14,7 +14,7 @@ from .lookups import _FirstCompatible
 _CMP_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?P<w>more|higher|greater|larger|bigger|up|fewer|less|lower|smaller|down|"
     r"faster|slower|stronger|weaker|cheaper|dearer)\s+"
-    # round 11: any noun before "than" ("a higher bid than the $29bn"), a listed one before "from"/"on"
+    # round 11: any noun before "than" ("a higher bid than the $10bn"), a listed one before "from"/"on"
     r"(?:(?:(?:increase|rise|fall|drop|decline|gain|amount|figure|total|number|share|rate)\s+)?(?:than|from|on)|"
     r"(?:(?!(?:more|less|fewer|greater|rather|other|better|worse)\b)[a-z][\w-]*\s+){1,2}than)\s+"
     r"(?:(?:a|an|the|previous|last|year's|its|their|just|only|about|around|some|nearly|almost|[A-Z][\w-]*['’]s)\s+){0,3}"
@@ -27,7 +27,7 @@ _CMP_GAP = re.compile(
     r"trailed|trailing|surpassed|fell\s+short\s+of|short\s+of|(?:best|highest|strongest|biggest|largest|fastest|"
     r"worst|lowest|weakest|smallest|slowest)\s+(?:[\w'’-]+\s+){0,2}?since)\s+"
     r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$"
-    # round 11: "grew 4%, faster than imports, which grew 2%": the other figure in a clause about the thing compared
+    # round 11: "grew 6%, faster than costs, which grew 3%": the other figure in a clause about the thing compared
     r"|^\s*,\s*(?P<w5>more|higher|greater|larger|bigger|fewer|less|lower|smaller|faster|slower|stronger|weaker)\s+than\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,\s*(?:which|that|where\s+it|where\s+they)\s+"
     r"(?:[a-z]+\s+){1,2}?(?:by\s+|at\s+|to\s+)?(?:just\s+|only\s+|about\s+|around\s+)?$",

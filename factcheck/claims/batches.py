@@ -21,7 +21,8 @@ import time
 from celery.exceptions import SoftTimeLimitExceeded
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from factcheck.claims.jobs import EXTRACTION_JOB, extraction_enqueue
@@ -72,9 +73,12 @@ def _runs_take(run_ids):
         if runs:
             now = timezone.now()
             # the rows are locked: no one else can take them between the SELECT and this UPDATE
+            # enqueued_at: the message can reach a worker before its sender stamps the rows it sent
+            # (extraction_enqueue_batch); a batch taken in that window counts as sent when it was taken
             pending.filter(pk__in=[run.pk for run in runs]).update(
-                status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
-            )
+                status=Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message="",
+                enqueued_at=Coalesce("enqueued_at", Value(now)),
+            )  # fmt: skip
             for run in runs:
                 run.status, run.started_at, run.heartbeat_at, run.message = Status.RUNNING, now, now, ""
                 run.attempts += 1  # this attempt: every later write is pinned on it

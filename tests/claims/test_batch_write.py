@@ -78,3 +78,13 @@ def test_it_takes_and_finishes_a_batch_in_as_many_queries_for_three_runs_as_for_
     # when / then
     with django_assert_num_queries(len(two)):
         batches.extraction_run_batch(run_ids=[r.pk for r in runs])
+
+
+def test_it_stamps_a_batch_taken_before_its_sender_stamped_it_as_sent_when_taken(newsroom):
+    # given: runs whose message reached a worker before extraction_enqueue_batch stamped enqueued_at
+    runs = _runs(newsroom)
+    # when
+    batches.extraction_run_batch(run_ids=[r.pk for r in runs])
+    # then: the latency figures (finished - enqueued) never meet a run without its enqueue time
+    for run in ExtractionRun.objects.filter(pk__in=[r.pk for r in runs]):
+        assert run.enqueued_at is not None and run.enqueued_at == run.started_at

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim
+from factcheck.core.db import as_bigint
 from factcheck.core.forms import form_errors_add
 from factcheck.core.trigrams import trigram_similarity
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor
@@ -50,15 +51,23 @@ SIMILAR_MIN = 0.3
 # 2-17 ms at 10,000 and at a million statements; the GiST walk it replaced took up to 1-2 s at a million.
 SIMILAR_TIMEOUT_MS = 250
 
+# The statement's own article is left out inside each key's lookup: its sibling statements share its names and
+# places and are the newest, so they would otherwise fill the candidates and be dropped after. One round trip
+# answers how many keys the text has and its candidates.
 CANDIDATES_SQL = """
-    SELECT hit.claim_id FROM unnest(claims_similar_keys(%(text)s)) AS wanted(key)
-    CROSS JOIN LATERAL (
-        SELECT claim_id FROM claims_similarkey
-        WHERE newsroom_id = %(newsroom)s AND key = wanted.key AND claim_id <> %(claim)s
-        ORDER BY claim_id DESC LIMIT %(per_key)s
-    ) AS hit
-    GROUP BY hit.claim_id ORDER BY count(*) DESC, hit.claim_id DESC LIMIT %(candidates)s
+    SELECT cardinality(claims_similar_keys(%(text)s)), ARRAY(
+        SELECT hit.claim_id FROM unnest(claims_similar_keys(%(text)s)) AS wanted(key)
+        CROSS JOIN LATERAL (
+            SELECT claim_id FROM claims_similarkey
+            WHERE newsroom_id = %(newsroom)s AND key = wanted.key
+              AND claim_id <> ALL(ARRAY(SELECT id FROM claims_claim WHERE article_id = %(article)s))
+            ORDER BY claim_id DESC LIMIT %(per_key)s
+        ) AS hit
+        GROUP BY hit.claim_id ORDER BY count(*) DESC, hit.claim_id DESC LIMIT %(candidates)s)
 """
+# A statement with fewer word keys than this ("GDP was up 3% in 2019.") is searched by the GiST trigram walk
+# (claims 0008) under the same time budget: keys of short words would be too common to find its copies.
+SIMILAR_MIN_KEYS = 2
 
 
 # --- reads used by the statement page ------------------------------------------------------
@@ -69,13 +78,23 @@ def similar_candidates(claim, text):
     SIMILAR_CANDIDATES, those sharing most word keys with it among the SIMILAR_PER_KEY newest of each key.
 
     Read from the primary key of claims_similarkey alone (claims 0011), so the cost is the same in any
-    newsroom: at most 6 x SIMILAR_PER_KEY index entries.
+    newsroom: at most 6 x SIMILAR_PER_KEY index entries, the statement's own article left out. A text with
+    fewer than SIMILAR_MIN_KEYS keys (short words only) is searched by the GiST walk instead.
     """
-    params = {"text": text, "newsroom": claim.newsroom_id, "claim": claim.pk}
+    params = {"text": text, "newsroom": claim.newsroom_id, "article": claim.article_id}
     params |= {"per_key": SIMILAR_PER_KEY, "candidates": SIMILAR_CANDIDATES}
     with connection.cursor() as cursor:
         cursor.execute(CANDIDATES_SQL, params)
-        return [pk for (pk,) in cursor.fetchall()]
+        keys, candidates = cursor.fetchone()
+    return candidates if keys >= SIMILAR_MIN_KEYS else _walk_candidates(claim, text)
+
+
+def _walk_candidates(claim, text):
+    """The SIMILAR_LIMIT statements of the newsroom (other articles) nearest to `text` by the GiST trigram walk:
+    `text <-> ?` is 1 - similarity, so the nearest are the most similar."""
+    others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id)).exclude(article_id=claim.article_id)
+    distance = RawSQL("claims_claim.text <-> %s", [text], output_field=FloatField())
+    return list(others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_LIMIT])
 
 
 class SimilarRows(list):

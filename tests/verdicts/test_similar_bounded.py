@@ -66,13 +66,45 @@ def test_it_reads_the_candidates_from_the_keys_alone(newsroom, target):
         _statement(newsroom, TEXT, n)
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")  # a tiny table: leave the planner the index
-        params = {"text": TEXT, "newsroom": newsroom.pk, "claim": target.pk, "per_key": 200, "candidates": 60}
-        cursor.execute("EXPLAIN " + CANDIDATES_SQL, params)
+        params = {"text": TEXT, "newsroom": newsroom.pk, "article": target.article_id}
+        cursor.execute("EXPLAIN " + CANDIDATES_SQL, params | {"per_key": 200, "candidates": 60})
         plan = "\n".join(line for (line,) in cursor.fetchall())
         cursor.execute("RESET enable_seqscan")
     assert "claims_similarkey_pkey" in plan, plan  # one descent of the key's index per word key...
     assert plan.count("Limit") == 2, plan  # ...cut at SIMILAR_PER_KEY, and the candidates cut too
-    assert "claims_claim" not in plan, plan  # no walk over the statements
+    # no walk over the statements: the only read of them is the statement's own article's, by its index
+    reads = [line for line in plan.splitlines() if "on claims_claim" in line]
+    assert len(reads) == 1 and "Index" in reads[0], plan
+    assert "Index Cond: (article_id = " in plan, plan
+
+
+def test_the_statements_own_article_does_not_take_the_candidates(newsroom, target, monkeypatch):
+    from factcheck.verdicts import views as verdict_views
+
+    elsewhere = _statement(newsroom, VARIANTS[0], 1)
+    for start in (1, 2, 3):  # newer statements of the same article, sharing its words
+        make_claim(target.article, start=start, end=len(TEXT) - start)
+    monkeypatch.setattr(verdict_views, "SIMILAR_PER_KEY", 2)
+    assert similar_candidates(target, TEXT)[:1] == [elsewhere.pk]
+
+
+def test_a_statement_with_too_few_word_keys_is_searched_by_the_trigram_walk(newsroom):
+    short = "GDP was up 3% in 2019."
+    assert _keys_of(short) == []
+    target, copy = _statement(newsroom, short, 1), _statement(newsroom, short.replace("3%", "4%"), 2)
+    assert [row.pk for row in similar_claims(target)] == [copy.pk]
+
+
+def test_the_migration_can_run_again_after_stopping_part_way(newsroom, target):
+    from importlib import import_module
+
+    forward = import_module("factcheck.claims.migrations.0011_similar_keys").FORWARD
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # the test's transaction: no deferred checks pending
+        for sql in forward:  # as `migrate` would after a run stopped anywhere in it
+            cursor.execute(sql)
+    again = _statement(newsroom, TEXT, 1)
+    assert _keys(target) == _keys(again) == _keys_of(TEXT)  # the backfill did not duplicate; triggers fire
 
 
 def test_the_keys_follow_the_statements_text(newsroom, target):

@@ -14,7 +14,9 @@ about 40-50 us more (10,000 in one INSERT: 1.1-1.2 s instead of 0.74 s). At a mi
 table and its key take about 0.65 GB (295 + 352 MB) and the backfill about 3 minutes. The migration is not
 atomic: the triggers commit first, so statements written during the backfill are keyed by them (the backfill
 skips keys that exist); a statement deleted during the backfill can leave keys behind, which the panel
-ignores (it reads the statements themselves).
+ignores (it reads the statements themselves) and the insert trigger skips. A run stopped part-way can be run
+again from the start: functions are replaced, triggers dropped and created again, the backfill skips keys
+that exist and runs with no statement timeout.
 """
 
 from django.db import migrations
@@ -22,10 +24,11 @@ from django.db import migrations
 from factcheck.core.migration_ops import postgresql_only
 
 KEYS = 6
+KINDS = ("insert", "delete", "update", "truncate")
 KEYS_SQL = "claims_similar_keys({row}.text)"
 FORWARD = [
     f"""
-    CREATE FUNCTION claims_similar_keys(body text) RETURNS integer[]
+    CREATE OR REPLACE FUNCTION claims_similar_keys(body text) RETURNS integer[]
     LANGUAGE sql IMMUTABLE PARALLEL SAFE RETURNS NULL ON NULL INPUT AS $$
         SELECT array(
             SELECT ('x' || left(hash, 8))::bit(32)::integer
@@ -36,15 +39,18 @@ FORWARD = [
     "CREATE TABLE IF NOT EXISTS claims_similarkey (newsroom_id bigint NOT NULL, key integer NOT NULL, "
     "claim_id bigint NOT NULL, PRIMARY KEY (newsroom_id, key, claim_id))",
     f"""
-    CREATE FUNCTION claims_similar_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION claims_similar_insert() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        INSERT INTO claims_similarkey (newsroom_id, key, claim_id)  -- new ids: no conflict to check
-            SELECT DISTINCT newsroom_id, unnest({KEYS_SQL.format(row="claim_rows")}), id FROM claim_rows;
+        -- a key left by a statement deleted during the backfill, or a restore that loads the keys after the
+        -- statements, must not refuse the insert
+        INSERT INTO claims_similarkey (newsroom_id, key, claim_id)
+            SELECT DISTINCT newsroom_id, unnest({KEYS_SQL.format(row="claim_rows")}), id FROM claim_rows
+            ON CONFLICT DO NOTHING;
         RETURN NULL;
     END $$
     """,
     f"""
-    CREATE FUNCTION claims_similar_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION claims_similar_delete() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM claims_similarkey WHERE (newsroom_id, key, claim_id) IN (
             SELECT newsroom_id, unnest({KEYS_SQL.format(row="claim_rows")}), id FROM claim_rows);
@@ -52,7 +58,7 @@ FORWARD = [
     END $$
     """,
     f"""
-    CREATE FUNCTION claims_similar_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION claims_similar_update() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         DELETE FROM claims_similarkey WHERE newsroom_id = OLD.newsroom_id AND claim_id = OLD.id
             AND key = ANY({KEYS_SQL.format(row="OLD")});
@@ -62,12 +68,14 @@ FORWARD = [
     END $$
     """,
     """
-    CREATE FUNCTION claims_similar_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE OR REPLACE FUNCTION claims_similar_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        DELETE FROM claims_similarkey;
+        TRUNCATE claims_similarkey;
         RETURN NULL;
     END $$
     """,
+    # Re-runnable: a migration stopped part-way (not atomic) is run again from the start.
+    *(f"DROP TRIGGER IF EXISTS claims_similar_{kind} ON claims_claim" for kind in KINDS),
     "CREATE TRIGGER claims_similar_insert AFTER INSERT ON claims_claim REFERENCING NEW TABLE AS claim_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION claims_similar_insert()",
     "CREATE TRIGGER claims_similar_delete AFTER DELETE ON claims_claim REFERENCING OLD TABLE AS claim_rows "
@@ -77,16 +85,15 @@ FORWARD = [
     "EXECUTE FUNCTION claims_similar_update()",
     "CREATE TRIGGER claims_similar_truncate AFTER TRUNCATE ON claims_claim "
     "FOR EACH STATEMENT EXECUTE FUNCTION claims_similar_truncate()",
-    *(
-        f"ALTER TABLE claims_claim ENABLE ALWAYS TRIGGER claims_similar_{kind}"
-        for kind in ("insert", "delete", "update", "truncate")
-    ),
-    # The statements written before the triggers (after them: keyed already, skipped).
+    *(f"ALTER TABLE claims_claim ENABLE ALWAYS TRIGGER claims_similar_{kind}" for kind in KINDS),
+    # The statements written before the triggers (after them: keyed already, skipped), with no time limit
+    # a role or database may set (minutes at a million statements).
+    "SET statement_timeout = 0",
     "INSERT INTO claims_similarkey (newsroom_id, key, claim_id) "
     f"SELECT newsroom_id, unnest({KEYS_SQL.format(row='claims_claim')}), id FROM claims_claim ON CONFLICT DO NOTHING",
     "ANALYZE claims_similarkey",
+    "RESET statement_timeout",
 ]
-KINDS = ("insert", "delete", "update", "truncate")
 BACKWARD = [
     *(f"DROP TRIGGER IF EXISTS claims_similar_{kind} ON claims_claim" for kind in KINDS),
     *(f"DROP FUNCTION IF EXISTS claims_similar_{kind}()" for kind in KINDS),

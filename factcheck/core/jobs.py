@@ -26,7 +26,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 logger = logging.getLogger(__name__)
@@ -73,8 +74,14 @@ def job_take(job_type, pk):
     redelivered message: nothing to do). The caller reads the row next; its `attempts` is the attempt."""
     job_model = job_type.model
     now = timezone.now()
+    # enqueued_at: the message can reach a worker before its sender stamps the row (job_enqueue), as for batches
     taken = job_model.objects.filter(pk=pk, status=job_model.Status.PENDING).update(
-        status=job_model.Status.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1, message=""
+        status=job_model.Status.RUNNING,
+        started_at=now,
+        heartbeat_at=now,
+        attempts=F("attempts") + 1,
+        message="",
+        enqueued_at=Coalesce("enqueued_at", Value(now)),
     )
     if taken != 1:
         logger.info("%s %s is gone or already taken; nothing to do", job_model.__name__, pk)

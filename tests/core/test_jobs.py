@@ -63,6 +63,17 @@ def test_take_is_conditional_and_counts_the_attempt(kind):
     assert (row.status, row.attempts) == (Status.RUNNING, 1)
 
 
+def test_a_take_before_the_sender_stamped_the_row_stamps_it_and_keeps_an_earlier_stamp(kind):
+    job_type, new_row, _ = kind
+    early, stamped = new_row(), new_row()
+    sent_at = timezone.now() - HOUR_AGO
+    _set(stamped, enqueued_at=sent_at)
+    assert jobs.job_take(job_type, early.pk) and jobs.job_take(job_type, stamped.pk)
+    early.refresh_from_db(), stamped.refresh_from_db()
+    assert early.enqueued_at == early.started_at  # the worker was faster than job_enqueue's stamp
+    assert stamped.enqueued_at == sent_at
+
+
 def test_an_attempt_the_sweep_took_back_can_neither_progress_nor_finish(kind):
     job_type, new_row, _ = kind
     row = new_row()

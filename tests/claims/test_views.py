@@ -14,7 +14,7 @@ from factcheck.claims.services import article_submit
 from factcheck.demo.content import AIR_ATTACK
 from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import Verdict
-from tests.factories import make_article, make_claim, make_evidence, make_verdict
+from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
 
 HX = {"HX-Request": "true"}
 
@@ -492,3 +492,22 @@ def test_a_visits_new_statements_stay_marked_through_its_filters_and_pages(login
     member = Membership.objects.get(user=editor)
     assert member.queue_previous_seen_at < claim.created_at < member.queue_seen_at
     assert not [c for c in client.get(reverse("claims:queue")).context["rows"] if c.is_new]
+
+
+def test_the_outlet_filter_offers_outlets_with_articles_and_keeps_the_chosen_one(
+    login, editor, newsroom, other_newsroom
+):
+    herald = make_source(newsroom, name="Harbour Herald", url="https://herald.example/")
+    gazette = make_source(newsroom, name="Quay Gazette", url="https://gazette.example/")
+    ours = make_claim(make_article(newsroom, outlet=herald))
+    theirs = make_source(other_newsroom, name="Beta Bugle")
+    client = login(editor)
+    options = client.get(reverse("claims:queue")).context["form"]["outlet"]
+    assert "Harbour Herald" in str(options) and "Quay Gazette" not in str(options)  # no article: not offered
+    # a kept link to an outlet none of whose articles is left shows that outlet, not "Any outlet"
+    page = client.get(reverse("claims:queue"), {"outlet": gazette.pk})
+    assert f'<option value="{gazette.pk}" selected>Quay Gazette</option>' in page.content.decode()
+    assert page.context["rows"] == []
+    assert [c.pk for c in client.get(reverse("claims:queue"), {"outlet": herald.pk}).context["rows"]] == [ours.pk]
+    other = client.get(reverse("claims:queue"), {"outlet": theirs.pk})  # another newsroom's: refused, not shown
+    assert "outlet" in other.context["form"].errors and "Beta Bugle" not in other.content.decode()

@@ -179,3 +179,22 @@ def test_a_search_inside_a_subquery_matches_the_subquerys_own_rows(editor, newsr
     _statements(article, [("Rail fares rose", 1.0), ("Bus fares fell", 0.7)], first=100)
     best = queue_filter(editor.memberships.get(), {"q": "ferry"}).order_by("-checkworthiness").values("pk")[:1]
     assert list(Claim.objects.filter(pk__in=Subquery(best)).values_list("text", flat=True)) == ["Ferries were late"]
+
+
+def test_a_term_the_planner_expects_far_over_the_cap_is_not_counted(login, editor, newsroom, monkeypatch):
+    """A frequent term's matches are not read to count them (claims.queue.SURELY_OVER_CAP, from the planner's
+    statistics); the page still comes from the score walk, best first. A rare term is counted exactly."""
+    rng = random.Random(17)
+    article = make_article(newsroom)
+    frequent = _statements(article, [(f"Ferry fares rose {i}%", round(rng.random(), 2)) for i in range(400)])
+    _statements(article, [("Tram fares rose", 0.5)] * 3, first=1000)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE claims_claim")  # the planner's word statistics
+    monkeypatch.setattr("factcheck.claims.queue.SURELY_OVER_CAP", 200)
+    client = login(editor)
+    context = client.get(reverse("claims:queue"), {"q": "ferry"}).context
+    assert context["count_capped"]  # 400 expected > 200: "More than 1000", not counted
+    best = sorted(frequent, key=lambda c: (-c.checkworthiness, -c.pk))[:PAGE_SIZE]
+    assert [c.pk for c in context["rows"]] == [c.pk for c in best]
+    context = client.get(reverse("claims:queue"), {"q": "tram"}).context
+    assert (context["count"], context["count_capped"]) == (3, False)

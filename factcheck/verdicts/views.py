@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection, transaction
-from django.db.models import FloatField
+from django.db.models import F, FloatField, Func, Value
 from django.db.models.expressions import RawSQL
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -97,6 +97,18 @@ def _walk_candidates(claim, text):
     return list(others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_LIMIT])
 
 
+def _ranked(others, candidates, text, limit):
+    """The `limit` candidates most similar to `text` (ties: newest first), at least SIMILAR_MIN, with their
+    articles. Ranked on the statements alone first, then only those joined to their articles: at a million
+    statements each candidate's rows are random reads, and the panel shows a handful of the 60."""
+    # a Func on F("text"), not RawSQL naming claims_claim: inside the subquery the table has another alias
+    similarity = Func(F("text"), Value(text), function="similarity", output_field=FloatField())
+    ranked = others.filter(pk__in=candidates).alias(similarity=similarity).filter(similarity__gte=SIMILAR_MIN)
+    shown = ranked.order_by("-similarity", "-pk").values("pk")[:limit]
+    rows = others.filter(pk__in=shown).select_related("article").defer("article__body")  # bodies: kilobytes each
+    return list(rows.annotate(similarity=similarity).order_by("-similarity", "-pk"))
+
+
 class SimilarRows(list):
     """The panel's rows; `timed_out` when the search was stopped at `budget_ms` (then empty)."""
 
@@ -131,15 +143,7 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
                 candidates = similar_candidates(claim, claim.text)
         except OperationalError:  # the timeout fired: say so rather than hang (or pretend there is nothing)
             candidates, timed_out = [], True
-        rows = [
-            row
-            for row in others.filter(pk__in=candidates)
-            .select_related("article")
-            .defer("article__body")  # the panel shows the title; bodies are kilobytes each
-            .annotate(similarity=RawSQL("similarity(claims_claim.text, %s)", [claim.text], output_field=FloatField()))
-            .order_by("-similarity", "-pk")[:limit]
-            if row.similarity >= SIMILAR_MIN
-        ]
+        rows = _ranked(others, candidates, claim.text, limit)
     else:
         scored = []
         for other in others.select_related("article").defer("article__body").order_by("-pk")[:2000]:

@@ -86,15 +86,15 @@ def similar_candidates(claim, text):
     with connection.cursor() as cursor:
         cursor.execute(CANDIDATES_SQL, params)
         keys, candidates = cursor.fetchone()
-    return candidates if keys >= SIMILAR_MIN_KEYS else _walk_candidates(claim, text)
+    return candidates if keys >= SIMILAR_MIN_KEYS else list(walk_candidates(claim, text))
 
 
-def _walk_candidates(claim, text):
-    """The SIMILAR_LIMIT statements of the newsroom (other articles) nearest to `text` by the GiST trigram walk:
-    `text <-> ?` is 1 - similarity, so the nearest are the most similar."""
+def walk_candidates(claim, text):
+    """The ids of the SIMILAR_LIMIT statements of the newsroom (other articles) nearest to `text` by the GiST
+    trigram walk (a queryset): `text <-> ?` is 1 - similarity, so the nearest are the most similar."""
     others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id)).exclude(article_id=claim.article_id)
     distance = RawSQL("claims_claim.text <-> %s", [text], output_field=FloatField())
-    return list(others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_LIMIT])
+    return others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_LIMIT]
 
 
 def _ranked(others, candidates, text, limit):

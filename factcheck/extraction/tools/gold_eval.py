@@ -144,6 +144,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 ANNOTATIONS = GOLD_DIR / "relations_annotations.txt"
 OUT = GOLD_DIR / "bbc_relations.json"
 OLD_GOLD = GOLD_DIR / "bbc_numeric.json"
+ROUND11_DRAW = GOLD_DIR / "relations_round11_draw.txt"
 FLIP = {"comparison", "change"}  # two figures and a direction: the perturbation reverses it
 
 
@@ -172,9 +173,6 @@ def draw(root: Path) -> list[str]:
         if sum(1 for q in extract(text).quantities if is_numeric(q)) >= 4:
             ids.append(art_id)
     return sorted(ids, key=draw_key)
-
-
-ROUND11_DRAW = GOLD_DIR / "relations_round11_draw.txt"
 
 
 def draw_round11(root: Path) -> list[str]:

@@ -20,6 +20,7 @@ from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
+from .listed_parts import parts_with_and_rates
 from .lookups import _FirstCompatible, _nearest
 from .ratios import ratios_in_words
 from .restatement import restatements
@@ -64,6 +65,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     vote_splits,  # 6: round 9, "an eight to one majority" of "nine law lords"
     thresholds_crossed,  # 6: round 10, a level set against "the $4 trillion mark" it broke through
     parts_of_a_scoped_total,  # 6: round 11, "400,000 copies in Spain" of "nine million copies worldwide"
+    parts_with_and_rates,  # 6: round 12, "84,000 jobs, with 12,000 in Wales"; "£2bn over four years, or £500m a year"
 )
 
 

@@ -7,7 +7,20 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import _DOWN, _OTHER_CLAUSE, _UP, INF, Article, _compatible, _fmt, _holds_text, _is_exact, _loose, _verdict
+from .common import (
+    _DOWN,
+    _OTHER_CLAUSE,
+    _PCT_DIRECTION,
+    _UP,
+    INF,
+    Article,
+    _compatible,
+    _fmt,
+    _holds_text,
+    _is_exact,
+    _loose,
+    _verdict,
+)
 
 _TO_GAP = re.compile(
     r"^(?:\s+(?:(?:at|in|by|on|for)\s+[\w\s'’-]{0,30}?|last\s+\w+|a\s+year\s+(?:earlier|ago)|the\s+previous\s+\w+))?"
@@ -403,8 +416,10 @@ def _then_to(text, x, y, add) -> None:
     m = _THEN_TO.fullmatch(text, x.end, y.start)
     if not m or m.group("v").lower() not in _THEN_VERBS or not _compatible(x, y, need_overlap=False):
         return
-    if x.kind in ("percent", "date", "rank") or x.value == y.value:
+    if x.kind in ("date", "rank") or x.value == y.value:
         return
+    if x.kind == "percent" and _PCT_DIRECTION.search(text, max(0, x.start - 30), x.start):
+        return  # "rose 5% before falling back to 3%": x is a move, not a level (round 12: levels of a rate are read)
     sign = _THEN_VERBS[m.group("v").lower()]
     own = _OWN_CURRENCY.get(x.unit) if x.kind == "money" else None
     if own and re.search(rf"\b(?:{own})s?\b", text[max(0, x.start - 80) : x.start], re.I):

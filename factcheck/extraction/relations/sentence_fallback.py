@@ -31,6 +31,16 @@ _BASE_BEFORE = re.compile(
     re.I,
 )
 # "… a year earlier, when it made $75m", "having been $75m in 2003": the baseline named by its time
+# round 12: a baseline after "after" / "following" ("slowed to 2.5% last year, after 3.1% in 2003") or "having
+# held it at"; weaker than "from", so a time word after the figure is needed too
+_BASE_AFTER_WORD = re.compile(
+    r"\b(?:after|following)\s+(?:(?:growth|a\s+rise|a\s+fall|an\s+increase|a\s+decline|a\s+drop|a\s+rate)\s+of\s+)?"
+    r"(?:about\s+|around\s+|just\s+)?$",
+    re.I,
+)
+_HAVING = re.compile(
+    r"\bhaving\s+(?:stood|held\s+(?:it|them|rates?)|remained|stayed)\s+at\s+(?:about\s+|around\s+|just\s+)?$", re.I
+)
 _BASE_WHEN = re.compile(
     r"(?:\b(?:on|than|than\s+in|from|since|against|compared\s+(?:with|to))\s+(?:19|20)\d\d|\b(?:earlier|ago|before)|"
     r"\blast\s+year|\bthe\s+(?:same|previous|prior)\s+(?:period|quarter|year|month))"
@@ -59,10 +69,17 @@ _SENTENCE_START = re.compile(r"[.!?]\s+|\n")
 _REPORT = 2.5
 
 
+# round 12: the pace of a rate ("growth slowed to 2.5%") is a direction of that rate
+_PACE = {"slowed": -1, "slowing": -1, "eased": -1, "easing": -1, "weakened": -1, "softened": -1, "cooled": -1,
+         "accelerated": 1, "accelerating": 1, "quickened": 1, "strengthened": 1}  # fmt: skip
+
+
 def _sign(word: str) -> int:
     w = word.lower()
     if w in _NOT_DIRECTION:
         return 0
+    if w in _PACE:
+        return _PACE[w]
     return 1 if _UP.fullmatch(w) or w in ("growth", "gain") else (-1 if _DOWN.fullmatch(w) else 0)
 
 
@@ -71,6 +88,8 @@ def _directions(text: str, start: int, end: int) -> set[int]:
     span = text[start:end]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(span)), default=0)
     words = re.findall(r"[A-Za-z]+", span[cut:])
+    if any(w.lower() in _PACE for w in words):
+        words = [w for w in words if w.lower() not in ("growth", "gain")]  # "growth slowed": the measure, not a rise
     return {s for s in map(_sign, words) if s}
 
 
@@ -108,8 +127,11 @@ def _old_score(text: str, q: Quantity) -> float:
     before = _BASE_BEFORE.search(text, max(0, q.start - 40), q.start) or _BASE_WHEN.search(
         text, max(0, q.start - 50), q.start
     )
+    before = before or _HAVING.search(text, max(0, q.start - 40), q.start)
     score = 2.0 if before else 0.0
     m = _BASE_AFTER.match(text, q.end)
+    if m is not None and not before and _BASE_AFTER_WORD.search(text, max(0, q.start - 40), q.start):
+        score = 1.5  # "after 3.1% in 2003": "after" names a baseline only with its time
     return score + (0.0 if m is None else 0.5 if re.search(r"\d\d$", m.group()) else 1.0)
 
 

@@ -44,13 +44,23 @@ def _is_total(text: str, t: Quantity) -> bool:
     )
 
 
+# Round 12: a list whose items are named before their figures ("Labour won 355 seats, the Conservatives 198
+# and the Liberal Democrats 62"), read as a list only beside a total word.
+_NAMED_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}"
+    r"(?:(?:won|got|took|had|has|holds|held|with|on)\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$"
+)
+
+
 def _chain(text: str, counts: list[Quantity], k: int, step: int) -> list[Quantity]:
-    """The counts joined as a list ("40 pickups, 10 coupes and 5 vans") from counts[k] going by step."""
+    """The counts joined as a list ("40 pickups, 10 coupes and 5 vans", "Labour 355, the Tories 198 and the
+    Liberal Democrats 62") from counts[k] going by step."""
     out = [counts[k]]
     j = k + step
     while 0 <= j < len(counts) and len(out) < 8:
         a, b = (counts[j], out[-1]) if step < 0 else (out[-1], counts[j])
-        if not _SUM_GAP.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if not (_SUM_GAP.match(gap) or _NAMED_GAP.match(gap)):
             break
         out.append(counts[j])
         j += step

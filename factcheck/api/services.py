@@ -23,6 +23,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from factcheck.api.models import TOKEN_PREFIX, ApiToken, Webhook, WebhookDelivery, token_digest
+from factcheck.core.db import lazy_commit
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +96,10 @@ def token_touch(*, token, now):
     """Stamp last_used_at at most once a minute per token: one conditional UPDATE when it is due."""
     if token.last_used_at is not None and now - token.last_used_at < TOUCH_EVERY:
         return
-    ApiToken.objects.filter(pk=token.pk).filter(
-        Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOUCH_EVERY)
-    ).update(last_used_at=now)
+    with lazy_commit():
+        ApiToken.objects.filter(pk=token.pk).filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - TOUCH_EVERY)
+        ).update(last_used_at=now)
     token.last_used_at = now
 
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from factcheck.core.db import lazy_commit
 from factcheck.newsrooms.models import Membership, Newsroom
 
 INITIAL_PASSWORD_BYTES = 12  # 16 URL-safe characters
@@ -122,7 +123,10 @@ def membership_queue_seen(*, member: Membership, now=None):
     also kept as `queue_previous_seen_at`: what the queue marks new until the next opening."""
     previous, member.queue_seen_at = member.queue_seen_at, now or timezone.now()
     member.queue_previous_seen_at = previous
-    Membership.objects.filter(pk=member.pk).update(queue_seen_at=member.queue_seen_at, queue_previous_seen_at=previous)
+    with lazy_commit():  # a stamp, not work: the page does not wait for it to reach the disk
+        Membership.objects.filter(pk=member.pk).update(
+            queue_seen_at=member.queue_seen_at, queue_previous_seen_at=previous
+        )
     return previous
 
 

@@ -1,6 +1,7 @@
 """The article-wide relation rules of issue 12, one group of tests per rule function, on sentences
 written for these tests (not taken from any corpus)."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,7 @@ def test_a_total_and_the_parts_that_follow_it():
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.1 million", "2.1 million cars", "5.2 million cars"], True)]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_payment_in_two_instalments():
     text = "The club will pay 2.5m euros for the player. It pays 2m euros now, with another 500,000 euros later."
     ex, rels = _rels(text, "sum")
@@ -105,6 +107,7 @@ def test_a_payment_in_two_instalments():
 
 
 # _restatement_phase
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_headline_figure_restated_in_the_body():
     ex, rels = _rels(
         "Mill pays £3m to settle dispute\n\nThe mill will pay £3m to end a dispute with its staff.", "restatement"
@@ -112,6 +115,7 @@ def test_a_headline_figure_restated_in_the_body():
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["£3m", "£3m"], True)]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_headline_figure_the_body_contradicts():
     text = "Mill pays £3m to settle dispute\n\nThe mill will pay £4m to settle the dispute with its staff."
     ex, rels = _rels(text, "restatement")
@@ -119,6 +123,7 @@ def test_a_headline_figure_the_body_contradicts():
     assert "£3m" in rels[0].explanation and "£4m" in rels[0].explanation and "differ by 1m" in rels[0].explanation
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_vague_figure_is_never_restated():
     _, rels = _rels("Thousands march in city\n\nThousands marched. Police said 2,000 people took part.", "restatement")
     assert rels == []
@@ -207,17 +212,20 @@ def test_a_bid_raised_with_last_months_offer_as_baseline():
 
 
 # comparisons with "well below the existing …" (round 2)
+@pytest.mark.usefixtures("consistent_restatements")
 def test_below_with_words_before_the_figure():
     ex, rels = _rels("Tickets will cost about $90, well below the rival club's $150 price.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["$90", "$150"], True)]
 
 
 # round 3: _rule_apposition, _within_bounds, expectations with a target, comparisons past a currency figure
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_share_restated_in_an_apposition():
     ex, rels = _rels("Nearly half of all farmers - some 46% - live on less than $3 a day.", "restatement")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["half", "46%"], "approximately")]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_later_bound_that_an_opening_figure_satisfies():
     text = "Jobless claims rose to 3.2 million people. More follows. Claims have been stuck above 3 million for years."
     ex, rels = _rels(text, "restatement")
@@ -235,12 +243,14 @@ def test_better_than_expected_is_a_result_not_an_expectation():
     assert all("expected 7%" not in r.explanation for r in rels)
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_comparison_past_a_figure_of_another_measure():
     ex, rels = _rels("Sales will rise by 3.5% to $180bn - less than the 4.1% rise a year earlier.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.5%", "4.1%"], True)]
 
 
 # _rule_definite_count
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_lead_count_taken_up_by_the_same_number_with_another_noun():
     text = (
         "Ferry strike ends\n\nSeven stewards who walked out on Monday returned to work."
@@ -250,6 +260,7 @@ def test_a_lead_count_taken_up_by_the_same_number_with_another_noun():
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["Seven stewards", "seven men"], True)]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_lead_count_is_not_restated_by_another_group():
     text = (
         "Ferry firm cuts routes\n\nThe firm will stop two island services in May."
@@ -260,6 +271,7 @@ def test_a_lead_count_is_not_restated_by_another_group():
 
 
 # _rule_headline_break
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_headline_figure_contradicted_in_the_first_sentence_even_if_repeated_later():
     text = (
         "Council plans 12% rise in rents\n\nThe council plans to raise rents by 15% from April, its budget shows."
@@ -350,12 +362,14 @@ def test_a_part_of_another_group_is_not_linked():
     assert rels == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_small_bare_number_is_not_restated_by_a_count_of_something_else():
     text = "Voters back plan by two to one\n\nThe council said the plan and the budget were two separate issues."
     _, rels = _rels(text, "restatement")
     assert rels == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_the_noun_of_a_lead_count_ends_before_its_prepositional_phrase():
     text = (
         "Cash missing at lender\n\nTwo clerks at one of the city's oldest banks have vanished."
@@ -366,6 +380,7 @@ def test_the_noun_of_a_lead_count_ends_before_its_prepositional_phrase():
 
 
 # restatements: a lead group taken up again later with another number
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_lead_count_taken_up_later_with_another_number_is_a_broken_restatement():
     lead = "Six ferries will be withdrawn next spring, the operator said.\n\n"
     ex, rels = _rels(lead + "Crews on the 9 ferries were told on Monday.", "restatement")
@@ -411,12 +426,14 @@ def test_a_share_in_apposition_that_does_not_fit_is_broken():
     assert "300" in rels[0].explanation and "45%" in rels[0].explanation
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_change_in_percent_of_a_figure_is_no_share():
     _, rels = _rels("Kiln news\n\nClay sales of £3m rose 20% of the £15m forecast gap.", "percentage")
     assert rels == []
 
 
 # round 8: _rule_headline_break (restatement) reads a part of the headline's figure as a part, not a restatement
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_body_figure_worded_as_a_part_is_no_broken_restatement():
     for body in ("It will close kilns, including 600 jobs in Leeds.", "It will cut 600 of the jobs in Leeds."):
         _, rels = _rels(f"Potteries to cut 1,000 jobs\n\n{body}", "restatement")

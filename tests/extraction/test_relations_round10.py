@@ -14,6 +14,7 @@ def _restated(text):
 
 
 # restatement._label: a figure that names something restates nothing
+@pytest.mark.usefixtures("consistent_restatements")
 @pytest.mark.parametrize(
     "text",
     [
@@ -34,6 +35,7 @@ def test_it_does_not_restate_a_figure_that_names_something(text):
     assert _restated(text) == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_it_does_not_restate_a_squad_size_as_an_age():
     text = (
         "Kay joins squad\n\nThe winger Sam Kay has been added to the 25-man squad for the trip. "
@@ -42,6 +44,7 @@ def test_it_does_not_restate_a_squad_size_as_an_age():
     assert _restated(text) == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_it_still_restates_a_squad_size_in_other_words():
     text = (
         "Kay joins squad\n\nThe winger Sam Kay has been added to the 25-man squad for the trip. "
@@ -50,6 +53,7 @@ def test_it_still_restates_a_squad_size_in_other_words():
     assert _restated(text) == [["25-man squad", "25-man"]]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_it_does_not_restate_a_set_score_that_repeats_by_chance():
     text = (
         "Smith into last four\n\n"
@@ -60,6 +64,7 @@ def test_it_does_not_restate_a_set_score_that_repeats_by_chance():
     assert _restated(text) == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_it_does_not_restate_a_score_by_another_one_with_the_same_first_number():
     text = (
         "Wales lead at the break\n\n"
@@ -69,6 +74,7 @@ def test_it_does_not_restate_a_score_by_another_one_with_the_same_first_number()
     assert _restated(text) == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_it_still_restates_a_headline_result_in_the_body():
     text = "Lyon win 3-1 in Lille\n\nLyon beat Lille 3-1 on Saturday with two late goals."
     assert _restated(text) == [["3-1", "3-1"]]

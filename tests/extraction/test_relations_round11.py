@@ -97,12 +97,14 @@ def test_it_reads_a_comparative_with_a_noun_or_a_clause_before_the_other_figure(
     assert [holds for _, holds in _compared(text)] == [expected]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_qualifier_after_a_direction_word_compares_nothing():
     text = "Stock\n\nThe stock gained 3.5% by noon to 6.1 euros, after going up more than 6% at the open."
     assert _compared(text) == []
 
 
 # common._currency: one currency written two ways; two currencies are never one sum
+@pytest.mark.usefixtures("consistent_restatements")
 @pytest.mark.parametrize(
     ("later", "expected"),
     [("US$250,000", [(["$250,000", "US$250,000"], True)]), ("£250,000", [])],

@@ -58,6 +58,7 @@ def test_a_part_introduced_by_with(text, expected):
     assert _found(text, "part_of") == expected
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 @pytest.mark.parametrize(
     "text",
     [
@@ -112,3 +113,17 @@ def test_a_rate_then_the_level_it_moves_to():
 
 def test_a_rise_then_a_level_is_not_a_change_between_them():
     assert _found("The shares rose 6% before falling back to 4% at the close.", "change") == []
+
+
+# relations.REPORT_CONSISTENT_RESTATEMENTS: a figure stated twice is reported only when the two values differ
+def test_a_restatement_is_reported_only_when_it_breaks():
+    consistent = "Port handles 4.2 million boxes\n\nThe port handled 4.2 million boxes last year, its busiest."
+    broken = "Port handles 4.2 million boxes\n\nThe port handled 3.1 million boxes last year, its busiest."
+    assert _found(consistent, "restatement") == []
+    assert _found(broken, "restatement") == [(["4.2 million boxes", "3.1 million boxes"], False)]
+
+
+@pytest.mark.usefixtures("consistent_restatements")
+def test_the_restatement_rule_still_finds_the_consistent_one():
+    consistent = "Port handles 4.2 million boxes\n\nThe port handled 4.2 million boxes last year, its busiest."
+    assert _found(consistent, "restatement") == [(["4.2 million boxes", "4.2 million boxes"], True)]

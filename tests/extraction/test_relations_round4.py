@@ -2,6 +2,8 @@
 neither gold part, and from the misses of the 25 tuning articles added that round), one group of tests per
 rule function, on sentences written for these tests (not taken from any corpus)."""
 
+import pytest
+
 from factcheck.extraction import extract
 
 
@@ -46,6 +48,7 @@ def test_a_result_still_meets_its_expectation():
 
 
 # sentence_sums.inherit_units: "one in 13 of the …" is a rate
+@pytest.mark.usefixtures("consistent_restatements")
 def test_one_in_n_of_the_whole_is_not_a_part():
     ex, rels = _rels("Only one in 17 of the 52 million loans is now unpaid.", "part_of")
     assert rels == []
@@ -54,6 +57,7 @@ def test_one_in_n_of_the_whole_is_not_a_part():
 
 
 # restatement._another_event
+@pytest.mark.usefixtures("consistent_restatements")
 def test_the_same_amount_of_two_moves_is_not_a_restatement():
     text = (
         "Oil prices slide again\n\nIn New York, light crude fell 41 cents to $48.10 a barrel on Monday. "
@@ -63,12 +67,14 @@ def test_the_same_amount_of_two_moves_is_not_a_restatement():
     assert rels == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_the_same_move_told_twice_is_a_restatement():
     text = "Copper up 41 cents\n\nCopper rose 41 cents to $3.10 a pound on Monday, traders said."
     ex, rels = _rels(text, "restatement")
     assert [_texts(ex, r) for r in rels] == [["41 cents", "41 cents"]]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_several_hundred_is_not_restated():
     text = 'The minister said "several hundred" people were at risk. He said there are several hundred of them.'
     _, rels = _rels(text, "restatement")
@@ -149,6 +155,7 @@ def test_a_share_of_a_whole_stated_in_another_sentence():
     assert [r.holds for r in rels] == [False]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_share_with_two_possible_wholes_is_not_called_broken():
     text = (
         "The two papers are cutting 60 reporter jobs - 22% of their editorial staff. The cuts fund a new press. "
@@ -159,6 +166,7 @@ def test_a_share_with_two_possible_wholes_is_not_called_broken():
 
 
 # restatement._is_bound (in _another_event)
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_limit_of_the_same_value_is_not_a_restatement():
     text = (
         "The bank left its key rate at 3% on Thursday, for the ninth month running. Growth is slow. "
@@ -168,6 +176,7 @@ def test_a_limit_of_the_same_value_is_not_a_restatement():
     assert rels == []
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_figure_within_a_later_bound_is_still_restated():
     text = "Jobless total rises\n\nThe jobless total rose to 4.46 million. With the jobless total above 4 million, "
     text += "the plan is in doubt."
@@ -175,6 +184,7 @@ def test_a_figure_within_a_later_bound_is_still_restated():
     assert [_texts(ex, r) for r in rels] == [["4.46 million", "4 million"]]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_target_as_a_verb_and_under_the_terms_of_are_no_limits():
     text = (
         "Group to target nine seats\n\nA campaign group is to target nine marginal seats at the election. "
@@ -188,6 +198,7 @@ def test_target_as_a_verb_and_under_the_terms_of_are_no_limits():
     assert ["$168m", "$168m"] in [_texts(ex, r)[:2] for r in rels]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_two_bounds_in_the_same_words_are_restated():
     text = "Cold weather pushed oil prices above $50 a barrel on Monday. Traders carried prices above the $50 mark."
     ex, rels = _rels(text, "restatement")
@@ -205,6 +216,7 @@ def test_a_figure_added_to_a_running_total():
     assert [r.holds for r in rels] == [False]
 
 
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_total_without_the_words_of_an_addition_is_no_part():
     text = "Some 164,000 new jobs were created in May. The ministry counted 1.9 million jobs in all."
     _, rels = _rels(text, "part_of")
@@ -212,6 +224,7 @@ def test_a_total_without_the_words_of_an_addition_is_no_part():
 
 
 # restatement._rule_similar (across.y_similar_to_earlier)
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_similar_sum_restates_the_earlier_figure():
     lead = "Storm hits port\n\nA storm hit the port on Monday. Ships were kept out. Cranes were damaged. "
     text = lead + "The port may lose 40bn pesos. It plans to spend a similar sum - around 40bn pesos - on repairs."
@@ -223,12 +236,14 @@ def test_a_similar_sum_restates_the_earlier_figure():
 
 
 # sentence_sums.inherit_units: "nine out of 10" is a rate
+@pytest.mark.usefixtures("consistent_restatements")
 def test_nine_out_of_ten_is_a_rate_not_a_part():
     _, rels = _rels("In nine out of 10 disputes there is no court case, officials said.", "part_of")
     assert rels == []
 
 
 # restatement._rule_restated: a lead share restated only in shared words
+@pytest.mark.usefixtures("consistent_restatements")
 def test_two_owners_with_the_same_share_are_not_one_figure():
     text = (
         "Airbus bosses meet\n\nThe Lagardere group, which owns 30% of the plane maker, backs the plan. "
@@ -324,6 +339,7 @@ def test_comparisons_with_possessives_and_beat():
 
 
 # across_compared._rule_expectation: "missing", "remained above 50", "from a revised 53.3"
+@pytest.mark.usefixtures("consistent_restatements")
 def test_an_expectation_missed_with_a_threshold_in_the_sentence():
     text = (
         "The index fell to 51.8 from a revised 53.3 in May. But, despite missing forecasts of 53.7, "
@@ -334,6 +350,7 @@ def test_an_expectation_missed_with_a_threshold_in_the_sentence():
 
 
 # restatement._rule_headline_break: the lead sentence restates the headline
+@pytest.mark.usefixtures("consistent_restatements")
 def test_a_headline_figure_the_lead_changes_is_broken():
     text = "Mill makes $5.4bn Fox offer\n\nThe mill is seeking to buy out investors in its Fox unit for about $8.1bn."
     ex, rels = _rels(text, "restatement")

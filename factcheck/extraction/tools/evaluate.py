@@ -277,7 +277,8 @@ def eval_gold(root: Path) -> str:
     if not GOLD_PATH.exists():
         return "### Numeric dev gold\n\n(not built yet)"
     from .gold_eval import OUT as RELATIONS_GOLD
-    from .gold_eval import evaluate_gold, evaluate_relations_gold
+    from .gold_eval import evaluate_gold
+    from .gold_report import evaluate_relations_gold
 
     out = evaluate_gold(root, GOLD_PATH)
     if RELATIONS_GOLD.exists():

@@ -3,8 +3,8 @@
 - Always (when ../shared/data is there): a small deterministic sample (every 4th sentence of the
   first 6 debates of crowdsourced.csv, one fixed candidate) trains to the same scores to 1e-6 twice.
 - With FACTCHECK_FULL_TRAIN_TEST=1: `train --refit-only` on all of crowdsourced.csv (the shipped
-  file's chosen candidate, its folds, its calibration) gives the shipped file's scores to 1e-6
-  (about 1 minute here, so it is opt-in). The hand features read the quantities, so a change to
+  file's chosen candidate, its row weights, its folds, its calibration) gives the shipped file's
+  scores to 1e-6 (about 2 minutes here, so it is opt-in). The hand features read the quantities, so a change to
   quantities/ or to the claim-type wording can move the scores: retrain (`train`) after such a change.
 """
 
@@ -45,9 +45,10 @@ def _scores(arrays, tmp_path, name):
 @needs_data
 def test_training_on_a_small_sample_is_deterministic(tmp_path):
     rows = _sample()
-    cand = [(True, 1.0, 1.0)]
-    a = T.train(rows, candidates=cand, log_fn=lambda m: None)
-    b = T.train(rows, candidates=cand, log_fn=lambda m: None)
+    cand = [(True, 1.0, 1.0, 0.5)]
+    agreed = frozenset(r["id"] for r in rows[::3])
+    a = T.train(rows, candidates=cand, agreed_ids=agreed, log_fn=lambda m: None)
+    b = T.train(rows, candidates=cand, agreed_ids=agreed, log_fn=lambda m: None)
     assert str(a["version"]) == str(b["version"])
     sa, sb = _scores(a, tmp_path, "a.npz"), _scores(b, tmp_path, "b.npz")
     assert np.max(np.abs(sa - sb)) < 1e-6

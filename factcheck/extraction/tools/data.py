@@ -24,6 +24,13 @@ def claimbuster(path: Path) -> list[dict]:
         ]
 
 
+def claimbuster_agreed(path: Path) -> dict[str, int]:
+    """{sentence id: label} of a ClaimBuster stricter-agreement subset (2xNCS.json, 2.5xNCS.json,
+    3xNCS.json): label 1 = CFS, 0 = not check-worthy. Its ids are rows of crowdsourced.csv or groundtruth.csv."""
+    with open(path, encoding="utf-8") as f:
+        return {str(r["sentence_id"]): int(r["label"]) for r in json.load(f)}
+
+
 def ct24(path: Path) -> list[dict]:
     with open(path, newline="", encoding="utf-8") as f:
         rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)

@@ -90,7 +90,7 @@ KIND_LABELS = {
     "difference": "Difference",
     "ratio": "Ratio",
     "change": "Change",
-    "restatement": "Same figure restated",
+    "restatement": "Same figure, another value",
 }
 
 

@@ -26,9 +26,9 @@ def lazy_commit():
     corrupts anything); the reader does not wait for an fsync it has no use for (about 5 ms a queue page on
     the bench machine: the page's largest single cost). Inside an outer transaction it is a plain savepoint:
     the setting would reach the outer transaction's own writes."""
-    outer = connection.in_atomic_block
+    own = not connection.in_atomic_block and connection.get_autocommit()  # else the setting reaches others' writes
     with transaction.atomic():
-        if not outer and connection.vendor == "postgresql":
+        if own and connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL synchronous_commit TO OFF")
         yield

@@ -15,7 +15,8 @@ from .checkworthiness import Model, default_model
 from .claimtypes import claim_types, numeric_figure
 from .types import Extraction, Quantity, Speaker, Statement
 
-EXTRACTOR_VERSION = "0.1.0"
+# 0.2.0: a restatement (one figure stated twice) is reported only when it breaks (relations round 12)
+EXTRACTOR_VERSION = "0.2.0"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

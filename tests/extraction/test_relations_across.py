@@ -99,7 +99,6 @@ def test_a_total_and_the_parts_that_follow_it():
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.1 million", "2.1 million cars", "5.2 million cars"], True)]
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_payment_in_two_instalments():
     text = "The club will pay 2.5m euros for the player. It pays 2m euros now, with another 500,000 euros later."
     ex, rels = _rels(text, "sum")
@@ -212,7 +211,6 @@ def test_a_bid_raised_with_last_months_offer_as_baseline():
 
 
 # comparisons with "well below the existing …" (round 2)
-@pytest.mark.usefixtures("consistent_restatements")
 def test_below_with_words_before_the_figure():
     ex, rels = _rels("Tickets will cost about $90, well below the rival club's $150 price.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["$90", "$150"], True)]
@@ -243,7 +241,6 @@ def test_better_than_expected_is_a_result_not_an_expectation():
     assert all("expected 7%" not in r.explanation for r in rels)
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_comparison_past_a_figure_of_another_measure():
     ex, rels = _rels("Sales will rise by 3.5% to $180bn - less than the 4.1% rise a year earlier.", "comparison")
     assert [(_texts(ex, r), r.holds) for r in rels] == [(["3.5%", "4.1%"], True)]
@@ -426,7 +423,6 @@ def test_a_share_in_apposition_that_does_not_fit_is_broken():
     assert "300" in rels[0].explanation and "45%" in rels[0].explanation
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_change_in_percent_of_a_figure_is_no_share():
     _, rels = _rels("Kiln news\n\nClay sales of £3m rose 20% of the £15m forecast gap.", "percentage")
     assert rels == []

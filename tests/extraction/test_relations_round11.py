@@ -97,7 +97,6 @@ def test_it_reads_a_comparative_with_a_noun_or_a_clause_before_the_other_figure(
     assert [holds for _, holds in _compared(text)] == [expected]
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_qualifier_after_a_direction_word_compares_nothing():
     text = "Stock\n\nThe stock gained 3.5% by noon to 6.1 euros, after going up more than 6% at the open."
     assert _compared(text) == []

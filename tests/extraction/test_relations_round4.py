@@ -48,7 +48,6 @@ def test_a_result_still_meets_its_expectation():
 
 
 # sentence_sums.inherit_units: "one in 13 of the …" is a rate
-@pytest.mark.usefixtures("consistent_restatements")
 def test_one_in_n_of_the_whole_is_not_a_part():
     ex, rels = _rels("Only one in 17 of the 52 million loans is now unpaid.", "part_of")
     assert rels == []
@@ -155,7 +154,6 @@ def test_a_share_of_a_whole_stated_in_another_sentence():
     assert [r.holds for r in rels] == [False]
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_share_with_two_possible_wholes_is_not_called_broken():
     text = (
         "The two papers are cutting 60 reporter jobs - 22% of their editorial staff. The cuts fund a new press. "
@@ -216,7 +214,6 @@ def test_a_figure_added_to_a_running_total():
     assert [r.holds for r in rels] == [False]
 
 
-@pytest.mark.usefixtures("consistent_restatements")
 def test_a_total_without_the_words_of_an_addition_is_no_part():
     text = "Some 164,000 new jobs were created in May. The ministry counted 1.9 million jobs in all."
     _, rels = _rels(text, "part_of")
@@ -236,7 +233,6 @@ def test_a_similar_sum_restates_the_earlier_figure():
 
 
 # sentence_sums.inherit_units: "nine out of 10" is a rate
-@pytest.mark.usefixtures("consistent_restatements")
 def test_nine_out_of_ten_is_a_rate_not_a_part():
     _, rels = _rels("In nine out of 10 disputes there is no court case, officials said.", "part_of")
     assert rels == []
@@ -339,7 +335,6 @@ def test_comparisons_with_possessives_and_beat():
 
 
 # across_compared._rule_expectation: "missing", "remained above 50", "from a revised 53.3"
-@pytest.mark.usefixtures("consistent_restatements")
 def test_an_expectation_missed_with_a_threshold_in_the_sentence():
     text = (
         "The index fell to 51.8 from a revised 53.3 in May. But, despite missing forecasts of 53.7, "

@@ -20,22 +20,28 @@ _WITH_PART = re.compile(
     r"\s*,\s*with\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+|up\s+to\s+|just\s+(?:over|under)\s+)?$",
     re.I,
 )
-# what the part is: where it is, where it goes, or "of them"; "more", "further" make it an extra amount
-_PART_AFTER = re.compile(
-    r"(?:\s+[a-z][\w'’-]*){0,2}?\s*(?:of\s+(?:them|those|these|which|the\s+total)\b|"
-    r"\s+(?:expected\s+|due\s+|set\s+|likely\s+)?(?:in|at|from|going|coming|based|earmarked|spent|to\s+go)\b)",
-    re.I,
+# What the part is. Said outright ("of them", "of which"), the words assert the part, so a part larger than its
+# whole breaks it. A named place ("in Wales", "based in Ireland") or where money goes ("going to hospices") is
+# read as a part only when it fits: "with $2bn in sales", "with 6,000 in 2003", "with 4,000 at risk" and "with
+# £5m from central government" name other things.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|which|the\s+total)\b", re.I)
+_PLACE_OR_USE = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:(?:expected\s+|due\s+|based\s+|located\s+)?in\s+(?:the\s+)?[A-Z][\w'’-]*|"
+    r"(?:going|earmarked|set\s+aside|allocated)\s+(?:to|for)\b)"
 )
-_EXTRA = re.compile(r"\s+(?:more|further|extra|additional|others?)\b", re.I)
 _TAKEN_PARTS = frozenset({"part_of", "sum"})
 
 _OVER_PERIOD = re.compile(
-    r"\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:over|across|during|in)\s+(?:the\s+(?:next|last|past|coming)\s+)?"
+    r"\s+(?:[a-z][\w'’-]*\s+){0,3}?(?:over|across|during)\s+(?:the\s+(?:next|last|past|coming)\s+)?"
     r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)\s+(?P<unit>years?|months?)"
     r"\s*,?\s*(?:or|which\s+is|that\s+is|equivalent\s+to|-|–|—|\()\s*(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+)?$",
     re.I,
 )
-_PER_PERIOD = re.compile(r"\s+(?:a|per|each|every)\s+(?P<unit>year|month)\b", re.I)
+_PER_PERIOD = re.compile(
+    r"\s+(?:a|per|each|every)\s+(?P<unit>year|month)\b(?!\s+(?:more|less|extra|than|above|below))", re.I
+)
+# "grew to £3bn over five years": a level reached, not an amount spread over the period
+_LEVEL_BEFORE = re.compile(r"\b(?:to|reach(?:ed|es|ing)?|hit|hits)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$", re.I)
 _NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -56,22 +62,30 @@ def parts_with_and_rates(art: Article) -> None:
             p = next((q for q in group[i + 1 : i + 3] if q.kind != "duration"), None)
             if p is None or p.kind != w.kind or p.start - w.end > 120:
                 continue
-            if w.id not in linked and p.id not in linked and _part_with(text, w, p):
-                add_part_of(art.add, p, w, _loose(p)[0] <= max(_loose(w)[1], w.value + w.tolerance))
+            holds = _part_with(text, w, p) if w.id not in linked and p.id not in linked else None
+            if holds is not None:
+                _add_part(art, p, w, holds)
                 linked.update((w.id, p.id))
             elif w.kind == "money" and w.id not in rated and p.id not in rated:
                 _per_period(art, text, w, p)
 
 
-def _part_with(text: str, w: Quantity, p: Quantity) -> bool:
-    """p a part of w: ", with (about) p" right after w's figure (and its unit words), then what p is."""
+def _part_with(text: str, w: Quantity, p: Quantity) -> bool | str | None:
+    """p a part of w, worded ", with (about) p" right after w's figure (and its unit words), then what p is: the
+    verdict, or None when p is not worded as a part. An implied part ("with 1,500 in Scotland") that does not
+    fit is not reported: the words do not assert it strongly enough to call it broken."""
     gap = text[w.end : p.start]
     m = re.match(r"(?:\s+[a-z][\w'’-]*){0,3}?(?=\s*,\s*with\b)", gap, re.I)
-    if m is None or not _WITH_PART.fullmatch(gap, m.end()):
-        return False
-    if _EXTRA.match(text, p.end) or not _PART_AFTER.match(text, p.end):
-        return False
-    return _same_measure(w, p) and p.value > 0
+    if m is None or not _WITH_PART.fullmatch(gap, m.end()) or not _same_measure(w, p) or p.value <= 0:
+        return None
+    said = bool(_OF_THEM.match(text, p.end))
+    if not said and not _PLACE_OR_USE.match(text, p.end):
+        return None
+    if p.value <= w.value:
+        return True
+    if _loose(p)[0] <= _loose(w)[1]:
+        return "approximately"
+    return False if said else None
 
 
 def _per_period(art: Article, text: str, total: Quantity, rate: Quantity) -> None:
@@ -80,8 +94,13 @@ def _per_period(art: Article, text: str, total: Quantity, rate: Quantity) -> Non
     per = _PER_PERIOD.match(text, rate.end)
     if m is None or per is None or not _same_measure(total, rate) or not rate.value:
         return
+    if _LEVEL_BEFORE.search(text, max(0, total.start - 20), total.start):
+        return
     n = m.group("n").lower()
     periods = int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    if periods < 1:
+        return
+    unit = per.group("unit").lower()
     if m.group("unit").lower().startswith("year") and per.group("unit").lower() == "month":
         periods *= 12
     elif m.group("unit").lower().startswith("month") and per.group("unit").lower() == "year":
@@ -94,6 +113,21 @@ def _per_period(art: Article, text: str, total: Quantity, rate: Quantity) -> Non
         [rate],
         total,
         holds,
-        f"{rate.text} a {per.group('unit').lower()} for {periods} {per.group('unit').lower()}s is "
+        f"{rate.text} a {unit} for {periods} {unit}{'s' if periods > 1 else ''} is "
         f"{_fmt(rate.value * periods)}; the text gives {total.text} ({_fmt(total.value)}) in all: {_holds_text(holds)}",
+    )
+
+
+def _add_part(art: Article, p: Quantity, w: Quantity, holds) -> None:
+    """Reports "p is part of w" with the verdict _part_with gave."""
+    if holds is True or holds is False:
+        add_part_of(art.add, p, w, holds)
+        return
+    art.add(
+        "part_of",
+        [p],
+        w,
+        holds,
+        f"{p.text} is part of {w.text}: {_fmt(p.value)} is more than {_fmt(w.value)}, but within the rounding of "
+        f"the figures",
     )

@@ -10,11 +10,11 @@ from ..types import Quantity
 from .common import (
     _DOWN,
     _OTHER_CLAUSE,
-    _PCT_DIRECTION,
     _UP,
     INF,
     Article,
     _compatible,
+    _direction,
     _fmt,
     _holds_text,
     _is_exact,
@@ -406,6 +406,25 @@ _THEN_VERBS = {
 _OWN_CURRENCY = {"$": r"dollar|greenback|US\s+currency", "£": r"pound|sterling", "€": r"euro", "¥": r"yen"}
 
 
+# Round 12: two percentages are levels of a rate only when the first is worded as a level ("hit 2.9%", "stood at
+# 4.8%") and neither is worded as a move ("fell as much as 8% before recovering to 3% lower", "to a 1% loss").
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:reach(?:ed|es|ing)?|hit|hits|hitting|stood\s+at|stands\s+at|standing\s+at|peaked\s+at|was|were|is|"
+    r"be|been|of)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$",
+    re.I,
+)
+_MOVE_AFTER = re.compile(r"\s+(?:lower|higher|down|up|loss|losses|fall|drop|decline|rise|gain|gains|increase)\b", re.I)
+
+
+def _rate_levels(text, x, y) -> bool:
+    """x and y (percentages) read as two levels of one rate: x worded as a level, no move worded on either."""
+    clause = _OTHER_CLAUSE.split(text[max(0, x.start - 60) : x.start])[-1]
+    words = [w for w in re.findall(r"[a-z]+", clause.lower()) if w != "growth"]  # "growth hit 2.9%": the rate
+    if not _LEVEL_BEFORE.search(clause) or any(_direction(w) for w in words):
+        return False
+    return not (_MOVE_AFTER.match(text, x.end) or _MOVE_AFTER.match(text, y.end))
+
+
 def _then_to(text, x, y, add) -> None:
     """ "hit $1.3516, before rallying to $1.3509": x the level before, y the one "before <verb>ing to"; the
     verb's direction, turned round when the clause is about the currency the figures are counted in (a
@@ -418,8 +437,8 @@ def _then_to(text, x, y, add) -> None:
         return
     if x.kind in ("date", "rank") or x.value == y.value:
         return
-    if x.kind == "percent" and _PCT_DIRECTION.search(text, max(0, x.start - 30), x.start):
-        return  # "rose 5% before falling back to 3%": x is a move, not a level (round 12: levels of a rate are read)
+    if x.kind == "percent" and not _rate_levels(text, x, y):
+        return
     sign = _THEN_VERBS[m.group("v").lower()]
     own = _OWN_CURRENCY.get(x.unit) if x.kind == "money" else None
     if own and re.search(rf"\b(?:{own})s?\b", text[max(0, x.start - 80) : x.start], re.I):

@@ -31,13 +31,9 @@ _BASE_BEFORE = re.compile(
     re.I,
 )
 # "… a year earlier, when it made $75m", "having been $75m in 2003": the baseline named by its time
-# round 12: a baseline after "after" / "following" ("slowed to 2.5% last year, after 3.1% in 2003") or "having
-# held it at"; weaker than "from", so a time word after the figure is needed too
-_BASE_AFTER_WORD = re.compile(
-    r"\b(?:after|following)\s+(?:(?:growth|a\s+rise|a\s+fall|an\s+increase|a\s+decline|a\s+drop|a\s+rate)\s+of\s+)?"
-    r"(?:about\s+|around\s+|just\s+)?$",
-    re.I,
-)
+# round 12: a rate's baseline after "after" / "following" ("slowed to 2.5% last year, after 3.1% in 2003"), weaker
+# than "from", so a time word after the figure is needed too; or after "having held it at"
+_BASE_AFTER_WORD = re.compile(r"\b(?:after|following)\s+(?:about\s+|around\s+|just\s+)?$", re.I)
 _HAVING = re.compile(
     r"\bhaving\s+(?:stood|held\s+(?:it|them|rates?)|remained|stayed)\s+at\s+(?:about\s+|around\s+|just\s+)?$", re.I
 )
@@ -130,8 +126,14 @@ def _old_score(text: str, q: Quantity) -> float:
     before = before or _HAVING.search(text, max(0, q.start - 40), q.start)
     score = 2.0 if before else 0.0
     m = _BASE_AFTER.match(text, q.end)
-    if m is not None and not before and _BASE_AFTER_WORD.search(text, max(0, q.start - 40), q.start):
-        score = 1.5  # "after 3.1% in 2003": "after" names a baseline only with its time
+    if (
+        m is not None
+        and not before
+        and q.kind == "percent"
+        and _BASE_AFTER_WORD.search(text, max(0, q.start - 40), q.start)
+    ):
+        score = 1.5  # "after 3.1% in 2003": "after" names a rate's baseline only with its time ("after 1,000 job
+        # losses in 2003" names what happened, not the level before)
     return score + (0.0 if m is None else 0.5 if re.search(r"\d\d$", m.group()) else 1.0)
 
 

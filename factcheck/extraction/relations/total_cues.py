@@ -109,7 +109,8 @@ def _list_next_door(art, text, t: Quantity, before: list[Quantity], after: list[
     back = bool(_POINTS_BACK.search(text, max(0, t.start - 80), t.start))
     for near in (before if back else [], after):
         for j in range(len(near)):
-            if j and _SUM_GAP.match(text[near[j - 1].end : near[j].start]):
+            gap = text[near[j - 1].end : near[j].start] if j else ""
+            if j and (_SUM_GAP.match(gap) or _NAMED_GAP.match(gap)):
                 continue  # inside a list already tried
             chain = _chain(text, near, j, 1)
             if (

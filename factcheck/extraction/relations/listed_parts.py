@@ -2,10 +2,12 @@
 look for, written from sentences made up for tests/extraction/test_relations_round12.py.
 
 - A part introduced by "with" after its whole: "cut 84,000 jobs, with 12,000 of them in Wales", "£35bn of
-  savings, with £23bn going on schools". The part is named by where it is or where it goes; "with 2,000 more to
-  follow" is a further amount, not a part. A part larger than its whole breaks the relation.
+  savings, with £23bn going to schools". The part is said ("of them") or named by a place or a use; "with 2,000
+  more to follow" is a further amount, not a part. Only a part said outright can break the relation (be larger
+  than its whole); one named by a place is reported only when it fits.
 - An amount over a period restated per year or month: "£2bn over four years, or £500m a year". The total is
-  the rate times the number of periods, within the rounding of the figures; it can break.
+  the rate times the number of periods, within the rounding of the figures; it can break. A level reached
+  ("grew to £3bn over five years") and a rate "more than" something are left out.
 
 Run after the other rules, on figures no rule linked in a relation of the same kind."""
 

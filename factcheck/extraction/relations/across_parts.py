@@ -280,11 +280,12 @@ _SHARE_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all)\s+(?!\d)
 
 
 def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, others: list[Quantity], sent):
-    """p a share (%) stated right after a part a ("90 jobs - 17% of their staff"), of a whole named by a noun
-    and not by a figure in the sentence; the whole is a larger figure of a's measure sharing a unit word
-    with it, up to twelve sentences away (the nearest). Returns (whole, only) with only True when it is the
+    """p a share (% or, since round 13, a fraction) stated right after a part a ("90 jobs - 17% of their staff",
+    "600 jobs, a fifth of its workforce"), of a whole named by a noun and not by a figure after it; the whole is a
+    larger figure of a's measure sharing a unit word (or its noun class) with it, up to twelve sentences away (the
+    nearest), or earlier in a's sentence. Returns (whole, only) with only True when it is the
     one such figure, or None."""
-    if a is None or p.unit != "%" or a.kind not in ("count", "money") or a.value <= 0:
+    if a is None or p.unit not in ("%", "fraction") or a.kind not in ("count", "money") or a.value <= 0:
         return None
     if not (_PART_THEN_SHARE.fullmatch(text, a.end, p.start) and _SHARE_OF_NOUN.match(text, p.end)):
         return None
@@ -294,7 +295,7 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         w
         for w in others
         if w is not a
-        and sent(w) != sent(a)
+        and (sent(w) != sent(a) or w.end < a.start)  # round 13: "which employs 3,000 staff, will cut 600 jobs"
         and abs(sent(w) - sent(a)) <= 12
         and w.value > a.value
         and w.qualifier != "vague"

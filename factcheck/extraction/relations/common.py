@@ -75,6 +75,22 @@ def add_part_of(add, a: Quantity, b: Quantity, holds: bool) -> None:
     )
 
 
+# round 13: news counts one thing under several nouns ("cut 600 jobs, 20% of its 3,000 staff", "its 40 stores …
+# 12 of the shops"); a unit word of one of these classes also carries the class's name, so two nouns of one
+# class share a word. Singular forms (_words drops a plural "s"; "-ies"/"-es" plurals are listed as stripped).
+_NOUN_CLASSES = {
+    "person": (
+        "people person adult staff worker employee job post position workforce personnel redundancie "
+        "employe workers' staffer"
+    ),
+    "shop": "shop store outlet branch branche supermarket",
+    "firm": "firm company companie business businesse",
+    "home": "home house propertie property dwelling household",
+    "vehicle": "car vehicle",
+}
+_CLASS_OF = {w: name for name, ws in _NOUN_CLASSES.items() for w in ws.split()}
+
+
 @functools.lru_cache(maxsize=4096)
 def _words(unit: str) -> frozenset[str]:
     out = set()
@@ -82,6 +98,7 @@ def _words(unit: str) -> frozenset[str]:
         if w in ("and", "of", "the"):
             continue
         out.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    out.update(_CLASS_OF[w] for w in list(out) if w in _CLASS_OF)
     return frozenset(out)
 
 

@@ -1,8 +1,9 @@
 """Is a statement about the same claim as a known fact-check? Scoring, and bounded candidate queries.
 
-Candidates come from PostgreSQL's trigram GiST indexes, nearest first and capped (the known check's
-claim text for a statement: factchecks 0002; a statement's text for a known check: claims 0004),
-under a statement timeout. Each candidate pair is then scored on its own:
+Candidates are bounded and read under a statement timeout: for a statement, the known checks nearest
+by trigram distance through the GiST index on their claim text (factchecks 0002); for a known check,
+the statements sharing most word keys with its claim (factcheck.claims.similar, as the similar panel).
+Each candidate pair is then scored on its own:
 
     score = EMBEDDING_WEIGHT x cosine(mean WordLlama vectors) + (1 - EMBEDDING_WEIGHT) x trigram similarity
 
@@ -24,6 +25,8 @@ from django.db import OperationalError, connection, transaction
 from django.db.models import FloatField
 from django.db.models.expressions import RawSQL
 
+from factcheck.claims import similar
+from factcheck.claims.models import Claim
 from factcheck.core.trigrams import trigram_similarity
 
 logger = logging.getLogger(__name__)
@@ -125,6 +128,22 @@ def known_candidates(queryset, statement_text):
     return _nearest(queryset, "claim_text", statement_text, KNOWN_CANDIDATES)
 
 
-def claim_candidates(queryset, known_text):
-    """Statements (from `queryset`, already scoped) nearest to a known fact-check's claim."""
-    return _nearest(queryset, "text", known_text, CLAIM_CANDIDATES)
+def claim_candidates(known, known_text):
+    """Statements of the known fact-check's newsroom likely about its claim (not its own verdict's statement).
+
+    PostgreSQL: the bounded candidates of `factcheck.claims.similar` (word keys, or the most similar of the
+    newest for a text of short words), at most CLAIM_CANDIDATES, under TIMEOUT_MS; elsewhere the newsroom's
+    latest SQLITE_WINDOW ranked in Python."""
+    text = known_text[:MAX_TEXT]
+    scope = {"newsroom_id": known.newsroom_id, "text": text, "claim_id": known.source_claim_id or 0}
+    if connection.vendor != "postgresql":
+        rows = Claim.objects.filter(newsroom_id=known.newsroom_id).exclude(pk=scope["claim_id"])
+        return rank_by_trigrams(rows.order_by("-pk").values_list("pk", "text")[:SQLITE_WINDOW], text, CLAIM_CANDIDATES)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL statement_timeout = %s", [TIMEOUT_MS])
+            return similar.candidates(**scope, limit=CLAIM_CANDIDATES)
+    except OperationalError:  # the timeout fired: no candidates this time rather than a stuck worker
+        logger.warning("statement candidates of a known fact-check timed out after %s ms", TIMEOUT_MS)
+        return []

@@ -263,11 +263,8 @@ def matches_for_known(*, known_ids) -> int:
         return 0
     scorer = matching.Scorer()
     candidates = {}
-    for known in knowns:
-        scope = Claim.objects.filter(newsroom_id=as_bigint(known.newsroom_id))  # the GiST index (core.db)
-        if known.source_claim_id:
-            scope = scope.exclude(pk=known.source_claim_id)  # a statement never matches its own verdict
-        candidates[known.pk] = matching.claim_candidates(scope, matching.claim_core(known.claim_text))
+    for known in knowns:  # a statement never matches its own verdict: claim_candidates leaves it out
+        candidates[known.pk] = matching.claim_candidates(known, matching.claim_core(known.claim_text))
     texts = _texts(Claim, "text", {pk for pks in candidates.values() for pk in pks})
     found = {}
     for known in knowns:

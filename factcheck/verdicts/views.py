@@ -16,13 +16,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, connection, transaction
 from django.db.models import F, FloatField, Func, Value
-from django.db.models.expressions import RawSQL
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from factcheck.claims import similar
 from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim
-from factcheck.core.db import as_bigint
 from factcheck.core.forms import form_errors_add
 from factcheck.core.trigrams import trigram_similarity
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor
@@ -42,59 +41,25 @@ from factcheck.verdicts.services import (
 )
 
 SIMILAR_LIMIT = 5
-# The candidate set is bounded (issue 15): at most SIMILAR_PER_KEY statements for each of the statement's word
-# keys (claims 0011: its 6 longest words), the SIMILAR_CANDIDATES sharing most keys then ranked by similarity.
-SIMILAR_PER_KEY = 200
+# The candidate set is bounded (issue 15, factcheck.claims.similar): the SIMILAR_CANDIDATES statements sharing
+# most word keys with the statement (or, for a text of short words, the most similar of the newest), then
+# ranked by similarity.
 SIMILAR_CANDIDATES = 60
 SIMILAR_MIN = 0.3
 # The panel's budget, a guard: past it the search is stopped and the panel says so. The bounded search takes
 # 2-17 ms at 10,000 and at a million statements; the GiST walk it replaced took up to 1-2 s at a million.
 SIMILAR_TIMEOUT_MS = 250
 
-# The statement's own article is left out inside each key's lookup: its sibling statements share its names and
-# places and are the newest, so they would otherwise fill the candidates and be dropped after. One round trip
-# answers how many keys the text has and its candidates.
-CANDIDATES_SQL = """
-    SELECT cardinality(claims_similar_keys(%(text)s)), ARRAY(
-        SELECT hit.claim_id FROM unnest(claims_similar_keys(%(text)s)) AS wanted(key)
-        CROSS JOIN LATERAL (
-            SELECT claim_id FROM claims_similarkey
-            WHERE newsroom_id = %(newsroom)s AND key = wanted.key
-              AND claim_id <> ALL(ARRAY(SELECT id FROM claims_claim WHERE article_id = %(article)s))
-            ORDER BY claim_id DESC LIMIT %(per_key)s
-        ) AS hit
-        GROUP BY hit.claim_id ORDER BY count(*) DESC, hit.claim_id DESC LIMIT %(candidates)s)
-"""
-# A statement with fewer word keys than this ("GDP was up 3% in 2019.") is searched by the GiST trigram walk
-# (claims 0008) under the same time budget: keys of short words would be too common to find its copies.
-SIMILAR_MIN_KEYS = 2
-
 
 # --- reads used by the statement page ------------------------------------------------------
 
 
 def similar_candidates(claim, text):
-    """Ids of the statements of `claim`'s newsroom most likely similar to `text` (PostgreSQL): at most
-    SIMILAR_CANDIDATES, those sharing most word keys with it among the SIMILAR_PER_KEY newest of each key.
-
-    Read from the primary key of claims_similarkey alone (claims 0011), so the cost is the same in any
-    newsroom: at most 6 x SIMILAR_PER_KEY index entries, the statement's own article left out. A text with
-    fewer than SIMILAR_MIN_KEYS keys (short words only) is searched by the GiST walk instead.
-    """
-    params = {"text": text, "newsroom": claim.newsroom_id, "article": claim.article_id}
-    params |= {"per_key": SIMILAR_PER_KEY, "candidates": SIMILAR_CANDIDATES}
-    with connection.cursor() as cursor:
-        cursor.execute(CANDIDATES_SQL, params)
-        keys, candidates = cursor.fetchone()
-    return candidates if keys >= SIMILAR_MIN_KEYS else list(walk_candidates(claim, text))
-
-
-def walk_candidates(claim, text):
-    """The ids of the SIMILAR_LIMIT statements of the newsroom (other articles) nearest to `text` by the GiST
-    trigram walk (a queryset): `text <-> ?` is 1 - similarity, so the nearest are the most similar."""
-    others = Claim.objects.filter(newsroom_id=as_bigint(claim.newsroom_id)).exclude(article_id=claim.article_id)
-    distance = RawSQL("claims_claim.text <-> %s", [text], output_field=FloatField())
-    return others.order_by(distance).values_list("pk", flat=True)[:SIMILAR_LIMIT]
+    """Ids of at most SIMILAR_CANDIDATES statements of `claim`'s newsroom, other articles, likely similar to
+    `text` (PostgreSQL): `factcheck.claims.similar.candidates`, whose cost is the same in any newsroom."""
+    return similar.candidates(
+        newsroom_id=claim.newsroom_id, text=text, limit=SIMILAR_CANDIDATES, article_id=claim.article_id or 0
+    )
 
 
 def _ranked(others, candidates, text, limit):
@@ -127,7 +92,8 @@ def similar_claims(claim, limit=SIMILAR_LIMIT):
     of pages for one whose nearest are near copies (0.2-2 s for 1-2% of a sample at a million). On 300
     statements of each bench archive the keys find 93% of what the walk found (score for score); the panel
     takes 7-13 ms (p50-p95) at both sizes, 4-6 ms for a statement with no neighbour. A statement similar
-    only in short words, or only to statements past the newest SIMILAR_PER_KEY of each key, is missed.
+    only in short words, or only to statements past the newest PER_KEY of each key, is missed; a statement
+    of short words only is compared with the newsroom's newest RECENT statements (claims.similar).
     SIMILAR_TIMEOUT_MS guards the search: past it the panel says it stopped (`timed_out`, no rows).
     Elsewhere (SQLite, make run): pg_trgm's similarity computed in Python over the newsroom's 2,000 most
     recent statements, so SIMILAR_MIN means the same (difflib's ratio had put unrelated statements at 0.3-0.4).

@@ -1,15 +1,14 @@
-"""core.db.as_bigint: the newsroom filter of the trigram searches must be an index condition of their GiST
-indexes (newsroom_id, text), not a filter applied after walking the whole index (PostgreSQL only)."""
+"""core.db.as_bigint: the newsroom filter of the known fact-checks' trigram search must be an index condition
+of their GiST index (newsroom_id, claim_text), not a filter applied after walking the whole index (PostgreSQL
+only). Statements have no such index since claims 0012: their candidates come from word keys."""
 
 import pytest
 
 from django.db import connection, transaction
 
-from factcheck.claims.models import Claim
 from factcheck.core.db import as_bigint
 from factcheck.factchecks import matching
 from factcheck.factchecks.models import KnownFactCheck
-from factcheck.verdicts.views import walk_candidates
 
 pytestmark = [
     pytest.mark.django_db,
@@ -36,20 +35,7 @@ def _gist_cond(plan, index):
     return ""
 
 
-def test_the_similar_panels_walk_reaches_its_newsroom_through_the_index(newsroom):
-    # the walk searches a statement with too few word keys (claims 0011 keys the others)
-    statement = Claim(newsroom_id=newsroom.pk, article_id=0, text="GDP rose.")
-    plan = _plan(walk_candidates(statement, statement.text))
-    assert "newsroom_id" in _gist_cond(plan, "claim_text_trgm_gist256_idx"), plan
-
-
 def test_known_fact_check_candidates_reach_their_newsroom_through_the_index(newsroom):
     scope = KnownFactCheck.objects.filter(newsroom_id=as_bigint(newsroom.pk))
     plan = _plan(matching.nearest_query(scope, "claim_text", "a claim", matching.KNOWN_CANDIDATES))
     assert "newsroom_id" in _gist_cond(plan, "known_claim_trgm_gist_idx"), plan
-
-
-def test_statement_candidates_of_a_known_check_reach_their_newsroom_through_the_index(newsroom):
-    scope = Claim.objects.filter(newsroom_id=as_bigint(newsroom.pk))
-    plan = _plan(matching.nearest_query(scope, "text", "a claim", matching.CLAIM_CANDIDATES))
-    assert "newsroom_id" in _gist_cond(plan, "claim_text_trgm_gist256_idx"), plan

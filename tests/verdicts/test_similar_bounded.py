@@ -1,5 +1,6 @@
 """The similar-statements panel's search is bounded (issue 15; PostgreSQL): candidates come from word keys
-kept by triggers (claims 0011), at most SIMILAR_PER_KEY statements a key, then ranked by trigram similarity.
+kept by triggers (claims 0011), at most similar.PER_KEY statements a key, then ranked by trigram similarity; a
+text of short words only is compared with the newsroom's newest similar.RECENT statements.
 On small newsrooms, where no key reaches the cap, the panel shows what ranking the whole newsroom would.
 """
 
@@ -8,8 +9,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from factcheck.claims import similar
 from factcheck.claims.models import Claim
-from factcheck.verdicts.views import CANDIDATES_SQL, SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
+from factcheck.verdicts.views import SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
 from tests.factories import make_article, make_claim
 
 pytestmark = [
@@ -66,12 +68,12 @@ def test_it_reads_the_candidates_from_the_keys_alone(newsroom, target):
         _statement(newsroom, TEXT, n)
     with connection.cursor() as cursor:
         cursor.execute("SET enable_seqscan = off")  # a tiny table: leave the planner the index
-        params = {"text": TEXT, "newsroom": newsroom.pk, "article": target.article_id}
-        cursor.execute("EXPLAIN " + CANDIDATES_SQL, params | {"per_key": 200, "candidates": 60})
+        params = {"text": TEXT, "newsroom": newsroom.pk, "article": target.article_id, "claim": 0}
+        cursor.execute("EXPLAIN " + similar.KEYED_SQL, params | {"per_key": 200, "limit": 60})
         plan = "\n".join(line for (line,) in cursor.fetchall())
         cursor.execute("RESET enable_seqscan")
     assert "claims_similarkey_pkey" in plan, plan  # one descent of the key's index per word key...
-    assert plan.count("Limit") == 2, plan  # ...cut at SIMILAR_PER_KEY, and the candidates cut too
+    assert plan.count("Limit") == 2, plan  # ...cut at PER_KEY, and the candidates cut too
     # no walk over the statements: the only read of them is the statement's own article's, by its index
     reads = [line for line in plan.splitlines() if "on claims_claim" in line]
     assert len(reads) == 1 and "Index" in reads[0], plan
@@ -79,20 +81,45 @@ def test_it_reads_the_candidates_from_the_keys_alone(newsroom, target):
 
 
 def test_the_statements_own_article_does_not_take_the_candidates(newsroom, target, monkeypatch):
-    from factcheck.verdicts import views as verdict_views
-
     elsewhere = _statement(newsroom, VARIANTS[0], 1)
     for start in (1, 2, 3):  # newer statements of the same article, sharing its words
         make_claim(target.article, start=start, end=len(TEXT) - start)
-    monkeypatch.setattr(verdict_views, "SIMILAR_PER_KEY", 2)
+    monkeypatch.setattr(similar, "PER_KEY", 2)
     assert similar_candidates(target, TEXT)[:1] == [elsewhere.pk]
 
 
-def test_a_statement_with_too_few_word_keys_is_searched_by_the_trigram_walk(newsroom):
-    short = "GDP was up 3% in 2019."
-    assert _keys_of(short) == []
-    target, copy = _statement(newsroom, short, 1), _statement(newsroom, short.replace("3%", "4%"), 2)
+SHORT = "GDP was up 3% in 2019."
+
+
+def test_a_statement_with_too_few_word_keys_is_compared_with_the_newest(newsroom):
+    assert _keys_of(SHORT) == []
+    target, copy = _statement(newsroom, SHORT, 1), _statement(newsroom, SHORT.replace("3%", "4%"), 2)
+    _statement(newsroom, "The harbour town opened a new ferry terminal on Friday.", 3)
     assert [row.pk for row in similar_claims(target)] == [copy.pk]
+
+
+def test_the_newest_window_is_bounded(newsroom, monkeypatch):
+    # given: a copy older than the window's newest statements
+    target, old_copy = _statement(newsroom, SHORT, 1), _statement(newsroom, SHORT.replace("3%", "4%"), 2)
+    newer = [_statement(newsroom, f"Tax rose {n}% in May.", n) for n in range(3, 6)]
+    Claim.objects.filter(pk=old_copy.pk).update(created_at=target.created_at.replace(year=2020))
+    monkeypatch.setattr(similar, "RECENT", 3)
+    # then: only the window is ranked, and the old copy is out of it
+    found = similar.recent_candidates(newsroom_id=newsroom.pk, text=SHORT, limit=10, article_id=target.article_id)
+    assert sorted(found) == sorted(c.pk for c in newer)
+    # and a window that reaches it ranks it first
+    monkeypatch.setattr(similar, "RECENT", 4)
+    assert similar.recent_candidates(newsroom_id=newsroom.pk, text=SHORT, limit=1, claim_id=target.pk) == [old_copy.pk]
+
+
+def test_the_newest_window_is_read_through_the_newsrooms_date_index(newsroom):
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        params = {"text": SHORT, "newsroom": newsroom.pk, "article": 0, "claim": 0, "recent": 2000, "limit": 60}
+        cursor.execute("EXPLAIN " + similar.RECENT_SQL, params)
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+        cursor.execute("RESET enable_seqscan")
+    assert "claim_newsroom_created_idx" in plan and "Backward" in plan, plan
 
 
 def test_the_migration_can_run_again_after_stopping_part_way(newsroom, target):
@@ -125,10 +152,8 @@ def test_a_figure_changed_keeps_the_keys():
 
 
 def test_each_key_gives_at_most_its_newest_statements(newsroom, target, monkeypatch):
-    from factcheck.verdicts import views as verdict_views
-
     copies = [_statement(newsroom, TEXT, n).pk for n in range(1, 6)]
-    monkeypatch.setattr(verdict_views, "SIMILAR_PER_KEY", 2)
+    monkeypatch.setattr(similar, "PER_KEY", 2)
     assert sorted(similar_candidates(target, TEXT)) == sorted(copies[-2:])
 
 

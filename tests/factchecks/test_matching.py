@@ -99,6 +99,33 @@ def test_it_keeps_has_known_match_in_step_when_matches_go(newsroom):
     assert claim.has_known_match is False
 
 
+def _row_version(claim):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("xmin is PostgreSQL's row version")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT xmin::text FROM claims_claim WHERE id = %s", [claim.pk])
+        return cursor.fetchone()[0]
+
+
+def test_matching_writes_a_statements_flag_only_when_it_changes(newsroom):
+    # given: a statement with no match (the common case after every extraction)
+    claim = statement(newsroom, UNRELATED)
+    before = _row_version(claim)
+    # when it is matched, then its row is not written again (no new row version)
+    assert matches_for_claims(claim_ids=[claim.pk]) == 0
+    assert _row_version(claim) == before
+    # when a known check matches it, then the flag is written
+    import_known(newsroom, KNOWN)
+    paraphrase = statement(newsroom, PARAPHRASED)
+    assert matches_for_claims(claim_ids=[claim.pk, paraphrase.pk]) == 1
+    paraphrase.refresh_from_db()
+    claim.refresh_from_db()
+    assert paraphrase.has_known_match is True and claim.has_known_match is False
+    assert _row_version(claim) == before
+
+
 def test_rematching_is_idempotent(newsroom):
     import_known(newsroom, KNOWN)
     claim = statement(newsroom, PARAPHRASED)

@@ -10,6 +10,7 @@ from factcheck.factchecks.services import (
     known_from_verdict,
     known_import,
     matches_for_article,
+    matches_for_articles,
     matches_for_claims,
 )
 from factcheck.newsrooms.models import Membership
@@ -124,6 +125,18 @@ def test_matching_writes_a_statements_flag_only_when_it_changes(newsroom):
     claim.refresh_from_db()
     assert paraphrase.has_known_match is True and claim.has_known_match is False
     assert _row_version(claim) == before
+
+
+def test_articles_of_a_newsroom_with_no_known_check_are_answered_by_two_queries(
+    newsroom, other_newsroom, django_assert_num_queries
+):
+    import_known(other_newsroom, KNOWN)  # another newsroom's known checks do not count
+    claim = statement(newsroom, PARAPHRASED)
+    with django_assert_num_queries(2):
+        assert matches_for_articles(article_ids=[claim.article_id]) == 0
+    # once the newsroom has one, the same call matches
+    import_known(newsroom, KNOWN)
+    assert matches_for_articles(article_ids=[claim.article_id]) == 1
 
 
 def test_rematching_is_idempotent(newsroom):

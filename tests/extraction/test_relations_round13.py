@@ -69,3 +69,69 @@ def test_a_whole_after_the_share_in_its_sentence_is_not_taken_as_named_elsewhere
     # the whole is said right after "of": the apposition rule reads it, and only once
     text = "The carmaker is to lay off 2,000 staff, a quarter of its 8,000 employees."
     assert _found(text, "percentage") == [(["2,000 staff", "8,000 employees", "a quarter"], True)]
+
+
+# sentence_comparisons._DIFFERENCE_GAP: a difference after a verb "to be", not a comparison of it
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("The second offer of €2.4bn is €300m more than the first bid of €2.1bn.", True),
+        ("The second offer of €2.4bn is €500m more than the first bid of €2.1bn.", False),
+        ("The fee of £60 a year was £12 less than the £72 charged in 2001.", True),
+    ],
+)
+def test_a_difference_stated_after_a_verb(text, holds):
+    ex, rels = _rels(text)
+    assert [(r.kind, r.holds) for r in rels] == [("difference", holds)]
+
+
+# common.EARLIER_PERIOD: an earlier period of any length, after a figure or opening its sentence
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Passenger numbers fell to 3.2 million in May. The month before they stood at 3.5 million.",
+        "Passenger numbers fell to 3.2 million in May. Three months earlier, they stood at 3.5 million.",
+        "Passenger numbers fell to 3.2 million. The previous year, the airline carried 3.5 million people.",
+        "Passenger numbers fell to 3.2 million. They had been 3.5 million six months ago.",
+    ],
+)
+def test_a_baseline_named_by_an_earlier_period(text):
+    assert [h for _, h in _found(text, "change")] == [True]
+
+
+def test_a_baseline_named_by_an_earlier_period_that_the_move_contradicts_is_broken():
+    text = "Passenger numbers fell to 3.8 million in May. The month before they stood at 3.5 million."
+    assert [h for _, h in _found(text, "change")] == [False]
+
+
+# across_changes._BASELINE_WORDS: a level kept by any verb with "at"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The central bank lifted its key rate to 3.25%. It had kept it at 3% since the spring.",
+        "The central bank lifted its key rate to 3.25%. The rate had been frozen at 3% since the spring.",
+    ],
+)
+def test_a_level_kept_before_the_move(text):
+    assert _found(text, "change") == [(["3%", "3.25%"], True)]
+
+
+# across_changes._DIRECTION_TO: up to six words between the verb and "to"; "at" after a stated move
+def test_a_direction_several_words_before_to():
+    text = "The central bank lifted its key lending rate by half a point to 3.5%. It had held it at 3% since June."
+    assert _found(text, "change") == [(["3%", "3.5%"], True)]
+
+
+def test_a_level_after_a_stated_move_and_at():
+    text = "Orders were up 4% at 52,000. A year earlier they had been 50,000."
+    assert _found(text, "change") == [(["50,000", "52,000", "4%"], True)]
+
+
+def test_a_rate_of_growth_after_at_is_no_level():
+    text = "The economy grew at 2.5% a year. A year earlier it had been 2.1%."
+    assert _found(text, "change") == []
+
+
+def test_a_move_stated_as_a_percentage_is_never_the_old_level():
+    text = "Lending was up 18.5% on the previous year. The bank raised rates by 0.25 points to 4.5% in May."
+    assert _found(text, "change") == []

@@ -13,6 +13,7 @@ from .. import work
 from ..types import Quantity
 from .across_changes import (
     _DIRECTION_TO,
+    DIRECTION_WINDOW,
     _add_change,
     _add_pct_change,
     _add_ratio,
@@ -118,8 +119,13 @@ def change_to_y(n: Near) -> None:
     explicit = next(((x, d) for x in reversed(n.window[-3:]) if (d := _rule_from_to(text, x, y))), None)
     if explicit is not None:
         _add_change(text, explicit[0], y, explicit[1], add)
-    to_near = "to " in text[max(0, y.start - 12) : y.start]  # a cheap test before the pattern
-    to_cue = _DIRECTION_TO.search(text, max(0, y.start - 45), y.start) if explicit is None and to_near else None
+    near_y = text[max(0, y.start - 12) : y.start]
+    to_near = "to " in near_y or "at " in near_y  # a cheap test before the pattern
+    to_cue = (
+        _DIRECTION_TO.search(text, max(0, y.start - DIRECTION_WINDOW), y.start)
+        if explicit is None and to_near
+        else None
+    )
     near = [q for q in [*reversed(n.window), *n.ahead] if sent(q) == n.sy] if to_cue else []
     far = [q for q in [*reversed(n.window), *n.ahead] if sent(q) != n.sy] if to_cue else []
     for x in near + far:

@@ -11,6 +11,7 @@ from .common import (
     _OTHER_CLAUSE,
     _PCT_DIRECTION,
     _SENTENCE_STOP,
+    EARLIER_PERIOD,
     INF,
     _context_words,
     _direction,
@@ -21,14 +22,23 @@ from .common import (
     _verdict,
 )
 
+# round 13: up to six words between the verb and "to" ("raised rates by a quarter point to 4.75%"), and "at" after
+# a stated move ("sales were down 3.1% at 1.06 million"; not "grew at 5%", a rate)
 _DIRECTION_TO = re.compile(
-    r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,4})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$", re.I
+    r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,6})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$"
+    r"|(?P<at>\b(?:up|down|rose|fell|gained|lost|climbed|dropped|jumped|slipped|higher|lower)\s+(?:by\s+)?"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d[\d.,]*(?:%|p|c|bn|m|\s+points?|\s+cents?|\s+pence)?"
+    r"\s+)at\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",
+    re.I,
 )
+DIRECTION_WINDOW = 60
 # "…previously £75m", "…compared with £75m": a baseline named just before a figure. The loose form also
 # takes a bare "from £75m"; the strong one needs "from the previous/earlier… £75m".
 _BASELINE_WORDS = (
     r"\b(?:(?:previously|originally|initially|earlier|formerly)\s+(?:[\w'’]+\s+){0,2}"
-    r"|had\s+(?:been|stood|closed|traded|reached|totalled|totaled|hit)\s+(?:at\s+|about\s+|around\s+)?)"
+    r"|had\s+(?:been|stood|closed|traded|reached|totalled|totaled|hit)\s+(?:at\s+|about\s+|around\s+)?"
+    # round 13: a level kept before the move, by any verb with "at": "had held them at", "had been kept at"
+    r"|had\s+(?:been\s+)?(?:held|kept|left|set|pegged|fixed|frozen|capped)\s+(?:(?:it|them|rates?|prices?)\s+)?at\s+)"
 )
 _COMPARED_WITH = r"\bcompare[sd]?\s+(?:with|to)\s+(?:a\s+|an\s+|the\s+)?"
 _BASELINE_BEFORE = re.compile(
@@ -42,16 +52,15 @@ _STRONG_BASELINE = re.compile(
     re.I,
 )
 _BASELINE_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:year|month|quarter)\s+before|previously|"
+    rf"[^.;]{{0,40}}?\b(?:{EARLIER_PERIOD}|previously|"
     r"in\s+the\s+same\s+(?:period|quarter)\s+(?:of\s+)?last\s+year)\b",
     re.I,
 )
 _WEAK_AFTER = re.compile(r"[^.;]{0,30}?\blast\s+(?:year|month|quarter)\b", re.I)
 _TIME_OPENER = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|A\s+year\s+(?:ago|earlier|before)|"
+    rf"(?:^|[.!?]\s+|\n)\s*(?:Last\s+(?:week|month|year|quarter)|Earlier\s+this\s+\w+|(?i:{EARLIER_PERIOD})|"
     # round 11: "In 2003 it made …" (no comma) as well as "In 2003, it made …"
     r"In\s+(?:19|20)\d\d(?=\s*,|\s+(?:it|its|the|they|their|he|she|we|there)\s)|"
-    r"The\s+(?:year|month|quarter)\s+before(?=\s*,)|"
     r"Previously|(?:In|During|Over)\s+the\s+(?:same|previous|prior)\s+(?:period|quarter|month|year|week)|"
     r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
 )
@@ -83,7 +92,10 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
     m is _DIRECTION_TO's match before y. Returns (score, direction) or None."""
     if x is y or not _same_measure(x, y) or x.kind in ("date", "rank") or "vague" in (x.qualifier, y.qualifier):
         return None
-    sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", m.group("w").lower()))) if d), 0)
+    cue = m.group("w") or m.group("at")
+    if re.search(r"\bby\s", cue):  # "lifted its key lending rate by half a point to": the verb is before "by"
+        cue = _SENTENCE_STOP.split(text[max(0, m.start() - 40) : m.start()])[-1] + cue
+    sign = next((d for d in map(_direction, reversed(re.findall(r"[a-z]+", cue.lower()))) if d), 0)
     if x.value <= 0 or not 0.25 <= y.value / x.value <= 4 and not x.kind == y.kind == "percent":
         return None  # "36,185 … to 469" is not one figure moving
     before_x = text[max(0, x.start - 45) : x.start]
@@ -91,13 +103,15 @@ def _rule_change_pair(text: str, x: Quantity, y: Quantity, m: re.Match) -> tuple
         return None  # "A year ago, debt was more than 11bn euros higher": a difference, not the old level
     if x.start < y.start and _UP_DOWN_FROM.search(before_x):
         return None  # "grew 15.7%, down from 23%, and inflation slowed to 4.3%": 23% belongs to 15.7%
+    if x.kind == "percent" and _PCT_DIRECTION.search(text, max(0, x.start - 30), x.start):
+        return None  # "investment was up 21.3% from the previous year": a move, never the old level
     strong = (
         _STRONG_BASELINE.search(before_x)
         or _BASELINE_AFTER.match(text, x.end, x.end + 60)
         or _TIME_OPENER.search(text, max(0, x.start - 120), x.start)
     )
     baseline = strong or _BASELINE_BEFORE.search(before_x) or _WEAK_AFTER.match(text, x.end, x.end + 40)
-    if not baseline and x.start < y.start and _DIRECTION_TO.search(text, max(0, x.start - 45), x.start):
+    if not baseline and x.start < y.start and _DIRECTION_TO.search(text, max(0, x.start - DIRECTION_WINDOW), x.start):
         # "debt soared to 72bn by 2002. However, this has now been reduced to 43.9bn"
         baseline = strong = _ANAPHOR_OPENER.search(text, max(0, y.start - 80), y.start)
     if not baseline or (not strong and (x.statement != y.statement or abs(x.start - y.start) > 200)):

@@ -37,6 +37,14 @@ _PCT_DIRECTION = re.compile(
     r"\s+(?:of\s+|by\s+|almost\s+|nearly\s+|about\s+|some\s+|more than\s+){0,2}$",
     re.I,
 )
+# round 13: an earlier period as news names it after a figure or opening a sentence, one pattern for every rule
+# that reads a baseline ("a year earlier", "six months ago", "the month before", "the previous quarter"); it had
+# been "a year" only in one rule, "the year/month/quarter before" only with a comma in another.
+EARLIER_PERIOD = (
+    r"(?:(?:a|an|one|two|three|four|five|six|nine|twelve|18|\d{1,2})\s+(?:years?|months?|quarters?|weeks?|days?)|"
+    r"the\s+(?:year|month|quarter|week|day))\s+(?:earlier|ago|before)"
+    r"|the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|week|season|(?:six|12|twelve)\s+months)"
+)
 _ANY_WORD = re.compile(r"[A-Za-z]{2}")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")

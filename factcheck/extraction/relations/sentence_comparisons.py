@@ -102,13 +102,23 @@ def _compare_in_group(text, group, records, add) -> None:
             break
 
 
+# round 13: the difference set after its figure by a dash or a comma, or by a verb "to be", the figure's rate
+# ("a year") between ("The new bid of £1.5bn is £200m more than the £1.3bn offered": £200m is no figure compared
+# with £1.3bn)
+_DIFFERENCE_GAP = re.compile(
+    r"^(?:\s+(?:a|an|per)\s+(?:year|month|week|day|hour|head|share|barrel|tonne))?\s*(?:[-–—(,]|,?\s*(?:which\s+|that\s+)?(?:is|was|are|were|would\s+be|will\s+be|has\s+been|had\s+been)"
+    r"(?:\s+(?:about|around|some|nearly|almost|just|roughly))?)\s*$",
+    re.I,
+)
+
+
 def _stated_difference(text, z, a, b, w, up, add) -> bool:
-    """ "£35bn - £2.5bn less than the £37.5bn predicted": z, then a the difference, b the other figure;
-    a difference, not a comparison. Returns True when it is one (and adds it)."""
+    """ "£35bn - £2.5bn less than the £37.5bn predicted", "£1.5bn is £200m more than the £1.3bn": z, then a the
+    difference, b the other figure; a difference, not a comparison. Returns True when it is one (and adds it)."""
     if not (
         z is not None
         and w in ("more", "less", "fewer", "higher", "lower")
-        and re.match(r"^\s*[-–—(,]\s*$", text[z.end : a.start])
+        and _DIFFERENCE_GAP.match(text[z.end : a.start])
         and _compatible(z, b, need_overlap=False)
         and _compatible(a, b, need_overlap=False)
     ):

@@ -135,3 +135,34 @@ def test_a_rate_of_growth_after_at_is_no_level():
 def test_a_move_stated_as_a_percentage_is_never_the_old_level():
     text = "Lending was up 18.5% on the previous year. The bank raised rates by 0.25 points to 4.5% in May."
     assert _found(text, "change") == []
+
+
+# across_parts._rule_share_of_that: a share of a whole named by "that" / "the total", its part beside it
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The charity raised £12m. Roughly a quarter of that, £3m, came from one donor.",
+            [(["£3m", "£12m", "a quarter"], "approximately")],
+        ),
+        ("Imports reached $40bn. Oil made up 25% of the total, or $10bn.", [(["$10bn", "$40bn", "25%"], True)]),
+        ("Imports reached $40bn. Oil made up 50% of the total, or $10bn.", [(["$10bn", "$40bn", "50%"], False)]),
+        (
+            "The council employs 9,000 people. It will cut 900 of them, a tenth of the total.",
+            [(["900", "9,000 people", "a tenth"], True)],
+        ),
+    ],
+)
+def test_a_share_of_an_anaphoric_whole(text, expected):
+    assert _found(text, "percentage") == expected
+
+
+def test_a_share_of_an_anaphoric_whole_with_two_candidates_is_not_guessed_broken():
+    text = "The charity raised £12m and spent £2m. Roughly a quarter of that, £3m, came from one donor."
+    assert [h for _, h in _found(text, "percentage")] in ([], ["approximately"])
+
+
+def test_made_up_is_no_rise():
+    # common._PCT_DIRECTION: "made up 25%" is a share, not a move of 25%
+    text = "Imports reached $40bn. Oil made up 25% of the total, or $10bn."
+    assert _found(text, "change") == []

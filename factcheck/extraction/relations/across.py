@@ -45,6 +45,7 @@ from .across_parts import (
     _rule_parts_sum,
     _rule_share_apposition,
     _rule_share_of_part,
+    _rule_share_of_that,
     _rule_share_of_whole_elsewhere,
     _rule_total_parts,
 )
@@ -262,6 +263,13 @@ def y_share_of_anaphor(n: Near) -> None:
         _add_share(part, whole, y, True, n.add)
 
 
+def y_share_of_that(n: Near) -> None:
+    """ "The fund holds £9bn. About a third of that (y), £3bn, is in shares": y a share of an anaphoric whole."""
+    found = _rule_share_of_that(n.text, n.y, n.window, n.ahead, n.sent)
+    if found is not None:
+        _add_share(found[0], found[1], n.y, found[2], n.add)
+
+
 def y_share_of_whole_elsewhere(n: Near) -> None:
     """ "axing 90 journalist jobs - 17% of their editorial staff" … "employ 521 journalists": y the share, the
     part right before it, the whole a figure of the part's kind in another sentence. Reported when the share
@@ -341,6 +349,7 @@ FIGURE_RULES: tuple[Callable[[Near], None], ...] = (
     y_compared_with,
     y_with_another,
     y_share_of_anaphor,
+    y_share_of_that,
     y_share_of_whole_elsewhere,
     y_share_in_apposition,
     y_total_after_addition,

@@ -390,3 +390,54 @@ def _rule_share_apposition(text: str, p: Quantity, before: Quantity | None, ahea
     if part.kind not in ("count", "money", "other") or not _same_measure(part, whole) or whole.value <= 0:
         return None
     return part, whole
+
+
+# round 13: a share of a whole named by an anaphor, the part beside the share: "The fund holds £9bn. About a third
+# of that, £3bn, is in shares"; "Cars made up 20% of the total, or £6bn"; "600 of them, about a fifth of the total"
+_OF_THAT = re.compile(
+    r"\s+of\s+(?:that|this|it|them|those|these|the\s+(?:total|figure|sum|amount|whole))\b(?!\s+(?:of|for|in)\b)", re.I
+)
+_THEN_PART = re.compile(r"\s*(?:,|-|–|—|\()\s*(?:or\s+)?(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+)?")
+_PART_THEN = re.compile(
+    r"(?:\s+of\s+(?:them|those|these|it|that))?" + _PART_THEN_SHARE.pattern + r"(?:just\s+)?(?:over\s+|under\s+)?",
+    re.I,
+)
+
+
+def _rule_share_of_that(text: str, p: Quantity, window: list[Quantity], ahead: list[Quantity], sent):
+    """p a share (% or fraction) "of that" / "of the total", its part set right beside it (", £3bn," after, or
+    "600 of them, about" before) and its whole the latest larger figure of the part's measure before the part,
+    in the part's sentence or the one before. Returns (part, whole, only): only when that whole is the one
+    candidate of its measure there (the words then assert the share, so a miss is broken)."""
+    if (
+        p.kind != "percent"
+        or p.unit not in ("%", "fraction")
+        or _PCT_DIRECTION.search(text, max(0, p.start - 30), p.start)
+    ):
+        return None
+    m = _OF_THAT.match(text, p.end)
+    if m is None:
+        return None
+    nxt = next((q for q in ahead if sent(q) == sent(p)), None)
+    prev = window[-1] if window and sent(window[-1]) == sent(p) else None
+    if nxt is not None and _THEN_PART.fullmatch(text, m.end(), nxt.start):
+        part = nxt
+    elif prev is not None and _PART_THEN.fullmatch(text, prev.end, p.start):
+        part = prev
+    else:
+        return None
+    if part.kind not in ("count", "money") or part.value <= 0:
+        return None
+    wholes = [
+        w
+        for w in window
+        if w is not part
+        and w.end <= min(part.start, p.start)
+        and sent(p) - 1 <= sent(w) <= sent(p)
+        and _same_measure(w, part)
+        and w.kind == part.kind
+        and w.qualifier != "vague"
+    ]
+    if not wholes or wholes[-1].value <= part.value:
+        return None
+    return part, wholes[-1], len(wholes) == 1

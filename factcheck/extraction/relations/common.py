@@ -32,7 +32,7 @@ _DOWN = re.compile(
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
 _COUNTABLE = {"count", "money", "percent", "duration", "other"}
 _PCT_DIRECTION = re.compile(
-    r"\b(?P<v>up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
+    r"\b(?P<v>(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
     r"declined|decline|slipped|gained|lost|surged|plunged|increase|increased|decrease|decreased|cut|slump\w*)"
     r"\s+(?:of\s+|by\s+|almost\s+|nearly\s+|about\s+|some\s+|more than\s+){0,2}$",
     re.I,

@@ -166,3 +166,45 @@ def test_made_up_is_no_rise():
     # common._PCT_DIRECTION: "made up 25%" is a share, not a move of 25%
     text = "Imports reached $40bn. Oil made up 25% of the total, or $10bn."
     assert _found(text, "change") == []
+
+
+# total_cues: sums of money as well as counts; list items with a short phrase each; "A total of" points back
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The trust will put £30m into wards, £12m into clinics and £8m into training. In all, it spends £50m.",
+            [(["£30m", "£12m", "£8m", "£50m"], True)],
+        ),
+        (
+            "The trust will put £30m into wards, £12m into clinics and £8m into training, a total of £60m.",
+            [(["£30m", "£12m", "£8m", "£60m"], False)],
+        ),
+        (
+            "The carrier will close 35 routes in France and 15 in Spain. A total of 50 routes will go.",
+            [(["35 routes", "15", "50 routes"], True)],
+        ),
+        (
+            "The firm will spend $50m in total. It will put $30m into Ohio and $20m into Texas.",
+            [(["$30m", "$20m", "$50m"], True)],
+        ),
+    ],
+)
+def test_a_list_of_amounts_and_its_total(text, expected):
+    assert _found(text, "sum") == expected
+
+
+def test_a_list_item_is_not_the_total_of_the_items_after_it():
+    # across_parts._item_of: £30m + £20m = £50m is a coincidence inside one list
+    text = "The trust will put £50m into wards, £30m into clinics and £20m into training."
+    assert _found(text, "sum") == []
+
+
+def test_a_list_that_misses_its_total_across_sentences_is_not_called_broken():
+    text = "The trust will put £30m into wards, £12m into clinics and £8m into training. In all, it spends £70m."
+    assert _found(text, "sum") == []
+
+
+def test_a_list_opening_the_sentence_after_its_total_needs_no_pointer_back():
+    text = "The maker will recall 9,000 cars in all. Some 6,000 cars are in Germany, 3,000 in Austria."
+    assert _found(text, "sum") == [(["6,000 cars", "3,000", "9,000 cars"], "approximately")]

@@ -12,6 +12,7 @@ from .common import (
     _ANY_WORD,
     _PCT_DIRECTION,
     INF,
+    ITEM_TAIL_GAP,
     POSSESSIVE,
     _context_words,
     _fmt,
@@ -209,8 +210,8 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
         total = sum(q.value for q in run)
         ids = {q.id for q in run}
         for t in sorted(totals, key=lambda t: abs(t.start - y.start)):  # the nearest statement of the total
-            if t.id in ids or t.value <= total * 0.5:
-                continue
+            if t.id in ids or t.value <= total * 0.5 or _item_of(text, t, run):
+                continue  # round 13: "£40m on roads, £25m on schools and £15m on parks": £40m is no total
             if abs(t.value - total) > min(t.tolerance, 0.02 * t.value) + 1e-9 or len({q.value for q in run}) < k:
                 continue  # within the total's rounding, and 2%: "£1bn" is not £50 + £1bn
             if min(q.value for q in run) < 0.05 * t.value or not _units_agree(run, t):
@@ -221,6 +222,15 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
                 continue
             return run, t
     return None
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)$", re.I)
+
+
+def _item_of(text: str, t: Quantity, run: list[Quantity]) -> bool:
+    """t one more item of the list the run belongs to: joined to its first or last figure by a list gap."""
+    gap = text[t.end : run[0].start] if t.end <= run[0].start else text[run[-1].end : t.start]
+    return len(gap) < 60 and bool(_LIST_GAP.match(gap) or ITEM_TAIL_GAP.match(gap))
 
 
 _CHANGE_END = re.compile(r"\b(?:from|to)\s+(?:a\s+|an\s+|the\s+|about\s+|around\s+|just\s+)?$", re.I)

@@ -45,6 +45,16 @@ EARLIER_PERIOD = (
     r"the\s+(?:year|month|quarter|week|day))\s+(?:earlier|ago|before)"
     r"|the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|week|season|(?:six|12|twelve)\s+months)"
 )
+# round 13: the gap between two items of a list when each carries a short phrase saying what it is for or where
+# ("£40m on roads, £25m on schools and £15m on parks", "700 in London and 400 in Leeds")
+ITEM_TAIL = (
+    r"(?:\s+(?:are|is|were|was|will\s+be|will\s+go|go|went|going|based|spent|sold|made))?"
+    r"\s+(?:on|for|in|into|at|to|towards|from|by|of|across|within|among)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w'’&-]+\s+){0,2}?[\w'’&-]+"
+)
+ITEM_TAIL_GAP = re.compile(
+    rf"^{ITEM_TAIL}\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)(?:(?:a\s+further|another)\s+)?$", re.I
+)
 _ANY_WORD = re.compile(r"[A-Za-z]{2}")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")

@@ -12,7 +12,20 @@ import re
 
 from ..types import Quantity
 from .across_parts import _OF_THE_NOUN
-from .common import Article, _fmt, _holds_text, _is_exact, _loose, _strict, _verdict, _words, add_part_of
+from .common import (
+    ITEM_TAIL,
+    ITEM_TAIL_GAP,
+    Article,
+    _currency,
+    _fmt,
+    _holds_text,
+    _is_exact,
+    _loose,
+    _strict,
+    _verdict,
+    _words,
+    add_part_of,
+)
 from .sentence_sums import _SUM_GAP
 
 _TOTAL_BEFORE = re.compile(
@@ -25,6 +38,7 @@ _TOTAL_AFTER = re.compile(
     r"\s*(?:[a-z][\w'’-]*\s+){0,3}?(?:in\s+all|in\s+total|altogether|all\s+told|between\s+them|combined)\b", re.I
 )
 _LIST_THEN_TOTAL = re.compile(
+    rf"(?:{ITEM_TAIL})?"  # round 13: "… and £15m on parks, a total of £80m"
     r"\s*(?:[-–—:(,]\s*|\s)(?:(?:that\s+is|that's|or|making|makes|so|to\s+make)\s+)?(?:a\s+total\s+of\s+|in\s+all\s+)?"
 )
 _TOTAL_THEN_LIST = re.compile(r"(?:\s*(?:[a-z][\w'’-]*\s+){0,3}?(?:in\s+all|in\s+total|altogether))?\s*[:–—-]\s*", re.I)
@@ -33,13 +47,17 @@ _OF_WHOM = re.compile(r"\s*,\s*of\s+(?:whom|which|those|them)\s+(?:about\s+|arou
 # sentence only by an opener that points back: "That made 55 vehicles in all", "They were 40 pickups, …".
 _POINTS_BACK = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:That|This|These|Those|They|Together|Between\s+them|In\s+all|In\s+total|Altogether|"
+    r"A\s+total\s+of|The\s+(?:total|combined|overall)|"
     r"All\s+told|Overall|Combined|Of\s+(?:these|those|them|the\s+total)|Among\s+them)\b[^.!?\n]{0,60}$"
 )
 _TAKEN = frozenset({"sum", "part_of"})
+# round 13: amounts of money add up to a total as counts do ("£40m on roads, £25m on schools and £15m on parks.
+# In all, the plan costs £80m"); a list is of one kind (and one currency)
+_SUMMED = ("count", "money")
 
 
 def _is_total(text: str, t: Quantity) -> bool:
-    return t.kind == "count" and bool(
+    return t.kind in _SUMMED and bool(
         _TOTAL_BEFORE.search(text, max(0, t.start - 40), t.start) or _TOTAL_AFTER.match(text, t.end)
     )
 
@@ -52,6 +70,14 @@ _NAMED_GAP = re.compile(
 )
 
 
+def _joined(text: str, a: Quantity, b: Quantity) -> bool:
+    """a and b items of one list: of one kind (and currency), joined by a list gap."""
+    if a.kind != b.kind or a.kind == "money" and a.unit != b.unit:
+        return False
+    gap = text[a.end : b.start]
+    return bool(_SUM_GAP.match(gap) or _NAMED_GAP.match(gap) or ITEM_TAIL_GAP.match(gap))
+
+
 def _chain(text: str, counts: list[Quantity], k: int, step: int) -> list[Quantity]:
     """The counts joined as a list ("40 pickups, 10 coupes and 5 vans", "Labour 355, the Tories 198 and the
     Liberal Democrats 62") from counts[k] going by step."""
@@ -59,8 +85,7 @@ def _chain(text: str, counts: list[Quantity], k: int, step: int) -> list[Quantit
     j = k + step
     while 0 <= j < len(counts) and len(out) < 8:
         a, b = (counts[j], out[-1]) if step < 0 else (out[-1], counts[j])
-        gap = text[a.end : b.start]
-        if not (_SUM_GAP.match(gap) or _NAMED_GAP.match(gap)):
+        if not _joined(text, a, b):
             break
         out.append(counts[j])
         j += step
@@ -87,7 +112,7 @@ def sums_with_total_cue(art: Article) -> None:
     else a list in the sentence before or after it that adds up to it within rounding."""
     text, taken = art.text, art.related(_TAKEN)
     counts_of = {
-        s: [q for q in group if q.kind == "count" and q.qualifier != "vague" and q.value > 0]
+        s: [q for q in group if q.kind in _SUMMED and q.qualifier != "vague" and q.value > 0]
         for s, group in art.by_sentence.items()
     }
     for s, counts in counts_of.items():
@@ -105,17 +130,19 @@ def sums_with_total_cue(art: Article) -> None:
 
 def _list_next_door(art, text, t: Quantity, before: list[Quantity], after: list[Quantity], taken: set[int]) -> None:
     """A list of counts in the sentence before the total t (t's sentence pointing back: "That made 55 in all")
-    or after it (that sentence pointing back: "They were 40 pickups, …") that adds up to t within rounding."""
+    or after it (opening that sentence, or pointed back to: "They were 40 pickups, …") that adds up to t within
+    rounding."""
     back = bool(_POINTS_BACK.search(text, max(0, t.start - 80), t.start))
     for near in (before if back else [], after):
         for j in range(len(near)):
-            gap = text[near[j - 1].end : near[j].start] if j else ""
-            if j and (_SUM_GAP.match(gap) or _NAMED_GAP.match(gap)):
+            if j and _joined(text, near[j - 1], near[j]):
                 continue  # inside a list already tried
             chain = _chain(text, near, j, 1)
             if (
                 len(chain) < 2
                 or near is after
+                # round 13: a list opening the next sentence, of t's nouns, needs no pointer back
+                and (j or any(_words(q.unit) and not _words(q.unit) & _words(t.unit) for q in chain))
                 and not _POINTS_BACK.search(text, max(0, chain[0].start - 80), chain[0].start)
             ):
                 continue
@@ -125,7 +152,9 @@ def _list_next_door(art, text, t: Quantity, before: list[Quantity], after: list[
 
 def _add_sum(art: Article, parts: list[Quantity], t: Quantity, taken: set[int], *, strong: bool) -> bool:
     """Reports parts summing to t (broken only when strong: list and total word in one sentence)."""
-    if any(q.id in taken or q.value >= t.value for q in parts):
+    if any(q.id in taken or q.value >= t.value or q.kind != t.kind for q in parts):
+        return False
+    if t.kind == "money" and any(_currency(q.unit) != _currency(t.unit) for q in parts):
         return False
     s_lo, s_hi = sum(_strict(q)[0] for q in parts), sum(_strict(q)[1] for q in parts)
     l_lo, l_hi = sum(_loose(q)[0] for q in parts), sum(_loose(q)[1] for q in parts)
@@ -151,6 +180,8 @@ def _parts_of_whom(art: Article, text: str, counts: list[Quantity], taken: set[i
     """ "1,200 staff, of whom 300 are engineers": the count right after "of whom/of which" is part of the one
     right before it, whatever their nouns (the words say so, so a part larger than its whole is broken)."""
     for w, p in zip(counts, counts[1:], strict=False):
+        if w.kind != "count" or p.kind != "count":
+            continue
         if w.id in taken or p.id in taken or not _OF_WHOM.fullmatch(text, w.end, p.start):
             continue
         add_part_of(art.add, p, w, _loose(p)[0] <= max(_loose(w)[1], w.value + w.tolerance))

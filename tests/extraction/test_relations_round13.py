@@ -208,3 +208,29 @@ def test_a_list_that_misses_its_total_across_sentences_is_not_called_broken():
 def test_a_list_opening_the_sentence_after_its_total_needs_no_pointer_back():
     text = "The maker will recall 9,000 cars in all. Some 6,000 cars are in Germany, 3,000 in Austria."
     assert _found(text, "sum") == [(["6,000 cars", "3,000", "9,000 cars"], "approximately")]
+
+
+# across_changes.stated_amounts: the amount a change moved by, wherever the change was found
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Turnover rose by £6m to £48m. A year earlier the group had made £42m.", True),
+        ("Turnover rose £16m to £48m. A year earlier the group had made £42m.", False),
+        ("Membership fell to 31,000 from 34,000, a drop of 3,000.", True),
+        ("Membership fell to 31,000 from 34,000, a drop of 5,000.", False),
+    ],
+)
+def test_the_amount_a_change_moved_by(text, holds):
+    assert [h for _, h in _found(text, "difference")] == [holds]
+
+
+def test_an_amount_of_places_in_a_chart_is_not_checked_as_a_difference():
+    text = "The single dropped two places to number seven, down from five last week."
+    assert _found(text, "difference") == []
+
+
+# across._baseline_of_another: a baseline in another sentence goes to the figure whose clause shares its words
+def test_a_baseline_goes_to_the_figure_it_names():
+    text = "Exports rose 4% to $52bn and imports rose $3bn to $45bn. A year earlier exports had been $50bn."
+    assert [(t, h) for t, h in _found(text, "change")] == [(["$50bn", "$52bn", "4%"], True)]
+    assert _found(text, "difference") == []

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from .. import work
 from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
-from .across_changes import companion_changes
+from .across_changes import companion_changes, stated_amounts
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .listed_parts import parts_with_and_rates
 from .lookups import _FirstCompatible, _nearest
@@ -105,7 +105,9 @@ def find(
     )
     for rule in RULES:
         rule(art)
-    companion_changes(text, numeric, _changes(found.rels, numeric), found.add)
+    changes = _changes(found.rels, numeric)
+    companion_changes(text, numeric, changes, found.add)
+    stated_amounts(art, changes, found.add)
     rels = _without_weaker_changes(found.rels)
     return rels if REPORT_CONSISTENT_RESTATEMENTS else [r for r in rels if r.kind != "restatement" or r.holds is False]
 

@@ -49,7 +49,18 @@ from .across_parts import (
     _rule_share_of_whole_elsewhere,
     _rule_total_parts,
 )
-from .common import _ANY_WORD, _LEAD_FIGURES, _PART_GAP, _WINDOW, Article, _fmt, _same_measure, _tolerance_note
+from .common import (
+    _ANY_WORD,
+    _LEAD_FIGURES,
+    _PART_GAP,
+    _SENTENCE_STOP,
+    _STOP,
+    _WINDOW,
+    Article,
+    _fmt,
+    _same_measure,
+    _tolerance_note,
+)
 from .restatement import _rule_apposition, _rule_apposition_break, _rule_similar
 
 # ---------------------------------------------------------------------------------------------------
@@ -130,6 +141,8 @@ def change_to_y(n: Near) -> None:
     near = [q for q in [*reversed(n.window), *n.ahead] if sent(q) == n.sy] if to_cue else []
     far = [q for q in [*reversed(n.window), *n.ahead] if sent(q) != n.sy] if to_cue else []
     for x in near + far:
+        if sent(x) != n.sy and _baseline_of_another(n, x):
+            continue
         found = _rule_change_pair(text, x, y, to_cue)
         if found:
             pct = _rule_stated_pct(text, x, y, found[1], [q for q in n.earlier if q.kind == "percent"], sent)
@@ -138,6 +151,32 @@ def change_to_y(n: Near) -> None:
             if pct is not None and x.value and x.kind != "percent":
                 _add_pct_change(x, y, pct, found[1], add)
             break
+
+
+def _baseline_of_another(n: Near, x: Quantity) -> bool:
+    """Round 13: x, in another sentence, names the old level of another figure of y's sentence reached the same
+    way ("Sales rose to £40m and costs rose £2m to £30m. A year earlier sales had been £38m"): one that shares
+    more words with x than y does."""
+    text, y = n.text, n.y
+    ctx = _clause_words(text, x)
+    mine = len(ctx & _clause_words(text, y))
+    return any(
+        len(ctx & _clause_words(text, r)) > mine
+        for r in [*n.window, *n.ahead]
+        if r is not y
+        and n.sent(r) == n.sy
+        and _same_measure(r, y)
+        and _DIRECTION_TO.search(text, max(0, r.start - DIRECTION_WINDOW), r.start)
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:and|but|while|whereas)\b", re.I)
+
+
+def _clause_words(text: str, q: Quantity) -> set[str]:
+    """The words of q's clause before q (from the last comma, "and", "but", "while" of its sentence)."""
+    left = _CLAUSE_BREAK.split(_SENTENCE_STOP.split(text[max(0, q.start - 80) : q.start])[-1])[-1]
+    return {w.rstrip("s") for w in re.findall(r"[a-z][a-z'’-]{2,}", left.lower())} - _STOP
 
 
 def y_as_part(n: Near) -> None:

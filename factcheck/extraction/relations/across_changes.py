@@ -19,7 +19,9 @@ from .common import (
     _holds_text,
     _is_exact,
     _same_measure,
+    _sentence_of,
     _verdict,
+    add_difference,
 )
 
 # round 13: up to six words between the verb and "to" ("raised rates by a quarter point to 4.75%"), and "at" after
@@ -307,3 +309,45 @@ def _rule_since_when(text: str, x: Quantity, window: list[Quantity], sent) -> tu
     if x.kind == "money" and own and re.search(rf"\b(?:{own})s?\b", text[max(0, m.start() - 60) : m.start()], re.I):
         sign = -sign  # "the dollar has weakened" in dollars per euro: more dollars
     return y, sign
+
+
+# round 13: the amount a change is said to move by, wherever the change was found ("rose £9m to £84m" … "A year
+# earlier it had made £75m"; "fell to 1.4 million from 1.42 million, a drop of 20,000"): in y's sentence, after
+# a move word in y's clause ("rose £9m to", "fell by 20,000 to"), or right after the change ("…, an increase of
+# £9m", "…, up £9m"). The within-sentence rule had read only "by d" before "from x to y".
+_AMOUNT_AFTER = re.compile(
+    r"\s*,\s*(?:(?:an?\s+)?(?:[a-z]+\s+)?(?:rise|increase|jump|gain|fall|drop|decline|cut|reduction|decrease)\s+of"
+    r"|(?:up|down)(?:\s+by)?)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?",
+    re.I,
+)
+
+
+def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> None:
+    """For each change x → y (money or counts), the amount d stated for it in y's sentence: the difference
+    y − x against d (the words assert it, so a miss beyond rounding is broken)."""
+    text = art.text
+    for x, y, _sign in changes:
+        if y.kind not in ("money", "count") or x.kind != y.kind:
+            continue
+        group = art.by_sentence.get(_sentence_of(y, art.sentence_of_statement), [])
+        d = next((q for q in reversed(group) if q.end <= y.start and _is_amount(x, y, q)), None)
+        if d is not None and not (
+            _PCT_DIRECTION.search(text, max(0, d.start - 30), d.start)
+            and not _OTHER_CLAUSE.search(text, d.end, y.start)
+        ):
+            d = None  # "costs rose £2m and profit climbed to £84m": another clause's move
+        if d is None:
+            sy = _sentence_of(y, art.sentence_of_statement)
+            last = max((q for q in (x, y) if _sentence_of(q, art.sentence_of_statement) == sy), key=lambda q: q.end)
+            nxt = next((q for q in group if q.start >= last.end), None)
+            if nxt is not None and _is_amount(x, y, nxt) and _AMOUNT_AFTER.fullmatch(text, last.end, nxt.start):
+                d = nxt
+        if d is not None and not _PLACES.search(text, d.start, d.end + 12):  # "dropped one place to five": ranks
+            add_difference(x, y, d, add)
+
+
+def _is_amount(x: Quantity, y: Quantity, d: Quantity) -> bool:
+    """d can be the amount x → y moved by: of their measure, smaller than the larger of them."""
+    return (
+        d is not x and d is not y and d.kind == y.kind and _same_measure(d, y) and 0 < d.value < max(x.value, y.value)
+    )

@@ -109,6 +109,27 @@ _NOUN_CLASSES = {
 _CLASS_OF = {w: name for name, ws in _NOUN_CLASSES.items() for w in ws.split()}
 
 
+def add_difference(x, y, absolute, add) -> None:
+    """y − x against the amount the text says the change moved by (its sign is that of y − x: the direction is
+    the change's own check)."""
+    diff = y.value - x.value
+    stated = absolute.value if diff >= 0 else -absolute.value
+    holds = _verdict(
+        (diff, diff),
+        (stated, stated),
+        (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
+        (stated - absolute.tolerance, stated + absolute.tolerance),
+        _is_exact(x, y, absolute),
+    )
+    add(
+        "difference",
+        [y, x],
+        absolute,
+        holds,
+        f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _words(unit: str) -> frozenset[str]:
     out = set()

@@ -20,6 +20,7 @@ from .common import (
     _is_exact,
     _loose,
     _verdict,
+    add_difference,
 )
 
 _TO_GAP = re.compile(
@@ -128,7 +129,7 @@ def _change(text, x, y, group, add):
         None,
     )
     if absolute is not None:
-        _add_difference(x, y, absolute, add)
+        add_difference(x, y, absolute, add)
         return
     ratio_m = _RATIO.search(pre)
     if ratio_m:
@@ -187,25 +188,6 @@ def _add_group_pct_change(text, x, y, pct, add) -> None:
         pct,
         holds,
         f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
-    )
-
-
-def _add_difference(x, y, absolute, add) -> None:
-    diff = y.value - x.value
-    stated = absolute.value if diff >= 0 else -absolute.value
-    holds = _verdict(
-        (diff, diff),
-        (stated, stated),
-        (diff - x.tolerance - y.tolerance, diff + x.tolerance + y.tolerance),
-        (stated - absolute.tolerance, stated + absolute.tolerance),
-        _is_exact(x, y, absolute),
-    )
-    add(
-        "difference",
-        [y, x],
-        absolute,
-        holds,
-        f"{_fmt(y.value)} − {_fmt(x.value)} = {_fmt(diff)}; the text says {absolute.text}",
     )
 
 

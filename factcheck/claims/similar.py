@@ -13,8 +13,12 @@ Both replaced a nearest-neighbour walk of a trigram GiST index over (newsroom_id
 statement's insert; claims 0012 drops it.
 """
 
+import hashlib
+import re
+
 from django.db import connection
 
+KEYS = 6  # claims 0011: a statement's keys are its KEYS longest distinct words of 4 letters or more
 PER_KEY = 200
 MIN_KEYS = 2
 RECENT = 1000  # similarity() of a short text against 1,000 statements: ~35 ms at 1M (2,000: 72-88 ms)
@@ -42,6 +46,23 @@ RECENT_SQL = """
         ORDER BY created_at DESC, id DESC LIMIT %(recent)s
     ) AS recent ORDER BY similarity(text, %(text)s) DESC, id DESC LIMIT %(limit)s
 """
+
+
+_ASCII_WORD = re.compile(r"[a-z]{4,}")
+
+
+def word_keys(text):
+    """The keys PostgreSQL's claims_similar_keys(text) gives (claims 0011), computed here for the write path
+    (claims 0013): the md5 of each of the KEYS longest distinct words of 4+ letters (ties: smaller md5 first),
+    its first 32 bits as a signed integer; sorted, without repeats (two words may share 32 bits). None for a
+    text that is not ASCII: there PostgreSQL's lower() and [[:alpha:]] follow the database's locale ("İ",
+    final sigma), so the database computes them. Equality with the database is tested on generated texts."""
+    if not text.isascii():
+        return None
+    words = set(_ASCII_WORD.findall(text.lower()))
+    digests = ((-len(word), hashlib.md5(word.encode(), usedforsecurity=False).hexdigest()) for word in words)
+    longest = sorted(digests)[:KEYS]
+    return sorted({int.from_bytes(bytes.fromhex(digest[:8]), "big", signed=True) for _, digest in longest})
 
 
 def keyed_candidates(*, newsroom_id, text, limit, article_id=0, claim_id=0):

@@ -234,3 +234,28 @@ def test_a_baseline_goes_to_the_figure_it_names():
     text = "Exports rose 4% to $52bn and imports rose $3bn to $45bn. A year earlier exports had been $50bn."
     assert [(t, h) for t, h in _found(text, "change")] == [(["$50bn", "$52bn", "4%"], True)]
     assert _found(text, "difference") == []
+
+
+# common.ANAPHOR_SUBJECT: one subject pointing back, for every rule that reads one
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fares rose 3% in March. The increase was smaller than the 5% seen a year earlier.", [(["3%", "5%"], True)]),
+        ("Fares rose 6% in March. The increase was smaller than the 5% seen a year earlier.", [(["6%", "5%"], False)]),
+        ("Fares rose 3% in March. The latest rise was above the 2.5% of February.", [(["3%", "2.5%"], True)]),
+    ],
+)
+def test_a_comparison_with_a_noun_subject_pointing_back(text, expected):
+    assert _found(text, "comparison") == expected
+
+
+def test_a_ratio_with_a_noun_subject_pointing_back():
+    text = "Orders reached 900 last year. The total was three times the 300 of 2001."
+    assert _found(text, "ratio") == [(["900", "300", "three times"], True)]
+
+
+def test_a_ratio_of_bare_counts_is_read_past_its_times_word():
+    # ratios.ratios_in_words: "three times" is a figure of its own between the two counts
+    assert _found("Orders reached 900 last year, three times the 300 of 2001.", "ratio") == [
+        (["900", "300", "three times"], True)
+    ]

@@ -56,6 +56,7 @@ from .common import (
     _SENTENCE_STOP,
     _STOP,
     _WINDOW,
+    ANAPHOR_SUBJECT,
     Article,
     _fmt,
     _same_measure,
@@ -276,7 +277,7 @@ def y_with_another(n: Near) -> None:
 
 
 _SHARE_OPENER = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:This|That|It|Which)\s+(?:is|was|represents|represented|accounts\s+for|accounted\s+for|"
+    rf"(?:^|[.!?]\s+|\n)\s*{ANAPHOR_SUBJECT}\s+(?:is|was|represents|represented|accounts\s+for|accounted\s+for|"
     r"amounts\s+to|amounted\s+to|makes\s+up|made\s+up)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|"
     r"just\s+|more\s+than\s+|less\s+than\s+|over\s+|under\s+)?$"
 )

@@ -11,6 +11,7 @@ from .common import (
     _OTHER_CLAUSE,
     _PCT_DIRECTION,
     _SENTENCE_STOP,
+    ANAPHOR_SUBJECT,
     EARLIER_PERIOD,
     INF,
     _context_words,
@@ -67,8 +68,7 @@ _TIME_OPENER = re.compile(
     r"(?:In|During|Over)\s+the\s+\w+\s+(?:quarter|half|months?)\s+of\s+(?:last\s+year|(?:19|20)\d\d))\b[^.!?\n]*$"
 )
 _ANAPHOR_OPENER = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:this|that|it|the\s+figure|the\s+total)\s+[^.!?\n]{0,40}$",
-    re.I,
+    rf"(?:^|[.!?]\s+|\n)\s*(?i:{ANAPHOR_SUBJECT})\s+[^.!?\n]{{0,40}}$",
 )
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _RATIO_TO = re.compile(

@@ -8,7 +8,7 @@ import re
 
 from ..types import Quantity
 from .across_changes import _FROM_BEFORE_X, _add_change, _add_pct_change, _rule_stated_pct
-from .common import _FULL_STOP, _PCT_DIRECTION, _SENTENCE_STOP, _direction, _fmt, _same_measure
+from .common import _FULL_STOP, _PCT_DIRECTION, _SENTENCE_STOP, ANAPHOR_SUBJECT, _direction, _fmt, _same_measure
 
 _EXPECTED_BEFORE = re.compile(
     r"(?<!than-)(?<!than\s)(?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!been\s)\b(?:expected|forecast|predicted|estimated|"
@@ -131,7 +131,7 @@ _THEN_AFTER = re.compile(
     re.I,
 )
 _BACK_OPENER = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:However,?\s+|But\s+|And\s+)?(?:This|That|It|These|Those|The\s+(?:figure|total|rate))\s+"
+    rf"(?:^|[.!?]\s+|\n)\s*{ANAPHOR_SUBJECT}\s+"
     r"(?:\w+\s+){0,2}?(?:compare[sd]?|was\s+(?:up|down)|is\s+(?:up|down))\b[^.!?\n]*$"
 )
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|a\s+|an\s+)?$", re.I)

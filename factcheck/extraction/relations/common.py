@@ -55,6 +55,13 @@ ITEM_TAIL = (
 ITEM_TAIL_GAP = re.compile(
     rf"^{ITEM_TAIL}\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)(?:(?:a\s+further|another)\s+)?$", re.I
 )
+# round 13: the subject that points back to the previous sentence's figure, one pattern for every rule that reads
+# one ("This compares with", "The increase was smaller than", "That is twice", "The new figure was up from"); the
+# rules had each listed a few of "This", "That", "It", "The figure", "The total", "The rate".
+ANAPHOR_SUBJECT = (
+    r"(?:(?:However|But|And|Yet)\s*,?\s+)?(?:(?:The|This|That|These|Those)\s+(?:[a-z]+\s+)?(?:figures?|rates?|totals?|"
+    r"rise|increase|fall|drop|decline|number|amount|level|sum|growth|gain|result)|This|That|It|These|Those|Which)"
+)
 _ANY_WORD = re.compile(r"[A-Za-z]{2}")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import Article, _fmt, _same_measure
+from .common import ANAPHOR_SUBJECT, Article, _fmt, _same_measure
 
 _FACTORS = {
     "twice": 2.0, "double": 2.0, "treble": 3.0, "triple": 3.0, "half": 0.5, "a third of": 1 / 3,
@@ -25,7 +25,7 @@ _RATIO_TAIL = (
 _RATIO_GAP = re.compile(r"[^.;!?]{0,50}?\b" + _RATIO_TAIL, re.I)
 # "… £84m last year. That is twice the £42m …"
 _THAT_IS = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:That|This|It|Which)\s+(?:is|was|would\s+be|represents|represented)\s+" + _RATIO_TAIL + "$",
+    rf"(?:^|[.!?]\s+|\n)\s*{ANAPHOR_SUBJECT}\s+(?:is|was|would\s+be|represents|represented)\s+" + _RATIO_TAIL + "$",
     re.I,
 )
 _RATIO_WORDS = ("twice", "double", "treble", "triple", "half", "third", "quarter", "times")
@@ -43,6 +43,8 @@ def ratios_in_words(art: Article) -> None:
             continue
         before = figs[max(0, k - 4) : k]  # bounded: the rule is linear in the figures
         for y in reversed(before):
+            if y.unit.lower().startswith("times"):
+                continue  # round 13: "three times" itself is the ratio word, not the figure compared
             if y.kind == x.kind and _same_measure(x, y) and y.value > 0 and not _share_between(text, before, y, x):
                 found = _ratio_between(text, y, x, sent)
                 if found is not None:

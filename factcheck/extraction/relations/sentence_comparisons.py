@@ -8,7 +8,7 @@ import re
 
 from ..types import Quantity
 from .across_compared import _quote_flip
-from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, Article, _compatible, _fmt
+from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, ANAPHOR_SUBJECT, Article, _compatible, _fmt
 from .lookups import _FirstCompatible
 
 _CMP_GAP = re.compile(
@@ -37,13 +37,13 @@ _UP_ADJECTIVES = ("faster", "stronger", "dearer")  # "grew 0.5%, slower than the
 # "beat", "exceeded", … say "above"; these say "below" ("the best performance since an 8.5% rise": 8.5% was higher)
 _W4_BELOW = re.compile(r"behind|trail|short|best|highest|strongest|biggest|largest|fastest", re.I)
 _ANAPHORIC_CMP = re.compile(
-    r"(?:This|That|It|The figure|The rate|The total)\s+(?:is|was|would be|will be|remains|remained)\s+"
+    rf"{ANAPHOR_SUBJECT}\s+(?:is|was|would be|will be|remains|remained)\s+"
     r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
     r"(?P<w>lower|higher|less|more|smaller|bigger|larger|greater|below|above)\s+(?:than\s+)?(?:the\s+)?"
     # "That is above the projected eurozone average of just above 2%"
     r"(?:(?:[\w'’-]+\s+){1,4}?of\s+)?(?:just\s+)?(?:(?:above|below|over|under|about|around)\s+)?$"
     # "The figure was weaker than forecast - and fell short of the 0.8% rise in October"
-    r"|(?:This|That|It|The figure|The rate|The total)\s+[^.!?\d]{0,50}?\b(?P<v>fell\s+short\s+of|was\s+short\s+of|"
+    rf"|{ANAPHOR_SUBJECT}\s+[^.!?\d]{{0,50}}?\b(?P<v>fell\s+short\s+of|was\s+short\s+of|"
     r"exceeded|surpassed|beat|topped)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?$"
 )
 

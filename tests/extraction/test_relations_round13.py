@@ -259,3 +259,39 @@ def test_a_ratio_of_bare_counts_is_read_past_its_times_word():
     assert _found("Orders reached 900 last year, three times the 300 of 2001.", "ratio") == [
         (["900", "300", "three times"], True)
     ]
+
+
+# across_changes.stated_amounts: a ratio word of the move checked against the change wherever it was found
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Pre-tax profit doubled to £64m. A year earlier the bank had made £32m.", True),
+        ("Pre-tax profit doubled to £64m. A year earlier the bank had made £50m.", False),
+        ("Pre-tax profit rose threefold to £96m, from £32m.", True),
+        ("Pre-tax profit quadrupled to £96m. A year earlier the bank had made £32m.", False),
+    ],
+)
+def test_a_ratio_word_of_a_move(text, holds):
+    assert [h for _, h in _found(text, "ratio")] == [holds]
+
+
+# across_parts._PART_THEN_SHARE: a share stated by a verb after its part
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Its debt of £60m is a third of the £180m it owed in 1999.",
+            [(["£60m", "£180m", "a third"], "approximately")],
+        ),
+        ("Its debt of £60m is half of the £180m it owed in 1999.", [(["£60m", "£180m", "half"], False)]),
+    ],
+)
+def test_a_share_stated_by_a_verb(text, expected):
+    assert _found(text, "percentage") == expected
+
+
+# sentence_comparisons._EARLIER_BEFORE: a record against the previous high named in the next sentence
+@pytest.mark.parametrize(("high", "holds"), [("$1,210", True), ("$1,260", False)])
+def test_a_record_against_the_previous_high_in_the_next_sentence(high, holds):
+    text = f"Gold hit a record $1,250 an ounce on Monday. The previous high of {high} was set in May."
+    assert [h for _, h in _found(text, "comparison")] == [holds]

@@ -72,9 +72,19 @@ _ANAPHOR_OPENER = re.compile(
 )
 _UP_DOWN_FROM = re.compile(r"\b(?:up|down)\s+from\s+(?:a\s+|an\s+|the\s+)?$", re.I)
 _RATIO_TO = re.compile(
-    r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled)\s+(?:[\w'’]+\s+){0,3}?to\s+$", re.I
+    r"\b(?P<v>halving|halved|doubling|doubled|tripling|tripled|trebling|trebled|quadrupling|quadrupled)\s+"
+    r"(?:[\w'’]+\s+){0,3}?to\s+$",
+    re.I,
 )
-_RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3}
+_RATIO_FACTOR = {"halv": 0.5, "doubl": 2, "tripl": 3, "trebl": 3, "quadrupl": 4}
+# round 13: any ratio word of a move, checked against the change wherever it was found ("doubled to £40m" … "A year
+# earlier it had made £20m"), with "quadrupled" and "N-fold" ("rose fourfold to", "a tenfold rise to")
+_RATIO_MOVE = re.compile(
+    r"\b(?P<v>halv\w*|doubl\w*|tripl\w*|trebl\w*|quadrupl\w*|(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)"
+    r"[- ]?fold)\b[^.;,!?\d]{0,40}$",
+    re.I,
+)
+_FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater)\b", re.I)
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|with)\b|,\s*(?:as|when)\b", re.I)
 _FROM_BEFORE_X = re.compile(
@@ -228,12 +238,16 @@ def _rule_ratio_word(text: str, y: Quantity, window: list[Quantity], sent) -> tu
     m = _RATIO_TO.search(text, max(0, y.start - 50), y.start)
     if not m:
         return None
-    factor = next(f for k, f in _RATIO_FACTOR.items() if m.group("v").lower().startswith(k))
+    factor = _ratio_factor(m.group("v"))
     ctx = _context_words(text, y, 60, 20)
     for x in reversed(window):
         if x.start < y.start and sent(y) - 3 <= sent(x) and _same_measure(x, y) and _context_words(text, x) & ctx:
             return x, factor, m.group("v")
     return None
+
+
+def _ratio_factor(word: str) -> float:
+    return next(f for k, f in _RATIO_FACTOR.items() if word.lower().startswith(k))
 
 
 def _add_ratio(x: Quantity, y: Quantity, factor: float, word: str, add) -> None:
@@ -344,6 +358,11 @@ def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> N
                 d = nxt
         if d is not None and not _PLACES.search(text, d.start, d.end + 12):  # "dropped one place to five": ranks
             add_difference(x, y, d, add)
+        m = _RATIO_MOVE.search(text, max(0, y.start - 60), y.start)
+        if m is not None and x.value > 0 and not _OTHER_CLAUSE.search(text, m.end(), y.start):
+            n = m.group("n")
+            factor = _FOLD.get(n.lower(), 0) or float(n) if n else _ratio_factor(m.group("v"))
+            _add_ratio(x, y, factor, m.group("v"), add)
 
 
 def _is_amount(x: Quantity, y: Quantity, d: Quantity) -> bool:

@@ -284,7 +284,9 @@ def _add_sum(parts: list[Quantity], total: Quantity, add, unless_linked: bool = 
 # "axing 90 journalist jobs - 17% of their editorial staff" … "The titles employ 521 journalists": a part with
 # its share of a whole named by a noun; the whole's figure is stated in another sentence.
 _PART_THEN_SHARE = re.compile(
-    r"\s*(?:[-–—(]|,(?:\s+or)?)\s*(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+(?:over|under)\s+)?"
+    # round 13: or a verb that states the share ("The debt of £90m is two-thirds of the £135m", "accounts for 20% of")
+    r"\s*(?:[-–—(]|,(?:\s+or)?|\s(?:is|was|are|were|represents?|represented|accounts?\s+for|accounted\s+for|"
+    r"makes?\s+up|made\s+up|amounts?\s+to|amounted\s+to|equals|equalled)\s)\s*(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+|roughly\s+|just\s+(?:over|under)\s+)?"
 )
 _SHARE_OF_NOUN = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all)\s+(?!\d)[a-z]", re.I)
 

@@ -8,7 +8,7 @@ import re
 
 from ..types import Quantity
 from .across_compared import _quote_flip
-from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, ANAPHOR_SUBJECT, Article, _compatible, _fmt
+from .common import _PREVIOUS_RECORD, _QUALIFIER_CMP, ANAPHOR_SUBJECT, EARLIER_PERIOD, Article, _compatible, _fmt
 from .lookups import _FirstCompatible
 
 _CMP_GAP = re.compile(
@@ -217,11 +217,17 @@ def record_claims(art: Article) -> None:
 # "hit a record $412bn in the year to September and $377bn in the previous year": a figure of the record's
 # measure named with an earlier period, in its sentence or the next.
 _EARLIER_AFTER = re.compile(
-    r"[^.;!?\d]{0,25}?\b(?:a\s+year\s+(?:earlier|ago|before)|the\s+year\s+before|last\s+year|(?P<y>in\s+(?:19|20)\d\d)|"
+    rf"[^.;!?\d]{{0,25}}?\b(?:{EARLIER_PERIOD}|last\s+year|(?P<y>in\s+(?:19|20)\d\d)|"
     r"(?:in\s+|during\s+|for\s+)?the\s+(?:previous|prior|preceding)\s+(?:year|month|quarter|period|season|12\s+months))\b",
     re.I,
 )
-_EARLIER_BEFORE = re.compile(r"\b(?:up\s+from|down\s+from|compared\s+(?:with|to))\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+# round 13: or named as the record it beat, in q's sentence or the next ("The previous high of $55.10 was set in
+# October"); the quantities mark only the words "previous record"
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:(?:up|down)\s+from|compared\s+(?:with|to)|(?:previous|former|old|last)\s+(?:record|high|peak|best|low)\s+"
+    r"(?:of|was|had\s+been|stood\s+at|at)(?:\s+just)?)\s+(?:a\s+|an\s+|the\s+|about\s+|around\s+|some\s+)?$",
+    re.I,
+)
 
 
 def _record_baseline(art: Article, k: int, q: Quantity) -> Quantity | None:

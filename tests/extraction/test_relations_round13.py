@@ -295,3 +295,20 @@ def test_a_share_stated_by_a_verb(text, expected):
 def test_a_record_against_the_previous_high_in_the_next_sentence(high, holds):
     text = f"Gold hit a record $1,250 an ounce on Monday. The previous high of {high} was set in May."
     assert [h for _, h in _found(text, "comparison")] == [holds]
+
+
+# sentence_changes._PCT_THAN: "N% above / below" a baseline, with no "than", the baseline named or not
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("The shares ended at 330p, 10% below the 367p the bidder offered.", "approximately"),
+        ("The shares ended at 330p, 20% below the 367p the bidder offered.", False),
+        ("The yen hit 104, some 5% above its level of 99 in June.", "approximately"),
+    ],
+)
+def test_a_percentage_above_or_below_a_baseline(text, holds):
+    assert [h for t, h in _found(text, "change") if len(t) == 3] == [holds]
+
+
+def test_a_percentage_over_a_period_is_no_baseline():
+    assert [t for t, _ in _found("Sales rose 3% over the 12 months to £4bn.", "change") if len(t) == 3] == []

@@ -335,8 +335,12 @@ def _points_or_percent(text, p, group, add) -> None:
 # "Sales were £84m, 12% higher than a year earlier's £75m", "£1.1bn, 5% less than the £1.16bn of 2003": the
 # percentage by which the figure before it differs from the figure after it.
 _PCT_THAN = re.compile(
-    r"\s+(?P<w>higher|lower|more|less|up|down|above|below|bigger|smaller)\s+(?:than|on|from)\s+"
-    r"(?:(?:the|a|an|its|their|last|previous|year|year's|earlier's|month's|quarter's|a\s+year\s+earlier's)\s+){0,3}$",
+    r"\s+(?:(?P<w>higher|lower|more|less|up|down|above|below|bigger|smaller)\s+(?:than|on|from)"
+    # round 13: "above"/"below" need no "than" ("10% below the 278p offered"), and the baseline may be named
+    # ("12% above its level of $1.24", "5% below the offer price of 278p")
+    r"|(?P<w2>above|below|under|over))\s+"
+    r"(?:(?:the|a|an|its|their|last|previous|year|year's|earlier's|month's|quarter's|a\s+year\s+earlier's)\s+){0,3}"
+    r"(?:(?:[a-z][\w'’-]*\s+){1,3}?(?:of|at)\s+)?$",
     re.I,
 )
 
@@ -349,19 +353,19 @@ def _percent_than(text, p, group, add) -> None:
         return
     x = group[k + 1]
     m = _PCT_THAN.fullmatch(text, p.end, x.start)
-    if not m or x.kind in ("percent", "date") or not x.value:
-        return
+    if not m or x.kind in ("percent", "date") or not x.value or m.group("w2") and x.kind == "duration":
+        return  # "rose 3% over the 12 months": a period, not a baseline
     y = next((q for q in reversed(group[:k]) if q.kind != "percent" and _compatible(q, x, need_overlap=False)), None)
     if y is None or not re.fullmatch(r"[^.;]{0,40}", text[y.end : p.start]):
         return
-    up = m.group("w").lower() in ("higher", "more", "up", "above", "bigger")
+    word = m.group("w") or m.group("w2")
+    up = word.lower() in ("higher", "more", "up", "above", "bigger", "over")
     computed = 100.0 * (y.value - x.value) / x.value
     lo = 100.0 * ((y.value - y.tolerance) - (x.value + x.tolerance)) / (x.value + x.tolerance)
     hi = 100.0 * ((y.value + y.tolerance) - (x.value - x.tolerance)) / max(x.value - x.tolerance, 1e-9)
     stated = p.value if up else -p.value
     stated_range = (stated - p.tolerance, stated + p.tolerance)
     holds = _verdict((computed, computed), (stated, stated), (lo, hi), stated_range, _is_exact(x, y, p))
-    word = m.group("w")
     add(
         "change",
         [x, y],

@@ -312,3 +312,17 @@ def test_a_percentage_above_or_below_a_baseline(text, holds):
 
 def test_a_percentage_over_a_period_is_no_baseline():
     assert [t for t, _ in _found("Sales rose 3% over the 12 months to £4bn.", "change") if len(t) == 3] == []
+
+
+# across_changes._pct_after: a % stated after the change, in either word order, or opening the next sentence
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Takings grew to £66m from £60m, a 10% increase.", True),
+        ("Takings grew to £66m from £60m, a 25% increase.", False),
+        ("Takings grew to £66m from £60m. That represents a rise of 10%.", True),
+        ("Takings grew to £66m from £60m. That is an increase of 25%.", False),
+    ],
+)
+def test_a_percentage_stated_after_the_change(text, holds):
+    assert [h for t, h in _found(text, "change") if len(t) == 3] == [holds]

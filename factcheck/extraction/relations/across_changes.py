@@ -337,25 +337,18 @@ _AMOUNT_AFTER = re.compile(
 
 
 def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> None:
-    """For each change x → y (money or counts), the amount d stated for it in y's sentence: the difference
-    y − x against d (the words assert it, so a miss beyond rounding is broken)."""
+    """For each change x → y (money or counts), what the text states about it besides its direction: the amount
+    it moved by in y's sentence (y − x against d), its ratio word ("doubled to"), and a % stated after it
+    ("…, a 12% increase"; "That represents a rise of 12%"). The words assert them, so a miss is broken."""
     text = art.text
+    with_pct = {frozenset(r.operands) for r in art.found.rels if r.kind == "change" and len(r.operands) == 2}
     for x, y, _sign in changes:
         if y.kind not in ("money", "count") or x.kind != y.kind:
             continue
-        group = art.by_sentence.get(_sentence_of(y, art.sentence_of_statement), [])
-        d = next((q for q in reversed(group) if q.end <= y.start and _is_amount(x, y, q)), None)
-        if d is not None and not (
-            _PCT_DIRECTION.search(text, max(0, d.start - 30), d.start)
-            and not _OTHER_CLAUSE.search(text, d.end, y.start)
-        ):
-            d = None  # "costs rose £2m and profit climbed to £84m": another clause's move
-        if d is None:
-            sy = _sentence_of(y, art.sentence_of_statement)
-            last = max((q for q in (x, y) if _sentence_of(q, art.sentence_of_statement) == sy), key=lambda q: q.end)
-            nxt = next((q for q in group if q.start >= last.end), None)
-            if nxt is not None and _is_amount(x, y, nxt) and _AMOUNT_AFTER.fullmatch(text, last.end, nxt.start):
-                d = nxt
+        sy = _sentence_of(y, art.sentence_of_statement)
+        group = art.by_sentence.get(sy, [])
+        last = max((q for q in (x, y) if _sentence_of(q, art.sentence_of_statement) == sy), key=lambda q: q.end)
+        d = _amount_of(text, x, y, group, last)
         if d is not None and not _PLACES.search(text, d.start, d.end + 12):  # "dropped one place to five": ranks
             add_difference(x, y, d, add)
         m = _RATIO_MOVE.search(text, max(0, y.start - 60), y.start)
@@ -363,6 +356,54 @@ def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> N
             n = m.group("n")
             factor = _FOLD.get(n.lower(), 0) or float(n) if n else _ratio_factor(m.group("v"))
             _add_ratio(x, y, factor, m.group("v"), add)
+        if x.value > 0 and frozenset((x.id, y.id)) not in with_pct:
+            pct = _pct_after(text, group, art.by_sentence.get(sy + 1, []), last)
+            if pct is not None:
+                _add_pct_change(x, y, *pct, add)
+
+
+def _amount_of(text: str, x: Quantity, y: Quantity, group: list[Quantity], last: Quantity) -> Quantity | None:
+    """The amount stated for x → y in y's sentence: after a move word before y ("rose £9m to", "fell by 20,000
+    to"), or right after the change ("…, an increase of £9m", "…, up £9m")."""
+    d = next((q for q in reversed(group) if q.end <= y.start and _is_amount(x, y, q)), None)
+    if d is not None and not (
+        _PCT_DIRECTION.search(text, max(0, d.start - 30), d.start) and not _OTHER_CLAUSE.search(text, d.end, y.start)
+    ):
+        d = None  # "costs rose £2m and profit climbed to £84m": another clause's move
+    if d is None:
+        nxt = next((q for q in group if q.start >= last.end), None)
+        if nxt is not None and _is_amount(x, y, nxt) and _AMOUNT_AFTER.fullmatch(text, last.end, nxt.start):
+            d = nxt
+    return d
+
+
+_MOVE_NOUN = r"(?P<n>rise|increase|jump|gain|growth|fall|drop|decline|cut|reduction|decrease|slump)"
+_PCT_THEN_NOUN = re.compile(rf"\s*(?:[a-z]+\s+)?{_MOVE_NOUN}\b", re.I)
+_BEFORE_PCT_AFTER = re.compile(
+    rf"\s*,\s*(?:an?\s+)?(?:[a-z]+\s+)?(?:{_MOVE_NOUN}\s+of\s+)?(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?",
+    re.I,
+)
+_PCT_OPENER = re.compile(
+    rf"(?:^|[.!?]\s+|\n)\s*{ANAPHOR_SUBJECT}\s+(?:is|was|represents|represented|marks|marked|means|meant|"
+    rf"amounts\s+to|amounted\s+to)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:{_MOVE_NOUN}\s+of\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$"
+)
+
+
+def _pct_after(text: str, group: list[Quantity], following: list[Quantity], last: Quantity):
+    """(p, sign): the % stated right after the change in its sentence (", a 12% increase", ", a rise of 12%") or
+    opening the next ("That represents a rise of 12%"), with the direction of its noun; None if there is none."""
+    nxt = next((q for q in group if q.start >= last.end), None)
+    if nxt is not None and nxt.kind == "percent" and nxt.unit == "%":
+        m = _BEFORE_PCT_AFTER.fullmatch(text, last.end, nxt.start)
+    else:
+        nxt = following[0] if following and following[0].kind == "percent" and following[0].unit == "%" else None
+        m = _PCT_OPENER.search(text, max(0, nxt.start - 90), nxt.start) if nxt is not None else None
+    if m is None:
+        return None
+    noun = m.group("n") or (n.group("n") if (n := _PCT_THEN_NOUN.match(text, nxt.end)) else None)
+    sign = _direction(noun) if noun else 0
+    return (nxt, sign) if sign else None
 
 
 def _is_amount(x: Quantity, y: Quantity, d: Quantity) -> bool:

@@ -326,3 +326,21 @@ def test_a_percentage_over_a_period_is_no_baseline():
 )
 def test_a_percentage_stated_after_the_change(text, holds):
     assert [h for t, h in _found(text, "change") if len(t) == 3] == [holds]
+
+
+# common._UP / _DOWN / _PCT_DIRECTION: every tense of the move verbs
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Broadband use is forecast to grow from 19% to 31% of homes.", True),
+        ("Ticket sales slide from 8,000 to 6,500 a week.", True),
+        ("Ticket sales climb from 8,000 to 6,500 a week.", False),
+    ],
+)
+def test_a_present_tense_move(text, holds):
+    assert [h for t, h in _found(text, "change") if len(t) == 2] == [holds]
+
+
+def test_a_present_tense_move_with_its_percentage():
+    text = "Ticket sales slump 20% to 6,400 a week, from 8,000."
+    assert [h for t, h in _found(text, "change") if len(t) == 3] == [True]

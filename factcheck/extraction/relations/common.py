@@ -21,19 +21,29 @@ _PART_GAP = re.compile(r"^\s+(?:of|out of)\s+(?:the\s+|its\s+|their\s+|all\s+|a 
 _QUALIFIER_CMP = {"more than", "less than", "fewer than", "over", "under", "above", "below", "greater than"}
 _UP = re.compile(
     r"\b(?:rose|rise|rising|risen|up|increased?|increasing|grew|grown|climbed|extend\w*|deepen\w*|widen\w*|expand\w*|swell\w*|swollen|raised?|boost\w*|lift\w*|jumped|surged|soared|gained|higher|more|boosted|doubled|tripled|trebled|quadrupled|"
-    r"rebounded|recovered|raising)\b",
+    r"rebounded|recovered|raising|"
+    # round 13: every tense of the move verbs, as headlines and present-tense reports use them ("Profits jump 20%")
+    r"rises|jumps?|jumping|climbs?|climbing|soars?|soaring|surges?|surging|gains|gaining|grows?|growing|increases|"
+    r"leaps?|leapt|leaped|leaping|rall(?:y|ies|ied|ying)|rebounds?|rebounding|recovers|recovering|quadrupl\w*)\b",
     re.I,
 )
 _DOWN = re.compile(
     r"\b(?:fell|fall|falling|fallen|down|decreased?|decreasing|dropped|drop|declined?|slipped|plummet\w*|tumbled|sank|plunged|slumped|lower|less|fewer|cut|cuts|reduce|reduced|reduces|shrank|shrunk|halved|lost|"
-    r"dipped|narrowed|narrowing|contracted|cutting|slashed|slashing|trimmed|trimming|lowered|lowering|reducing)\b",
+    r"dipped|narrowed|narrowing|contracted|cutting|slashed|slashing|trimmed|trimming|lowered|lowering|reducing|"
+    # round 13: every tense of the move verbs (see _UP)
+    r"falls|drops|dropping|slips?|slipping|tumbles?|tumbling|sinks?|sinking|plunges?|plunging|slides?|sliding|slid|"
+    r"dips?|dipping|declines|declining|slumps?|slumping|shrinks?|shrinking|plummet\w*|halv\w*)\b",
     re.I,
 )
 _PREVIOUS_RECORD = {"previous record", "a previous record", "the previous record"}
 _COUNTABLE = {"count", "money", "percent", "duration", "other"}
 _PCT_DIRECTION = re.compile(
     r"\b(?P<v>(?<!made\s)(?<!make\s)(?<!makes\s)(?<!making\s)up|down|rose|rise|risen|rising|fell|fall|fallen|falling|jumped|climbed|grew|grow|growth|dropped|drop|"
-    r"declined|decline|slipped|gained|lost|surged|plunged|increase|increased|decrease|decreased|cut|slump\w*)"
+    r"declined|decline|slipped|gained|lost|surged|plunged|increase|increased|decrease|decreased|cut|slump\w*|"
+    # round 13: every tense ("Profits jump 20%", "shares slide 5%")
+    r"rises|jumps?|climbs?|soar(?:s|ed)?|surges?|gains|grows|grown|increases|leaps?|leapt|rall(?:y|ies|ied)|"
+    r"falls|drops|slips?|tumbl(?:e|es|ed)|sinks?|sank|plung(?:e|es)|slid(?:e|es)?|dips?|dipped|declines|"
+    r"shrinks?|shrank|lose|loses|cuts)"
     r"\s+(?:of\s+|by\s+|almost\s+|nearly\s+|about\s+|some\s+|more than\s+){0,2}$",
     re.I,
 )

@@ -14,6 +14,7 @@ from .common import (
     _STOP,
     _WINDOW,
     INF,
+    ITEM_TAIL,
     Article,
     _close,
     _context_words,
@@ -334,9 +335,25 @@ _PART_BEFORE = re.compile(
 _PART_AFTER = re.compile(r"\s+(?:of|out\s+of)\s+(?:the|its|their|those|these|them|all)\b", re.I)
 
 
+# round 13: or b is one item of a list ("cut 600 jobs in Britain and 400 in Ireland": 600 is a part of the
+# headline's 1,000, not the same figure given another value)
+_NEXT_ITEM = re.compile(
+    rf"(?:{ITEM_TAIL})?\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)(?:(?:a\s+further|another)\s+)?"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$£€]?\d",
+    re.I,
+)
+_PREVIOUS_ITEM = re.compile(r"\d[\d,.]*(?:%|m|bn|k)?(?:\s+[a-z]+)?\s*(?:,\s*(?:and\s+)?|and\s+|plus\s+)$", re.I)
+
+
 def _marked_part(text: str, b: Quantity) -> bool:
-    """b is worded as a part or a further amount ("including 600 jobs", "600 of the jobs", "Of those, 600")."""
-    return bool(_PART_BEFORE.search(text, max(0, b.start - 40), b.start) or _PART_AFTER.match(text, b.end))
+    """b is worded as a part or a further amount ("including 600 jobs", "600 of the jobs", "Of those, 600"), or
+    is an item of a list."""
+    return bool(
+        _PART_BEFORE.search(text, max(0, b.start - 40), b.start)
+        or _PART_AFTER.match(text, b.end)
+        or _NEXT_ITEM.match(text, b.end)
+        or _PREVIOUS_ITEM.search(text, max(0, b.start - 40), b.start)
+    )
 
 
 def _rule_apposition(text: str, a: Quantity, b: Quantity) -> bool:

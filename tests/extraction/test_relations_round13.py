@@ -344,3 +344,18 @@ def test_a_present_tense_move(text, holds):
 def test_a_present_tense_move_with_its_percentage():
     text = "Ticket sales slump 20% to 6,400 a week, from 8,000."
     assert [h for t, h in _found(text, "change") if len(t) == 3] == [True]
+
+
+# across_changes._rule_stated_pct: a headline's % against a change in the lead, sharing one word
+@pytest.mark.parametrize(("pct", "holds"), [("25%", True), ("40%", False)])
+def test_a_headline_percentage_against_a_change_in_the_lead(pct, holds):
+    text = f"Brewer's profits jump {pct}\n\nPre-tax profits at the brewer rose to £50m. A year earlier it made £40m."
+    assert [h for t, h in _found(text, "change") if len(t) == 3] == [holds]
+
+
+# restatement._marked_part: a list item in the body is a part of the headline's total, not a broken restatement
+def test_a_list_item_is_no_broken_restatement_of_the_headline_total():
+    text = "Carmaker to shed 900 jobs\n\nThe carmaker will shed 500 jobs in Spain and 400 in Portugal."
+    ex, rels = _rels(text)
+    assert [r.kind for r in rels if r.holds is False] == []
+    assert _found(text, "sum") == [(["500 jobs", "400", "900 jobs"], True)]

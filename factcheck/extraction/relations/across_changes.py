@@ -193,7 +193,8 @@ def _rule_from_to(text: str, x: Quantity, y: Quantity) -> int:
 def _rule_stated_pct(text: str, x: Quantity, y: Quantity, sign: int, pcts: list[Quantity], sent) -> Quantity | None:
     """The percentage that states the change from x to y: before y, in y's sentence or up to two sentences
     earlier (or in the headline), with a direction word of the same sign before it; outside y's sentence it
-    must also share at least two words of context with y ("Shares … fell 9.8%" … "stock fell to $92.9")."""
+    must also share at least two words of context with y ("Shares … fell 9.8%" … "stock fell to $92.9"), or one
+    for a headline's % and a change in the lead ("Retailer profits jump 20%" … "Pre-tax profit rose to £120m")."""
     best = None
     for p in pcts:
         if p.start >= y.start or not (sent(y) - 2 <= sent(p) <= sent(y) or sent(p) == 0):
@@ -203,7 +204,8 @@ def _rule_stated_pct(text: str, x: Quantity, y: Quantity, sign: int, pcts: list[
             continue
         if m.group("v").lower() in ("up", "down") and (m.group("v").lower() == "up") != (sign > 0):
             continue
-        if sent(p) != sent(y) and len(_context_words(text, p) & _context_words(text, y, 60, 20)) < 2:
+        need = 1 if sent(p) == 0 and sent(y) <= 3 else 2  # round 13: a terse headline ("Profits jump 20%")
+        if sent(p) != sent(y) and len(_context_words(text, p) & _context_words(text, y, 60, 20)) < need:
             continue
         if sent(p) == sent(y) and _OTHER_CLAUSE.search(text, p.end, x.start if p.end <= x.start < y.start else y.start):
             continue  # "shares have risen 5% and profit climbed to $84m": another clause's change
@@ -342,7 +344,9 @@ def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> N
     ("…, a 12% increase"; "That represents a rise of 12%"). The words assert them, so a miss is broken."""
     text = art.text
     with_pct = {frozenset(r.operands) for r in art.found.rels if r.kind == "change" and len(r.operands) == 2}
-    for x, y, _sign in changes:
+    sent = art.figures()[2]
+    headline = [q for q in art.by_sentence.get(0, []) if q.kind == "percent" and q.unit == "%"]
+    for x, y, sign in changes:
         if y.kind not in ("money", "count") or x.kind != y.kind:
             continue
         sy = _sentence_of(y, art.sentence_of_statement)
@@ -358,6 +362,9 @@ def stated_amounts(art, changes: list[tuple[Quantity, Quantity, int]], add) -> N
             _add_ratio(x, y, factor, m.group("v"), add)
         if x.value > 0 and frozenset((x.id, y.id)) not in with_pct:
             pct = _pct_after(text, group, art.by_sentence.get(sy + 1, []), last)
+            if pct is None and headline and x.kind != "percent":
+                p = _rule_stated_pct(text, x, y, sign, headline, sent)
+                pct = (p, sign) if p is not None else None
             if pct is not None:
                 _add_pct_change(x, y, *pct, add)
 

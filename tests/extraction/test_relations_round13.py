@@ -359,3 +359,21 @@ def test_a_list_item_is_no_broken_restatement_of_the_headline_total():
     ex, rels = _rels(text)
     assert [r.kind for r in rels if r.holds is False] == []
     assert _found(text, "sum") == [(["500 jobs", "400", "900 jobs"], True)]
+
+
+# sentence_changes._percent_change / _then_sign: the move words of every tense there too
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Revenue climbs 10% to $440m from $400m.", True),
+        ("Revenue slides 10% to $360m from $400m.", True),
+        ("Revenue slides 20% to $360m from $400m.", False),
+    ],
+)
+def test_a_present_tense_percentage_change_in_a_sentence(text, holds):
+    assert [h for t, h in _found(text, "change") if len(t) == 3] == [holds]
+
+
+def test_a_level_then_a_move_by_any_move_verb():
+    text = "The pound hit $1.95 on Monday before slumping to $1.91."
+    assert _found(text, "change") == [(["$1.95", "$1.91"], True)]

@@ -29,7 +29,8 @@ from .common import (
 # a stated move ("sales were down 3.1% at 1.06 million"; not "grew at 5%", a rate)
 _DIRECTION_TO = re.compile(
     r"(?P<w>(?:[\w'’%.,$£€]+\s+){1,6})to\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$"
-    r"|(?P<at>\b(?:up|down|rose|fell|gained|lost|climbed|dropped|jumped|slipped|higher|lower)\s+(?:by\s+)?"
+    r"|(?P<at>\b(?:up|down|higher|lower|rose|rises|fell|falls|gained|gains|lost|loses|climb(?:s|ed)|drop(?:s|ped)|"
+    r"jump(?:s|ed)|slip(?:s|ped)|slid(?:es)?|tumbl(?:es|ed)|soar(?:s|ed)|surg(?:es|ed)|plung(?:es|ed))\s+(?:by\s+)?"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?[$£€]?\d[\d.,]*(?:%|p|c|bn|m|\s+points?|\s+cents?|\s+pence)?"
     r"\s+)at\s+(?:a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?$",
     re.I,

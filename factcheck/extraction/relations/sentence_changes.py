@@ -10,6 +10,7 @@ from ..types import Quantity
 from .common import (
     _DOWN,
     _OTHER_CLAUSE,
+    _PCT_DIRECTION,
     _UP,
     INF,
     Article,
@@ -228,15 +229,10 @@ def _add_direction_change(text, x, y, add) -> None:
 
 def _percent_change(text, p, group, add):
     before = text[max(0, p.start - 40) : p.start]
-    m = re.search(
-        r"\b(up|down|rise of|fall of|increase of|decrease of|drop of|rose|fell|jumped|climbed|grew|increased|"
-        r"dropped|declined|slipped|gained|lost|surged|plunged|soared|slumped|tumbled|sank|dipped|decreased)\s+(?:by\s+)?$",
-        before,
-        re.I,
-    )
-    if not m:
+    m = _PCT_DIRECTION.search(before)  # round 13: every move word in every tense (had been a list of past forms)
+    if not m or not _direction(m.group("v")):
         return
-    down = bool(_DOWN.search(m.group(1)) or m.group(1).lower() in ("fall of", "decrease of", "drop of"))
+    down = _direction(m.group("v")) < 0
     idx = group.index(p)
     after = group[idx + 1 :]
     x = y = None
@@ -389,6 +385,14 @@ _THEN_VERBS = {
     "falling": -1, "fell": -1, "slipping": -1, "slipped": -1, "easing": -1, "eased": -1, "dropping": -1,
     "dropped": -1, "sliding": -1, "slid": -1, "weakening": -1, "retreating": -1, "retreated": -1,
 }  # fmt: skip
+
+
+def _then_sign(verb: str) -> int:
+    """The direction of the verb of the move to the next level: the listed -ing forms, else any move verb (round
+    13: "before climbing to", "then slumped to", "later rises to")."""
+    return _THEN_VERBS.get(verb.lower(), 0) or _direction(verb)
+
+
 _OWN_CURRENCY = {"$": r"dollar|greenback|US\s+currency", "£": r"pound|sterling", "€": r"euro", "¥": r"yen"}
 
 
@@ -419,13 +423,13 @@ def _then_to(text, x, y, add) -> None:
     if "before" not in gap and "then" not in gap and "later" not in gap:
         return  # a cheap test before the pattern
     m = _THEN_TO.fullmatch(text, x.end, y.start)
-    if not m or m.group("v").lower() not in _THEN_VERBS or not _compatible(x, y, need_overlap=False):
+    if not m or not _then_sign(m.group("v")) or not _compatible(x, y, need_overlap=False):
         return
     if x.kind in ("date", "rank") or x.value == y.value:
         return
     if x.kind == "percent" and not _rate_levels(text, x, y):
         return
-    sign = _THEN_VERBS[m.group("v").lower()]
+    sign = _then_sign(m.group("v"))
     own = _OWN_CURRENCY.get(x.unit) if x.kind == "money" else None
     if own and re.search(rf"\b(?:{own})s?\b", text[max(0, x.start - 80) : x.start], re.I):
         sign = -sign  # the figure counts the currency the clause is about: it moves the other way
@@ -440,7 +444,7 @@ def _then_to(text, x, y, add) -> None:
         + ("consistent" if ok else f"but {_fmt(y.value)} is not {'higher' if sign > 0 else 'lower'}")
         + (
             " (a rate counted in the currency the clause is about moves the other way)"
-            if own and sign != _THEN_VERBS[word]
+            if own and sign != _then_sign(word)
             else ""
         ),
     )

@@ -377,3 +377,10 @@ def test_a_present_tense_percentage_change_in_a_sentence(text, holds):
 def test_a_level_then_a_move_by_any_move_verb():
     text = "The pound hit $1.95 on Monday before slumping to $1.91."
     assert _found(text, "change") == [(["$1.95", "$1.91"], True)]
+
+
+# across_parts._rule_of_the_noun: "N of the <noun>" of a whole counted under a noun of the same class
+@pytest.mark.parametrize(("n", "holds"), [("250", True), ("2,500", False)])
+def test_a_part_of_the_noun_of_a_class(n, holds):
+    text = f"The depot has 1,800 employees. The union says {n} of the workers will be moved."
+    assert _found(text, "part_of") == [([n, "1,800 employees"], holds)]

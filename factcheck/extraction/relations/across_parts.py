@@ -102,8 +102,8 @@ def _rule_of_the_noun(text: str, y: Quantity, window: list[Quantity], sent) -> Q
         return None
     noun = _words(m.group("noun"))
     for w in reversed(window):
-        if w.kind == "count" and w.value > 0 and sent(y) - 3 <= sent(w) <= sent(y) and noun <= _words(w.unit):
-            return w
+        if w.kind == "count" and w.value > 0 and sent(y) - 3 <= sent(w) <= sent(y) and noun & _words(w.unit):
+            return w  # round 13: the noun or its class ("employs 3,000 staff" … "400 of the workers")
     return None
 
 

@@ -5,13 +5,14 @@ search's matches and picks its page in a single pass (counted_page_ids)."""
 import json
 from datetime import datetime, time
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import BooleanField, F, Q
 from django.db.models.expressions import Expression
 from django.utils import timezone
 
 from factcheck.claims.models import Claim
-from factcheck.core.db import as_bigint
+from factcheck.core.db import as_bigint, lazy_commit
 
 PAGE_SIZE = 50
 COUNT_CAP = 1000
@@ -117,6 +118,86 @@ def queue_order(qs, data, *, many_matches=False):
 def capped_count(qs):
     """How many rows `qs` has, counted up to COUNT_CAP + 1 (more reads as "over COUNT_CAP")."""
     return qs.order_by()[: COUNT_CAP + 1].count()
+
+
+def capped_count_sql(qs):
+    """capped_count(qs) as (sql, params) of a query of one value, for page_fetch's `extras`."""
+    sql, params = qs.order_by().values("pk")[: COUNT_CAP + 1].query.sql_with_params()
+    return f"SELECT count(*) FROM ({sql}) c", params  # noqa: S608 -- Django's own SQL; values are parameters
+
+
+def pairs_sql(qs, label):
+    """(sql, params) of a query of one value: the rows of `qs`, a values_list("pk", label), as one JSON array of
+    [pk, label] pairs in `label` order (then pk), for page_fetch's `extras`; a select's choices."""
+    sql, params = qs.query.sql_with_params()
+    label = connection.ops.quote_name(label)
+    if connection.vendor == "postgresql":
+        pairs = f"coalesce(json_agg(json_build_array(x.pk, x.{label}) ORDER BY x.{label}, x.pk), '[]')"
+    else:  # SQLite (make run): its aggregate keeps the order of the subquery's rows
+        pairs = f"json_group_array(json_array(x.pk, x.{label}))"
+    return f"SELECT {pairs} FROM ({sql}) x", params  # noqa: S608 -- Django's own SQL; values are parameters
+
+
+def pairs(value):
+    """The value of a pairs_sql query as [(pk, label), ...]: psycopg decodes the json type, SQLite gives text."""
+    return [tuple(pair) for pair in (json.loads(value) if isinstance(value, str) else value)]
+
+
+def page_fetch(rows, extras, write=None):
+    """A page of rows and the page's other figures in one round trip: ([row tuples], {name: value}).
+
+    `rows` is a sliced values_list queryset; `extras` {name: (sql, params)} are queries of one value each (a
+    capped count, a select's choices from pairs_sql). Each of these was a round trip of its
+    own, and PostgreSQL's waits and Django's and psycopg's work for each query (~0.2-0.5 ms on the bench
+    machine) were a good part of the queue page's time. On PostgreSQL the two statements (the extras as one
+    row, then the rows) go in one execute: Django's psycopg cursors bind parameters on the client and send
+    the text with the simple query protocol, which runs several statements and returns a result for each.
+
+    `write`, (sql, params) of an UPDATE, goes first in the same round trip: the queue's "last visit" stamp
+    (newsrooms.services.membership_queue_seen_sql). The statements of one simple query are one transaction;
+    outside any transaction of Django's, its commit does not wait for the WAL flush (`SET LOCAL
+    synchronous_commit TO OFF`, as core.db.lazy_commit: a stamp, not work; a crash may lose the last few). Inside
+    an outer transaction the UPDATE is one more statement of it, and the setting is left alone. Where the
+    statements go one by one, the UPDATE goes first through lazy_commit itself.
+    """
+    names = list(extras)
+    heads = ", ".join(f"({sql}) AS x{i}" for i, (sql, _) in enumerate(extras.values())) or "NULL"
+    heads_params = [p for _, extra_params in extras.values() for p in extra_params]
+    compiler = rows.query.get_compiler(using=rows.db)
+    try:
+        rows_sql, rows_params = compiler.as_sql()
+    except EmptyResultSet:  # e.g. no ids to fetch: no query
+        rows_sql = None
+    statements = [(f"SELECT {heads}", heads_params)]  # noqa: S608 -- Django's own SQL; values are parameters
+    if rows_sql is not None:
+        statements.append((rows_sql, rows_params))
+    # Several statements an execute need client-side binding (Django's default for psycopg; the settings do not
+    # turn on server_side_binding); SQLite takes one at a time, and has no round trips to save.
+    together = connection.vendor == "postgresql" and not connection.settings_dict["OPTIONS"].get("server_side_binding")
+    if write is not None and together:
+        statements.insert(0, write)
+        if not connection.in_atomic_block and connection.get_autocommit():
+            statements.insert(0, ("SET LOCAL synchronous_commit TO OFF", ()))
+    elif write is not None:
+        with lazy_commit(), connection.cursor() as db:
+            db.execute(*write)
+    with connection.cursor() as db:
+        if together:
+            db.execute("; ".join(sql for sql, _ in statements), [p for _, params in statements for p in params])
+            results = [db.fetchall() if db.description is not None else None]
+            while db.nextset():
+                results.append(db.fetchall() if db.description is not None else None)
+        else:
+            results = []
+            for sql, params in statements:
+                db.execute(sql, params)
+                results.append(db.fetchall())
+    results = [result for result in results if result is not None]  # the SET and the UPDATE have no rows
+    head, found = results[0][0], (results[1] if rows_sql is not None else [])
+    values = dict(zip(names, head, strict=False))
+    if found and (converters := compiler.get_converters([expression for expression, _, _ in compiler.select])):
+        found = list(compiler.apply_converters(found, converters))  # none on PostgreSQL; SQLite's datetimes
+    return found, values
 
 
 def queue_query(membership, data):

@@ -6,6 +6,7 @@ keep the one-way import direction; only these views look right).
 """
 
 import unicodedata
+from functools import lru_cache
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -24,26 +25,31 @@ from factcheck.claims.forms import (
     BulkForm,
     ClaimStatusForm,
     QueueFilterForm,
+    _outlet_choices,
     bulk_bar,
     triage_forms,
+    workers_of,
 )
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
 from factcheck.claims.queue import (
     COUNT_CAP,
     PAGE_SIZE,
-    capped_count,
+    capped_count_sql,
     counted_page_ids,
     cursor_of,
     keyset,
+    page_fetch,
+    pairs,
+    pairs_sql,
     queue_filter,
     queue_order,
 )
-from factcheck.claims.rows import queue_rows_html
+from factcheck.claims.rows import QueueRow, queue_rows_html
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
 from factcheck.core.forms import form_errors_add
 from factcheck.newsrooms.access import get_for_member, get_membership, require_editor, require_writer
-from factcheck.newsrooms.services import membership_queue_seen
+from factcheck.newsrooms.services import membership_queue_seen_sql
 
 # What a queue row reads (claims.rows), and nothing else: each column not loaded saves its decoding, the
 # datetimes above all (the four models' created/updated times were a third of the rows' fetch time).
@@ -60,6 +66,11 @@ def queue_row_columns(qs):
     return qs.only(*QUEUE_ROW_FIELDS).annotate(
         article_title=F("article__title"), outlet_name=F("article__outlet__name"), assignee_name=F("assignee__username")
     )
+
+
+def queue_row_values(qs):
+    """queue_row_columns(qs) as tuples in QueueRow's column order (no model instances)."""
+    return queue_row_columns(qs).values_list(*QueueRow.COLUMNS)
 
 
 # --- article text ---------------------------------------------------------------------------
@@ -171,30 +182,36 @@ def _queue_rows_show(rows):
     return rows
 
 
-def _queue_page(qs, data):
-    """(capped count, sort, up to PAGE_SIZE + 1 statements of the page) of the filtered queue `qs`."""
+def _queue_page(qs, data, extras, write):
+    """(capped count, sort, up to PAGE_SIZE + 1 rows of the page, the values of `extras`) of the filtered queue
+    `qs`: the rows, the count and the `extras` (page_fetch) in one query, but for a search, whose count comes
+    first (counted_page_ids, and it picks the plan of the page)."""
     sort, after = data.get("sort") or "score", data.get("after")
-    rows = queue_row_columns(Claim.objects.all())
+    extras = dict(extras)
+    count = None
     if data.get("q") and connection.vendor == "postgresql":
         count, ids = counted_page_ids(qs, sort, after, PAGE_SIZE + 1)
         if ids is not None:  # few matches: the page's ids are known, in order
-            by_id = rows.in_bulk(ids)
-            return count, sort, [by_id[pk] for pk in ids if pk in by_id]
+            found, values = page_fetch(queue_row_values(Claim.objects.filter(pk__in=ids)), extras, write)
+            by_id = {row[0]: row for row in found}
+            return count, sort, [QueueRow(by_id[pk]) for pk in ids if pk in by_id], values
     else:
-        count = capped_count(qs)
-    qs, sort = queue_order(qs, data, many_matches=count > COUNT_CAP)
-    page = queue_row_columns(keyset(qs, sort, after))
-    return count, sort, list(page[: PAGE_SIZE + 1])
+        extras["count"] = capped_count_sql(qs)
+    qs, sort = queue_order(qs, data, many_matches=count is not None and count > COUNT_CAP)
+    found, values = page_fetch(queue_row_values(keyset(qs, sort, after))[: PAGE_SIZE + 1], extras, write)
+    return values.pop("count", count), sort, [QueueRow(row) for row in found], values
 
 
-def queue_results(request, membership, params):
-    """Rows, pagination and counts for the queue, from the query-string `params`."""
+def queue_results(request, membership, params, extras=None, write=None):
+    """Rows, pagination and counts for the queue, from the query-string `params`; with the values of `extras`
+    ({name: (sql, params)} of one value each, fetched with the rows) as context["extras"]. `write`: an UPDATE
+    sent first in the same round trip (queue.page_fetch)."""
     form = QueueFilterForm(params, newsroom=membership.newsroom)
     data = (
         form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     )
     qs = queue_filter(membership, data)
-    count, sort, page = _queue_page(qs, data)
+    count, sort, page, values = _queue_page(qs, data, extras or {}, write)
     has_next = len(page) > PAGE_SIZE
     rows = page[:PAGE_SIZE]
     previous_visit = membership.queue_previous_seen_at
@@ -220,28 +237,53 @@ def queue_results(request, membership, params):
         "filters_query": base.urlencode(),
         "sort": sort,
         "article_scope": data.get("article"),
+        "extras": values,
     }
+
+
+@lru_cache(maxsize=256)
+def _choices_sql(newsroom_id, outlet):
+    """(sql, params) of the filter bar's outlets and of the bulk bar's people (pairs_sql), compiled once a
+    process for a newsroom and a chosen outlet id: the SQL of a fixed query with these two parameters, not its
+    rows, which are read on every page load (~0.9 ms of the ORM's compiling a page)."""
+    user_model = get_user_model()
+    workers = workers_of(newsroom_id, user_model).values_list("pk", user_model.USERNAME_FIELD)
+    return pairs_sql(_outlet_choices(newsroom_id, outlet), "name"), pairs_sql(workers, user_model.USERNAME_FIELD)
 
 
 @require_GET
 @login_required
 def queue(request):
     membership = get_membership(request)
-    if not request.htmx and "after" not in request.GET:
-        membership_queue_seen(member=membership)  # a new visit: what is new is counted from the one before
-    context = queue_results(request, membership, request.GET)
     if request.htmx:
-        return render(request, "claims/partials/queue_results.html", context)
+        return render(request, "claims/partials/queue_results.html", queue_results(request, membership, request.GET))
+    stamp = None
+    if "after" not in request.GET:  # a new visit: what is new is counted from the one before
+        stamp = membership_queue_seen_sql(member=membership)  # written with the rows' query (queue.page_fetch)
     previous = membership.queue_previous_seen_at
-    context["previous_visit"] = previous
-    # capped like the queue's own count: after a long absence in a big newsroom, "more than 1000 new", not a
-    # count of every statement found since
-    new = 0
+    # The full page's other figures come with the rows (queue.page_fetch): what is new since the last visit,
+    # the filter bar's outlets and the bulk bar's people.
+    outlet = request.GET.get("outlet", "")
+    outlets, workers = _choices_sql(membership.newsroom_id, int(outlet) if outlet.isdigit() else None)
+    extras = {"outlets": outlets}
     if previous:
-        new = capped_count(Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous))
+        # capped like the queue's own count: after a long absence in a big newsroom, "more than 1000 new", not a
+        # count of every statement found since
+        new_since = Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous)
+        extras["new"] = capped_count_sql(new_since)
+    if membership.can_edit:
+        extras["workers"] = workers
+    context = queue_results(request, membership, request.GET, extras, write=stamp)
+    values = context.pop("extras")
+    context["form"].fields["outlet"].choices = [("", "Any outlet"), *pairs(values["outlets"])]
+    new = values.get("new") or 0
+    context["previous_visit"] = previous
     context["new_count"] = min(new, COUNT_CAP) if previous else None
     context["new_capped"] = new > COUNT_CAP
-    context["bulk"] = bulk_bar(membership.newsroom) if membership.can_edit else None
+    if membership.can_edit:
+        context["bulk"] = bulk_bar(membership.newsroom, people=pairs(values["workers"]))
+    else:
+        context["bulk"] = None
     return render(request, "claims/queue.html", context)
 
 

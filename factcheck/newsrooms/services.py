@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.sql import UpdateQuery
 from django.utils import timezone
 
 from factcheck.core.db import lazy_commit
@@ -128,6 +129,17 @@ def membership_queue_seen(*, member: Membership, now=None):
             queue_seen_at=member.queue_seen_at, queue_previous_seen_at=previous
         )
     return previous
+
+
+def membership_queue_seen_sql(*, member: Membership, now=None):
+    """membership_queue_seen's UPDATE as (sql, params), for a caller that sends it together with its own reads in
+    one round trip (the queue page: claims.queue.page_fetch, which also commits it without waiting for the WAL
+    flush, as lazy_commit does). The member in memory is updated the same way."""
+    previous, member.queue_seen_at = member.queue_seen_at, now or timezone.now()
+    member.queue_previous_seen_at = previous
+    update = Membership.objects.filter(pk=member.pk).query.chain(UpdateQuery)
+    update.add_update_values({"queue_seen_at": member.queue_seen_at, "queue_previous_seen_at": previous})
+    return update.get_compiler(using=Membership.objects.db).as_sql()
 
 
 def newsroom_threshold_set(*, newsroom: Newsroom, threshold: float | None) -> Newsroom:

@@ -19,6 +19,7 @@ from django.utils.html import escape
 from factcheck.claims.forms import BulkForm, bulk_bar
 from factcheck.claims.models import Claim
 from factcheck.claims.rows import (
+    QueueRow,
     assignee_html,
     found_labels,
     queue_rows_html,
@@ -26,7 +27,7 @@ from factcheck.claims.rows import (
     status_badge_html,
     status_labels,
 )
-from factcheck.claims.views import _queue_rows_show, queue_row_columns
+from factcheck.claims.views import _queue_rows_show, queue_row_columns, queue_row_values
 from factcheck.newsrooms.models import Membership
 from tests.factories import make_article, make_claim, make_source
 
@@ -101,12 +102,37 @@ def test_status_badge_and_assignee_cell_match_their_templates(members, claims):
             assert _same_markup(mine) == _same_markup(cell), (membership.role, claim.assignee_id)
 
 
+def _page_rows(claims):
+    """The rows as the queue page has them: QueueRow objects from queue_row_values, not model instances."""
+    values = queue_row_values(Claim.objects.filter(pk__in=[c.pk for c in claims]).order_by("pk"))
+    rows = _queue_rows_show([QueueRow(v) for v in values])
+    for claim in rows:
+        claim.band, claim.is_new = "high", True
+    return rows
+
+
+@pytest.mark.django_db
+def test_a_page_row_shows_what_a_claims_row_shows(members, claims):
+    models = _queue_rows_show(list(claims.order_by("pk")))
+    for claim in models:
+        claim.band, claim.is_new = "high", True
+    for membership in members:
+        request = _request(membership.user)
+        from_models = queue_rows_html(models, request=request, membership=membership)
+        from_rows = queue_rows_html(_page_rows(claims), request=request, membership=membership)
+        assert _same_markup(from_rows) == _same_markup(from_models)
+        for row, claim in zip(_page_rows(claims), models, strict=True):
+            assert (row.pk, row.type_list, row.get_status_display()) == (
+                claim.pk,
+                claim.type_list,
+                claim.get_status_display(),
+            )
+
+
 @pytest.mark.django_db
 def test_a_row_escapes_everything_it_shows(members, claims):
     membership = members[0]
-    rows = _queue_rows_show(list(claims))
-    for claim in rows:
-        claim.band, claim.is_new = "high", True
+    rows = _page_rows(claims)
     request = _request(membership.user)
     html = str(queue_rows_html(rows, request=request, membership=membership))
     assert html.count("<tr ") == len(rows)

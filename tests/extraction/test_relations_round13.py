@@ -384,3 +384,16 @@ def test_a_level_then_a_move_by_any_move_verb():
 def test_a_part_of_the_noun_of_a_class(n, holds):
     text = f"The depot has 1,800 employees. The union says {n} of the workers will be moved."
     assert _found(text, "part_of") == [([n, "1,800 employees"], holds)]
+
+
+# across_compared._MISSED / _BEAT: every tense
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Toolmaker beats forecasts\n\nEarnings were 52 cents a share, while analysts had expected 48 cents.", True),
+        ("Toolmaker beats forecasts\n\nEarnings were 45 cents a share, while analysts had expected 48 cents.", False),
+        ("Toolmaker misses forecasts\n\nEarnings were 45 cents a share, while analysts had expected 48 cents.", True),
+    ],
+)
+def test_an_expectation_beaten_or_missed_in_the_present_tense(text, holds):
+    assert [h for _, h in _found(text, "comparison")] == [holds]

@@ -26,10 +26,17 @@ _EXPECTED_AFTER = re.compile(
 )
 _EXPECTATION_WORDS = ("expect", "forecast", "predict", "estimat", "consensus", "target")  # a cheap test first
 _MISSED = re.compile(
-    r"\b(?:failed\s+to\s+meet|missed|missing|misses|fell\s+short|short\s+of|disappoint\w*|below|worse\s+than)\b", re.I
+    r"\b(?:fail(?:ed|s)?\s+to\s+meet|miss(?:ed|es|ing)?|f[ae]ll(?:s)?\s+short|short\s+of|disappoint\w*|below|worse\s+than|"
+    # round 13: every tense, and the other words for an outcome under its forecast
+    r"undershot|undershoots|lower\s+than\s+(?:expected|forecast|predicted)|weaker\s+than|trail(?:ed|s|ing))\b",
+    re.I,
 )
 _WORD_OF_A_FIGURE = re.compile(r"\b(?:above|below)\s+(?:the\s+|a\s+)?[$£€]?\d", re.I)
-_BEAT = re.compile(r"\b(?:beat|beating|exceeded|exceeding|topped|above|better\s+than|ahead\s+of)\b", re.I)
+_BEAT = re.compile(
+    r"\b(?:beat|beats|beating|exceed(?:ed|s|ing)?|top(?:ped|s)|above|better\s+than|ahead\s+of|surpass(?:ed|es|ing)?|"
+    r"outstrip(?:ped|s)?|overshot|higher\s+than\s+(?:expected|forecast|predicted)|stronger\s+than)\b",
+    re.I,
+)
 # A figure that is itself a bound, a forecast or the top of a range is no outcome set against an
 # expectation: "above ECB guidelines of 2%", "expected to drop below 2%", "forecasts $4.2bn to $4.35bn".
 _NOT_OUTCOME = re.compile(

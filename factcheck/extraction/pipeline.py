@@ -16,7 +16,8 @@ from .claimtypes import claim_types, numeric_figure
 from .types import Extraction, Quantity, Speaker, Statement
 
 # 0.2.0: a restatement (one figure stated twice) is reported only when it breaks (relations round 12)
-EXTRACTOR_VERSION = "0.2.0"
+# 0.3.0: relations round 13, rules widened to the class of wording they handle (more relations reported)
+EXTRACTOR_VERSION = "0.3.0"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

@@ -397,3 +397,9 @@ def test_a_part_of_the_noun_of_a_class(n, holds):
 )
 def test_an_expectation_beaten_or_missed_in_the_present_tense(text, holds):
     assert [h for _, h in _found(text, "comparison")] == [holds]
+
+
+def test_a_total_given_by_totals():
+    # total_cues._TOTAL_BEFORE: "totals" as well as "totalled" / "totalling"
+    text = "The chain's closure plan totals 50 shops: 30 in Wales and 14 in Cornwall."
+    assert _found(text, "sum") == [(["30", "14", "50 shops"], False)]

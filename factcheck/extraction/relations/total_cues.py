@@ -29,7 +29,7 @@ from .common import (
 from .sentence_sums import _SUM_GAP
 
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:a\s+total\s+of|in\s+total|total\s+of|totall?ing|totall?ed|altogether|in\s+all|all\s+told|"
+    r"\b(?:a\s+total\s+of|in\s+total|total\s+of|totall?(?:ing|ed|s)|altogether|in\s+all|all\s+told|"
     r"(?:bringing|took|taking|brought)\s+(?:the\s+|its\s+|their\s+)?(?:total|tally|number)\s+to)\s+"
     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+)?$",
     re.I,

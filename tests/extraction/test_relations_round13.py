@@ -403,3 +403,10 @@ def test_a_total_given_by_totals():
     # total_cues._TOTAL_BEFORE: "totals" as well as "totalled" / "totalling"
     text = "The chain's closure plan totals 50 shops: 30 in Wales and 14 in Cornwall."
     assert _found(text, "sum") == [(["30", "14", "50 shops"], False)]
+
+
+# listed_parts.shares_beside_parts: the share said beside a part, whichever rule found the part
+@pytest.mark.parametrize(("pct", "holds"), [("20%", "approximately"), ("35%", False)])
+def test_a_share_beside_a_part_of_an_earlier_whole(pct, holds):
+    text = f"The county has 400,000 homes. Some 80,000 of them, or {pct}, lack broadband."
+    assert [h for _, h in _found(text, "percentage")] == [holds]

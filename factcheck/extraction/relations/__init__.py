@@ -20,7 +20,7 @@ from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes, stated_amounts
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
-from .listed_parts import parts_with_and_rates
+from .listed_parts import parts_with_and_rates, shares_beside_parts
 from .lookups import _FirstCompatible, _nearest
 from .ratios import ratios_in_words
 from .restatement import restatements
@@ -108,6 +108,7 @@ def find(
     changes = _changes(found.rels, numeric)
     companion_changes(text, numeric, changes, found.add)
     stated_amounts(art, changes, found.add)
+    shares_beside_parts(art, found.add)
     rels = _without_weaker_changes(found.rels)
     return rels if REPORT_CONSISTENT_RESTATEMENTS else [r for r in rels if r.kind != "restatement" or r.holds is False]
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
+from .across_parts import _add_share
 from .common import Article, _fmt, _holds_text, _is_exact, _loose, _same_measure, _strict, _verdict, add_part_of
 
 _WITH_PART = re.compile(
@@ -133,3 +134,34 @@ def _add_part(art: Article, p: Quantity, w: Quantity, holds) -> None:
         f"{p.text} is part of {w.text}: {_fmt(p.value)} is more than {_fmt(w.value)}, but within the rounding of "
         f"the figures",
     )
+
+
+# Round 13: the share said beside a part, whichever rule found the part and its whole ("About 9 million of them,
+# or 15%, smoke"; "2,000 of the posts (25%)"): the within-sentence rule had read a % beside "72 of the 550" only.
+_SHARE_BESIDE = re.compile(
+    r"(?:\s+of\s+(?:them|those|these|it|that|the\s+total))?\s*(?:,\s*(?:or\s+)?|\(\s*|[-–—]\s*)"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$",
+    re.I,
+)
+
+
+def shares_beside_parts(art: Article, add) -> None:
+    """For each part a of a whole w found so far, a % or fraction right beside a in its sentence (", or 15%",
+    "(15%)"), not a move ("up 15%"): the share a / w, stated, so a miss is broken."""
+    by_id = {q.id: q for q in art.numeric}
+    for r in list(art.found.rels if art.found is not None else ()):
+        if r.kind != "part_of" or len(r.operands) != 1 or r.result is None:
+            continue
+        a, w = by_id.get(r.operands[0]), by_id.get(r.result)
+        if a is None or w is None or not w.value:
+            continue
+        group = art.by_sentence.get(art.figures()[2](a), [])
+        p = next((q for q in group if q.start >= a.end), None)
+        if (
+            p is not None
+            and p is not w
+            and p.kind == "percent"
+            and p.unit in ("%", "fraction")
+            and _SHARE_BESIDE.fullmatch(art.text, a.end, p.start)
+        ):
+            _add_share(a, w, p, True, add)

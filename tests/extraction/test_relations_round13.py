@@ -410,3 +410,16 @@ def test_a_total_given_by_totals():
 def test_a_share_beside_a_part_of_an_earlier_whole(pct, holds):
     text = f"The county has 400,000 homes. Some 80,000 of them, or {pct}, lack broadband."
     assert [h for _, h in _found(text, "percentage")] == [holds]
+
+
+# common.NAMED_LEVEL: a level named before its figure after "from" / "to"
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Jobless claims fell from a peak of 410,000 to 350,000 in March.", True),
+        ("Jobless claims rose from a peak of 410,000 to 350,000 in March.", False),
+        ("The index climbed from an average of 52.1 to a reading of 55.3.", True),
+    ],
+)
+def test_a_change_between_named_levels(text, holds):
+    assert [h for t, h in _found(text, "change") if len(t) == 2] == [holds]

@@ -14,6 +14,7 @@ from .common import (
     ANAPHOR_SUBJECT,
     EARLIER_PERIOD,
     INF,
+    NAMED_LEVEL,
     _context_words,
     _direction,
     _fmt,
@@ -89,7 +90,8 @@ _FOLD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eigh
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:higher|lower|more|less|bigger|smaller|larger|greater)\b", re.I)
 _NEW_CLAUSE = re.compile(r"\b(?:while|whereas|but|and|with)\b|,\s*(?:as|when)\b", re.I)
 _FROM_BEFORE_X = re.compile(
-    r"\bfrom\s+(?:just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$", re.I
+    rf"\bfrom\s+(?:{NAMED_LEVEL}|just\s+(?:over|under)\s+|about\s+|around\s+|nearly\s+|almost\s+|a\s+|an\s+|the\s+)?$",
+    re.I,
 )
 _TO_AFTER_X = re.compile(
     r"[^.;]{0,40}?\bto\s+(?:a\s+record\s+|a\s+|an\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+|only\s+"

@@ -72,6 +72,12 @@ ANAPHOR_SUBJECT = (
     r"(?:(?:However|But|And|Yet)\s*,?\s+)?(?:(?:The|This|That|These|Those)\s+(?:[a-z]+\s+)?(?:figures?|rates?|totals?|"
     r"rise|increase|fall|drop|decline|number|amount|level|sum|growth|gain|result)|This|That|It|These|Those|Which)"
 )
+# round 13: a level named before its figure ("from a peak of 5.2%", "to an average of 3.1%", "from the previous
+# figure of 1.42 million"): read wherever a bare "from the" / "to a" was
+NAMED_LEVEL = (
+    r"(?:(?:a|an|the|its|their)\s+(?:[\w'’-]+\s+){0,2}?(?:peak|high|low|level|average|figure|rate|total|record|"
+    r"value|price|sum|tally|count|estimate|forecast|close|reading)\s+of\s+)"
+)
 _ANY_WORD = re.compile(r"[A-Za-z]{2}")
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)|\n")
 _FULL_STOP = re.compile(r"[.!?](?:\s|$)|\n")

@@ -13,6 +13,7 @@ from .common import (
     _PCT_DIRECTION,
     _UP,
     INF,
+    NAMED_LEVEL,
     Article,
     _compatible,
     _direction,
@@ -35,7 +36,7 @@ _TIMES_CMP = re.compile(
     r"as\s+(?:many|much|big|large|high|likely|fast|long|expensive)|the\s+(?:size|number|amount|level|rate))\b",
     re.I,
 )
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+|an\s+|the\s+)?$", re.I)
+_FROM_BEFORE = re.compile(rf"\bfrom\s+(?:{NAMED_LEVEL}|a\s+|an\s+|the\s+)?$", re.I)
 _FROM_GAP = re.compile(
     r"^(?:[^.;]|\.(?=\d)){0,40}?\b(?:from|on|compared with|compared to|against)\s+"
     r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:(?:previous|prior|last|same|year|month|quarter|period)(?:'s|’s)?\s+){0,3}$",
@@ -71,7 +72,7 @@ def _from_x_to_y(text, q, y, group, add) -> None:
     """change "from X to Y" (with a stated % or absolute change, or a direction)"""
     if (
         _TO_GAP.match(text[q.end : y.start])
-        and _FROM_BEFORE.search(text, max(0, q.start - 12), q.start)
+        and _FROM_BEFORE.search(text, max(0, q.start - 50), q.start)
         and (_compatible(q, y, need_overlap=False) or (not y.unit and y.kind == "count" and q.unit))
     ):
         _change(text, q, y, group, add)

@@ -5,16 +5,24 @@ Memory stays flat with the report's size: WeasyPrint keeps a whole document's la
 written to a temporary PDF and dropped, page numbers running on from part to part. The cover needs the
 totals, so it is laid out last; pypdf then joins cover + parts into the target. What grows with the
 report is only the finished PDF's objects while they are joined (tens of KB per verdict).
+
+Speed: the stylesheet (templates/reports/pdf/report.css) is parsed once per report and every part is
+laid out with the same stylesheet and font configuration; a part's own HTML carries only its running
+head and page counter. The sections avoid what WeasyPrint lays out slowly (flex, inline-block, block
+quotes inside list items) and what it adds per element (an outline entry for every heading): each
+verdict is one outline entry instead.
 """
 
+import gc
 import tempfile
 from collections import Counter
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from factcheck.reports.common import evidence_of, person_name, statement_context, verdict_url
 from factcheck.reports.selection import filters_describe
@@ -86,10 +94,17 @@ def rating_breakdown(newsroom, counts):
     return rows
 
 
+def css_string(text):
+    """`text` as a quoted CSS string, safe inside a <style> element (no way out of the string or the element)."""
+    escaped = "".join(c if c.isprintable() and c not in '\\"<>' else f"\\{ord(c):x} " for c in text)
+    return mark_safe(f'"{escaped}"')  # noqa: S308  (every character that could end the string is escaped)
+
+
 def _documents(*, export, verdicts, totals, pages, total=None, on_row=None, part=PDF_PART_VERDICTS):
     """Yield the HTML of each body part (pages[0] = pages laid out so far), then of the cover."""
     rows = iter(verdicts)
     number = 0
+    running_head = css_string(f"{export.newsroom.name} · Verdict report")
     while chunk := list(islice(rows, part)):
         sections = []
         for verdict in chunk:
@@ -99,7 +114,8 @@ def _documents(*, export, verdicts, totals, pages, total=None, on_row=None, part
             if on_row:
                 on_row(number)
         context = {"export": export, "newsroom": export.newsroom, "generated_at": timezone.localtime(),
-                   "sections": sections, "total": total, "first_page": pages[0] + 1}  # fmt: skip
+                   "running_head": running_head, "sections": sections, "total": total,
+                   "first_page": pages[0] + 1}  # fmt: skip
         yield render_to_string("reports/pdf/sections.html", context)
     chart = rating_breakdown(export.newsroom, totals.ratings)
     context = {
@@ -115,6 +131,24 @@ def _documents(*, export, verdicts, totals, pages, total=None, on_row=None, part
     yield render_to_string("reports/pdf/cover.html", context)
 
 
+@contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector while WeasyPrint lays out and draws one part.
+
+    A part allocates a few million small objects that live until the part is written, so the collector
+    kept walking them in vain: 11-18% of a part's CPU time. Paused, the part's few cyclic leftovers
+    wait until the part is done (they are collected on the next allocations after it); memory is
+    still bounded by the part. A no-op if the caller had the collector off already.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def pdf_html(*, export, verdicts, total=None):
     """(the report's HTML documents joined, number of verdict sections): what the PDF says, for inspection."""
     totals = _Totals()
@@ -128,19 +162,25 @@ def pdf_write(*, export, verdicts, target, on_row=None, total=None, part=PDF_PAR
     total: the number of verdicts, when known, for "Verdict 3 of 120".
     """
     from pypdf import PdfWriter
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     totals, pages, files = _Totals(), [0], []
     documents = _documents(
         export=export, verdicts=verdicts, totals=totals, pages=pages, total=total, on_row=on_row, part=part
     )
+    fonts = FontConfiguration()  # one per report: fonts are looked up once, not once a part
+    stylesheet = CSS(string=render_to_string("reports/pdf/report.css"), font_config=fonts)
     with ExitStack() as stack:
         for html in documents:
-            document = HTML(string=html, base_url=export.base_url).render()
-            pages[0] += len(document.pages)
             fh = stack.enter_context(tempfile.TemporaryFile())
-            document.write_pdf(fh)
-            del document  # the layout is the memory: let it go before the next part
+            with _collector_paused():
+                document = HTML(string=html, base_url=export.base_url).render(
+                    stylesheets=[stylesheet], font_config=fonts
+                )
+                pages[0] += len(document.pages)
+                document.write_pdf(fh)
+                del document  # the layout is the memory: let it go before the next part
             files.append(fh)
         cover, body = files[-1], files[:-1]
         writer = PdfWriter()

@@ -1,11 +1,15 @@
+import gc
 import io
+import logging
 import subprocess
 from pathlib import Path
+
+from pypdf import PdfReader
 
 from django.utils import timezone
 
 from factcheck.reports.models import ReportExport
-from factcheck.reports.pdf import pdf_write
+from factcheck.reports.pdf import css_string, pdf_write
 from factcheck.reports.selection import report_rows, report_verdicts
 from tests.reports.conftest import PRIVATE_QUOTE, PUBLIC_QUOTE
 
@@ -89,3 +93,44 @@ def test_it_lays_out_a_long_report_in_parts_with_running_page_numbers(newsroom, 
     ]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)] and len(numbers) >= 3
     assert "ALPHA DESK · VERDICT REPORT" in pdf_text(data).upper().split("\f")[2]  # running header in a later part
+
+
+def test_it_gives_the_pdf_one_outline_entry_per_verdict(newsroom, editor, report_world):
+    data, _ = _pdf(newsroom, editor, {"statuses": ["published", "draft"]})
+    titles = [item.title for item in PdfReader(io.BytesIO(data)).outline if not isinstance(item, list)]
+    # the cover's title, then one entry a verdict: its number, rating and statement (no "Conclusion" headings)
+    assert titles[0] == "Verdict report" and len(titles) == 4
+    assert titles[1].startswith("1. ") and "Mostly false" in " ".join(titles)
+    assert not any(t.startswith(("Conclusion", "Evidence")) for t in titles)
+
+
+def test_it_prints_any_newsroom_name_in_the_running_head(newsroom, editor, report_world):
+    # given: a name that would end a CSS string or the <style> element if it were pasted in as it is
+    newsroom.name = 'Alpha "Desk" \\ </style> <b>'
+    newsroom.save(update_fields=["name"])
+    # when
+    pages = pdf_text(_pdf(newsroom, editor, name="report-odd-name")[0]).split("\f")
+    # then: the header of a body page reads the name exactly
+    assert 'Alpha "Desk" \\ </style> <b> · Verdict report' in pages[1]
+
+
+def test_it_escapes_every_character_that_could_leave_a_css_string():
+    assert css_string("Desk") == '"Desk"'
+    assert css_string('a"b\\c</style>\nd') == '"a\\22 b\\5c c\\3c /style\\3e \\a d"'
+
+
+def test_it_leaves_the_garbage_collector_as_it_found_it(newsroom, editor, report_world):
+    _pdf(newsroom, editor)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        _pdf(newsroom, editor)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_it_keeps_weasyprint_progress_out_of_the_log():
+    # WeasyPrint logs each page at INFO: thousands of lines a report in the worker's log
+    assert not logging.getLogger("weasyprint.progress").isEnabledFor(logging.INFO)
+    assert logging.getLogger("weasyprint").isEnabledFor(logging.WARNING)

@@ -67,7 +67,7 @@ class Command(BaseCommand):
         inproc, statements, extractions = self._in_process(texts)
         rows = [("in-process extraction, 1 core", inproc, len(texts) / inproc, statements / inproc, None, None)]
         writes = self._writes(newsroom, texts, extractions)
-        _queues_purge()
+        self.stdout.write(f"messages left in the bench broker's queues, dropped: {_queues_purge()}")
         for n in counts:
             # the deployment's worker (README): extraction and the default queue, where each written batch sends
             # its known fact-check matching
@@ -266,8 +266,7 @@ def _queues_purge():
     from factcheck.celery import app
 
     with app.connection_for_write() as conn:
-        for queue in QUEUES.split(","):
-            conn.default_channel.queue_purge(queue)
+        return sum(conn.default_channel.queue_purge(queue) or 0 for queue in QUEUES.split(","))
 
 
 def _bench_rows_delete(newsroom):

@@ -2,13 +2,16 @@
 
 Prints, in one run on the same texts:
 
-- in-process: the extractor's throughput on one core, and the write path's time per article, one
+- in-process: the extractor's throughput on one core, and for each worker count N the throughput of N
+  forked extractor processes side by side (what N cores give when they work at once: shared caches,
+  memory bandwidth and other tenants included), and the write path's time per article, one
   article per transaction (results_write) and EXTRACTION_BATCH_SIZE articles per transaction
   (results_write_many), beside the extraction's time per article;
 - for each worker count N (each `celery worker -c N` started by this command) and each mode:
   `runs` (one task per article, as single submits) and `import` (the texts imported through
   claims.importing.articles_import, which sends its runs in batches), articles/s and statements/s and
-  the ratio of end-to-end throughput to N × in-process throughput;
+  the ratio of end-to-end throughput to N × in-process throughput (the issue's target) and to the N
+  extractors side by side;
 - with the last worker count on an idle queue: one article at a time submitted through article_submit,
   the latency until its statements are visible (p50, p95).
 
@@ -66,6 +69,9 @@ class Command(BaseCommand):
         newsroom = self._newsroom()
         inproc, statements, extractions = self._in_process(texts)
         rows = [("in-process extraction, 1 core", inproc, len(texts) / inproc, statements / inproc, None, None)]
+        side = {n: _side_by_side(texts, n) for n in counts}
+        for n, secs in side.items():
+            rows.append((f"in-process, {n} side by side", secs, len(texts) / secs, statements / secs, None, None))
         writes = self._writes(newsroom, texts, extractions)
         self.stdout.write(f"messages left in the bench broker's queues, dropped: {_queues_purge()}")
         for n in counts:
@@ -75,7 +81,7 @@ class Command(BaseCommand):
             try:
                 for m in modes:
                     elapsed, found, lat = self._end_to_end(newsroom, texts, m, chunk, timeout, worker.pid)
-                    ratio = (len(texts) / elapsed) / (n * len(texts) / inproc)
+                    ratio = ((len(texts) / elapsed) / (n * len(texts) / inproc), side[n] / elapsed)
                     label = f"{m}, {n} worker process{'es' if n > 1 else ''}"
                     if m == "import":
                         label = f"import ({settings.EXTRACTION_BATCH_SIZE}/batch), {n} workers"
@@ -90,12 +96,13 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(
             f"{'mode':34} {'seconds':>8} {'articles/s':>11} {'statements/s':>13} {'vs N×in-proc':>13} "
-            f"{'p50 ms':>8} {'p95 ms':>8}"
+            f"{'vs N side by side':>18} {'p50 ms':>8} {'p95 ms':>8}"
         )
         for label, secs, aps, sps, ratio, lat in rows:
-            ratio_s = f"{ratio:.0%}" if ratio is not None else "—"
+            ratio_s, side_s = (f"{ratio[0]:.0%}", f"{ratio[1]:.0%}") if ratio is not None else ("—", "—")
             self.stdout.write(
-                f"{label:34} {secs:8.2f} {aps:11.1f} {sps:13.0f} {ratio_s:>13} {_p50(lat):>8} {_p95(lat):>8}"
+                f"{label:34} {secs:8.2f} {aps:11.1f} {sps:13.0f} {ratio_s:>13} {side_s:>18} "
+                f"{_p50(lat):>8} {_p95(lat):>8}"
             )
         self.stdout.write("target: import with 2 processes ≥ 80% of 2 × in-process throughput")
         self.stdout.write("")
@@ -258,6 +265,33 @@ class Command(BaseCommand):
 
 
 QUEUES = "extraction,default"
+
+
+def _side_by_side(texts, n):
+    """Seconds for n forked processes to extract the texts between them (each every n-th text), the
+    extractor loaded once before the fork as the workers do (celeryd_after_setup)."""
+    import multiprocessing
+
+    from factcheck.extraction import extract
+
+    extract(texts[0])
+    ctx = multiprocessing.get_context("fork")
+    started = time.perf_counter()
+    procs = [ctx.Process(target=_extract_share, args=(texts, i, n)) for i in range(n)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join()
+    if any(p.exitcode for p in procs):
+        raise CommandError("an in-process extractor failed")
+    return time.perf_counter() - started
+
+
+def _extract_share(texts, i, n):
+    from factcheck.extraction import extract
+
+    for text in texts[i::n]:
+        extract(text)
 
 
 def _queues_purge():

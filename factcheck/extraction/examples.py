@@ -75,12 +75,14 @@ class NearestExamples:
         """[self.nearest(v, k) for v in vectors], the same lists, at about a quarter of the cost.
 
         One matrix product for all the vectors finds each one's candidates: the rows whose product is within
-        CANDIDATE_MARGIN of its k-th largest. The products of the candidates are then computed again exactly
-        as nearest() does (its einsum, row by row, so the same float32 values) and ranked the same way.
+        CANDIDATE_MARGIN of a lower bound t of its k-th largest product (_kth_lower_bound). The products of the
+        candidates are then computed again exactly as nearest() does (its einsum, row by row, so the same
+        float32 values) and ranked the same way.
         Why the candidates always hold the k nearest: both products are float32 dot products of 256 terms
         of unit vectors, each within 256 x 2^-24 ~ 1.5e-5 of the exact value, so they differ by at most
-        ~3.1e-5 and a true k-th nearest is at most ~6.2e-5 below the product's k-th; the margin is 16 times
-        that. A tie at the k-th place (argpartition would pick either) or an odd vector goes to nearest()."""
+        ~3.1e-5 and a true k-th nearest's product is at most ~6.2e-5 below the k-th largest product, hence at
+        least t - 6.2e-5; the margin is 16 times that. A tie at the k-th place (argpartition would pick either)
+        or an odd vector goes to nearest()."""
         if not len(vectors):
             return []
         n = len(self.labels)
@@ -88,8 +90,8 @@ class NearestExamples:
         if n <= k or not np.isfinite(xs).all():
             return [self.nearest(v, k) for v in vectors]
         approx = self._products(xs)
-        kth = np.partition(approx, n - k, axis=1)[:, n - k]
-        return [self._refine(x, row, float(t), k) for x, row, t in zip(xs, approx, kth, strict=True)]
+        bound = _kth_lower_bound(approx, k)
+        return [self._refine(x, row, float(t), k) for x, row, t in zip(xs, approx, bound, strict=True)]
 
     def _products(self, xs: np.ndarray) -> np.ndarray:
         """xs @ vectors.T, (len(xs), n) float32, in blocks of at most _BLAS_CELLS (m x n) products: OpenBLAS
@@ -116,6 +118,15 @@ class NearestExamples:
         top = order[:k]
         rows = cand[top]
         return list(zip(self.ids[rows].tolist(), self.labels[rows].tolist(), sims[top].tolist(), strict=True))
+
+
+def _kth_lower_bound(approx: np.ndarray, k: int) -> np.ndarray:
+    """For each row, a value at most its k-th largest: the smallest of the maxima of k disjoint blocks of
+    the row (k distinct entries, one per block, are at least that value). A few block maxima cost far less
+    than a partition of every row (measured ~45 µs a statement for np.partition over 3,704 examples); the
+    bound sits a little below the k-th largest, so _refine re-ranks a few more candidates, exactly."""
+    width = approx.shape[1] // k
+    return approx[:, : k * width].reshape(len(approx), k, width).max(axis=2).min(axis=1)
 
 
 # nearest_many: rows per matrix-product block (see _products) and the candidates' margin (see nearest_many)

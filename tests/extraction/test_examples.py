@@ -69,3 +69,28 @@ def test_rebuilding_gives_the_shipped_file(tmp_path):
         np.testing.assert_allclose(new["scale"], shipped["scale"], rtol=1e-6)
         steps = np.abs(new["vectors"].astype(np.int16) - shipped["vectors"].astype(np.int16))
         assert steps.max() <= 1 and np.count_nonzero(steps) <= steps.size // 10_000
+
+
+def test_many_at_once_gives_each_ones_nearest_exactly():
+    """nearest_many's shortcut (candidates above a lower bound of the k-th product, re-ranked exactly) gives
+    nearest()'s lists: on examples' own vectors (exact duplicates, so ties at the top), on blends of two
+    examples, on random directions, and on a zero vector."""
+    ex = E.NearestExamples()
+    rng = np.random.default_rng(7)
+    rows = rng.choice(len(ex), 40, replace=False)
+    own = [ex.vectors[i] for i in rows]
+    blends = [ex.vectors[a] + ex.vectors[b] for a, b in rng.choice(len(ex), (40, 2))]
+    random = [v / np.linalg.norm(v) for v in rng.standard_normal((40, ex.vectors.shape[1])).astype(np.float32)]
+    vectors = own + blends + random + [np.zeros_like(own[0])]
+    assert ex.nearest_many(vectors) == [ex.nearest(v) for v in vectors]
+    assert ex.nearest_many(vectors, k=1) == [ex.nearest(v, 1) for v in vectors]
+
+
+def test_the_bound_is_never_above_the_kth_largest():
+    rng = np.random.default_rng(3)
+    approx = rng.standard_normal((200, 3704)).astype(np.float32)
+    approx[:5, :] = 0.5  # all equal
+    approx[5, ::7] = 9.0  # the largest values bunched in a few blocks
+    for k in (1, 3, 10):
+        kth = np.sort(approx, axis=1)[:, -k]
+        assert (E._kth_lower_bound(approx, k) <= kth).all()

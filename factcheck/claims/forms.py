@@ -30,7 +30,10 @@ class ArticleSubmitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).active()
         self.fields["body"].help_text = f"Up to {settings.ARTICLE_MAX_CHARS:,} characters of plain text."
-        self.fields["body"].widget.attrs["maxlength"] = settings.ARTICLE_MAX_CHARS
+        # No maxlength: a browser cuts a longer paste silently. The server says how far over it is (and keeps the
+        # text in the form); app.js counts the characters as they are typed or pasted.
+        self.fields["body"].widget.attrs["data-max-chars"] = settings.ARTICLE_MAX_CHARS
+        self.fields["body"].widget.attrs["aria-describedby"] = "id_body-count"
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -84,7 +87,17 @@ class QueueFilterForm(forms.Form):
         chosen = self.data.get("outlet") if self.is_bound else None
         self.fields["outlet"].choices = lambda: [("", "Any outlet"), *_outlet_choices(newsroom, chosen)]
         for name, placeholder in (("min_score", "0"), ("max_score", "1")):
-            self.fields[name].widget.attrs.update({"step": "0.05", "inputmode": "decimal", "placeholder": placeholder})
+            # any decimal: the score chips show two places ("0.87"), and a value off a step is never sent (htmx
+            # checks the form's validity first)
+            self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal", "placeholder": placeholder})
+
+    def clean(self):
+        """A score range typed the wrong way round ("0.9 to 0.1") means the scores between the two."""
+        data = super().clean()
+        low, high = data.get("min_score"), data.get("max_score")
+        if low is not None and high is not None and low > high:
+            data["min_score"], data["max_score"] = high, low
+        return data
 
 
 def _outlet_choices(newsroom, chosen):

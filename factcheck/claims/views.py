@@ -353,12 +353,12 @@ def submit(request):
         except ValidationError as exc:
             form_errors_add(form, exc)
         else:
+            # Only what is done: the run's box on the article page says how the fetch and extraction go (it
+            # may already have failed when tasks run in-process, and a green "is fetched" beside it misled)
             if result.created and form.by_url:
-                messages.success(
-                    request, "Article saved. Its page is fetched and its statements extracted in the background."
-                )
+                messages.success(request, "Article saved from its link; its extraction is shown below.")
             elif result.created:
-                messages.success(request, "Article saved. Its statements are extracted in the background.")
+                messages.success(request, "Article saved; its extraction is shown below.")
             else:
                 messages.info(request, "This article was already submitted; here it is.")
             return redirect(result.article)

@@ -60,6 +60,11 @@ def rating_save(
     duplicate = RatingScale.objects.for_newsroom(newsroom).filter(label__iexact=label).exclude(pk=rating.pk)
     if label and duplicate.exists():
         errors["label"] = [f"“{label}” is already on the scale."]
+    # Two active ratings with one value would leave their order, and the ClaimReview ratingValue readers get,
+    # ambiguous. A retired rating may keep a value a new one takes over.
+    same_value = RatingScale.objects.for_newsroom(newsroom).filter(active=True, value=value).exclude(pk=rating.pk)
+    if active and value is not None and (other := same_value.first()) is not None:
+        errors["value"] = [f"“{other.label}” already has the value {value}: give each active rating its own."]
     if rating.pk and rating.active and not active and not _keeps_an_active_rating(newsroom, rating):
         errors["active"] = ["The scale needs at least one active rating."]
     if errors:

@@ -12,6 +12,30 @@
     }
   });
 
+  // A button with data-confirm asks before its form is sent (plain and htmx forms alike: this listener runs in
+  // the capture phase, before htmx's own submit handler on the form).
+  document.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    var question = button && button.dataset ? button.dataset.confirm : null;
+    if (question && !window.confirm(question)) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  }, true);
+
+  // --- article text: how many characters, against the limit (the server says the same if it is over)
+  function countChars(area) {
+    var note = document.getElementById(area.id + "-count");
+    if (!note) return;
+    var max = parseInt(area.dataset.maxChars, 10), n = area.value.length;
+    note.textContent = n.toLocaleString("en-GB") + " of " + max.toLocaleString("en-GB") + " characters" +
+      (n > max ? ": " + (n - max).toLocaleString("en-GB") + " over the limit" : "");
+    note.classList.toggle("error", n > max);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.dataset && event.target.dataset.maxChars) countChars(event.target);
+  });
+
   // --- queue: keyboard and bulk selection -------------------------------------------------
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll("tr.queue-row"));
@@ -85,5 +109,9 @@
   });
 
   document.addEventListener("htmx:afterSettle", function () { updateSelectedCount(); });
-  document.addEventListener("DOMContentLoaded", function () { showBulkFields(); updateSelectedCount(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    showBulkFields();
+    updateSelectedCount();
+    document.querySelectorAll("textarea[data-max-chars]").forEach(countChars);
+  });
 })();

@@ -77,6 +77,18 @@ def test_it_filters_by_type_score_failed_check_and_assignee(login, editor, check
     assert first.pk not in [c.pk for c in unassigned]
 
 
+def test_a_score_range_takes_any_two_decimals_and_either_order(login, editor, air_attack):
+    client = login(editor)
+    page = client.get(reverse("claims:queue")).content.decode()
+    assert page.count('step="any"') == 2  # a typed 0.87 is a valid value, not off a 0.05 step
+    scores = sorted(c.checkworthiness for c in air_attack.claims.all())
+    low, high = scores[1], scores[-2]
+    between = {c.pk for c in air_attack.claims.all() if low <= c.checkworthiness <= high}
+    for a, b in ((low, high), (high, low)):  # typed the wrong way round: the scores between the two
+        rows = client.get(reverse("claims:queue"), {"min_score": f"{a}", "max_score": f"{b}"}).context["rows"]
+        assert {c.pk for c in rows} == between
+
+
 def test_it_filters_by_status_and_date(login, editor, air_attack):
     claim = air_attack.claims.first()
     Claim.objects.filter(pk=claim.pk).update(status=Claim.Status.DISMISSED)
@@ -440,6 +452,20 @@ def test_submit_states_clear_errors(login, checker, settings):
     assert b"not text" in response.content
     response = client.post(url, {"title": "x", "body": "Text.", "url": "javascript:alert(1)"})
     assert b"Only http and https" in response.content or b"Enter a valid URL" in response.content
+    assert not Article.objects.exists()
+
+
+def test_a_text_over_the_limit_is_kept_and_measured_not_cut(login, checker, settings):
+    # the browser must not cut a long paste at a maxlength: the server measures it and the form keeps it
+    settings.ARTICLE_MAX_CHARS = 1_000
+    client = login(checker)
+    page = client.get(reverse("claims:submit")).content.decode()
+    assert "maxlength" not in page.split('name="body"')[1].split(">")[0]
+    assert 'data-max-chars="1000"' in page and 'id="id_body-count"' in page
+    body = "Sales rose 5% to £3m. " * 50  # 1,100 characters
+    response = client.post(reverse("claims:submit"), {"title": "x", "body": body})
+    assert b"The text is 1,100 characters long; the limit is 1,000" in response.content
+    assert response.context["form"]["body"].value() == body
     assert not Article.objects.exists()
 
 

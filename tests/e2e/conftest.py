@@ -48,12 +48,31 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1366, "height": 900}}
 
 
+class ConsoleErrors(list):
+    """The page's console errors and uncaught exceptions, and any alert or prompt (an XSS test's alarm). The
+    questions of a `data-confirm` button (a confirm dialog) are not errors: they are kept in .confirms and
+    answered with .accept_confirms (yes unless a test says otherwise)."""
+
+    def __init__(self):
+        super().__init__()
+        self.confirms = []
+        self.accept_confirms = True
+
+    def dialog(self, dialog):
+        if dialog.type == "confirm":
+            self.confirms.append(dialog.message)
+            dialog.accept() if self.accept_confirms else dialog.dismiss()
+        else:
+            self.append(f"dialog opened: {dialog.message}")
+            dialog.dismiss()
+
+
 @pytest.fixture
 def console_errors(page):
-    errors = []
+    errors = ConsoleErrors()
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("dialog", lambda dialog: (errors.append(f"dialog opened: {dialog.message}"), dialog.dismiss()))
+    page.on("dialog", errors.dialog)
     return errors
 
 

@@ -53,7 +53,16 @@ def test_an_admin_creates_a_token_sees_it_once_and_revokes_it(
     expect(page.locator("#token-secret")).to_have_count(0)
     assert secret not in page.content()
 
-    # when they revoke it
+    # when they click Revoke and answer no to the question, nothing changes
+    console_errors.accept_confirms = False
+    page.click(f"#token-{token.pk}-row button:text('Revoke')")
+    assert console_errors.confirms == ["Revoke the token “CMS drafts”? Anything that uses it stops working at once."]
+    expect(page.locator(f"#token-{token.pk}-state")).to_have_text("active")
+    token.refresh_from_db()
+    assert token.revoked_at is None
+
+    # when they revoke it, answering yes
+    console_errors.accept_confirms = True
     page.click(f"#token-{token.pk}-row button:text('Revoke')")
 
     # then the screen says so and the API refuses the token

@@ -40,10 +40,17 @@ def test_it_renames_and_recolours_a_rating(login, admin_member, newsroom):
 
 
 def test_it_adds_a_rating(login, admin_member, newsroom):
-    response = login(admin_member).post(
-        reverse(URL), {"action": "add", "label": "Misleading", "value": 3, "colour": "#8250df", "active": "on"}
-    )
-    assert response.status_code == 302
+    client = login(admin_member)
+    new = {"action": "add", "label": "Misleading", "value": 3, "colour": "#8250df", "active": "on"}
+    # an active rating's value is its own: two at 3 would leave the order and ClaimReview's value ambiguous
+    response = client.post(reverse(URL), new)
+    assert response.status_code == 200
+    assert "“Mostly false” already has the value 3" in response.content.decode()
+    assert not RatingScale.objects.filter(label="Misleading").exists()
+    # a retired rating's value can be taken over
+    mostly_false = _rating(newsroom, "Mostly false")
+    assert client.post(reverse(URL), _fields(mostly_false, active="")).status_code == 302
+    assert client.post(reverse(URL), new).status_code == 302
     assert _rating(newsroom, "Misleading").active
 
 

@@ -44,3 +44,52 @@ def test_it_never_ends_a_count_unit_on_a_verb_adverb_or_predicative_adjective(te
 def test_it_keeps_nouns_and_names_that_look_like_those_words(text, unit):
     units = [u for _s, _v, u, _k in _found(text)]
     assert units == ([unit] if unit is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "kind"),
+    [
+        ("The council cut its parking fines in half.", "half", 50, "fraction", "percent"),
+        ("Burglaries fell by a third over the winter.", "a third", 33.33, "fraction", "percent"),
+        ("Ticket sales shrank by more than half.", "half", 50, "fraction", "percent"),
+        ("More than half commute by bus.", "half", 50, "fraction", "percent"),
+        ("Nearly half our orchard was lost to frost.", "half", 50, "fraction", "percent"),
+        ("The village has half as many shops as before.", "half", 0.5, "times", "other"),
+        ("The bridge took seven and a half years to build.", "seven and a half years", 7.5, "years", "duration"),
+        ("The repairs took 4 and a half months.", "4 and a half months", 4.5, "months", "duration"),
+        ("The mayor served a year and a half in office.", "a year and a half", 1.5, "year", "duration"),
+        ("The depot lies half a mile from the river.", "half a mile", 0.5, "mile", "other"),
+        ("The queue moved after half an hour.", "half an hour", 0.5, "hour", "duration"),
+        ("The keeper signed a two-and-a-half-year deal.", "two-and-a-half-year deal", 2.5, "year deal", "duration"),
+        ("Over a half million anglers hold a licence.", "a half million anglers", 500_000, "anglers", "count"),
+        ("The estate is worth a quarter billion dollars.", "a quarter billion dollars", 250_000_000, "$", "money"),
+        (
+            "The mill employed several hundred thousand weavers.",
+            "several hundred thousand weavers",
+            200_000,
+            "weavers",
+            "count",
+        ),
+        ("A few dozen walkers joined the march.", "A few dozen walkers", 24, "walkers", "count"),
+        ("The baker sold four dozen rolls.", "four dozen rolls", 48, "rolls", "count"),
+        ("Only 2/3rds of the seats were filled.", "2/3rds", 66.67, "fraction", "percent"),
+        ("One of every four lamps was broken.", "One of every four", 25, "fraction", "percent"),
+    ],
+)
+def test_it_reads_halves_and_shares_in_words(text, span, value, unit, kind):
+    assert _found(text) == [(span, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors scored late in the first half.",
+        "The first half was dull.",
+        "The fly-half kicked long.",
+        "The score was level at half-time.",
+        "The kettle was half full.",
+        "She lives half a world away.",
+    ],
+)
+def test_it_does_not_read_halves_of_a_game_or_a_position_as_shares(text):
+    assert _found(text) == []

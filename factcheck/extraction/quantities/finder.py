@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import work
-from . import digits, numerals, spelled
+from . import digits, halves, numerals, spelled
 from .patterns import _ANY_DIGIT, _LOWER_WORDS
 from .scan import RawQuantity, Scan
 from .spelled import AMONG_THE_TOP
@@ -32,11 +32,14 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (digits.worded_ranges, DIGITS),
     (digits.ranges, DIGITS),
     (digits.glued_names, DIGITS),
+    (halves.and_a_half, EITHER),  # before the numerals and number words: "4 and a half years"
     (spelled.one_in, EITHER),  # before the numerals: "1 in 3 adults"
     (numerals.numerals, DIGITS),
     (spelled.fractional_scales, WORDS),
     (spelled.fractions, WORDS),
     (spelled.dozens, WORDS),
+    (halves.shares, WORDS),  # after "half a dozen", "half of", "two-thirds"
+    (halves.half_multiples, WORDS),
     (spelled.vague_amounts, WORDS),
     (spelled.vague_plurals, WORDS),
     (spelled.several_scales, WORDS),

@@ -38,7 +38,7 @@ _RANGE = re.compile(
 )
 _NAME_HYPHEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]{0,12}-$")  # "COVID-", "F-", "SARS-CoV-": a name
 _SLASH_DATE = re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d\d|9/11)(?![\w/])")  # "2023/24", "9/11"
-_SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?![\w/])")
+_SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?:nds?|rds?|ths?)?(?![\w/])")  # "2/3rds"
 _TIME = re.compile(
     r"(?<![\w:.£$€])(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?|"
     r"\d{1,2}\.\d{2}\s?[ap]\.?m\.?)(?![\w:])|"
@@ -87,20 +87,24 @@ _FRACTION = re.compile(
 )
 _FRACTIONAL_SCALE = re.compile(
     r"\b(?P<f>half|a\s+half|a\s+quarter\s+of|three\s+quarters\s+of|a\s+third\s+of)\s+(?:a|one)\s+"
-    r"(?P<s>million|billion|thousand)\b"
+    r"(?P<s>million|billion|trillion|thousand)\b"
+    # "a half million", "half million", "a quarter billion": no "of a" between
+    r"|\b(?P<f3>a\s+half|half|a\s+quarter|three[\s-]quarters)[\s-]+(?P<s3>million|billion|trillion)\b"
     # "one and a half million", "two-and-a-half billion"
     r"|\b(?P<whole>one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+and[\s-]+a[\s-]+half[\s-]+"
-    r"(?P<s2>million|billion|thousand)\b",
+    r"(?P<s2>million|billion|trillion|thousand)\b",
     re.I,
 )
 _ONE_IN = re.compile(
-    r"(?<![\w.,])(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?<![\w.,])(?P<n>one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(?:(?:in|out\s+of)\s+(?:every\s+)?|of\s+every\s+)"
     r"(?P<d>\d{1,3}(?:,\d{3})*|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|"
     r"a\s+thousand|a\s+million)(?![\w.,]\d|[\w%£$€-])"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|games?|matches|races|attempts)\b)",
     re.I,
 )
-_DOZEN = re.compile(r"\b(?P<n>a|one|two|three|half\s+a)\s+dozen\b", re.I)
+_DOZEN = re.compile(
+    r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+dozen\b(?!\s+(?:thousand|million)\b)", re.I
+)
 _VAGUE = re.compile(
     r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|"
     r"billions)\s+of\b",
@@ -163,6 +167,7 @@ _VAGUE_ALONE = re.compile(
 )
 # "several thousand people", "a few hundred": more than one of the scale, a lower bound only
 _SEVERAL_SCALE = re.compile(
-    r"\b(?P<w>several|a\s+few|a\s+couple\s+of|many)\s+(?P<s>hundred|thousand|million|billion)\b(?![\s-]+(?:and\b|[a-z]+ty\b))",
+    r"\b(?P<w>several|a\s+few|a\s+couple\s+of|many)\s+(?P<s>hundred|thousand|million|billion|dozen)"
+    r"(?:\s+(?P<s2>thousand|million|billion|trillion))?\b(?![\s-]+(?:and\b|[a-z]+ty\b))",
     re.I,
 )

@@ -98,11 +98,20 @@ def fractional_scales(scan: Scan) -> None:
             continue
         if m.group("whole"):
             f, scale = UNITS[m.group("whole").lower()] + 0.5, m.group("s2")
+        elif m.group("f3"):
+            f, scale = _BARE_FRACTION_WORDS[re.split(r"[\s-]+", m.group("f3").lower())[-1]], m.group("s3")
         else:
             f, scale = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())], m.group("s")
         value = tidy(round(f * SUFFIX_SCALES[scale.lower()]))
         unit, unit_end = _unit_after(text, e, end)
+        first = unit.lower().split(" ", 1)[0] if unit else ""
+        if first in _MONEY_WORDS:  # "a quarter million dollars"
+            scan.add(s, e, value, _MONEY_WORDS[first], "money", value * 0.05, unit_end=unit_end)
+            continue
         scan.add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
+
+
+_BARE_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
 
 def fractions(scan: Scan) -> None:
@@ -170,7 +179,8 @@ def several_scales(scan: Scan) -> None:
     for m in _SEVERAL_SCALE.finditer(text, scan.start, end):
         s, e = m.span()
         if taken.free(s, e):
-            low = 2 * SCALES[m.group("s").lower()]
+            low = 2 * (12 if m.group("s").lower() == "dozen" else SCALES[m.group("s").lower()])
+            low *= SCALES[m.group("s2").lower()] if m.group("s2") else 1
             unit, unit_end = _unit_after(text, e, end)
             scan.put(s, unit_end if unit else e, low, unit, "count", "vague", low, None)
 

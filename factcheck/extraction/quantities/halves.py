@@ -1,0 +1,109 @@
+"""Rules for halves and other shares written in words where no "of" follows: "cut in half", "down by a
+third", "more than half work", "half our budget", "half as many", "seven and a half years", "a year and a
+half", "half a mile". Each rule takes one Scan and adds what it finds."""
+
+from __future__ import annotations
+
+import re
+
+from ..numbers import FRACTION_DENOMINATORS, SUFFIX_SCALES, TENS, UNITS, tidy
+from .context import _unit_after
+from .scan import Scan
+from .words import _DURATION, _MONEY_WORDS
+
+_UNIT_NUMBER = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN_NUMBER = "|".join(TENS)
+
+# "3 and a half", "seven-and-a-half", "twenty and one half" (+ "million"): the whole number and a half.
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.,£$€])(?P<n>\d{{1,3}}|{_UNIT_NUMBER}|{_TEN_NUMBER})[\s-]+and[\s-]+(?:a|one)[\s-]+half"
+    r"(?:[\s-]+(?P<s>hundred|thousand|million|billion|trillion))?\b",
+    re.I,
+)
+_ONE_UNIT_AND_A_HALF = re.compile(
+    r"\b(?:an?|one)\s+(?P<u>year|decade|century|hour|day|week|month|minute|second|mile|block|inch|foot|metre|meter)"
+    r"\s+and\s+a\s+half\b",
+    re.I,
+)
+_QUAL = (
+    r"(?:more\s+than|less\s+than|fewer\s+than|almost|nearly|about|around|roughly|over|under|at\s+least|"
+    r"just\s+over|just\s+under)"
+)
+# A share as the measure of a change ("cut in half", "fell by a third", "by more than half") or as a
+# determiner or a subject ("half our budget", "more than half work full-time", "half were women").
+_NOT_A_SHARE_AFTER = r"(?![\s-](?:an?\s|of\b|the\b|time\b|term\b|way\b|hour\b|century\b|price\b|dozen\b))"
+_SHARE = re.compile(
+    rf"\bin\s+(?:{_QUAL}\s+)?(?P<c>half)\b{_NOT_A_SHARE_AFTER}"
+    rf"|\bby\s+(?:{_QUAL}\s+)?(?P<c2>half|(?:a|one)[\s-](?:third|quarter|fifth|tenth)|two[\s-]thirds|"
+    rf"three[\s-]quarters)\b{_NOT_A_SHARE_AFTER}"
+    rf"|\b{_QUAL}\s+(?P<q>half)\b{_NOT_A_SHARE_AFTER}"
+    r"|(?<![\w-])(?P<d>half)\s+(?=(?:our|his|her|my|your|this|that|these|those|all|them|are|were|is|was|being|have|had|"
+    r"will|would|say|said|come|came|live|work|want|think|believe)\b)",
+    re.I,
+)
+# "the first half was", "the other half are": a half of a game, a year or a pair, not a share
+_HALF_OF_A_WHOLE = re.compile(r"\b(?:first|second|other|the|a|each|one|this|that|its|their|his|her|our)\s+$", re.I)
+# "half as many", "half as much": a multiple of 0.5.
+_HALF_AS = re.compile(r"\b(?P<h>half)\s+as\s+(?:many|much|large|big|high|likely|often|fast|long|expensive)\b", re.I)
+# "half a mile", "half a century", "half an hour": half of one unit (after "half a million" and "half a dozen").
+_HALF_A_UNIT = re.compile(r"\b(?P<h>half)\s+an?\s+(?=[a-z])(?!world\b|chance\b|step\b|dozen\b)", re.I)
+
+
+def and_a_half(scan: Scan) -> None:
+    """ "seven and a half years", "4 and a half million", "a year and a half": x.5 of what follows."""
+    text, end, taken = scan.text, scan.end, scan.taken
+    for m in _AND_A_HALF.finditer(text, scan.start, end):
+        s, e = m.span()
+        if not taken.free(s, e):
+            continue
+        w = m.group("n").lower()
+        whole = int(w) if w.isdigit() else UNITS.get(w, TENS.get(w, 0))
+        value = (whole + 0.5) * (SUFFIX_SCALES[m.group("s").lower()] if m.group("s") else 1)
+        _add_with_unit(scan, s, e, tidy(value))
+    for m in _ONE_UNIT_AND_A_HALF.finditer(text, scan.start, end):
+        s, e = m.span()
+        if taken.free(s, e):
+            u = m.group("u").lower()
+            scan.add(s, e, 1.5, u, "duration" if u in _DURATION else "other", 0.0)
+
+
+def _add_with_unit(scan: Scan, s: int, e: int, value) -> None:
+    unit, unit_end = _unit_after(scan.text, e, scan.end)
+    first = unit.lower().split(" ", 1)[0] if unit else ""
+    if first in _MONEY_WORDS:
+        scan.add(s, e, value, _MONEY_WORDS[first], "money", 0.0, unit_end=unit_end)
+        return
+    last = unit.lower().rsplit(" ", 1)[-1] if unit else ""
+    kind = "duration" if first in _DURATION or last in _DURATION else ("count" if isinstance(value, int) else "other")
+    scan.add(s, e, value, unit, kind, 0.0, unit_end=unit_end if unit else None)
+
+
+def shares(scan: Scan) -> None:
+    """ "cut in half", "down by a third", "more than half", "half our budget": a share, in percent."""
+    for m in _SHARE.finditer(scan.text, scan.start, scan.end):
+        g = next(k for k in ("c", "c2", "q", "d") if m.group(k))
+        s, e = m.span(g)
+        if not scan.taken.free(s, e) or (g == "d" and _HALF_OF_A_WHOLE.search(scan.text, max(scan.start, s - 8), s)):
+            continue
+        words = re.split(r"[\s-]+", m.group(g).lower())
+        n = 1 if len(words) == 1 or words[0] in ("a", "one") else UNITS[words[0]]
+        d = FRACTION_DENOMINATORS[words[-1]]
+        scan.add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
+
+
+def half_multiples(scan: Scan) -> None:
+    """ "half as many", "half a mile", "half an hour": 0.5 times, or half of one unit."""
+    text, end, taken = scan.text, scan.end, scan.taken
+    for m in _HALF_AS.finditer(text, scan.start, end):
+        s, e = m.span("h")
+        if taken.free(s, e):
+            scan.add(s, e, 0.5, "times", "other", 0.0)
+    for m in _HALF_A_UNIT.finditer(text, scan.start, end):
+        s, e = m.span("h")
+        if not taken.free(s, m.end()):
+            continue
+        unit, unit_end = _unit_after(text, m.end() - 1, end)
+        u = unit.lower()
+        if not unit or " " in u:
+            continue  # "half a block": one word; not "half a good idea"
+        scan.add(s, unit_end, 0.5, u, "duration" if u in _DURATION else "other", 0.0)

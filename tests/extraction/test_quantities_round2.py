@@ -93,3 +93,35 @@ def test_it_reads_halves_and_shares_in_words(text, span, value, unit, kind):
 )
 def test_it_does_not_read_halves_of_a_game_or_a_position_as_shares(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plan would cost between half a million and one million pounds.",
+            [("half a million", 500_000, "", "count"), ("one million pounds", 1_000_000, "£", "money")],
+        ),
+        (
+            "Her rival scored two and three and four times higher.",
+            [("two", 2, "", "count"), ("three", 3, "", "count"), ("four times", 4, "times", "count")],
+        ),
+        (
+            "For every one tram lost, two new buses arrive.",
+            [("one tram", 1, "tram", "count"), ("two new buses", 2, "new buses", "count")],
+        ),
+        ("The depot released them at a rate of one per week.", [("one", 1, "", "count")]),
+        ("The board gave a one third discount to pensioners.", [("one third", 33.33, "fraction", "percent")]),
+        ("A sixth of the wells ran dry.", [("A sixth", 16.67, "fraction", "percent")]),
+        ("The error was three eighths of an inch.", [("three eighths", 37.5, "fraction", "percent")]),
+    ],
+)
+def test_it_reads_number_words_after_spans_and_joins(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Every one of the drivers agreed.", "Every one was thanked.", "He hired a third party."]
+)
+def test_it_keeps_pronoun_ones_and_third_parties_out(text):
+    assert _found(text) == []

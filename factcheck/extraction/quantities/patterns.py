@@ -76,13 +76,17 @@ _NW = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _WORDNUM = re.compile(
     rf"\b(?:(?:a|one)\s+(?=hundred|thousand|million|billion))?(?:{_NW})(?:(?:\s+and\s+|\s+|-)(?:{_NW}))*\b", re.I
 )
+_DENOMINATOR = r"(?:thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?|hundredths?|thousandths?)"
 _FRACTION = re.compile(
     r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|a)[\s-]+"
-    r"(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
-    r"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>thirds?|quarters?|fifths?|tenths?)\b"
+    rf"(?P<d>half|halves|{_DENOMINATOR})\b(?=\s+of\b)"
+    rf"|\b(?P<n2>one|two|three|four|five|six|seven|eight|nine)-(?P<d2>{_DENOMINATOR})\b"
     r"|\b(?P<half>half)\s+(?:of|the|its|their)\b"
     # "two thirds voted": a plural denominator needs no "of" (not "quarters": "two quarters ahead")
-    r"|\b(?P<n3>two|three|four|five|six|seven|eight|nine)\s+(?P<d3>thirds|fifths|tenths)\b",
+    r"|\b(?P<n3>two|three|four|five|six|seven|eight|nine)\s+(?P<d3>thirds|fifths|sixths|sevenths|eighths|ninths|tenths)\b"
+    # "a one third discount": "one" and a singular denominator before a noun (not "one third party")
+    r"|\b(?P<n4>one)\s+(?P<d4>third|fifth|sixth|seventh|eighth|ninth|tenth)\s+"
+    r"(?!(?:party|place|time|world|round|term|quarter|century|person|grade|floor|day|year|of)\b)(?=[a-z])",
     re.I,
 )
 _FRACTIONAL_SCALE = re.compile(
@@ -126,7 +130,8 @@ _ONE_SKIP_AFTER = re.compile(
     r"or\s+(?:two|more|other)\b)|-(?:way|off|on-one|time|sided|stop|size|party|liner|man|horse)\b",
     re.I,
 )
-_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
+# "every one" stays a count before a noun ("for every one job lost"); "every one of them" is skipped after
+_ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
 
 
 _ANY_DIGIT = re.compile(r"\d")

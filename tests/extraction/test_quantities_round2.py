@@ -125,3 +125,30 @@ def test_it_reads_number_words_after_spans_and_joins(text, expected):
 )
 def test_it_keeps_pronoun_ones_and_third_parties_out(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "kind"),
+    [
+        ("The fare rose to$30 overnight.", "$30", 30, "$", "money"),
+        ("The merger was valued at $2B.", "$2B", 2_000_000_000, "$", "money"),
+        ("Congress passed a $1.5T package.", "$1.5T", 1_500_000_000_000, "$", "money"),
+        ("The studio spent $3MM on sets.", "$3MM", 3_000_000, "$", "money"),
+        ("The county raised KSh38 billion in levies.", "KSh38 billion", 38_000_000_000, "KSh", "money"),
+        ("The ferry ticket is 500 USD.", "500 USD", 500, "$", "money"),
+        ("Fines reached 200 dinars.", "200 dinars", 200, "dinar", "money"),
+        ("He borrowed 10 bucks.", "10 bucks", 10, "$", "money"),
+        ("The screen is 42in across.", "42in", 42, "in", "other"),
+        ("Stir in 500g of sugar.", "500g", 500, "g", "other"),
+        ("The chip runs at 3GHz.", "3GHz", 3, "GHz", "other"),
+        ("The ferry sailed for 24hours.", "24hours", 24, "hours", "duration"),
+        ("The flat measures 40m2.", "40m2", 40, "m2", "other"),
+    ],
+)
+def test_it_reads_figures_glued_to_units_and_currencies(text, span, value, unit, kind):
+    assert _found(text) == [(span, value, unit, kind)]
+
+
+@pytest.mark.parametrize("text", ["Plan 5B was dropped.", "Route B4 was shut."])
+def test_it_reads_no_scale_letter_without_a_currency(text):
+    assert all(u != "$" and v < 1000 for _s, v, u, _k in _found(text))

@@ -10,6 +10,9 @@ from .patterns import _NAME_HYPHEN, _NUMERAL
 from .scan import Scan
 from .words import _DURATION, _MONEY_WORDS
 
+# "$2B", "$1.5T", "$3MM", "$5 mil": scale letters read only after a currency
+_CURRENCY_SCALES = {"B": "bn", "T": "tn", "MM": "m", "bil": "bn", "mil": "m"}
+
 
 def numerals(scan: Scan) -> None:
     taken = scan.taken
@@ -35,7 +38,7 @@ def _numeral(scan: Scan, m, s: int, e: int) -> None:
         return
     num = m.group("num")
     value = parse_numeral(num)
-    scale = m.group("scale")
+    scale = m.group("scale") or _CURRENCY_SCALES.get(m.group("cscale"))
     tolerance = 0.5 * 10 ** (-decimals_of(num))
     inherited = ""
     if scale == "m" and not m.group("cur"):
@@ -76,8 +79,8 @@ def _add_marked(scan: Scan, m, s: int, e: int, value, cur: str, tolerance) -> bo
         scan.add(s, e, value, m.group("dur"), "duration", tolerance)
     elif m.group("times"):
         scan.add(s, e, value, "times", "other", tolerance)
-    elif m.group("meas"):
-        scan.add(s, e, value, m.group("meas"), "other", tolerance)
+    elif m.group("meas") or m.group("gmeas"):
+        scan.add(s, e, value, m.group("meas") or m.group("gmeas"), "other", tolerance)
     elif not cur and not m.group("pct") and _identifier_before(scan.text, max(scan.start, s - 25), s):
         scan.add(s, e, value, "identifier", "other", 0.0)
     elif m.group("temp"):

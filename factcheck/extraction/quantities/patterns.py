@@ -17,14 +17,23 @@ _DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\w])"
     rf"|\b{_MONTH}\s+\d{{4}}(?![\w])"
 )
+_CURRENCY_CODES = r"USD|GBP|EUR|INR|CAD|AUD|NZD|CHF|JPY|CNY|RMB|NGN|KES|ZAR|Rs\.?|Rp\.?|Ksh\.?|KSh\.?"
 _NUMERAL = re.compile(
-    r"(?<![\w.,/:£$€¥₹])"
-    r"(?P<cur>(?:US|A|C|NZ|HK|S)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:USD|GBP|EUR|Rs\.?)\s?|\b[PNR](?=\d{1,3},\d{3}))?"
+    # a currency sign may follow a word with no space ("rose to$30": a typo, still an amount)
+    r"(?:(?<=[A-Za-z])(?=(?:US|A|C|NZ|HK|S|R)?[$£€¥₹₦₱₩₽₺]\d)|(?<![\w.,/:£$€¥₹]))"
+    rf"(?P<cur>(?:US|A|C|NZ|HK|S|R)?[$£€¥₹₦₱₩₽₺]\s?|\b(?:{_CURRENCY_CODES})\s?|\b[PNR](?=\d{{1,3}},\d{{3}}))?"
     r"(?P<num>(?>\d{1,3}(?:,\d{3}){1,6}(?:\.\d{1,12})?|\d{1,2}(?:,\d\d){1,5},\d{3}(?:\.\d{1,12})?|"
     r"\d{1,18}(?:\.\d{1,12})?)(?![\d,]\d))"
-    r"(?:(?P<dur>secs?|mins?|hrs?)(?![A-Za-z])|(?P<temp>[CF])(?![\w’'-])|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh)(?![A-Za-z])"
+    r"(?:(?P<dur>secs?|mins?|hrs?|yrs?|wks?|mths?|days?|weeks?|months?|years?|hours?|minutes?)(?![A-Za-z])"
+    r"|(?P<temp>[CF])(?![\w’'-])"
+    r"|[\s-]?(?P<scale>bn|billion|mn|m|M|million|k|K|tn|trillion|thousand|hundred|crore|lakh|mln|bln)(?![A-Za-z])"
+    # "$2B", "$1.5T", "$3MM", "$5 mil": only after a currency sign or code
+    r"|(?(cur)\s?(?P<cscale>B|T|MM|bil|mil)(?![A-Za-z])|(?!))"
+    # glued only: "42in", "500g", "3mi", "40m2", "5ppm"
+    r"|(?P<gmeas>in|g|mi|m2|km2|m²|km²|sqm|nm|µg|mcg|Hz|KB)(?![A-Za-z0-9])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
-    r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|GW|MW|kW|kWh|GB|MB|TB|Gbps|Mbps|ha|oz|°C|°F)"
+    r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|sq\s?mi|GW|MW|kW|kWh|MWh|GWh|TWh|GB|MB|TB|"
+    r"Gbps|Mbps|kbps|GHz|MHz|mAh|ppm|ppb|kcal|ha|oz|°C|°F)"
     r"(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b)|-(?:per\s?cent|percent)\b)?"
     r"(?P<ord>(?:st|nd|rd|th)\b)?"
@@ -65,7 +74,7 @@ _BETWEEN_RANGE = re.compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])",
     re.I,
 )
-_GLUED_NAME = re.compile(r"(?<![\w$£€¥.,])(?!(?:Rs|USD|GBP|EUR|INR)\d)[A-Za-z]+(?P<num>\d{1,4})\b")
+_GLUED_NAME = re.compile(rf"(?<![\w$£€¥.,])(?!(?:{_CURRENCY_CODES})\d)[A-Za-z]+(?P<num>\d{{1,4}})\b")
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
     r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"

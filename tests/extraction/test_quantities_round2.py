@@ -152,3 +152,35 @@ def test_it_reads_figures_glued_to_units_and_currencies(text, span, value, unit,
 @pytest.mark.parametrize("text", ["Plan 5B was dropped.", "Route B4 was shut."])
 def test_it_reads_no_scale_letter_without_a_currency(text):
     assert all(u != "$" and v < 1000 for _s, v, u, _k in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit", "kind"),
+    [
+        ("Fares could rise to half of a day's pay.", "half", 50, "fraction", "percent"),
+        ("Nearly a fifth stayed at home.", "a fifth", 20, "fraction", "percent"),
+        ("The fair drew a third more visitors.", "a third", 33.33, "fraction", "percent"),
+        ("Funding fell over the last decade and a half.", "decade and a half", 1.5, "decade", "duration"),
+        ("The pump runs every day and a half.", "day and a half", 1.5, "day", "duration"),
+        ("Crime fell within a half mile of the park.", "half mile", 0.5, "mile", "other"),
+        ("The train left after a half-hour delay.", "half-hour", 0.5, "hour", "duration"),
+        ("The pound ended almost a cent and a half weaker.", "a cent and a half", 1.5, "cent", "other"),
+        ("Three Labour councillors resigned.", "Three Labour councillors", 3, "Labour councillors", "count"),
+    ],
+)
+def test_it_reads_more_shares_and_halves(text, span, value, unit, kind):
+    assert _found(text) == [(span, value, unit, kind)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The memo is dated 6/19/2007 in the archive.", "6/19/2007", 2007),
+        ("The rally on 18February 2019 was peaceful.", "18February 2019", 2019),
+        ("The levy began on Jan.1, 2015 for all firms.", "Jan.1, 2015", 2015),
+    ],
+)
+def test_it_reads_numeric_and_glued_dates_as_dates_only(text, span, value):
+    got = [(text[q.start : q.end], q.value, q.kind) for q in quantities.find(text)]
+    assert got == [(span, value, "date")]
+    assert not any(quantities.is_numeric(q) for q in quantities.find(text))

@@ -37,7 +37,11 @@ def slash_dates(scan: Scan) -> None:
     for m in _SLASH_DATE.finditer(scan.text, scan.start, scan.end):
         s, e = m.span()
         if taken.free(s, e):
-            scan.put(s, e, int(m.group(0)[:4]) if m.group(0)[:2] in ("19", "20") else 0, "date", "date")
+            g = m.group(0)
+            year = (
+                g[:4] if g[:2] in ("19", "20") and g[4:5] == "/" else (g.rsplit("/", 1)[1] if g.count("/") == 2 else "")
+            )
+            scan.put(s, e, int(year) if len(year) == 4 else 0, "date", "date")
 
 
 def times(scan: Scan) -> None:

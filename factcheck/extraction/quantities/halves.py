@@ -20,9 +20,11 @@ _AND_A_HALF = re.compile(
     r"(?:[\s-]+(?P<s>hundred|thousand|million|billion|trillion))?\b",
     re.I,
 )
+_HALF_UNITS = r"year|decade|century|hour|day|week|month|minute|second|mile|block|inch|foot|metre|meter|cent|point"
+# "a year and a half", "the last decade and a half", "every day and a half", "a half mile", "a half-hour"
 _ONE_UNIT_AND_A_HALF = re.compile(
-    r"\b(?:an?|one)\s+(?P<u>year|decade|century|hour|day|week|month|minute|second|mile|block|inch|foot|metre|meter)"
-    r"\s+and\s+a\s+half\b",
+    rf"\b(?:an?|one|every|the\s+(?:first|last|past|next|previous))\s+(?P<u>{_HALF_UNITS})\s+and\s+a\s+half\b"
+    rf"|\b(?:an?|one)\s+(?P<h>half)[\s-](?P<hu>{_HALF_UNITS})\b",
     re.I,
 )
 _QUAL = (
@@ -32,11 +34,13 @@ _QUAL = (
 # A share as the measure of a change ("cut in half", "fell by a third", "by more than half") or as a
 # determiner or a subject ("half our budget", "more than half work full-time", "half were women").
 _NOT_A_SHARE_AFTER = r"(?![\s-](?:an?\s|of\b|the\b|time\b|term\b|way\b|hour\b|century\b|price\b|dozen\b))"
+_A_SHARE = r"(?:a|one)[\s-](?:third|quarter|fifth|tenth)"
 _SHARE = re.compile(
-    rf"\bin\s+(?:{_QUAL}\s+)?(?P<c>half)\b{_NOT_A_SHARE_AFTER}"
-    rf"|\bby\s+(?:{_QUAL}\s+)?(?P<c2>half|(?:a|one)[\s-](?:third|quarter|fifth|tenth)|two[\s-]thirds|"
-    rf"three[\s-]quarters)\b{_NOT_A_SHARE_AFTER}"
-    rf"|\b{_QUAL}\s+(?P<q>half)\b{_NOT_A_SHARE_AFTER}"
+    rf"\b(?:in|to)\s+(?:{_QUAL}\s+)?(?P<c>half)\b{_NOT_A_SHARE_AFTER}"
+    rf"|\bby\s+(?:{_QUAL}\s+)?(?P<c2>half|{_A_SHARE}|two[\s-]thirds|three[\s-]quarters)\b{_NOT_A_SHARE_AFTER}"
+    rf"|\b{_QUAL}\s+(?P<q>half|{_A_SHARE})\b{_NOT_A_SHARE_AFTER}"
+    # "a third more than last year", "a quarter cheaper"
+    rf"|\b(?P<m>{_A_SHARE})\s+(?=(?:more|less|fewer|higher|lower|bigger|smaller|larger|cheaper|faster)\b)"
     r"|(?<![\w-])(?P<d>half)\s+(?=(?:our|his|her|my|your|this|that|these|those|all|them|are|were|is|was|being|have|had|"
     r"will|would|say|said|come|came|live|work|want|think|believe)\b)",
     re.I,
@@ -62,9 +66,13 @@ def and_a_half(scan: Scan) -> None:
         _add_with_unit(scan, s, e, tidy(value))
     for m in _ONE_UNIT_AND_A_HALF.finditer(text, scan.start, end):
         s, e = m.span()
+        if m.group("h"):
+            s = m.start("h")
+        elif m.group(0)[:1] in "tTeE":
+            s = m.start("u")  # "the last decade and a half", "every day and a half": from the unit on
         if taken.free(s, e):
-            u = m.group("u").lower()
-            scan.add(s, e, 1.5, u, "duration" if u in _DURATION else "other", 0.0)
+            u = (m.group("u") or m.group("hu")).lower()
+            scan.add(s, e, 0.5 if m.group("h") else 1.5, u, "duration" if u in _DURATION else "other", 0.0)
 
 
 def _add_with_unit(scan: Scan, s: int, e: int, value) -> None:
@@ -81,7 +89,7 @@ def _add_with_unit(scan: Scan, s: int, e: int, value) -> None:
 def shares(scan: Scan) -> None:
     """ "cut in half", "down by a third", "more than half", "half our budget": a share, in percent."""
     for m in _SHARE.finditer(scan.text, scan.start, scan.end):
-        g = next(k for k in ("c", "c2", "q", "d") if m.group(k))
+        g = next(k for k in ("c", "c2", "q", "m", "d") if m.group(k))
         s, e = m.span(g)
         if not scan.taken.free(s, e) or (g == "d" and _HALF_OF_A_WHOLE.search(scan.text, max(scan.start, s - 8), s)):
             continue

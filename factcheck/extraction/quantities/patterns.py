@@ -13,8 +13,9 @@ _MONTH = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _DATE = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?(?![\w])"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\w])"
+    # "4 July", "18February 2019" (glued), "Jan.1, 2015", "March 3, 2005"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?(?![\w])"
+    rf"|\b{_MONTH}(?:\s+|(?<=\.))\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?(?![\w])"
     rf"|\b{_MONTH}\s+\d{{4}}(?![\w])"
 )
 _CURRENCY_CODES = r"USD|GBP|EUR|INR|CAD|AUD|NZD|CHF|JPY|CNY|RMB|NGN|KES|ZAR|Rs\.?|Rp\.?|Ksh\.?|KSh\.?"
@@ -46,7 +47,8 @@ _RANGE = re.compile(
     r"(?P<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])"
 )
 _NAME_HYPHEN = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z-]{0,12}-$")  # "COVID-", "F-", "SARS-CoV-": a name
-_SLASH_DATE = re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d\d|9/11)(?![\w/])")  # "2023/24", "9/11"
+# "2023/24", "9/11", "6/19/2007", "19/06/07"
+_SLASH_DATE = re.compile(r"(?<![\w/.])(?:(?:19|20)\d\d/\d\d|9/11|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d))(?![\w/])")
 _SLASH_FRACTION = re.compile(r"(?<![\w/.])(?P<n>[1-9])/(?P<d>[2-9]|10)(?:nds?|rds?|ths?)?(?![\w/])")  # "2/3rds"
 _TIME = re.compile(
     r"(?<![\w:.£$€])(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s?(?:GMT|BST|ET|EST|PST|CET|UTC))?|"

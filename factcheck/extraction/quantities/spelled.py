@@ -289,10 +289,13 @@ def _pronoun_or_name(scan: Scan, s: int, low_text: str, unit: str, first: str, j
         or _is_plural(first)
     ):
         return True  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
-    # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case)
+    # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case, or a plural noun
+    # in lower case ends the unit: "Three Labour councillors", "Two US senators")
+    last = unit.rsplit(" ", 1)[-1]
     return bool(
         text[s : s + 1].isupper()
         and unit[:1].isupper()
+        and not (last.islower() and _is_plural(last))
         and s > scan.start
         and text[s - 2 : s - 1] not in '."“'
         and not _title_case_line(text, s)

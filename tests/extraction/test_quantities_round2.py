@@ -184,3 +184,14 @@ def test_it_reads_numeric_and_glued_dates_as_dates_only(text, span, value):
     got = [(text[q.start : q.end], q.value, q.kind) for q in quantities.find(text)]
     assert got == [(span, value, "date")]
     assert not any(quantities.is_numeric(q) for q in quantities.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tunnel took 2½ years to dig.", [("2½ years", 2.5, "years", "duration")]),
+        ("The mayor won ¾ of the vote.", [("¾", 75, "fraction", "percent")]),
+    ],
+)
+def test_it_reads_fraction_signs(text, expected):
+    assert _found(text) == expected

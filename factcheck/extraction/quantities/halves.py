@@ -53,6 +53,23 @@ _HALF_AS = re.compile(r"\b(?P<h>half)\s+as\s+(?:many|much|large|big|high|likely|
 _HALF_A_UNIT = re.compile(r"\b(?P<h>half)\s+an?\s+(?=[a-z])(?!world\b|chance\b|step\b|dozen\b)", re.I)
 
 
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 0.2, "⅛": 0.125}
+# "2½ years", "3 ¾ miles", "½ of": a whole number and a fraction sign
+_VULGAR_FRACTION = re.compile(r"(?<![\w.,])(?:(?P<n>\d{1,4})\s?)?(?P<f>[½¼¾⅓⅔⅕⅛])(?![\w½¼¾⅓⅔⅕⅛])")
+
+
+def vulgar_fractions(scan: Scan) -> None:
+    """ "2½ years": the whole number plus the fraction, with what follows; "¾ of the vote": a share."""
+    for m in _VULGAR_FRACTION.finditer(scan.text, scan.start, scan.end):
+        s, e = m.span()
+        if not scan.taken.free(s, e):
+            continue
+        if m.group("n"):
+            _add_with_unit(scan, s, e, tidy(round(int(m.group("n")) + _VULGAR[m.group("f")], 4)))
+        else:
+            scan.add(s, e, tidy(round(100.0 * _VULGAR[m.group("f")], 2)), "fraction", "percent", 0.5)
+
+
 def and_a_half(scan: Scan) -> None:
     """ "seven and a half years", "4 and a half million", "a year and a half": x.5 of what follows."""
     text, end, taken = scan.text, scan.end, scan.taken

@@ -145,7 +145,7 @@ _ONE_SKIP_AFTER = re.compile(
 _ONE_SKIP_BEFORE = re.compile(r"\b(?:no|any|each|some|the|this|that|which|another|someone|anyone|no-)\s+$", re.I)
 
 
-_ANY_DIGIT = re.compile(r"\d")
+_ANY_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅕⅛]")  # a digit or a fraction sign
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?;]\s")
 

@@ -195,3 +195,16 @@ def test_it_reads_numeric_and_glued_dates_as_dates_only(text, span, value):
 )
 def test_it_reads_fraction_signs(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Every fifth household has no car.", [("Every fifth", 20, "fraction", "percent")]),
+        ("The signal reaches a few tens of metres.", [("tens", 20, "", "count")]),
+        ("A B-52s tribute band played.", [("52", 52, "identifier", "other")]),
+        ("An F-35B jet landed.", [("35", 35, "identifier", "other")]),
+    ],
+)
+def test_it_reads_ordinal_shares_tens_and_model_names(text, expected):
+    assert _found(text) == expected

@@ -12,6 +12,7 @@ from .patterns import (
     _DATE,
     _DECADE,
     _GLUED_NAME,
+    _HYPHEN_MODEL,
     _LEADING_ZERO,
     _NUMBERED_RANK,
     _RANGE,
@@ -142,9 +143,10 @@ def _free_matches(scan: Scan, pattern, group: int | str = 0):
 
 
 def glued_names(scan: Scan) -> None:
-    """G20, Covid19, #Vote2022: a name with a number in it, not a figure."""
-    for m, s, e in _free_matches(scan, _GLUED_NAME, "num"):
-        scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
+    """G20, Covid19, #Vote2022, F-35B, B-52s: a name with a number in it, not a figure."""
+    for pattern in (_GLUED_NAME, _HYPHEN_MODEL):
+        for m, s, e in _free_matches(scan, pattern, "num"):
+            scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
 
 
 def decades(scan: Scan) -> None:

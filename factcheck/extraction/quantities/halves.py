@@ -39,6 +39,8 @@ _SHARE = re.compile(
     rf"\b(?:in|to)\s+(?:{_QUAL}\s+)?(?P<c>half)\b{_NOT_A_SHARE_AFTER}"
     rf"|\bby\s+(?:{_QUAL}\s+)?(?P<c2>half|{_A_SHARE}|two[\s-]thirds|three[\s-]quarters)\b{_NOT_A_SHARE_AFTER}"
     rf"|\b{_QUAL}\s+(?P<q>half|{_A_SHARE})\b{_NOT_A_SHARE_AFTER}"
+    # "every fifth child": one in five (not "every second", a time)
+    r"|\b(?P<o>every\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))\s+(?=[a-z])"
     # "a third more than last year", "a quarter cheaper"
     rf"|\b(?P<m>{_A_SHARE})\s+(?=(?:more|less|fewer|higher|lower|bigger|smaller|larger|cheaper|faster)\b)"
     r"|(?<![\w-])(?P<d>half)\s+(?=(?:our|his|her|my|your|this|that|these|those|all|them|are|were|is|was|being|have|had|"
@@ -103,16 +105,19 @@ def _add_with_unit(scan: Scan, s: int, e: int, value) -> None:
     scan.add(s, e, value, unit, kind, 0.0, unit_end=unit_end if unit else None)
 
 
+_ORDINAL_SHARE = {"fourth": 4}
+
+
 def shares(scan: Scan) -> None:
     """ "cut in half", "down by a third", "more than half", "half our budget": a share, in percent."""
     for m in _SHARE.finditer(scan.text, scan.start, scan.end):
-        g = next(k for k in ("c", "c2", "q", "m", "d") if m.group(k))
+        g = next(k for k in ("c", "c2", "q", "o", "m", "d") if m.group(k))
         s, e = m.span(g)
         if not scan.taken.free(s, e) or (g == "d" and _HALF_OF_A_WHOLE.search(scan.text, max(scan.start, s - 8), s)):
             continue
         words = re.split(r"[\s-]+", m.group(g).lower())
-        n = 1 if len(words) == 1 or words[0] in ("a", "one") else UNITS[words[0]]
-        d = FRACTION_DENOMINATORS[words[-1]]
+        n = 1 if len(words) == 1 or words[0] in ("a", "one", "every") else UNITS[words[0]]
+        d = _ORDINAL_SHARE.get(words[-1]) or FRACTION_DENOMINATORS[words[-1]]
         scan.add(s, e, tidy(round(100.0 * n / d, 2)), "fraction", "percent", 0.5)
 
 

@@ -77,6 +77,8 @@ _BETWEEN_RANGE = re.compile(
     re.I,
 )
 _GLUED_NAME = re.compile(rf"(?<![\w$£€¥.,])(?!(?:{_CURRENCY_CODES})\d)[A-Za-z]+(?P<num>\d{{1,4}})\b")
+# "F-35B", "F-16s", "B-52s", "Su-30MKI": a model name with letters after its number
+_HYPHEN_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-(?P<num>\d{1,4})[A-Za-z]{1,3}\b")
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
     r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"
@@ -121,7 +123,7 @@ _DOZEN = re.compile(
     r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|half\s+a)\s+dozen\b(?!\s+(?:thousand|million)\b)", re.I
 )
 _VAGUE = re.compile(
-    r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|"
+    r"\b(?P<w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|tens|dozens|scores|hundreds|thousands|millions|"
     r"billions)\s+of\b",
     re.I,
 )

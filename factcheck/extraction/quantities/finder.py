@@ -55,14 +55,15 @@ def find(text: str, start: int = 0, end: int | None = None) -> list[RawQuantity]
         end = len(text)
     # Cheap pre-checks: most sentences have no digits or no number words, so skip those scans.
     has_digit = _ANY_DIGIT.search(text, start, end) is not None
-    has_words = not _TRIGGER_WORDS.isdisjoint(_LOWER_WORDS.findall(text[start:end].lower()))
+    low = text[start:end].lower()
+    has_words = not _TRIGGER_WORDS.isdisjoint(_LOWER_WORDS.findall(low))
     counter = work.current()
     if counter is not None:
         # each pass scans the sentence once; each figure reads bounded windows around it
         counter.add("quantities", (end - start) * (2 + 7 * has_digit + 10 * has_words))
     if not has_digit and not has_words:
         return []
-    scan = Scan(text, start, end)
+    scan = Scan(text, start, end, low)
     present = {DIGITS: has_digit, WORDS: has_words, EITHER: True}
     for rule, needs in RULES:
         if present[needs]:

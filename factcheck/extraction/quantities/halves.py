@@ -62,6 +62,8 @@ _VULGAR_FRACTION = re.compile(r"(?<![\w.,])(?:(?P<n>\d{1,4})\s?)?(?P<f>[½¼¾�
 
 def vulgar_fractions(scan: Scan) -> None:
     """ "2½ years": the whole number plus the fraction, with what follows; "¾ of the vote": a share."""
+    if not any(c in scan.low for c in _VULGAR):
+        return
     for m in _VULGAR_FRACTION.finditer(scan.text, scan.start, scan.end):
         s, e = m.span()
         if not scan.taken.free(s, e):
@@ -75,6 +77,8 @@ def vulgar_fractions(scan: Scan) -> None:
 def and_a_half(scan: Scan) -> None:
     """ "seven and a half years", "4 and a half million", "a year and a half": x.5 of what follows."""
     text, end, taken = scan.text, scan.end, scan.taken
+    if "half" not in scan.low:
+        return
     for m in _AND_A_HALF.finditer(text, scan.start, end):
         s, e = m.span()
         if not taken.free(s, e):
@@ -106,10 +110,13 @@ def _add_with_unit(scan: Scan, s: int, e: int, value) -> None:
 
 
 _ORDINAL_SHARE = {"fourth": 4}
+_SHARE_WORDS = ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 
 def shares(scan: Scan) -> None:
     """ "cut in half", "down by a third", "more than half", "half our budget": a share, in percent."""
+    if not any(w in scan.low for w in _SHARE_WORDS):
+        return
     for m in _SHARE.finditer(scan.text, scan.start, scan.end):
         g = next(k for k in ("c", "c2", "q", "o", "m", "d") if m.group(k))
         s, e = m.span(g)
@@ -124,6 +131,8 @@ def shares(scan: Scan) -> None:
 def half_multiples(scan: Scan) -> None:
     """ "half as many", "half a mile", "half an hour": 0.5 times, or half of one unit."""
     text, end, taken = scan.text, scan.end, scan.taken
+    if "half" not in scan.low:
+        return
     for m in _HALF_AS.finditer(text, scan.start, end):
         s, e = m.span("h")
         if taken.free(s, e):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..numbers import SUFFIX_SCALES, decimals_of, parse_numeral, tidy
 from .context import _identifier_before, _is_plural, _money_before, _qualifier, _unit_after
-from .patterns import _NAME_HYPHEN, _NUMERAL
+from .patterns import _GLUED_SIGN, _NAME_HYPHEN, _NUMERAL, _NUMERAL_AT
 from .scan import Scan
 from .words import _DURATION, _MONEY_WORDS
 
@@ -15,11 +15,16 @@ _CURRENCY_SCALES = {"B": "bn", "T": "tn", "MM": "m", "bil": "bn", "mil": "m"}
 
 
 def numerals(scan: Scan) -> None:
-    taken = scan.taken
-    for m in _NUMERAL.finditer(scan.text, scan.start, scan.end):
+    text, taken = scan.text, scan.taken
+    for m in _NUMERAL.finditer(text, scan.start, scan.end):
         s, e = m.span()
         if taken.free(s, e):
             _numeral(scan, m, s, e)
+    for g in _GLUED_SIGN.finditer(text, scan.start, scan.end):
+        if g.start() > scan.start and text[g.start() - 1].isalpha():  # "rose to$30"
+            m = _NUMERAL_AT.match(text, g.start(), scan.end)
+            if m is not None and taken.free(*m.span()):
+                _numeral(scan, m, *m.span())
 
 
 def _numeral(scan: Scan, m, s: int, e: int) -> None:

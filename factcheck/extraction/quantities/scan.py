@@ -103,12 +103,13 @@ class Scan:
 
     A rule skips a match that overlaps a span an earlier rule took, so the order of the rules matters."""
 
-    __slots__ = ("text", "start", "end", "taken", "out")
+    __slots__ = ("text", "start", "end", "taken", "out", "low")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, low: str | None = None) -> None:
         self.text = text
         self.start = start
         self.end = end
+        self.low = text[start:end].lower() if low is None else low  # for the rules' cheap word pre-checks
         self.taken = _Spans()
         self.out: list[RawQuantity] = []
 

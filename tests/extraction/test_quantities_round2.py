@@ -143,6 +143,8 @@ def test_it_keeps_pronoun_ones_and_third_parties_out(text):
         ("The chip runs at 3GHz.", "3GHz", 3, "GHz", "other"),
         ("The ferry sailed for 24hours.", "24hours", 24, "hours", "duration"),
         ("The flat measures 40m2.", "40m2", 40, "m2", "other"),
+        ("The bank cut rates by 25bps.", "25bps", 25, "bps", "other"),
+        ("Exports fell 3 pct in June.", "3 pct", 3, "%", "percent"),
     ],
 )
 def test_it_reads_figures_glued_to_units_and_currencies(text, span, value, unit, kind):

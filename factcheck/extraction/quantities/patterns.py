@@ -29,12 +29,12 @@ _NUMERAL_BODY = (
     # "$2B", "$1.5T", "$3MM", "$5 mil": only after a currency sign or code
     r"|(?(cur)\s?(?P<cscale>B|T|MM|bil|mil)(?![A-Za-z])|(?!))"
     # glued only: "42in", "500g", "3mi", "40m2", "5ppm"
-    r"|(?P<gmeas>in|g|mi|m2|km2|m²|km²|sqm|nm|µg|mcg|Hz|KB)(?![A-Za-z0-9])"
+    r"|(?P<gmeas>in|g|mi|m2|km2|m²|km²|sqm|nm|µg|mcg|Hz|KB|bps)(?![A-Za-z0-9])"
     r"|(?P<pence>p)(?![A-Za-z])|(?P<times>x)(?![A-Za-z])"
     r"|\s?(?P<meas>kg|km|mg|lbs?|mph|kph|km/h|cm|mm|ml|ft|sq\s?km|sq\s?ft|sq\s?mi|GW|MW|kW|kWh|MWh|GWh|TWh|GB|MB|TB|"
     r"Gbps|Mbps|kbps|GHz|MHz|mAh|ppm|ppb|kcal|ha|oz|°C|°F)"
     r"(?![A-Za-z]))?"
-    r"(?P<pct>\s?(?:%|pc\b|per\s?cent\b|percent\b|percentage points?\b)|-(?:per\s?cent|percent)\b)?"
+    r"(?P<pct>\s?(?:%|pc\b|pct\b|per\s?cent\b|percent\b|percentage points?\b)|-(?:per\s?cent|percent)\b)?"
     r"(?P<ord>(?:st|nd|rd|th)\b)?"
     r"(?![\w])"
 )

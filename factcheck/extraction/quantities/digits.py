@@ -14,6 +14,7 @@ from .patterns import (
     _GLUED_NAME,
     _HYPHEN_MODEL,
     _LEADING_ZERO,
+    _MODEL_NAME_BEFORE,
     _NUMBERED_RANK,
     _RANGE,
     _RATIO_COLON,
@@ -144,8 +145,10 @@ def _free_matches(scan: Scan, pattern, group: int | str = 0):
 
 def glued_names(scan: Scan) -> None:
     """G20, Covid19, #Vote2022, F-35B, B-52s: a name with a number in it, not a figure."""
-    for pattern in (_GLUED_NAME, _HYPHEN_MODEL):
-        for m, s, e in _free_matches(scan, pattern, "num"):
+    for m, s, e in _free_matches(scan, _GLUED_NAME, "num"):
+        scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
+    for m, s, e in _free_matches(scan, _HYPHEN_MODEL, "num"):
+        if _MODEL_NAME_BEFORE.search(scan.text, max(scan.start, m.start() - 6), m.start()):
             scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
 
 

@@ -32,7 +32,7 @@ RULES: tuple[tuple[Callable[[Scan], None], str], ...] = (
     (digits.worded_ranges, DIGITS),
     (digits.ranges, DIGITS),
     (digits.glued_names, DIGITS),
-    (halves.vulgar_fractions, EITHER),
+    (halves.vulgar_fractions, DIGITS),  # the digit pre-check also looks for "½", "¾", …
     (halves.and_a_half, EITHER),  # before the numerals and number words: "4 and a half years"
     (spelled.one_in, EITHER),  # before the numerals: "1 in 3 adults"
     (numerals.numerals, DIGITS),

@@ -81,7 +81,9 @@ _BETWEEN_RANGE = re.compile(
 )
 _GLUED_NAME = re.compile(rf"(?<![\w$£€¥.,])(?!(?:{_CURRENCY_CODES})\d)[A-Za-z]+(?P<num>\d{{1,4}})\b")
 # "F-35B", "F-16s", "B-52s", "Su-30MKI": a model name with letters after its number
-_HYPHEN_MODEL = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}-(?P<num>\d{1,4})[A-Za-z]{1,3}\b")
+# (searched from its "-", a literal the regex engine skips to quickly; the name before it is checked after)
+_HYPHEN_MODEL = re.compile(r"-(?P<num>\d{1,4})[A-Za-z]{1,3}\b")
+_MODEL_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z]{0,5}$")
 _IDENTIFIER_BEFORE = re.compile(
     r"\b(?:section|article|chapter|clause|tier|level|phase|stage|route|flight|room|platform|gate|terminal|act|"
     r"part|title|covid|grade|category|version|channel|radio|formula|windows|iphone|playstation|xbox|ps|"

@@ -51,6 +51,8 @@ SUFFIX_SCALES = {
     "k": 1_000,
     "m": 1_000_000,
     "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bln": 1_000_000_000,
     "bn": 1_000_000_000,
     "tn": 1_000_000_000_000,
     **SCALES,
@@ -66,6 +68,18 @@ FRACTION_DENOMINATORS = {
     "fifths": 5,
     "tenth": 10,
     "tenths": 10,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
 }
 NUMBER_WORDS = {**UNITS, **TENS, **SCALES}
 

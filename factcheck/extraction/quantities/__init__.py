@@ -11,6 +11,7 @@ what overlaps a span an earlier rule took.
     digits.py    rules for dates, times, ratios, slash fractions, ranges, names with a number
     numerals.py  the rule for plain numerals ("£4.5m", "5%", "2004", "10 drones")
     spelled.py   rules for amounts in words ("one in five", "half a million", "hundreds of", "forty")
+    halves.py    rules for halves and shares with no "of" ("cut in half", "by a third", "2½", "a year and a half")
     finder.py    find(), RULES, is_numeric()
 """
 

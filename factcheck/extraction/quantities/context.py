@@ -15,7 +15,7 @@ from .patterns import (
     _SENTENCE_END,
     _UNIT_WORD,
 )
-from .words import _ACRONYMS, _IRREGULAR_PLURALS, _MONEY_WORDS, _QUALIFIERS, _STOP
+from .words import _ACRONYMS, _IRREGULAR_PLURALS, _LY_NOUNS, _MONEY_WORDS, _NOT_A_HEAD, _QUALIFIERS, _STOP
 
 
 def _may_end_with(window: str, endings: tuple[str, ...]) -> bool:
@@ -70,9 +70,19 @@ def _unit_after(text: str, pos: int, end: int) -> tuple[str, int]:
                     words.append((m2.start(1), m2.end(1)))
                     p = m2.end()
             break
+    while words and _not_a_head(text[words[-1][0] : words[-1][1]]):
+        words.pop()  # "1,200 work in", "3,800 abroad": a unit phrase ends on a noun
     if not words:
         return "", pos
     return text[words[0][0] : words[-1][1]], words[-1][1]
+
+
+def _not_a_head(word: str) -> bool:
+    """A verb, an adverb or a predicative adjective (words._NOT_A_HEAD, or a lower-case word in -ly that is
+    not a noun): it cannot end the phrase naming what a figure counts. A capitalised word is a name."""
+    if not word.islower():
+        return False
+    return word in _NOT_A_HEAD or (len(word) > 3 and word.endswith("ly") and word not in _LY_NOUNS)
 
 
 def _identifier_before(text: str, lo: int, pos: int) -> bool:

@@ -12,7 +12,9 @@ from .patterns import (
     _DATE,
     _DECADE,
     _GLUED_NAME,
+    _HYPHEN_MODEL,
     _LEADING_ZERO,
+    _MODEL_NAME_BEFORE,
     _NUMBERED_RANK,
     _RANGE,
     _RATIO_COLON,
@@ -37,7 +39,11 @@ def slash_dates(scan: Scan) -> None:
     for m in _SLASH_DATE.finditer(scan.text, scan.start, scan.end):
         s, e = m.span()
         if taken.free(s, e):
-            scan.put(s, e, int(m.group(0)[:4]) if m.group(0)[:2] in ("19", "20") else 0, "date", "date")
+            g = m.group(0)
+            year = (
+                g[:4] if g[:2] in ("19", "20") and g[4:5] == "/" else (g.rsplit("/", 1)[1] if g.count("/") == 2 else "")
+            )
+            scan.put(s, e, int(year) if len(year) == 4 else 0, "date", "date")
 
 
 def times(scan: Scan) -> None:
@@ -138,9 +144,12 @@ def _free_matches(scan: Scan, pattern, group: int | str = 0):
 
 
 def glued_names(scan: Scan) -> None:
-    """G20, Covid19, #Vote2022: a name with a number in it, not a figure."""
+    """G20, Covid19, #Vote2022, F-35B, B-52s: a name with a number in it, not a figure."""
     for m, s, e in _free_matches(scan, _GLUED_NAME, "num"):
         scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
+    for m, s, e in _free_matches(scan, _HYPHEN_MODEL, "num"):
+        if _MODEL_NAME_BEFORE.search(scan.text, max(scan.start, m.start() - 6), m.start()):
+            scan.add(s, e, int(m.group("num")), "identifier", "other", 0.0)
 
 
 def decades(scan: Scan) -> None:

@@ -6,17 +6,25 @@ from __future__ import annotations
 
 from ..numbers import SUFFIX_SCALES, decimals_of, parse_numeral, tidy
 from .context import _identifier_before, _is_plural, _money_before, _qualifier, _unit_after
-from .patterns import _NAME_HYPHEN, _NUMERAL
+from .patterns import _GLUED_SIGN, _NAME_HYPHEN, _NUMERAL, _NUMERAL_AT
 from .scan import Scan
 from .words import _DURATION, _MONEY_WORDS
 
+# "$2B", "$1.5T", "$3MM", "$5 mil": scale letters read only after a currency
+_CURRENCY_SCALES = {"B": "bn", "T": "tn", "MM": "m", "bil": "bn", "mil": "m"}
+
 
 def numerals(scan: Scan) -> None:
-    taken = scan.taken
-    for m in _NUMERAL.finditer(scan.text, scan.start, scan.end):
+    text, taken = scan.text, scan.taken
+    for m in _NUMERAL.finditer(text, scan.start, scan.end):
         s, e = m.span()
         if taken.free(s, e):
             _numeral(scan, m, s, e)
+    for g in _GLUED_SIGN.finditer(text, scan.start, scan.end):
+        if g.start() > scan.start and text[g.start() - 1].isalpha():  # "rose to$30"
+            m = _NUMERAL_AT.match(text, g.start(), scan.end)
+            if m is not None and taken.free(*m.span()):
+                _numeral(scan, m, *m.span())
 
 
 def _numeral(scan: Scan, m, s: int, e: int) -> None:
@@ -35,7 +43,7 @@ def _numeral(scan: Scan, m, s: int, e: int) -> None:
         return
     num = m.group("num")
     value = parse_numeral(num)
-    scale = m.group("scale")
+    scale = m.group("scale") or _CURRENCY_SCALES.get(m.group("cscale"))
     tolerance = 0.5 * 10 ** (-decimals_of(num))
     inherited = ""
     if scale == "m" and not m.group("cur"):
@@ -76,8 +84,8 @@ def _add_marked(scan: Scan, m, s: int, e: int, value, cur: str, tolerance) -> bo
         scan.add(s, e, value, m.group("dur"), "duration", tolerance)
     elif m.group("times"):
         scan.add(s, e, value, "times", "other", tolerance)
-    elif m.group("meas"):
-        scan.add(s, e, value, m.group("meas"), "other", tolerance)
+    elif m.group("meas") or m.group("gmeas"):
+        scan.add(s, e, value, m.group("meas") or m.group("gmeas"), "other", tolerance)
     elif not cur and not m.group("pct") and _identifier_before(scan.text, max(scan.start, s - 25), s):
         scan.add(s, e, value, "identifier", "other", 0.0)
     elif m.group("temp"):

@@ -38,6 +38,21 @@ class _Spans:
         after = min(self.starts[i] if i < len(self.starts) else e, self.p_starts[j] if j < len(self.p_starts) else e)
         return not after < e
 
+    def first_overlap(self, s: int, e: int) -> tuple[int, int] | None:
+        """The leftmost span taken that overlaps [s, e), or None; O(log n) like free()."""
+        best = None
+        for starts, ends in ((self.starts, self.ends), (self.p_starts, self.p_ends)):
+            i = bisect.bisect_right(starts, s)
+            if i > 0 and ends[i - 1] > s:
+                cand = (starts[i - 1], ends[i - 1])
+            elif i < len(starts) and starts[i] < e:
+                cand = (starts[i], ends[i])
+            else:
+                continue
+            if best is None or cand[0] < best[0]:
+                best = cand
+        return best
+
     def add(self, s: int, e: int) -> None:
         if self.p_starts and s < self.p_starts[-1]:
             self._merge()
@@ -88,12 +103,13 @@ class Scan:
 
     A rule skips a match that overlaps a span an earlier rule took, so the order of the rules matters."""
 
-    __slots__ = ("text", "start", "end", "taken", "out")
+    __slots__ = ("text", "start", "end", "taken", "out", "low")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, end: int, low: str | None = None) -> None:
         self.text = text
         self.start = start
         self.end = end
+        self.low = text[start:end].lower() if low is None else low  # for the rules' cheap word pre-checks
         self.taken = _Spans()
         self.out: list[RawQuantity] = []
 

@@ -98,11 +98,20 @@ def fractional_scales(scan: Scan) -> None:
             continue
         if m.group("whole"):
             f, scale = UNITS[m.group("whole").lower()] + 0.5, m.group("s2")
+        elif m.group("f3"):
+            f, scale = _BARE_FRACTION_WORDS[re.split(r"[\s-]+", m.group("f3").lower())[-1]], m.group("s3")
         else:
             f, scale = _FRACTION_WORDS[re.sub(r"\s+", " ", m.group("f").lower())], m.group("s")
         value = tidy(round(f * SUFFIX_SCALES[scale.lower()]))
         unit, unit_end = _unit_after(text, e, end)
+        first = unit.lower().split(" ", 1)[0] if unit else ""
+        if first in _MONEY_WORDS:  # "a quarter million dollars"
+            scan.add(s, e, value, _MONEY_WORDS[first], "money", value * 0.05, unit_end=unit_end)
+            continue
         scan.add(s, e, value, unit, "count", value * 0.05, unit_end=unit_end if unit else None)
+
+
+_BARE_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 
 
 def fractions(scan: Scan) -> None:
@@ -114,9 +123,11 @@ def fractions(scan: Scan) -> None:
             e = m.start() + len(m.group("half"))
             n, d = 1, 2
         else:
-            nw = (m.group("n") or m.group("n2") or m.group("n3")).lower()
+            nw = (m.group("n") or m.group("n2") or m.group("n3") or m.group("n4")).lower()
             n = 1 if nw == "a" else UNITS.get(nw, 1)
-            dw = (m.group("d") or m.group("d2") or m.group("d3")).lower()
+            dw = (m.group("d") or m.group("d2") or m.group("d3") or m.group("d4")).lower()
+            if m.group("n4"):
+                e = m.end("d4")
             d = FRACTION_DENOMINATORS[dw]
             if dw.startswith("quarter") and _PERIOD_BEFORE.search(scan.text, max(scan.start, s - 14), s):
                 continue  # "the first three quarters of 2020": periods of a year
@@ -170,19 +181,48 @@ def several_scales(scan: Scan) -> None:
     for m in _SEVERAL_SCALE.finditer(text, scan.start, end):
         s, e = m.span()
         if taken.free(s, e):
-            low = 2 * SCALES[m.group("s").lower()]
+            low = 2 * (12 if m.group("s").lower() == "dozen" else SCALES[m.group("s").lower()])
+            low *= SCALES[m.group("s2").lower()] if m.group("s2") else 1
             unit, unit_end = _unit_after(text, e, end)
             scan.put(s, unit_end if unit else e, low, unit, "count", "vague", low, None)
 
 
 def word_numbers(scan: Scan) -> None:
     """ "forty-two", "three hundred and fifty", "one million": the last rule."""
-    taken = scan.taken
+    text, end, taken = scan.text, scan.end, scan.taken
     before = _FiguresBefore(scan)
-    for m in _WORDNUM.finditer(scan.text, scan.start, scan.end):
+    pos = scan.start
+    while (m := _WORDNUM.search(text, pos, end)) is not None:
         s, e = m.span()
-        if taken.free(s, e):
-            _word_number(scan, m, s, e, before)
+        hit = taken.first_overlap(s, e)
+        if hit is not None:
+            # "half a million and one million": the words after a span an earlier rule took are searched
+            # again from its end; words before it are a number of their own ("four three two-thirds")
+            if hit[0] > s:
+                cut = _number_end(text, s, hit[0])
+                if cut > s:
+                    _word_number(scan, s, cut, before, stop=hit[0])
+            pos = max(hit[1], s + 1)
+            continue
+        cut = _number_end(text, s, e)
+        _word_number(scan, s, cut, before)
+        pos = max(cut, s + 1)  # "two and three and four times": the numbers after a joining "and" are searched again
+
+
+_JOINING_AND = re.compile(r"([\s-]+)and[\s-]+", re.I)
+
+
+def _number_end(text: str, s: int, e: int) -> int:
+    """Where the number in text[s:e] ends: before a joining "and" that does not follow hundred/thousand/…
+    ("three and four-year-olds" is two numbers, "three hundred and fifty" one), and without a trailing
+    separator or "and"."""
+    for m in _JOINING_AND.finditer(text, s, e):
+        word = text[s : m.start()].rsplit(None, 1)[-1].rsplit("-", 1)[-1].lower()
+        if word not in SCALES:
+            return m.start()
+    while e > s and not text[e - 1].isalpha():
+        e -= 1
+    return e
 
 
 class _FiguresBefore:
@@ -206,20 +246,14 @@ class _FiguresBefore:
         return best
 
 
-def _word_number(scan: Scan, m, s: int, e: int, before: _FiguresBefore) -> None:
-    text, start, end = scan.text, scan.start, scan.end
-    words = re.split(r"[\s-]+", m.group(0))
-    # "three and four-year-olds" is two numbers, not seven: "and" only joins after hundred/thousand/…
-    for k in range(1, len(words) - 1):
-        if words[k].lower() == "and" and words[k - 1].lower() not in SCALES:
-            words = words[:k]
-            e = s + len(" ".join(words)) if m.group(0).startswith(" ".join(words)) else e
-            break
-    # trailing "and" is never part of a number
+def _word_number(scan: Scan, s: int, e: int, before: _FiguresBefore, stop: int | None = None) -> None:
+    """The number text[s:e] with the words after it up to stop (the sentence's end, or a span taken)."""
+    text, start, end = scan.text, scan.start, scan.end if stop is None else stop
+    words = re.split(r"[\s-]+", text[s:e])
     value = words_to_number(words)
     if value is None:
         return
-    low_text = m.group(0).lower()
+    low_text = text[s:e].lower()
     if (low_text in ("one", "a hundred") or low_text.startswith("one ")) and (
         _ONE_SKIP_AFTER.match(text, e, end) or _ONE_SKIP_BEFORE.search(text, max(start, s - 12), s)
     ):
@@ -228,7 +262,7 @@ def _word_number(scan: Scan, m, s: int, e: int, before: _FiguresBefore) -> None:
     lunit = unit.lower()
     first = lunit.split(" ", 1)[0] if lunit else ""
     joined = _count_before_one(scan, s, before) if low_text == "one" and not unit else None
-    if _pronoun_or_name(scan, m, s, low_text, unit, first, joined):
+    if _pronoun_or_name(scan, s, low_text, unit, first, joined) and not _ONE_PER.match(text, e, end):
         return
     pm = _PERCENT_AFTER.match(text, e, end)
     if pm:
@@ -245,7 +279,7 @@ def _word_number(scan: Scan, m, s: int, e: int, before: _FiguresBefore) -> None:
     scan.add(s, e, value, unit, kind, 0.0, unit_end=unit_end)
 
 
-def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str, joined) -> bool:
+def _pronoun_or_name(scan: Scan, s: int, low_text: str, unit: str, first: str, joined) -> bool:
     text = scan.text
     if low_text == "one" and (
         (not unit and not _counted_one(text, scan.start, s) and joined is None)
@@ -255,16 +289,21 @@ def _pronoun_or_name(scan: Scan, m, s: int, low_text: str, unit: str, first: str
         or _is_plural(first)
     ):
         return True  # "one" alone, "no-one", "one known as": a pronoun far more often than a count
-    # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case)
+    # "RBS Six Nations", "Two Sigma": part of a name (unless the whole line is in title case, or a plural noun
+    # in lower case ends the unit: "Three Labour councillors", "Two US senators")
+    last = unit.rsplit(" ", 1)[-1]
     return bool(
-        m.group(0)[:1].isupper()
+        text[s : s + 1].isupper()
         and unit[:1].isupper()
+        and not (last.islower() and _is_plural(last))
         and s > scan.start
         and text[s - 2 : s - 1] not in '."“'
         and not _title_case_line(text, s)
     )
 
 
+# "one per month", "one per cent": "one" as a rate is a count, not a pronoun
+_ONE_PER = re.compile(r"\s+(?:per|a\s+(?:day|week|month|year))\b", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:first|last|past|next|previous|consecutive|straight|final)\s+$", re.I)
 _PERCENT_AFTER = re.compile(r"[\s-]+(?:per\s?cent|percent)\b", re.I)
 # What joins a count to a following bare "one" that counts one more of the same: "Two executives from AIG

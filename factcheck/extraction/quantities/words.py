@@ -28,6 +28,7 @@ _VAGUE_LOW = {
     "hundreds of millions": 200_000_000,
     "tens of billions": 20_000_000_000,
     "hundreds of billions": 200_000_000_000,
+    "tens": 20,
     "dozens": 24,
     "scores": 40,
     "hundreds": 200,
@@ -104,6 +105,25 @@ _MONEY_WORDS = {
     "cents": "cents",
     "yen": "¥",
     "rupees": "₹",
+    "rupee": "₹",
+    "usd": "$",
+    "eur": "€",
+    "gbp": "£",
+    "inr": "₹",
+    "bucks": "$",
+    "quid": "£",
+    "naira": "₦",
+    "pesos": "₱",
+    "peso": "₱",
+    "lira": "₺",
+    "shekels": "₪",
+    "ringgit": "RM",
+    "baht": "฿",
+    "dinars": "dinar",
+    "riyals": "riyal",
+    "dirhams": "dirham",
+    "shillings": "shilling",
+    "renminbi": "¥",
 }
 _DURATION = {
     "second",
@@ -324,8 +344,17 @@ _TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
         "fifths",
         "tenth",
         "tenths",
+        "sixths",
+        "sevenths",
+        "eighths",
+        "ninths",
+        "hundredth",
+        "hundredths",
+        "thousandth",
+        "thousandths",
         "dozen",
         "dozens",
+        "tens",
         "scores",
         "hundreds",
         "thousands",
@@ -353,3 +382,40 @@ _TRIGGER_WORDS = frozenset(NUMBER_WORDS) | frozenset(
 _IRREGULAR_PLURALS = frozenset(
     ["people", "children", "men", "women", "staff", "police", "cattle", "sheep", "fish", "personnel", "troops"]
 )
+
+# Words that can follow a figure but cannot end the noun phrase that names what it counts, so a unit phrase
+# never ends on one ("1,200 work in the plant", "3,800 abroad", "queues ten deep", "£50 due"): a figure
+# followed by a verb is the subject of that verb, and an adverb or a predicative adjective says something
+# about it. Closed classes, so a rule and not a guess: (1) verbs in the base form or an irregular past that a
+# plural subject takes right after a bare number ("-ed" and "-ing" forms already end the phrase), (2) adverbs
+# and adverbial particles, (3) adjectives that stand after what they describe or end a clause. Inside a phrase
+# they stay ("30 work permits", "10 live shows", "5 strong candidates"): only a trailing one is dropped, and
+# only in lower case ("BBC Five Live", "One Flew Over …" are names).
+# (1) verbs (not those as often nouns after a figure: "one vote", "one wish", "one face")
+_HEAD_VERBS = (
+    "work live die remain think believe want need rely receive appear listen meet see agree disagree "
+    "oppose attend own stay serve earn choose know feel expect hope seem tend continue join fail refuse "
+    "qualify apply belong suffer survive gather arrive leave flee commute eat speak write buy sell spend "
+    "pay bring keep believed died lied fled flew threw grew met spent caught chosen shown seen given taken "
+    "known grown fallen built sent brought thought felt found heard began became fought wrote spoke stood "
+    "sat fed drove ate wait "
+)
+# (2) adverbs and particles
+_HEAD_ADVERBS = (
+    "abroad overseas away back ahead behind apart aside apiece alone together still now then today "
+    "tonight tomorrow yesterday again once never often always already soon later earlier early late "
+    "instead too yet even ever else respectively worldwide nationwide nearby near far further above below "
+    "inside outside online offline straight like worth "
+)
+# (3) predicative adjectives
+_HEAD_ADJECTIVES = (
+    "strong deep long wide tall old thick dead alive due better best worse worst different free full "
+    "likely unlikely able unable guilty innocent sure ready available responsible aware afraid"
+)
+_NOT_A_HEAD = frozenset((_HEAD_VERBS + _HEAD_ADVERBS + _HEAD_ADJECTIVES).split())
+# Nouns in -ly: every other lower-case word in -ly is an adverb or an adjective, and ends no unit phrase.
+_LY_NOUN_WORDS = (
+    "family families supply ally rally assembly anomaly monopoly reply belly jelly bully lily folly fly "
+    "butterfly dragonfly homily melancholy panoply"
+)
+_LY_NOUNS = frozenset(_LY_NOUN_WORDS.split())

@@ -1,0 +1,52 @@
+"""Round 15 of issue 12: the precision audit's classes of wrong relations and false "broken" alarms, each on
+sentences written for these tests (not taken from any corpus). Each must give no relation, or no "broken"."""
+
+import pytest
+
+from tests.extraction.test_relations_round4 import _rels
+
+
+def _broken(text):
+    return [r for r in _rels(text)[1] if r.holds is False]
+
+
+# restatement.break_unasserted: a headline figure and a later one in like words that the text does not assert
+# to be one figure with two values
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lower bound and a figure it admits
+        "Typical burglar has committed more than 40 crimes\n\nSome burglars have carried out 70 or more crimes "
+        "before their first arrest, police figures show.",
+        # a round number word and the exact figure
+        "Three million people dropped off the rolls in one month\n\nThe rolls shrank by 3,018,833 people in one "
+        "month, figures show.",
+        # the figure passed, not the subject's own
+        "Team beats its old tally of 30 medals\n\nThe team passed its old tally on Monday, and they had 34 medals "
+        "by the end of the week.",
+        # a parallel amount of another subject ("also")
+        "Mayor's office refit cost £1.2m\n\nThe governor also carried out an office refit two years ago, "
+        "spending £2m on the work.",
+        # a later figure that does not name what the headline's measures
+        "Nurses to get £2.5bn pay rise under trade deal\n\nThe minister says the economy will grow by £4bn when "
+        "the trade deal is signed.",
+    ],
+)
+def test_a_headline_figure_is_not_broken_by_a_figure_the_text_does_not_equate(text):
+    assert [r for r in _broken(text) if r.kind == "restatement"] == []
+
+
+def test_a_headline_figure_the_body_contradicts_in_its_words_is_still_broken():
+    text = (
+        "Bus fares have risen four times faster than wages\n\nBus fares have risen nearly two times faster "
+        "than wages over the past decade, a report says."
+    )
+    assert [r.kind for r in _broken(text)] == ["restatement"]
+
+
+def test_the_n_other_members_are_not_a_group_of_n():
+    text = (
+        "Court convicts Mr Lee and six other councillors\n\nA court convicted Mr Lee and the six other former "
+        "councillors on Friday. Their lawyers said the charges against the eight councillors were false."
+    )
+    assert _broken(text) == []

@@ -50,3 +50,26 @@ def test_the_n_other_members_are_not_a_group_of_n():
         "councillors on Friday. Their lawyers said the charges against the eight councillors were false."
     )
     assert _broken(text) == []
+
+
+# sentence_sums: figures that are no amounts to add up, and a total that is only a figure of the same value
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ages
+        "Police charged a 13-year-old and two 14-year-olds last year, the report says. In all, 14-year-olds made "
+        "up most of the cases.",
+        # the sizes of two rankings
+        "A second survey named the ten greenest and ten dirtiest towns in the region. Earlier this year a list of "
+        "the 25 greenest towns put three of them in the north.",
+        # the two ends of a range
+        "Winter nights were between about 12 degrees and 18 degrees warmer than usual. On Tuesday the thermometer "
+        "read 31 degrees in the valley.",
+        # a figure of about the same value, far away
+        "Last winter, a run of days 40 and 50 degrees warmer than normal hit the Arctic. The ice retreated. Ships "
+        "sailed north. Ports reopened. Trade rose. Fishing boats returned. In the desert, it was 88 degrees "
+        "outside my tent.",
+    ],
+)
+def test_no_sum_of_figures_that_are_not_added(text):
+    assert [r for r in _rels(text)[1] if r.kind == "sum" or r.holds is False] == []

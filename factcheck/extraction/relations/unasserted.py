@@ -20,6 +20,11 @@ PASSED_BEFORE = re.compile(
 _OR_MORE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,3}?or\s+(?:more|over|above)\b", re.I)  # "100 or more crimes"
 _PARALLEL = re.compile(r"\b(?:also|too|as\s+well|similarly|likewise)\b", re.I)
 _NP_END = re.compile(r"\b(?:at|in|on|from|with|who|which|that|to|for|by|if|under|over|when|after|as)\b|[,;:()'‘’\"“”]")
+_NEXT_WORD = re.compile(r"\s+(?:most\s+|least\s+)?([a-z]+)\b")
+_NOT_SUPERLATIVE = frozenset(
+    {"interest", "forest", "request", "guest", "contest", "protest", "harvest", "arrest", "suggest", "honest"}
+    | {"modest", "digest", "invest", "manifest", "inquest", "conquest", "bequest", "midwest", "northwest"}
+)
 _WEAK = frozenset(_STOP | {"than", "that", "will", "would", "more", "less", "one", "per", "they", "have", "been"})
 
 
@@ -32,6 +37,22 @@ def bounds(text: str, q: Quantity) -> tuple[float, float]:
         lo, hi = min(lo, q.value), INF
     slack = max(min(q.tolerance, 0.05 * abs(q.value)), _round_slack(q.value))  # as _close reads rounding
     return lo - slack, hi + slack
+
+
+def ranking_size(text: str, q: Quantity) -> bool:
+    """q is the size of a ranking ("the ten cleanest and ten most polluted cities", "the 25 best schools"):
+    a list's length, not an amount that adds up or restates another list's."""
+    unit = q.unit.lower().split() if q.kind in ("count", "other") else []
+    if unit:
+        first = unit[0]  # "ten greenest": the word is the figure's unit
+    else:
+        m = _NEXT_WORD.match(text, q.end, q.end + 40)
+        if m is None:
+            return False
+        first = "most" if m.group(0).lstrip().lower().startswith(("most ", "least ")) else m.group(1).lower()
+    if first in ("best", "worst", "most", "least", "top"):
+        return True
+    return len(first) >= 6 and first.endswith("est") and first.rstrip("s") not in _NOT_SUPERLATIVE
 
 
 def _round_slack(v: float) -> float:
@@ -71,7 +92,7 @@ def break_unasserted(text: str, a: Quantity, b: Quantity) -> bool:
     more"; "Four million" … "4,007,927"; "topped 411" … "exceeded 410"), b is set beside a as a parallel
     ("X also spent more than £4m"), or b's words do not name what a measures ("£1.8bn pay rise" … "the
     economy will grow by £3.4bn")."""
-    if _overlap(bounds(text, a), bounds(text, b)):
+    if _overlap(bounds(text, a), bounds(text, b)) or ranking_size(text, a) or ranking_size(text, b):
         return True
     if _PARALLEL.search(_clause_before(text, b)):
         return True

@@ -73,3 +73,30 @@ def test_the_n_other_members_are_not_a_group_of_n():
 )
 def test_no_sum_of_figures_that_are_not_added(text):
     assert [r for r in _rels(text)[1] if r.kind == "sum" or r.holds is False] == []
+
+
+# ratios: a comparative after the ratio with no "than": the figure after it is the multiple
+def test_n_times_higher_at_a_figure_makes_that_figure_the_multiple():
+    ex, rels = _rels(
+        "Town A has a pollution level of just 8, while Town B has a level more than seven times higher at 59."
+    )
+    assert [(r.kind, r.holds) for r in rels] == [("ratio", "approximately")]
+    assert [ex.quantities[i].text for i in rels[0].operands] == ["59", "8"]
+
+
+# sentence_changes._group_pct: a share "N% of them" is not the change of the figures after it
+def test_a_share_of_things_is_not_the_change_stated():
+    assert (
+        _broken("Last year 30% of the surveyed models showed a sharp upward shift from 2C to 4C in sensitivity.") == []
+    )
+
+
+# across_compared / across.change_to_y: "That compares to N% currently paid by …" is no earlier level and no move
+def test_a_level_compared_now_is_no_baseline_of_a_move():
+    text = (
+        "The levy on self-employed traders would rise from 6% to 7% next April, and to 8% in 2026. That compares "
+        "to 9% currently paid by employees."
+    )
+    ex, rels = _rels(text)
+    assert _broken(text) == []
+    assert all("9%" not in [ex.quantities[i].text for i in [*r.operands, r.result] if i is not None] for r in rels)

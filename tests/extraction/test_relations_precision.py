@@ -100,3 +100,17 @@ def test_a_level_compared_now_is_no_baseline_of_a_move():
     ex, rels = _rels(text)
     assert _broken(text) == []
     assert all("9%" not in [ex.quantities[i].text for i in [*r.operands, r.result] if i is not None] for r in rels)
+
+
+# unasserted.no_amount: a rate's denominator and a gallery's counter are no amounts
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than one in 10 callers to the helpline fails to get through, compared with just over one in 20 a "
+        "year ago.",
+        "Play slideshow Getty Images 1 of 30 Inmates wait in a yard. The number of inmates fell 53 per cent "
+        "between 2010 and 2015.",
+    ],
+)
+def test_a_rate_denominator_or_a_gallery_counter_is_in_no_relation(text):
+    assert _rels(text)[1] == []

@@ -101,3 +101,23 @@ def break_unasserted(text: str, a: Quantity, b: Quantity) -> bool:
         return False
     around = _clause_before(text, b, 100) + " " + text[b.end : b.end + 40]
     return not noun & (_content(re.findall(r"[a-z][a-z'’-]{2,}", around.lower())) | _unit_words(b))
+
+
+# a figure that is no amount a relation could be about: the denominator of a rate worded "one in 10 callers"
+# (the rate rises as it gets smaller), and a picture gallery's counter ("Play slideshow 1 of 40")
+_ONE_IN_BEFORE = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d{1,3})\s+in\s+(?:every\s+)?$", re.I)
+_GALLERY = (
+    r"\b(?:slideshow|gallery|images?|photos?|pictures?|slides?)\s+(?:(?:Getty|AFP|Reuters|PA|AP)\s+(?:Images\s+)?)?"
+)
+_GALLERY_FIRST = re.compile(_GALLERY + r"$", re.I)
+_GALLERY_SECOND = re.compile(_GALLERY + r"\d{1,3}\s+of\s+$", re.I)
+
+
+def no_amount(text: str, q: Quantity) -> bool:
+    """q names no amount: "one in 10 callers" (a rate's denominator), "slideshow 1 of 40" (a counter)."""
+    before = text[max(0, q.start - 30) : q.start]
+    if q.kind == "count" and _ONE_IN_BEFORE.search(before):
+        return True
+    if _GALLERY_SECOND.search(before):
+        return True
+    return bool(_GALLERY_FIRST.search(before) and re.match(r"\s+of\s+\d", text[q.end : q.end + 8]))

@@ -114,3 +114,10 @@ def test_a_level_compared_now_is_no_baseline_of_a_move():
 )
 def test_a_rate_denominator_or_a_gallery_counter_is_in_no_relation(text):
     assert _rels(text)[1] == []
+
+
+# sentence_comparisons: a comparison verb with its own subject (", with gusts exceeding") compares nothing with
+# the figure before it
+def test_a_verb_with_its_own_subject_is_no_comparison():
+    text = "The storm had sustained winds of 150 miles per hour, with gusts exceeding 190 miles per hour when it hit."
+    assert _rels(text)[1] == []

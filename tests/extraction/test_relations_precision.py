@@ -121,3 +121,14 @@ def test_a_rate_denominator_or_a_gallery_counter_is_in_no_relation(text):
 def test_a_verb_with_its_own_subject_is_no_comparison():
     text = "The storm had sustained winds of 150 miles per hour, with gusts exceeding 190 miles per hour when it hit."
     assert _rels(text)[1] == []
+
+
+# across_parts._rule_part_anaphor: "N of those" refers back to the group that can hold it, not the nearest figure
+def test_of_those_takes_the_group_that_can_hold_the_part():
+    text = (
+        "The other 5,500 voters never got a local licence. And, of those 5,500, only 200 registered a car in the "
+        "state. So 5,300 of those voters did neither."
+    )
+    assert _broken(text) == []
+    ex, rels = _rels(text, "part_of")
+    assert [[ex.quantities[i].text for i in [*r.operands, r.result]] for r in rels] == [["5,300", "5,500"]]

@@ -116,8 +116,8 @@ _GALLERY_SECOND = re.compile(_GALLERY + r"\d{1,3}\s+of\s+$", re.I)
 def no_amount(text: str, q: Quantity) -> bool:
     """q names no amount: "one in 10 callers" (a rate's denominator), "slideshow 1 of 40" (a counter)."""
     before = text[max(0, q.start - 30) : q.start]
-    if q.kind == "count" and _ONE_IN_BEFORE.search(before):
-        return True
-    if _GALLERY_SECOND.search(before):
-        return True
-    return bool(_GALLERY_FIRST.search(before) and re.match(r"\s+of\s+\d", text[q.end : q.end + 8]))
+    if before.endswith(("in ", "every ")):  # cheap tests before the patterns
+        return q.kind == "count" and bool(_ONE_IN_BEFORE.search(before))
+    if before.endswith("of "):
+        return bool(_GALLERY_SECOND.search(before))
+    return text.startswith(" of ", q.end) and bool(_GALLERY_FIRST.search(before))

@@ -31,6 +31,7 @@ from .sentence_fallback import changes_fallback
 from .sentence_sums import inherit_units, part_of_in_sentence, sums_in_sentence
 from .thresholds import thresholds_crossed
 from .total_cues import parts_of_a_definite_whole, sums_with_total_cue, vote_splits
+from .unasserted import no_amount
 
 __all__ = [
     "FIGURE_RULES",
@@ -90,7 +91,7 @@ def find(
     progress(phase, pos), if given, is called as the phases go through the text.
     """
     found = Collector()
-    numeric = [q for q in qs if q.kind in _COUNTABLE]
+    numeric = [q for q in qs if q.kind in _COUNTABLE and not no_amount(text, q)]  # round 15: "one in 10", "1 of 40"
     by_sentence: dict[int, list[Quantity]] = {}
     for q in numeric:
         by_sentence.setdefault(_sentence_of(q, sentence_of_statement), []).append(q)

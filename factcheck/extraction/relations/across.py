@@ -124,6 +124,9 @@ def across_sentences(art: Article) -> None:
             rule(near)
 
 
+_COMPARES_TO = re.compile(r"\bcompar(?:e|es|ed|ing)\s+to\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
 def change_to_y(n: Near) -> None:
     """y as the new figure of a change: an explicit "from x to y" first, else a direction "to y" with a
     baseline x in its sentence (nearest first) or across sentences; a stated % then makes it a
@@ -134,6 +137,8 @@ def change_to_y(n: Near) -> None:
         _add_change(text, explicit[0], y, explicit[1], add)
     near_y = text[max(0, y.start - 12) : y.start]
     to_near = "to " in near_y or "at " in near_y  # a cheap test before the pattern
+    # round 15: "That compares to 9% currently paid by …": "to" of a comparison, not the level a move reached
+    to_near = to_near and not _COMPARES_TO.search(near_y)
     to_cue = (
         _DIRECTION_TO.search(text, max(0, y.start - DIRECTION_WINDOW), y.start)
         if explicit is None and to_near

@@ -141,6 +141,14 @@ _BACK_OPENER = re.compile(
     rf"(?:^|[.!?]\s+|\n)\s*{ANAPHOR_SUBJECT}\s+"
     r"(?:\w+\s+){0,2}?(?:compare[sd]?|was\s+(?:up|down)|is\s+(?:up|down))\b[^.!?\n]*$"
 )
+_PRESENT_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:currently|now|at\s+present|today|at\s+the\s+moment)\b", re.I)
+_OWN_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+)?[$£€]?\d", re.I)
+
+
+def _own_baseline(text: str, y: Quantity) -> bool:
+    return bool(_OWN_FROM.search(_FULL_STOP.split(text[max(0, y.start - 120) : y.start])[-1]))
+
+
 _THAN_BEFORE = re.compile(r"\bthan\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _COMPARED_OPENER = re.compile(r"(?:^|[.!?]\s+|\n)\s*(?:Compared|Comparing)\s+(?:with|to)\s+[^.!?\n]*$")
 
@@ -153,6 +161,8 @@ def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: l
     m = _COMPARED_BEFORE.search(text, max(0, x.start - 50), x.start)
     if m is None or x.kind in ("date", "rank") or x.qualifier == "vague":
         return None
+    if _PRESENT_AFTER.match(text, x.end):
+        return None  # round 15: "That compares to 12% currently paid by employees": a level now, not an earlier one
     if (m.group("vs") or m.group("vs2")) and not _THEN_AFTER.match(text, x.end, x.end + 40):
         return None  # "traded at $1.20 against the euro", "(£1.1bn)": a baseline only with a time "(£75m in 2003)"
     if _COMPARED_OPENER.search(text, max(0, x.start - 80), x.start):
@@ -161,6 +171,11 @@ def _rule_compared_with(text: str, x: Quantity, window: list[Quantity], ahead: l
         pool = [q for q in reversed(window) if sent(q) == sent(x)]
         if not pool and _BACK_OPENER.search(text, max(0, x.start - 120), x.start):
             pool = [q for q in reversed(window) if sent(q) == sent(x) - 1]
+            # round 15: a figure whose own sentence gives its baseline ("rise from 9% to 10%, and to 11%") is not
+            # the one "That compares to …" sets against another figure
+            pool = [
+                y for y in pool if not _OWN_FROM.search(_FULL_STOP.split(text[max(0, y.start - 120) : y.start])[-1])
+            ]
     for y in pool[:3]:
         if not _same_measure(x, y) or y.qualifier == "vague" or not x.value or not y.value:
             continue

@@ -63,6 +63,15 @@ _ANOTHER = re.compile(
 )
 
 
+_SPLIT_BEFORE = re.compile(r"\d,\s+$")
+_SPLIT_AFTER = re.compile(r",\s+\d{3}\b")
+
+
+def _split_thousands(text: str, w: Quantity) -> bool:
+    """w one half of a figure cut at its thousands separator ("461, 120")."""
+    return bool(_SPLIT_BEFORE.search(text, max(0, w.start - 4), w.start) or _SPLIT_AFTER.match(text, w.end))
+
+
 def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> Quantity | None:
     """The whole a part refers back to: "6,000 of those" (the nearest earlier figure of the same measure
     in its sentence or the one before) or a sentence that opens "Of that, £23bn …" (the previous
@@ -72,14 +81,16 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
     if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
         return None
     including = bool(_INCLUDING.search(text, max(0, a.start - 12), a.start))
+    wholes = []
     for w in reversed(window):
-        if w.kind == "percent" or w.start >= a.start or w.value < 2:
-            continue  # "if one console can make music, … six of them": one is no whole
+        if w.kind == "percent" or w.start >= a.start or w.value < 2 or _split_thousands(text, w):
+            continue  # "if one console can make music, … six of them": one is no whole; "461, 120" is no 120
         if not (_same_measure(w, a) or including and a.kind == w.kind == "count" and sent(w) == sent(a)):
             continue  # "500 farms, including 56 large estates": the estates are farms
         if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
-            return w
-    return None
+            wholes.append(w)
+    # round 15: "of those 5,526, only 213 registered. So 5,313 of those …": the group that can hold the part
+    return next((w for w in wholes if w.value >= a.value), wholes[0] if wholes else None)
 
 
 def _rule_out_of_total(text: str, a: Quantity, b: Quantity) -> bool:

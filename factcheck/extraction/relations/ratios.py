@@ -48,7 +48,12 @@ def ratios_in_words(art: Article) -> None:
             if y.kind == x.kind and _same_measure(x, y) and y.value > 0 and not _share_between(text, before, y, x):
                 found = _ratio_between(text, y, x, sent)
                 if found is not None:
-                    _add_ratio_words(y, x, *found, before, art.add)
+                    tail = text[found[3] : x.start]
+                    if _DOWN_AFTER.search(tail) and "than" not in tail:
+                        break  # "seven times lower at 2": which way the ratio goes is not clear
+                    if _UP_AFTER.search(tail) and "than" not in tail:
+                        y, x = x, y  # round 15: "8, while B is seven times higher at 59": 59 is the multiple
+                    _add_ratio_words(y, x, *found[:3], before, art.add)
                 break
 
 
@@ -57,8 +62,14 @@ def _share_between(text: str, figs: list[Quantity], y: Quantity, x: Quantity) ->
     return any(q.kind == "percent" and y.end <= q.start < x.start and text.startswith(" of ", q.end) for q in figs)
 
 
-def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, str, str] | None:
-    """(factor, qualifier, phrase) when the words between y and x say that y is factor × x."""
+# round 15: a comparative after the ratio with no "than" ("seven times higher at 59"): the figure after it is the
+# multiple of the one before, not its base
+_UP_AFTER = re.compile(r"\b(?:higher|greater|more|larger|bigger|faster|heavier|longer)\b", re.I)
+_DOWN_AFTER = re.compile(r"\b(?:lower|smaller|less|fewer|slower|lighter|shorter)\b", re.I)
+
+
+def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, str, str, int] | None:
+    """(factor, qualifier, phrase, end of the phrase) when the words between y and x say that y is factor × x."""
     gap = text[max(y.end, x.start - 160) : x.start]
     if not any(w in gap for w in _RATIO_WORDS):
         return None  # a cheap test before the patterns (ratio words are lower case)
@@ -76,7 +87,7 @@ def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, st
         factor = float(_NUMBER_WORDS.get(n, 0) or n)
     else:
         factor = _FACTORS[phrase]
-    return factor, (m.group("q") or "").strip().lower(), phrase
+    return factor, (m.group("q") or "").strip().lower(), phrase, m.end("r")
 
 
 def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, between, add) -> None:
@@ -90,7 +101,8 @@ def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, ph
     else:
         ok = lo <= factor * (1 + _MARGIN) and hi >= factor * (1 - _MARGIN)
     exact = ratio == factor and not qualifier
-    times = next((q for q in between if q.unit.lower().startswith("times") and y.end <= q.start < x.start), None)
+    first, last = (y, x) if y.start < x.start else (x, y)
+    times = next((q for q in between if q.unit.lower().startswith("times") and first.end <= q.start < last.start), None)
     add(
         "ratio",
         [y, x],

@@ -26,6 +26,7 @@ from .common import (
     _tolerance_note,
     _words,
 )
+from .unasserted import break_unasserted, ranking_size
 
 _RESTATE_SPAN = 300  # figures after a lead figure where its restatement is looked for
 _RESTATED_WORDS = 2  # words of context a lead figure and a later one must share to be the same figure
@@ -277,6 +278,7 @@ def _group_noun(text: str, a: Quantity) -> frozenset[str]:
     return _words(a.unit) | _words(" ".join(re.findall(r"[a-z]+", phrase.lower())))
 
 
+_NOT_GROUP_SIZE = re.compile(r"\s+(?:other|others|more|further|additional|extra)\b", re.I)
 _OF_THE = re.compile(r"\b(?:of|out\s+of)\s+(?:the|these|those|all\s+the)\s+$", re.I)
 
 
@@ -288,11 +290,13 @@ def _rule_definite_count_break(text: str, a: Quantity, later: list[Quantity], se
     that first one has a's number (then _rule_definite_count has it)."""
     if sent(a) > 1 or a.kind != "count" or not 2 <= a.value <= 20 or a.value != int(a.value):
         return None
+    if _NOT_GROUP_SIZE.match(text, a.end) or ranking_size(text, a):
+        return None  # round 15: "X and the seven other lawmakers" counts a group of eight; "the ten cleanest" a list
     a_noun = _group_noun(text, a) - _GROUP_NOUNS - _NOT_NOUNS
     for b in later[: 3 * _WINDOW]:
         if b.kind != "count" or sent(b) <= sent(a) or b.value != int(b.value):
             continue
-        if not _DEFINITE.search(text, max(0, b.start - 8), b.start):
+        if not _DEFINITE.search(text, max(0, b.start - 8), b.start) or ranking_size(text, b):
             continue
         noun = _words(b.unit) - _NOT_NOUNS
         own = bool(noun & a_noun)
@@ -321,7 +325,7 @@ def _rule_headline_break(text: str, a: Quantity, same: list[Quantity], need: int
     near = [b for b in same[:_WINDOW] if 0.5 <= b.value / (a.value or 1) <= 2 and not _marked_part(text, b)]
     scored = sorted(((len(ctx & _body_words(text, b)), -b.start, b) for b in near), reverse=True)[:2]
     if scored and scored[0][0] >= need and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return scored[0][2]
+        return None if break_unasserted(text, a, scored[0][2]) else scored[0][2]
     return None
 
 

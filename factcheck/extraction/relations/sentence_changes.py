@@ -149,10 +149,15 @@ def _change(text, x, y, group, add):
     _add_direction_change(text, x, y, add)
 
 
+_SHARE_OF = re.compile(r"\s+(?:of|out\s+of)\s", re.I)
+
+
 def _group_pct(text, x, y, group) -> Quantity | None:
     """The % stated for the change from x to y in their sentence: before x in the same clause, or after y
     as "a rise of 49.7%"."""
     pct = next((p for p in group if p.kind == "percent" and p.unit == "%" and p.end <= x.start and p is not y), None)
+    if pct is not None and _SHARE_OF.match(text, pct.end):
+        return None  # round 15: "25% of them show a shift from 3C to 5C": a share of things, not the change
     if pct is not None and not _OTHER_CLAUSE.search(text, pct.end, min(x.start, y.start)):
         return pct
     return next(

@@ -57,6 +57,9 @@ def comparisons_in_sentence(art: Article) -> None:
         _compare_in_group(art.text, group, records, art.add)
 
 
+_OWN_SUBJECT = re.compile(r",\s*(?:with|where|while|whereas)\b", re.I)
+
+
 def _compare_in_group(text, group, records, add) -> None:
     objects: set[int] = set()  # quantities that are the object of a comparison ("less than the 47.3%")
     for i, b in enumerate(group):
@@ -67,6 +70,9 @@ def _compare_in_group(text, group, records, add) -> None:
             if not m:
                 break
             w = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w5") or "").lower()
+            verb = next((g for g in ("w2", "w3", "w4") if m.group(g)), None)
+            if verb and _OWN_SUBJECT.search(text, a.end, a.end + m.start(verb)):
+                break  # round 15: "winds of 165 mph, with gusts exceeding 200 mph": the verb has its own subject
             if m.group("w4"):
                 if not (a.unit and b.unit) or "score" in (a.unit, b.unit):
                     break  # "came from 15-6 down to beat France 24-18": scores, not two measures

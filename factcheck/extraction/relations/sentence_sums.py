@@ -3,6 +3,7 @@ of counts joined by "and" / "," / "plus" checked against the nearest total of th
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..types import Quantity
@@ -20,6 +21,7 @@ from .common import (
     add_part_of,
 )
 from .lookups import _nearest
+from .unasserted import ranking_size
 
 _ONE_IN = re.compile(r"\b(?:one|1)\s+(?:in|out\s+of)\s+$", re.I)
 _SUM_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as well as\s+)$", re.I)
@@ -88,10 +90,12 @@ def sums_in_sentence(art: Article) -> None:
                 counts_by_unit.setdefault(w, []).append((r.value, r.id, r))
     for lst in counts_by_unit.values():
         lst.sort(key=lambda t: (t[0], t[1]))
+    sent = functools.partial(_sentence_of, sentence_of_statement=art.sentence_of_statement)
     for _sent, group in art.by_sentence.items():
         tick(1, group[0].start)
-        for chain in _sum_chains(text, group):
-            _check_sum(text, chain, counts_by_unit, add)
+        for chain in _sum_chains(text, [q for q in group if not _not_an_amount(text, q)]):
+            if not _RANGE_BEFORE.search(text, max(0, chain[0].start - 16), chain[0].start):
+                _check_sum(text, chain, counts_by_unit, add, sent)
 
 
 def _sum_chains(text, group) -> list[list[Quantity]]:
@@ -112,7 +116,22 @@ def _sum_chains(text, group) -> list[list[Quantity]]:
     return [c for c in chains if len(c) >= 2]
 
 
-def _check_sum(text, chain, counts_by_unit, add) -> None:
+# round 15 (precision audit): figures that are no amounts to add up: an age ("an 11-year-old and two
+# 12-year-olds"), the size of a ranking ("the ten cleanest and ten most polluted cities"), a chart place
+# ("at number six"); and the two ends of a range ("between about 170 ppm and 280 ppm")
+_AGE_AFTER = re.compile(r"-?\s*years?[- ]olds?\b", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:number|No\.?)\s*$", re.I)
+_RANGE_BEFORE = re.compile(r"\bbetween\s+(?:about\s+|around\s+|some\s+)?$", re.I)
+_TOTAL_REACH = 3  # sentences between a sum's parts and a total found by its value alone (or the lead's)
+
+
+def _not_an_amount(text: str, q: Quantity) -> bool:
+    if _AGE_AFTER.match(text, q.end) or "year-old" in q.text or "year old" in q.text:
+        return True
+    return bool(ranking_size(text, q) or _PLACE_BEFORE.search(text, max(0, q.start - 10), q.start))
+
+
+def _check_sum(text, chain, counts_by_unit, add, sent) -> None:
     s_lo = sum(_strict(q)[0] for q in chain)
     s_hi = sum(_strict(q)[1] for q in chain)
     l_lo = sum(_loose(q)[0] for q in chain)
@@ -125,6 +144,8 @@ def _check_sum(text, chain, counts_by_unit, add) -> None:
     best = None
     for w in sorted(units):
         for key, r in _nearest(counts_by_unit.get(w, []), l_lo, lo_v, hi_v, chain_ids):
+            if sent(r) > 1 and abs(sent(r) - sent(chain[0])) > _TOTAL_REACH or _not_an_amount(text, r):
+                continue  # round 15: a figure of the same value far away is no total the text gives
             if best is None or key < best[0]:
                 best = (key, r)
     if best is None:

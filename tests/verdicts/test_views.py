@@ -206,6 +206,21 @@ def test_correction_opens_a_new_version(login, editor, colleague, claim, rating)
     assert Verdict.objects.filter(version=2, status="draft", correction_reason="New figures from the port.").exists()
 
 
+def test_it_reopens_the_correction_section_with_its_error(login, editor, colleague, claim, rating):
+    # given a published verdict
+    make_evidence(claim, editor)
+    verdict = make_verdict(
+        claim, editor, status=Verdict.Status.PUBLISHED, conclusion="x", rating=rating, reviewer=colleague
+    )
+    # when a correction is asked for without a reason
+    url = reverse("verdicts:verdict_correct", args=[verdict.pk])
+    html = login(editor).post(url, {"reason": " "}, headers=HX).content.decode()
+    # then the redrawn panel shows the correction section open, with its error inside it
+    section = re.search(r'<details class="correct"( open)?>(.*?)</details>', html, re.S)
+    assert section and section.group(1) == " open"
+    assert "This field is required." in section.group(2)
+
+
 def test_verdict_routes_refuse_get_and_hide_outsiders(login, editor, outsider, claim, rating):
     verdict = make_verdict(claim, editor)
     client = login(editor)

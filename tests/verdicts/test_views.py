@@ -151,7 +151,9 @@ def test_submit_without_evidence_explains_what_is_missing(login, checker, claim,
     )
     assert response.status_code == 200
     assert b"Attach at least one piece of public evidence" in response.content
-    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+    # a refused submit saves nothing; the form keeps what was typed, so "Save draft" still keeps it
+    assert not Verdict.objects.exists()
+    assert re.search(r"<textarea[^>]*>x</textarea>", response.content.decode())
 
 
 def test_return_needs_a_comment_and_shows_it_to_the_author(login, editor, colleague, claim, rating):
@@ -306,6 +308,35 @@ def _save(client, claim, rating, action="draft", conclusion="Close to the figure
     )
 
 
+def test_it_refuses_a_submit_without_saving_a_draft(login, checker, claim):
+    # given evidence but no rating and no conclusion
+    make_evidence(claim, checker)
+    # when the checker submits for review
+    response = login(checker).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": "", "conclusion": "", "action": "submit"},
+        headers=HX,
+    )
+    # then nothing is saved, and the reasons are one list under one heading
+    html = response.content.decode()
+    assert response.status_code == 200 and not Verdict.objects.exists()
+    assert "last saved" not in html
+    errors = re.search(r'<div class="error" role="alert">(.*?)</div>', html, re.S).group(1)
+    assert '<p class="error-heading">Not submitted yet:</p>' in errors
+    assert re.findall(r"<li>(.*?)</li>", errors) == ["Pick a rating.", "Write the conclusion."]
+
+
+def test_it_leaves_the_open_draft_as_it_was_when_a_submit_is_refused(login, checker, claim, rating):
+    # given a saved draft with a rating and a conclusion, and no evidence
+    _save(login(checker), claim, rating, conclusion="Close to the figure.")
+    # when the checker clears the conclusion and submits
+    response = _save(login(checker), claim, rating, action="submit", conclusion="")
+    # then the refusal leaves the draft unchanged
+    assert b"Write the conclusion." in response.content
+    draft = Verdict.objects.get()
+    assert (draft.status, draft.conclusion) == (Verdict.Status.DRAFT, "Close to the figure.")
+
+
 def test_an_editor_who_edited_a_checkers_draft_is_not_offered_approve(login, editor, colleague, checker, claim, rating):
     # given a checker's draft, edited by the editor, submitted by the checker
     make_evidence(claim, checker)
@@ -421,7 +452,7 @@ def test_private_evidence_alone_does_not_allow_submitting(login, checker, claim,
     make_evidence(claim, checker, is_private=True)
     response = _save(login(checker), claim, rating, action="submit")
     assert b"Attach at least one piece of public evidence" in response.content
-    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+    assert not Verdict.objects.exists()
 
 
 # --- no user-id oracle when assigning -----------------------------------------------------------

@@ -331,8 +331,9 @@ def test_it_leaves_the_open_draft_as_it_was_when_a_submit_is_refused(login, chec
     _save(login(checker), claim, rating, conclusion="Close to the figure.")
     # when the checker clears the conclusion and submits
     response = _save(login(checker), claim, rating, action="submit", conclusion="")
-    # then the refusal leaves the draft unchanged
+    # then the refusal leaves the draft unchanged, saved "just now" (not "0 minutes ago")
     assert b"Write the conclusion." in response.content
+    assert b"last saved just now." in response.content
     draft = Verdict.objects.get()
     assert (draft.status, draft.conclusion) == (Verdict.Status.DRAFT, "Close to the figure.")
 

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "factcheck.core.middleware.PrivateCacheMiddleware",  # no-store for signed-in users and downloads
     "django.contrib.messages.middleware.MessageMiddleware",
+    "factcheck.core.middleware.MethodNotAllowedPageMiddleware",  # after auth: the page shows who is signed in
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -1,4 +1,5 @@
-"""Request hardening: a lost database is a clear 503, oversized bodies a 413, private pages uncached."""
+"""Request hardening: a lost database is a clear 503, oversized bodies a 413, private pages uncached,
+and a bare 405 a page in the app's style."""
 
 import logging
 
@@ -7,6 +8,7 @@ from django.contrib.sessions.exceptions import SessionInterrupted
 from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import FileResponse, HttpResponse
+from django.shortcuts import render
 from django.template.response import SimpleTemplateResponse
 from django.utils.cache import patch_cache_control
 
@@ -124,3 +126,24 @@ class PrivateCacheMiddleware:
         if download or _authenticated(request):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class MethodNotAllowedPageMiddleware:
+    """An empty 405 (require_POST and friends answer one) becomes templates/405.html with a way back.
+
+    A submit-only address opened in the browser (a bookmark, a reloaded form) otherwise shows the
+    browser's own "This page isn't working". The Allow header is kept; the JSON API under /api/ keeps
+    its own answers.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or request.path.startswith("/api/"):
+            return response
+        page = render(request, "405.html", status=405)
+        if "Allow" in response:
+            page["Allow"] = response["Allow"]
+        return page

@@ -278,6 +278,16 @@ def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     return verdict
 
 
+@transaction.atomic
+def verdict_save_and_submit(
+    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str
+) -> Verdict:
+    """Save the draft and submit it, or neither: a refused submit (no rating, no conclusion, no public
+    evidence) rolls the save back too, so it neither creates an empty draft nor changes the open one."""
+    verdict = verdict_save_draft(member=member, claim=claim, rating=rating, conclusion=conclusion)
+    return verdict_submit(member=member, verdict=verdict)
+
+
 def verdict_is_contributor(verdict: Verdict, user) -> bool:
     """Whether `user` wrote or touched this version (then they may not review it)."""
     return not Verdict.objects.filter(pk=verdict.pk).reviewable_by(user).exists()

@@ -36,6 +36,7 @@ from factcheck.verdicts.services import (
     verdict_approve,
     verdict_correct,
     verdict_return,
+    verdict_save_and_submit,
     verdict_save_draft,
     verdict_submit,
 )
@@ -350,23 +351,21 @@ def verdict_save(request, pk):
     claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
     membership = get_membership(request)
     form = VerdictForm(request.POST, newsroom=membership.newsroom)
+    submit = request.POST.get("action") == "submit"
     if form.is_valid():
+        fields = {"rating": form.cleaned_data["rating"], "conclusion": form.cleaned_data["conclusion"]}
         try:
-            verdict = verdict_save_draft(
-                member=membership,
-                claim=claim,
-                rating=form.cleaned_data["rating"],
-                conclusion=form.cleaned_data["conclusion"],
-            )
-            if request.POST.get("action") == "submit":
-                verdict_submit(member=membership, verdict=verdict)
+            if submit:
+                verdict_save_and_submit(member=membership, claim=claim, **fields)
                 messages.success(request, "Submitted for review. Another editor will approve or return it.")
             else:
+                verdict_save_draft(member=membership, claim=claim, **fields)
                 messages.success(request, "Draft saved.")
         except ValidationError as exc:
-            if request.POST.get("action") == "submit":
-                # The draft itself was saved in its own transaction only if valid; keep the form as typed.
-                exc = ValidationError(["Not submitted yet:", *_messages(exc)])
+            if submit:
+                # nothing was saved; the form keeps what was typed and lists every reason under one heading
+                form.errors_heading = "Not submitted yet:"
+                exc = ValidationError(_messages(exc))
             form_errors_add(form, exc)
         except VerdictConflict as exc:
             form.add_error(None, str(exc))
@@ -384,7 +383,7 @@ def _verdict_answer(request, claim, **forms):
         return _panel_response(request, claim, "verdicts/partials/verdict_panel.html", **forms)
     for form in forms.values():
         if form is not None and form.errors:
-            messages.error(request, " ".join(_flat(form.errors)))
+            messages.error(request, " ".join([getattr(form, "errors_heading", ""), *_flat(form.errors)]).strip())
     return redirect(claim)
 
 

@@ -126,3 +126,36 @@ def test_it_leaves_anonymous_public_pages_alone(client, world):
     assert public.status_code == 200
     assert "no-store" not in _directives(public) and "private" not in _directives(public)
     # /healthz and the login page keep their own never_cache headers
+
+
+# --- a page for a bare 405 -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["newsrooms:member_add", "api:token_create", "api:webhook_create"])
+def test_it_gives_a_submit_only_address_opened_with_get_a_page(login, admin_member, name):
+    # when a submit-only address is opened in the browser
+    response = login(admin_member).get(reverse(name))
+    # then the 405 is a page of the app with a way back, and still names the allowed method
+    html = response.content.decode()
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert "<h1>Not available here</h1>" in html
+    assert f'href="{reverse("claims:queue")}"' in html
+
+
+def test_it_offers_the_login_page_as_the_way_back_when_signed_out(client, db):
+    response = client.get(reverse("logout"))  # LogoutView takes POST only
+    assert response.status_code == 405
+    assert f'href="{reverse("login")}"' in response.content.decode()
+
+
+def test_it_leaves_the_api_405_alone(client, db):
+    response = client.put("/api/articles")
+    assert b"Not available here" not in response.content
+
+
+def test_it_gives_the_404_and_403_pages_a_way_back(login, viewer):
+    client = login(viewer)
+    assert f'href="{reverse("claims:queue")}"' in client.get("/no-such-page/").content.decode()
+    response = client.get(reverse("newsrooms:members"))
+    assert response.status_code == 403
+    assert f'href="{reverse("claims:queue")}"' in response.content.decode()

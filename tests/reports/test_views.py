@@ -6,10 +6,12 @@ import re
 import pytest
 
 from django.urls import reverse
+from django.utils import timezone
 
 from factcheck.reports.models import ReportExport
 from factcheck.verdicts.models import Verdict
-from tests.reports.conftest import PRIVATE_QUOTE, PUBLIC_QUOTE
+from tests.factories import make_article, make_claim
+from tests.reports.conftest import PRIVATE_QUOTE, PUBLIC_QUOTE, published_verdict
 from tests.reports.jsonld import validate_claimreview
 
 BUILDER = reverse("reports:builder")
@@ -217,6 +219,23 @@ def test_it_shows_a_published_verdict_to_anyone(client, report_world):
     doc = json.loads(scripts[0])
     validate_claimreview(doc)
     assert doc["url"] == f"http://testserver/fact-checks/{v1.pk}/"
+
+
+def test_it_shows_a_statement_without_context_once_on_the_public_page(client, newsroom, editor, colleague):
+    # given a published verdict on a statement that is the whole article (no sentence around it)
+    body = "The new ferry terminal cost £40m, twice the budget."
+    claim = make_claim(make_article(newsroom, body=body), start=0, end=len(body))
+    verdict = published_verdict(claim, editor, colleague, "True", timezone.now())
+    # when anyone opens its public page
+    html = client.get(reverse("reports:public_verdict", args=[verdict.pk])).content.decode()
+    # then the statement is the heading only, not also an identical quote below it
+    assert '<h1 class="public-claim">The new ferry terminal cost £40m, twice the budget.</h1>' in html
+    assert "<blockquote" not in html
+
+
+def test_it_quotes_the_statement_in_its_context_on_the_public_page(client, report_world):
+    html = client.get(reverse("reports:public_verdict", args=[report_world["published"][0].pk])).content.decode()
+    assert '<blockquote class="public-context">' in html and '<span class="ctx">' in html
 
 
 def test_it_404s_unpublished_verdicts_on_the_public_page(client, report_world):

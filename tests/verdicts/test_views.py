@@ -151,7 +151,9 @@ def test_submit_without_evidence_explains_what_is_missing(login, checker, claim,
     )
     assert response.status_code == 200
     assert b"Attach at least one piece of public evidence" in response.content
-    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+    # a refused submit saves nothing; the form keeps what was typed, so "Save draft" still keeps it
+    assert not Verdict.objects.exists()
+    assert re.search(r"<textarea[^>]*>x</textarea>", response.content.decode())
 
 
 def test_return_needs_a_comment_and_shows_it_to_the_author(login, editor, colleague, claim, rating):
@@ -204,6 +206,21 @@ def test_correction_opens_a_new_version(login, editor, colleague, claim, rating)
     response = client.post(url, {"reason": "New figures from the port."}, headers=HX)
     assert b"Correction opened" in response.content
     assert Verdict.objects.filter(version=2, status="draft", correction_reason="New figures from the port.").exists()
+
+
+def test_it_reopens_the_correction_section_with_its_error(login, editor, colleague, claim, rating):
+    # given a published verdict
+    make_evidence(claim, editor)
+    verdict = make_verdict(
+        claim, editor, status=Verdict.Status.PUBLISHED, conclusion="x", rating=rating, reviewer=colleague
+    )
+    # when a correction is asked for without a reason
+    url = reverse("verdicts:verdict_correct", args=[verdict.pk])
+    html = login(editor).post(url, {"reason": " "}, headers=HX).content.decode()
+    # then the redrawn panel shows the correction section open, with its error inside it
+    section = re.search(r'<details class="correct"( open)?>(.*?)</details>', html, re.S)
+    assert section and section.group(1) == " open"
+    assert "This field is required." in section.group(2)
 
 
 def test_verdict_routes_refuse_get_and_hide_outsiders(login, editor, outsider, claim, rating):
@@ -289,6 +306,36 @@ def _save(client, claim, rating, action="draft", conclusion="Close to the figure
         {"rating": rating.pk, "conclusion": conclusion, "action": action},
         headers=HX,
     )
+
+
+def test_it_refuses_a_submit_without_saving_a_draft(login, checker, claim):
+    # given evidence but no rating and no conclusion
+    make_evidence(claim, checker)
+    # when the checker submits for review
+    response = login(checker).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": "", "conclusion": "", "action": "submit"},
+        headers=HX,
+    )
+    # then nothing is saved, and the reasons are one list under one heading
+    html = response.content.decode()
+    assert response.status_code == 200 and not Verdict.objects.exists()
+    assert "last saved" not in html
+    errors = re.search(r'<div class="error" role="alert">(.*?)</div>', html, re.S).group(1)
+    assert '<p class="error-heading">Not submitted yet:</p>' in errors
+    assert re.findall(r"<li>(.*?)</li>", errors) == ["Pick a rating.", "Write the conclusion."]
+
+
+def test_it_leaves_the_open_draft_as_it_was_when_a_submit_is_refused(login, checker, claim, rating):
+    # given a saved draft with a rating and a conclusion, and no evidence
+    _save(login(checker), claim, rating, conclusion="Close to the figure.")
+    # when the checker clears the conclusion and submits
+    response = _save(login(checker), claim, rating, action="submit", conclusion="")
+    # then the refusal leaves the draft unchanged, saved "just now" (not "0 minutes ago")
+    assert b"Write the conclusion." in response.content
+    assert b"last saved just now." in response.content
+    draft = Verdict.objects.get()
+    assert (draft.status, draft.conclusion) == (Verdict.Status.DRAFT, "Close to the figure.")
 
 
 def test_an_editor_who_edited_a_checkers_draft_is_not_offered_approve(login, editor, colleague, checker, claim, rating):
@@ -406,7 +453,7 @@ def test_private_evidence_alone_does_not_allow_submitting(login, checker, claim,
     make_evidence(claim, checker, is_private=True)
     response = _save(login(checker), claim, rating, action="submit")
     assert b"Attach at least one piece of public evidence" in response.content
-    assert Verdict.objects.get().status == Verdict.Status.DRAFT
+    assert not Verdict.objects.exists()
 
 
 # --- no user-id oracle when assigning -----------------------------------------------------------

@@ -8,6 +8,7 @@ out-of-band updates (the statement's status badge, the evidence counter, flash m
 plain POST with a redirect back to the statement.
 """
 
+import contextlib
 import re
 
 from django.contrib import messages
@@ -363,13 +364,22 @@ def verdict_save(request, pk):
                 messages.success(request, "Draft saved.")
         except ValidationError as exc:
             if submit:
-                # nothing was saved; the form keeps what was typed and lists every reason under one heading
+                # Nothing was saved. Through htmx the form is redrawn as typed; a plain form post is answered
+                # with a redirect, which would lose what was typed, so there it is kept as the draft.
+                if not request.htmx and (fields["rating"] or fields["conclusion"].strip()):
+                    _draft_keep(membership, claim, fields)
                 form.errors_heading = "Not submitted yet:"
                 exc = ValidationError(_messages(exc))
             form_errors_add(form, exc)
         except VerdictConflict as exc:
             form.add_error(None, str(exc))
     return _verdict_answer(request, claim, verdict_form=form if form.errors else None)
+
+
+def _draft_keep(membership, claim, fields):
+    # what cannot be a draft either is still named by the submit's errors
+    with contextlib.suppress(ValidationError, VerdictConflict):
+        verdict_save_draft(member=membership, claim=claim, **fields)
 
 
 def _messages(exc):

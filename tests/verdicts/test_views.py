@@ -326,6 +326,23 @@ def test_it_refuses_a_submit_without_saving_a_draft(login, checker, claim):
     assert re.findall(r"<li>(.*?)</li>", errors) == ["Pick a rating.", "Write the conclusion."]
 
 
+def test_a_refused_plain_form_submit_keeps_what_was_typed_as_the_draft(login, checker, claim, rating):
+    # without htmx the answer is a redirect, which would drop the typed text: it is kept as the draft instead
+    response = login(checker).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": rating.pk, "conclusion": "Close to the figure.", "action": "submit"},
+    )
+    assert response.status_code == 302
+    draft = Verdict.objects.get()
+    assert (draft.status, draft.conclusion) == (Verdict.Status.DRAFT, "Close to the figure.")
+    # and with nothing typed, nothing is saved
+    Verdict.objects.all().delete()
+    login(checker).post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": "", "conclusion": "", "action": "submit"}
+    )
+    assert not Verdict.objects.exists()
+
+
 def test_it_leaves_the_open_draft_as_it_was_when_a_submit_is_refused(login, checker, claim, rating):
     # given a saved draft with a rating and a conclusion, and no evidence
     _save(login(checker), claim, rating, conclusion="Close to the figure.")

@@ -16,8 +16,9 @@ from functools import lru_cache
 import numpy as np
 
 from .examples import load_default
-from .features import EMBED_DIM, HAND_FEATURES, default_embedding, hand_features, hashed_terms
+from .features import EMBED_DIM, HAND_FEATURES, N_BUCKETS, default_embedding, hand_features, term_ids
 
+_UNSET = object()
 MODEL_PATH = os.path.join(os.path.dirname(__file__), "model.npz")
 # Used only if model.npz is missing (e.g. before the first training run).
 _FALLBACK_HAND = [1.6, 0.6, 0.4, 0.4, 0.3, -0.8, -0.8, -0.9, -0.3, 0.5, 0.1, 0.3, 0.2, -0.6, -0.6]
@@ -79,10 +80,10 @@ class Model:
         then the nearest examples of all of them with one matrix product, see NearestExamples.nearest_many)."""
         texts = [text for text, _ in items]
         vectors = self.embedding.vectors_of(texts) if self.embedding is not None else [None] * len(texts)
-        terms = [hashed_terms(text) for text in texts] if self.idf is not None else [None] * len(texts)
+        wordings = self._wording_many(texts, explain)
         parts = [
-            self._score(text, raw, explain, vector, term)
-            for (text, raw), vector, term in zip(items, vectors, terms, strict=True)
+            self._score(text, raw, explain, vector, wording)
+            for (text, raw), vector, wording in zip(items, vectors, wordings, strict=True)
         ]
         shown = [i for i, text in enumerate(texts) if explain and self._shows_examples(text, parts[i][2])]
         if shown:
@@ -93,9 +94,9 @@ class Model:
     def _shows_examples(self, text: str, vector) -> bool:
         return self.examples is not None and vector is not None and _has_words(text, EXAMPLE_MIN_WORDS)
 
-    def _score(self, text: str, raw_quantities, explain: bool, vector=None, terms=None):
+    def _score(self, text: str, raw_quantities, explain: bool, vector=None, wording=_UNSET):
         """score() without the nearest examples: (probability, reasons, the embedding vector or None).
-        vector and terms: the text's embedding vector and hashed_terms(text), if already computed."""
+        vector and wording: the text's embedding vector and its _wording_many result, if already computed."""
         a = self.platt_a
         raw = hand_features(text, raw_quantities)
         hand_contrib = [c * (v - m) / sc for v, (m, sc, c) in zip(raw, self._hand, strict=True)]
@@ -111,7 +112,8 @@ class Model:
                 label = "meaning close to check-worthy claims" if meaning > 0 else "meaning close to talk, not claims"
                 reasons.append((label, a * meaning))
         if self.idf is not None:
-            wording = self._wording(terms if terms is not None else hashed_terms(text), explain)
+            if wording is _UNSET:
+                wording = self._wording_many([text], explain)[0]
             if wording is not None:
                 total, word_contribs = wording
                 logit += total
@@ -124,24 +126,38 @@ class Model:
             reasons = self._explain(reasons, hand_contrib, raw, word_contribs)
         return prob, reasons, vector
 
-    def _wording(self, terms, explain: bool) -> tuple[float, dict[str, float]] | None:
-        """The word pieces' part of the logit and (explain) each readable term's part of the calibrated
-        log-odds; None for a text without word pieces."""
-        counts, readable = terms
-        if not counts:
-            return None
-        idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=len(counts)))
-        x = tf * self.idf[idx]
-        norm = math.sqrt(float(x @ x)) or 1.0
-        contrib = x / norm * self.coef[idx]
-        word_contribs: dict[str, float] = {}
+    def _wording_many(self, texts: list[str], explain: bool) -> list[tuple[float, dict[str, float]] | None]:
+        """For each text, the word pieces' part of the logit and (explain) each readable term's part of the
+        calibrated log-odds; None for a text without word pieces (or for all, when the model has none).
+        All the texts at once: one sort of (text, bucket) keys counts every text's terms, and the TF-IDF
+        norms and dot products are sums by text (numpy's per-call cost, paid text by text, was most of it)."""
+        if self.idf is None:
+            return [None] * len(texts)
+        terms = [term_ids(text) for text in texts]
+        lens = [len(ids) for ids, _ in terms]
+        n = len(texts)
+        flat: list[int] = []
+        for ids, _ in terms:
+            flat += ids
+        rows = np.repeat(np.arange(n, dtype=np.int64), lens)
+        keys, counts = np.unique(rows * N_BUCKETS + np.array(flat, dtype=np.int64), return_counts=True)
+        row, bucket = np.divmod(keys, N_BUCKETS)
+        x = (1.0 + np.log(counts)) * self.idf[bucket]
+        norm = np.sqrt(np.bincount(row, weights=x * x, minlength=n))
+        norm[norm == 0.0] = 1.0
+        contrib = x / norm[row] * self.coef[bucket]
+        totals = np.bincount(row, weights=contrib, minlength=n).tolist()
+        contribs: list[dict[str, float]] = [{} for _ in range(n)]
         if explain:
-            a = self.platt_a
-            pos = dict(zip(counts.keys(), contrib.tolist(), strict=True))
-            for h, term in readable:
-                word_contribs[term] = a * pos[h]
-        return float(contrib.sum()), word_contribs
+            r_buckets = [h for _, readable in terms for h, _ in readable]
+            r_rows = np.repeat(np.arange(n, dtype=np.int64), [len(readable) for _, readable in terms])
+            r_keys = r_rows * N_BUCKETS + np.array(r_buckets, dtype=np.int64)
+            r_vals = (self.platt_a * contrib[np.searchsorted(keys, r_keys)]).tolist()
+            it = iter(r_vals)
+            for (_, readable), out in zip(terms, contribs, strict=True):
+                for (_, term), v in zip(readable, it, strict=False):  # `it` runs on into the next text
+                    out[term] = v
+        return [(totals[i], contribs[i]) if lens[i] else None for i in range(n)]
 
     def _explain(self, reasons, hand_contrib, raw, word_contribs) -> list[tuple[str, float]]:
         a = self.platt_a

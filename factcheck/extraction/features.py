@@ -68,15 +68,15 @@ def _word_features(w: str) -> tuple[int, tuple[int, ...]]:
     return r
 
 
-def hashed_terms(text: str) -> tuple[dict[int, float], list[tuple[int, str]]]:
-    """Term counts by bucket, and the readable word terms (bucket, term) for reasons."""
+def term_ids(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Every hashed term of the text, once per occurrence (word, its character n-grams, the bigram with
+    the word before), and the readable word terms (bucket, term) for reasons."""
     low = _DIGIT.sub("0", text.lower())
-    words = _WORD.findall(low)
     ids: list[int] = []
     readable: list[tuple[int, str]] = []
     crc = zlib.crc32
     prev = None
-    for w in words:
+    for w in _WORD.findall(low):
         uni, grams = _word_features(w)
         ids.append(uni)
         ids.extend(grams)
@@ -87,6 +87,12 @@ def hashed_terms(text: str) -> tuple[dict[int, float], list[tuple[int, str]]]:
             ids.append(h)
             readable.append((h, bg))
         prev = w
+    return ids, readable
+
+
+def hashed_terms(text: str) -> tuple[dict[int, float], list[tuple[int, str]]]:
+    """Term counts by bucket, and the readable word terms (bucket, term) for reasons."""
+    ids, readable = term_ids(text)
     return dict(Counter(ids)), readable
 
 

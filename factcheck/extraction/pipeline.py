@@ -19,7 +19,7 @@ from .types import Extraction, Quantity, Speaker, Statement
 # 0.3.0: relations round 13, rules widened to the class of wording they handle (more relations reported)
 # 0.4.0: quantities round 2 (halves and shares in words, glued units and currencies, a unit ends on a noun) and the
 #        relation precision guards (relations/unasserted.py): some figures and relations change, fewer false breaks
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.4.1"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 
@@ -141,6 +141,10 @@ class _Speakers:
         return speaker
 
 
+# A dateline is looked for at the start of the first paragraphs only (headline, byline, first paragraph).
+DATELINE_PARAGRAPHS = 4
+
+
 def _sentences_pass(text: str, out: Extraction, progress: _Progress) -> tuple[list[int], list[list]]:
     """Segment, find quotes, speakers, quantities and statements; fills out.statements and out.quantities.
 
@@ -153,7 +157,9 @@ def _sentences_pass(text: str, out: Extraction, progress: _Progress) -> tuple[li
     for p_index, (ps, pe) in enumerate(segmentation.paragraphs(text)):
         quotes = speakers.quote_spans(text, ps, pe)
         quote_ends = [b for _, b in quotes]
-        for ss, se in segmentation.sentences(text, ps, pe):
+        for s_index, (ss, se) in enumerate(segmentation.sentences(text, ps, pe)):
+            if s_index == 0 and p_index < DATELINE_PARAGRAPHS:
+                ss = statements.after_dateline(text, ss, se)
             s_quotes = work.overlapping(quotes, quote_ends, ss, se)
             speaker = who.of_sentence(text, ss, se, s_quotes)
             raw = Q.find(text, ss, se)

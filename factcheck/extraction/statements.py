@@ -12,6 +12,31 @@ _CLAUSE = re.compile(r"(,\s+(?:while|whereas|whilst)\s+|;\s+|,\s+but\s+(?=\w+\s+
 _NON_SPACE = re.compile(r"\S+")  # a word as str.split() sees it (re's \s is str.isspace())
 _MIN_WORDS = 4
 
+# A dateline opening a story's first paragraphs: "KYIV, July 4: …", "WASHINGTON — …", "NEW YORK, March 3
+# (AP) — …", "Kyiv (Reuters) - …". It says where and when the story was filed, not what it claims, so it is
+# left out of the statement. A place in capitals with a date or an agency before a colon or dash, a place in
+# capitals alone only before a dash ("NHS: waiting lists…" and "UK: …" are subjects, not datelines), and a
+# place in other case only with a news agency.
+_PLACE_CAPS = r"[A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3}"
+_DATE = r",[ ]+(?:[A-Z][a-z]{2,8}\.?[ ]+\d{1,2}(?:,[ ]+\d{4})?|\d{1,2}[ ]+[A-Z][a-z]{2,8}(?:[ ]+\d{4})?)"
+_AGENCY = r"[ ]+\((?:Reuters|AP|AFP|Bloomberg|PA|UPI|dpa|IANS|PTI|ANI|Xinhua|Yonhap|Kyodo|TASS|EFE|ANSA)\)"
+_DASH = r"[ ]*(?:—|–|--?)[ ]+"
+_DATELINE = re.compile(
+    rf"(?:{_PLACE_CAPS}(?:{_DATE}(?:{_AGENCY})?|{_AGENCY})[ ]*(?::|—|–|--?)[ ]+"
+    rf"|{_PLACE_CAPS}(?:,[ ]+[A-Z][A-Za-z.]+)?{_DASH}"
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}(?:{_DATE})?{_AGENCY}[ ]*(?::|—|–|--?)[ ]+)"
+    r"(?=[A-Z0-9\"“‘'])"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the sentence text[start:end] begins once a leading dateline is left out (start if none, or if
+    fewer than four words would be left)."""
+    m = _DATELINE.match(text, start, min(end, start + 120))
+    if m is None or len(text[m.end() : end].split()) < _MIN_WORDS:
+        return start
+    return m.end()
+
 
 def split(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Clause spans of the sentence text[start:end]; a single span when nothing splits.

@@ -6,6 +6,7 @@ from factcheck.claims import views
 from factcheck.claims.models import Claim
 from tests.factories import make_article, make_claim
 
+PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
 
@@ -58,4 +59,28 @@ def test_it_pages_forward_and_back_and_a_bulk_action_stays_on_its_page(
     assert Claim.objects.get(pk=pks[4]).status == Claim.Status.DISMISSED
     assert _rows(page) == pks[5:9]
     assert page.locator(".pager a[rel=prev]").count() == 1
+    assert console_errors == []
+
+
+def test_the_pager_fits_a_phone(page, live_server, newsroom, editor, as_user, console_errors, shot, monkeypatch):
+    # given page 3 of a queue, where First page, Previous and Next all show
+    monkeypatch.setattr(views, "PAGE_SIZE", 3)
+    _statements(newsroom, 10)
+    page.set_viewport_size(PHONE)
+    as_user(page, editor)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}?sort=newest")
+    _click(page, ".pager a[rel=next]")
+    _click(page, ".pager a[rel=next]")
+    shot(page, "queue-page-3-phone")
+
+    # then the page is no wider than the screen and each link is whole on it, big enough for a thumb
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    links = page.locator(".pager a")
+    assert links.count() == 3
+    for i in range(3):
+        box = links.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+        assert box["height"] >= 36
+    _click(page, ".pager a[rel=prev]")
+    assert page.locator(".pager a[rel=prev]").count() == 1  # page 2
     assert console_errors == []

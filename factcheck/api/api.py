@@ -107,6 +107,12 @@ class WorkbenchAPI(NinjaAPI):
         return response
 
 
+class WorkbenchSwagger(Swagger):
+    """Swagger UI inside the workbench's own layout (top bar, breadcrumb): templates/api/docs.html."""
+
+    template = "api/docs.html"
+
+
 api = WorkbenchAPI(
     title="Fact-check workbench API",
     version="1",
@@ -117,7 +123,7 @@ api = WorkbenchAPI(
     ),
     auth=TokenAuth(),
     urls_namespace="api:v1",
-    docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),
+    docs=WorkbenchSwagger(settings={"validatorUrl": None, "persistAuthorization": False}),
 )
 
 

@@ -31,6 +31,7 @@ from factcheck.claims.forms import (
     workers_of,
 )
 from factcheck.claims.models import Article, Claim, ExtractionRun, claim_band, claim_worthy
+from factcheck.claims.pager import pager_queries
 from factcheck.claims.queue import (
     COUNT_CAP,
     PAGE_SIZE,
@@ -220,10 +221,11 @@ def queue_results(request, membership, params, extras=None, write=None):
         claim.band = claim_band(claim, threshold)
         claim.is_new = previous_visit is not None and claim.created_at > previous_visit
     base = params.copy()
-    base.pop("after", None)
-    next_params = base.copy()
-    if has_next:
-        next_params["after"] = cursor_of(rows[-1], sort)
+    for name in ("after", "back"):
+        base.pop(name, None)
+    after = data.get("after") or ""
+    next_cursor = cursor_of(rows[-1], sort) if has_next else ""
+    queries = pager_queries(base, sort=sort, after=after, back=params.get("back", ""), next_cursor=next_cursor)
     rows = _queue_rows_show(rows)
     return {
         "form": form,
@@ -231,10 +233,8 @@ def queue_results(request, membership, params, extras=None, write=None):
         "rows_html": queue_rows_html(rows, request=request, membership=membership),
         "count": min(count, COUNT_CAP),
         "count_capped": count > COUNT_CAP,
-        "is_first_page": not data.get("after"),
-        "next_query": next_params.urlencode() if has_next else "",
-        "first_query": base.urlencode(),
-        "filters_query": base.urlencode(),
+        "is_first_page": not after,
+        **queries,
         "sort": sort,
         "article_scope": data.get("article"),
         "extras": values,

@@ -21,11 +21,25 @@ class Skip(Exception):
 
 
 def scale_bounds(newsroom):
-    """(worst, best) of a newsroom's rating scale: the numeric values a reviewRating is read against."""
-    values = list(RatingScale.objects.for_newsroom(newsroom).values_list("value", flat=True))
+    """(worst, best) of a newsroom's rating scale: the numeric values a reviewRating is read against.
+
+    Over the active ratings on the scale only: an off-scale rating (Unverifiable) is not "less true than
+    False", and a retired one no longer marks an end of the scale. None when no rating is both."""
+    ratings = RatingScale.objects.for_newsroom(newsroom).filter(active=True, on_scale=True)
+    values = list(ratings.values_list("value", flat=True))
     if not values:
         return None
     return max(1, min(values)), max(values)
+
+
+def review_rating(rating, bounds):
+    """The reviewRating of `rating`: its name, and its value between the scale's worst and best when it is on
+    the scale. By name only when it is off the scale, when the scale has no bounds, or when its value lies
+    outside them (a retired rating past today's ends): a value read against the wrong ends would mislead."""
+    node = {"@type": "Rating", "alternateName": rating.label}
+    if rating.on_scale and bounds is not None and bounds[0] <= rating.value <= bounds[1]:
+        node.update({"ratingValue": rating.value, "bestRating": bounds[1], "worstRating": bounds[0]})
+    return node
 
 
 def short_claim(text):
@@ -60,9 +74,6 @@ def claimreview_for(verdict, *, base_url, bounds):
     claimed = short_claim(claim.text or "")
     if not claimed:
         raise Skip("the statement is empty (claimReviewed is required)")
-    if bounds is None:
-        raise Skip("the newsroom has no rating scale (reviewRating needs best and worst values)")
-    worst, best = bounds
     author = {"@type": "Organization", "name": newsroom.name}
     if newsroom.url:
         author["url"] = newsroom.url
@@ -72,13 +83,7 @@ def claimreview_for(verdict, *, base_url, bounds):
         "url": verdict_url(verdict, base_url),
         "claimReviewed": claimed,
         "author": author,
-        "reviewRating": {
-            "@type": "Rating",
-            "ratingValue": verdict.rating.value,
-            "bestRating": best,
-            "worstRating": worst,
-            "alternateName": verdict.rating.label,
-        },
+        "reviewRating": review_rating(verdict.rating, bounds),
     }
     if verdict.published_at:
         doc["datePublished"] = verdict.published_at.date().isoformat()

@@ -32,7 +32,7 @@ REPORT_FIELDS = [
     "status", "rating", "conclusion", "version", "correction_reason", "published_at", "newsroom", "claim",
     "author", "reviewer",
     "newsroom__name", "newsroom__url", "newsroom__slug",
-    "rating__label", "rating__value", "rating__colour", "rating__description",
+    "rating__label", "rating__value", "rating__colour", "rating__description", "rating__on_scale",
     *(f"author__{f}" for f in _PEOPLE), *(f"reviewer__{f}" for f in _PEOPLE),
     "claim__text", "claim__start", "claim__end", "claim__speaker", "claim__types", "claim__article", "claim__claimant",
     "claim__article__title", "claim__article__url", "claim__article__published_on", "claim__article__outlet",

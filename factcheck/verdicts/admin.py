@@ -7,8 +7,8 @@ from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 
 @admin.register(RatingScale)
 class RatingScaleAdmin(admin.ModelAdmin):
-    list_display = ["label", "value", "colour", "newsroom", "active"]
-    list_filter = ["newsroom"]
+    list_display = ["label", "value", "on_scale", "colour", "newsroom", "active"]
+    list_filter = ["newsroom", "on_scale"]
 
 
 @admin.register(Evidence)

@@ -11,18 +11,26 @@ from factcheck.newsrooms.models import Newsroom
 from factcheck.sources.models import Source
 
 DEFAULT_RATINGS = [
-    # label, value (higher = truer), colour, description
-    ("True", 6, "#1a7f37", "The statement is accurate and nothing significant is missing."),
-    ("Mostly true", 5, "#4c9a2a", "Accurate, but needs clarification or additional information."),
-    ("Half true", 4, "#b08800", "Partially accurate, leaving out important details or taking things out of context."),
+    # label, value (higher = truer), colour, description, on the scale (ClaimReview publishes its value)
+    ("True", 6, "#1a7f37", "The statement is accurate and nothing significant is missing.", True),
+    ("Mostly true", 5, "#4c9a2a", "Accurate, but needs clarification or additional information.", True),
+    (
+        "Half true",
+        4,
+        "#b08800",
+        "Partially accurate, leaving out important details or taking things out of context.",
+        True,
+    ),
     (
         "Mostly false",
         3,
         "#d4731c",
         "Contains an element of truth but ignores facts that would give a different impression.",
+        True,
     ),
-    ("False", 2, "#cf222e", "The statement is not accurate."),
-    ("Unverifiable", 1, "#6e7781", "The available evidence can neither confirm nor refute the statement."),
+    ("False", 2, "#cf222e", "The statement is not accurate.", True),
+    # Not "less true than False": off the scale, so ClaimReview names it without a ratingValue.
+    ("Unverifiable", 1, "#6e7781", "The available evidence can neither confirm nor refute the statement.", False),
 ]
 
 
@@ -40,6 +48,12 @@ class RatingScale(TimeStampedModel):
     colour = models.CharField(max_length=7, default="#6e7781", help_text="Hex colour, e.g. #1a7f37.")
     description = models.TextField(blank=True)
     active = models.BooleanField(default=True)
+    on_scale = models.BooleanField(
+        "on the scale",
+        default=True,
+        help_text="A degree of truth, published with its value in ClaimReview. Off the scale (e.g. Unverifiable): "
+        "published by name only, and left out of the best and worst values.",
+    )
 
     objects = RatingScaleQuerySet.as_manager()
 
@@ -57,9 +71,11 @@ class RatingScale(TimeStampedModel):
 
 def rating_scale_seed(newsroom):
     """Give a newsroom the default rating scale (idempotent)."""
-    for label, value, colour, description in DEFAULT_RATINGS:
+    for label, value, colour, description, on_scale in DEFAULT_RATINGS:
         RatingScale.objects.get_or_create(
-            newsroom=newsroom, label=label, defaults={"value": value, "colour": colour, "description": description}
+            newsroom=newsroom,
+            label=label,
+            defaults={"value": value, "colour": colour, "description": description, "on_scale": on_scale},
         )
 
 

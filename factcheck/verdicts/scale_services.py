@@ -41,6 +41,7 @@ def rating_save(
     value: int,
     colour: str,
     description: str = "",
+    on_scale: bool = True,
     active: bool = True,
     rating: RatingScale | None = None,
 ) -> RatingScale:
@@ -70,7 +71,7 @@ def rating_save(
     if errors:
         raise ValidationError(errors)
     rating.label, rating.value, rating.colour = label, value, colour
-    rating.description, rating.active = (description or "").strip(), active
+    rating.description, rating.on_scale, rating.active = (description or "").strip(), on_scale, active
     rating.full_clean()
     try:
         with transaction.atomic():

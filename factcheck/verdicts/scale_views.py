@@ -36,11 +36,18 @@ class RatingForm(forms.Form):
     description = forms.CharField(
         required=False, max_length=500, widget=forms.TextInput(attrs={"placeholder": "What the rating means"})
     )
+    on_scale = forms.BooleanField(
+        label="On the scale",
+        required=False,
+        initial=True,
+        help_text="A degree of truth: ClaimReview publishes its value. Untick for a rating such as Unverifiable, "
+        "published by name only.",
+    )
     active = forms.BooleanField(required=False, initial=True, help_text="Retired ratings are not offered.")
 
 
 def _initial(rating):
-    return {f: getattr(rating, f) for f in ("label", "value", "colour", "description", "active")}
+    return {f: getattr(rating, f) for f in ("label", "value", "colour", "description", "on_scale", "active")}
 
 
 def _row_form(rating, data=None):
@@ -58,7 +65,8 @@ def _render_scale(request, membership, *, bound=None, add_form=None):
         rows.append((rating, form))
     context = {
         "rows": rows,
-        "add_form": add_form or RatingForm(auto_id="rating-new-%s", initial={"colour": "#6e7781", "active": True}),
+        "add_form": add_form
+        or RatingForm(auto_id="rating-new-%s", initial={"colour": "#6e7781", "on_scale": True, "active": True}),
     }
     return render(request, "verdicts/rating_scale.html", context)
 

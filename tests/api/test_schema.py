@@ -93,3 +93,26 @@ def test_it_serves_the_docs_page_from_our_own_static_files(client, db):
     assert "/api/openapi.json" in html
     assert "cdn" not in html.lower()
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_it_shows_the_docs_page_in_the_app_layout_with_the_top_bar_and_a_breadcrumb(login, admin_member, viewer):
+    # given a newsroom admin
+    response = login(admin_member).get("/api/docs")
+    # then the page has the app's top bar, a breadcrumb back to API & webhooks, and Swagger's mount point
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<header class="topbar">' in html and '<nav aria-label="Main">' in html
+    crumbs = re.search(r'<nav class="crumbs" aria-label="Breadcrumb">(.*?)</nav>', html, re.S).group(1)
+    assert 'href="/newsroom/api-tokens/"' in crumbs and "API docs" in crumbs
+    assert '<div id="swagger-ui"></div>' in html and 'id="swagger-settings"' in html
+    assert "<title>API docs · Fact-check workbench</title>" in html
+    # a viewer, who cannot open API & webhooks, gets a breadcrumb without that link
+    html = login(viewer).get("/api/docs").content.decode()
+    crumbs = re.search(r'<nav class="crumbs" aria-label="Breadcrumb">(.*?)</nav>', html, re.S).group(1)
+    assert "/newsroom/api-tokens/" not in crumbs and "API docs" in crumbs
+
+
+def test_the_docs_page_still_opens_without_a_login(client, db):
+    html = client.get("/api/docs").content.decode()
+    assert '<header class="topbar">' in html and '<nav aria-label="Main">' not in html
+    assert '<div id="swagger-ui"></div>' in html

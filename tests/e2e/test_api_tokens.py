@@ -137,3 +137,22 @@ def test_the_api_docs_page_lists_every_endpoint_offline(page, live_server, db, c
     shot(page, "84-api-docs")
     assert outside == []
     assert console_errors == []
+
+
+def test_the_api_docs_page_has_the_top_bar_and_a_breadcrumb(
+    page, live_server, admin_member, as_user, console_errors, shot
+):
+    as_user(page, admin_member)
+    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        # when an admin opens the docs on a desktop and on a phone
+        page.set_viewport_size(viewport)
+        page.goto(f"{live_server.url}/api/docs")
+        expect(page.locator(".opblock").first).to_be_visible()
+        shot(page, f"api-docs-{name}")
+        # then the app's top bar and a breadcrumb back to API & webhooks are there, within the screen
+        expect(page.locator("header.topbar nav[aria-label=Main]")).to_be_visible()
+        expect(page.locator("nav.crumbs a")).to_have_text("API & webhooks")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+    page.click("nav.crumbs a")
+    expect(page.locator("h1")).to_contain_text("API")
+    assert console_errors == []

@@ -108,3 +108,28 @@ def test_an_admin_sets_the_check_worthy_threshold(
     assert newsroom.checkworthy_threshold == 0.6
     shot(page, "77-threshold-saved")
     assert console_errors == []
+
+
+def test_an_admin_takes_a_rating_off_the_scale(
+    page, live_server, newsroom, admin_member, as_user, console_errors, shot
+):
+    half = RatingScale.objects.get(newsroom=newsroom, label="Half true")
+    unverifiable = RatingScale.objects.get(newsroom=newsroom, label="Unverifiable")
+    as_user(page, admin_member)
+    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        page.set_viewport_size(viewport)
+        page.goto(f"{live_server.url}{reverse('verdicts:rating_scale')}")
+        # the default scale: Unverifiable off the scale, the others on it
+        expect(page.locator(f"#rating-{unverifiable.pk}-on_scale")).not_to_be_checked()
+        expect(page.locator(f"#rating-{half.pk}-on_scale")).to_be_checked()
+        shot(page, f"rating-scale-{name}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+    # when Half true is unticked and saved
+    page.uncheck(f"#rating-{half.pk}-on_scale")
+    page.click(f"#rating-{half.pk} button[value=save]")
+    expect(page.locator("#flash")).to_contain_text("Saved")
+    # then
+    expect(page.locator(f"#rating-{half.pk}-on_scale")).not_to_be_checked()
+    half.refresh_from_db()
+    assert not half.on_scale
+    assert console_errors == []

@@ -115,3 +115,24 @@ def test_it_follows_a_background_export_to_its_download(
     lines = Path(info.value.path()).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 3001
     assert console_errors == []
+
+
+def test_it_shows_the_bom_option_only_while_csv_is_chosen(page, live_server, editor, report_world, as_user, shot):
+    as_user(page, editor)
+    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
+        page.set_viewport_size(viewport)
+        page.goto(f"{live_server.url}{reverse('reports:builder')}")
+        bom = page.locator("input[name=bom]")
+        # CSV is the default: the box shows
+        expect(bom).to_be_visible()
+        shot(page, f"reports-bom-csv-{name}")
+        # when another format is chosen, it goes; back to CSV, it returns
+        page.check("input[name=format][value=pdf]")
+        expect(bom).to_be_hidden()
+        page.check("input[name=format][value=jsonld]")
+        expect(bom).to_be_hidden()
+        expect(page.locator("#report-summary")).to_contain_text("ClaimReview JSON-LD")  # the summary caught up
+        shot(page, f"reports-bom-jsonld-{name}")
+        page.check("input[name=format][value=csv]")
+        expect(bom).to_be_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name

@@ -1,5 +1,7 @@
 """The rating scale screen (factcheck/verdicts/scale_views.py): admins edit their newsroom's scale."""
 
+import re
+
 import pytest
 
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ def _rating(newsroom, label):
 def _fields(rating, **changes):
     data = {"rating": rating.pk, "action": "save", "label": rating.label, "value": rating.value}
     data.update(colour=rating.colour, description=rating.description, active="on" if rating.active else "")
+    data.update(on_scale="on" if rating.on_scale else "")
     data.update(changes)
     return data
 
@@ -37,6 +40,25 @@ def test_it_renames_and_recolours_a_rating(login, admin_member, newsroom):
     assert response.status_code == 302
     rating.refresh_from_db()
     assert (rating.label, rating.colour) == ("Half right", "#123abc")
+
+
+def test_it_takes_a_rating_off_the_scale_and_back(login, admin_member, newsroom):
+    client = login(admin_member)
+    page = client.get(reverse(URL)).content.decode()
+    unverifiable, half_true = _rating(newsroom, "Unverifiable"), _rating(newsroom, "Half true")
+    # the screen shows the box, unticked for Unverifiable (seeded off the scale), ticked for the others
+    box = '<input type="checkbox" name="on_scale" [^>]*id="rating-{}-on_scale"( checked)?>'
+    assert re.search(box.format(unverifiable.pk), page).group(1) is None
+    assert re.search(box.format(half_true.pk), page).group(1) == " checked"
+    # when Half true is saved unticked, then ticked again
+    assert client.post(reverse(URL), _fields(half_true, on_scale="")).status_code == 302
+    assert not _rating(newsroom, "Half true").on_scale
+    assert client.post(reverse(URL), _fields(half_true, on_scale="on")).status_code == 302
+    assert _rating(newsroom, "Half true").on_scale
+    # a new rating is added off the scale when the box is left unticked
+    new = {"action": "add", "label": "Satire", "value": 20, "colour": "#8250df", "active": "on"}
+    assert client.post(reverse(URL), new).status_code == 302
+    assert not _rating(newsroom, "Satire").on_scale
 
 
 def test_it_adds_a_rating(login, admin_member, newsroom):

@@ -53,10 +53,10 @@ def validate_claimreview(doc):
     assert rating[f"{S}alternateName"][0]["@value"].strip()
     assert node[f"{S}url"][0]["@id"].startswith("http")
     # recommended, typed right when present
-    worst = rating[f"{S}worstRating"][0]["@value"]
-    best = rating[f"{S}bestRating"][0]["@value"]
-    value = rating[f"{S}ratingValue"][0]["@value"]
-    assert isinstance(value, int) and 1 <= worst <= value <= best
+    numbers = [f"{S}ratingValue", f"{S}bestRating", f"{S}worstRating"]
+    if any(name in rating for name in numbers):  # all three or none (a rating off the scale: by name only)
+        value, best, worst = (rating[name][0]["@value"] for name in numbers)
+        assert isinstance(value, int) and 1 <= worst <= value <= best
     author = node[f"{S}author"][0]
     assert author["@type"] == [f"{S}Organization"] and author[f"{S}name"][0]["@value"]
     assert doc["claimReviewed"] != doc["reviewRating"]["alternateName"]

@@ -14,7 +14,7 @@ from factcheck.reports.claimreview import (
     short_claim,
 )
 from factcheck.reports.selection import report_rows, report_verdicts
-from factcheck.verdicts.models import Verdict
+from factcheck.verdicts.models import RatingScale, Verdict
 from tests.reports.jsonld import S, validate_claimreview
 
 BASE = "https://desk.example.org/"
@@ -43,12 +43,12 @@ def test_it_fills_the_recommended_fields(newsroom, report_world):
     doc = claimreview_for(
         report_verdicts(newsroom=newsroom, filters={}).get(pk=v1.pk), base_url=BASE, bounds=scale_bounds(newsroom)
     )
-    # given the default scale True=6 … Unverifiable=1
+    # given the default scale True=6 … False=2 (Unverifiable=1 is off the scale)
     assert doc["reviewRating"] == {
         "@type": "Rating",
         "ratingValue": 3,
         "bestRating": 6,
-        "worstRating": 1,
+        "worstRating": 2,
         "alternateName": "Mostly false",
     }
     assert doc["url"] == "https://desk.example.org" + reverse("reports:public_verdict", args=[v1.pk])
@@ -110,3 +110,60 @@ def test_it_catches_a_misspelt_property_in_the_validator(newsroom, report_world)
     doc = {**docs[0], "claimReview": docs[0]["claimReviewed"]}
     with pytest.raises(AssertionError, match="lost on expansion"):
         validate_claimreview(doc)
+
+
+# --- ratings off the scale -----------------------------------------------------------------------
+
+
+def test_the_default_scale_runs_from_false_to_true_with_unverifiable_off_it(newsroom):
+    assert not RatingScale.objects.get(newsroom=newsroom, label="Unverifiable").on_scale
+    assert set(RatingScale.objects.filter(newsroom=newsroom, on_scale=True).values_list("label", flat=True)) == {
+        "True",
+        "Mostly true",
+        "Half true",
+        "Mostly false",
+        "False",
+    }
+    assert scale_bounds(newsroom) == (2, 6)
+
+
+def test_it_exports_a_rating_off_the_scale_by_name_only(newsroom, report_world):
+    # given a published verdict rated Unverifiable (value 1, off the scale)
+    verdict = report_world["published"][0]
+    Verdict.objects.filter(pk=verdict.pk).update(
+        rating=RatingScale.objects.get(newsroom=newsroom, label="Unverifiable")
+    )
+    # when
+    docs, skipped = _docs(newsroom, {})
+    # then it is named, with no number a reader could place below False
+    rated = {doc["reviewRating"]["alternateName"]: doc["reviewRating"] for doc in docs}
+    assert rated["Unverifiable"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert rated["True"] == {
+        "@type": "Rating",
+        "ratingValue": 6,
+        "bestRating": 6,
+        "worstRating": 2,
+        "alternateName": "True",
+    }
+    assert skipped == []
+    for doc in docs:
+        validate_claimreview(doc)
+
+
+def test_the_ends_of_the_scale_are_its_active_ratings_on_the_scale(newsroom, report_world):
+    # given True retired and a new, active "Pants on fire" at 1 on the scale
+    RatingScale.objects.filter(newsroom=newsroom, label="True").update(active=False)
+    RatingScale.objects.create(newsroom=newsroom, label="Pants on fire", value=1, on_scale=True)
+    # then the ends are 1 and 5 (Mostly true), and the verdict rated with the retired True, now past the best
+    # end, is named without a value rather than read as 6 of 5
+    assert scale_bounds(newsroom) == (1, 5)
+    docs, _ = _docs(newsroom, {})
+    rated = {doc["reviewRating"]["alternateName"]: doc["reviewRating"] for doc in docs}
+    assert rated["True"] == {"@type": "Rating", "alternateName": "True"}
+    assert rated["Mostly false"]["ratingValue"] == 3 and rated["Mostly false"]["worstRating"] == 1
+    # with no active rating on the scale at all, every rating is named without a value, none is skipped
+    RatingScale.objects.filter(newsroom=newsroom).update(on_scale=False)
+    assert scale_bounds(newsroom) is None
+    docs, skipped = _docs(newsroom, {})
+    assert len(docs) == 2 and skipped == []
+    assert all(set(doc["reviewRating"]) == {"@type", "alternateName"} for doc in docs)

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -31,6 +32,20 @@ def test_it_shows_the_builder_to_an_editor(login, editor, report_world):
     assert response.status_code == 200
     assert b"Build a verdict report" in response.content
     assert b"Internal: include private evidence" not in response.content  # admins only
+
+
+def test_the_bom_option_sits_where_the_css_hides_it_for_formats_other_than_csv(login, editor, report_world):
+    # The rule in static/css/reports.css: #report-form:has(input[name="format"]:checked:not([value="csv"])) .csv-only
+    html = login(editor).get(BUILDER).content.decode()
+    form = re.search(r'<form [^>]*id="report-form".*?</form>', html, re.S).group(0)
+    formats = re.findall(r'<input type="radio" name="format" value="(\w+)"[^>]*>', form)
+    assert formats == ["csv", "pdf", "jsonld"]
+    assert re.search(r'<input type="radio" name="format" value="csv"[^>]*checked', form)  # CSV first: the box shows
+    option = re.search(r'<div class="field csv-only">(.*?)</div>', form, re.S)
+    assert option and 'name="bom"' in option.group(1)
+    assert form.count('name="bom"') == 1  # no other copy of the box outside the hidden block
+    css = (settings.BASE_DIR / "static" / "css" / "reports.css").read_text()
+    assert '#report-form:has(input[name="format"]:checked:not([value="csv"])) .csv-only { display: none; }' in css
 
 
 def test_it_offers_the_internal_option_to_admins(login, admin_member, report_world):

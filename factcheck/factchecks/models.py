@@ -29,28 +29,9 @@ def own_key(claim_id):
     return f"own:{claim_id}"
 
 
-def own_q(newsroom, prefix=""):
-    """The known fact-checks that are `newsroom`'s own work, never "checked elsewhere": its own published
-    verdicts, and imported ClaimReviews it wrote itself (reviewed under its name, or at an address under its
-    web site). `prefix` reaches them from another model ("known__" from ClaimMatch). Constants only, no join:
-    the matching query stays a walk of the trigram index on (newsroom, claim text)."""
-    q = models.Q(**{f"{prefix}origin": KnownFactCheck.Origin.OWN})
-    name = " ".join((newsroom.name or "").split())
-    if name:
-        q |= models.Q(**{f"{prefix}reviewer__iexact": name})
-    site = (newsroom.url or "").strip().rstrip("/")
-    if site.lower().startswith(("http://", "https://")):
-        q |= models.Q(**{f"{prefix}url__istartswith": f"{site}/"})
-    return q
-
-
 class KnownFactCheckQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
-
-    def elsewhere(self, newsroom):
-        """The newsroom's known fact-checks by other organisations: what statements are matched against."""
-        return self.for_newsroom(newsroom).exclude(own_q(newsroom))
 
     def search(self, term):
         term = clean_search_term(term)
@@ -125,10 +106,6 @@ class KnownFactCheck(TimeStampedModel):
 class ClaimMatchQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
-
-    def elsewhere(self, newsroom):
-        """The newsroom's matches to other organisations' fact-checks (never to its own: see own_q)."""
-        return self.for_newsroom(newsroom).exclude(own_q(newsroom, "known__"))
 
 
 class ClaimMatch(TimeStampedModel):

@@ -18,8 +18,7 @@ from factcheck.claims.models import Article, Claim
 from factcheck.core.db import as_bigint
 from factcheck.core.fetch import FetchRefused, fetch
 from factcheck.factchecks import feeds, matching
-from factcheck.factchecks.models import ClaimMatch, KnownFactCheck, import_key, own_key, own_q
-from factcheck.newsrooms.models import Newsroom
+from factcheck.factchecks.models import ClaimMatch, KnownFactCheck, import_key, own_key
 from factcheck.verdicts.models import Verdict
 
 logger = logging.getLogger(__name__)
@@ -244,15 +243,14 @@ def matches_for_claims(*, claim_ids) -> int:
     claims = list(Claim.objects.filter(pk__in=claim_ids).only("pk", "newsroom_id", "text"))
     if not claims:
         return 0
-    rooms = Newsroom.objects.in_bulk({c.newsroom_id for c in claims})
-    has_known = {nid: KnownFactCheck.objects.elsewhere(room).exists() for nid, room in rooms.items()}
+    has_known = {
+        nid: KnownFactCheck.objects.filter(newsroom_id=nid).exists() for nid in {c.newsroom_id for c in claims}
+    }
     candidates = {}
     for claim in claims:
         if has_known[claim.newsroom_id]:
-            # Other organisations' checks only: never the newsroom's own verdicts (so never a statement's own
-            # verdict either) nor ClaimReviews it wrote itself (models.own_q).
             scope = KnownFactCheck.objects.filter(newsroom_id=as_bigint(claim.newsroom_id))  # the GiST index
-            scope = scope.exclude(own_q(rooms[claim.newsroom_id]))
+            scope = scope.exclude(source_claim_id=claim.pk)
             candidates[claim.pk] = matching.known_candidates(scope, matching.claim_core(claim.text))
     texts = _texts(KnownFactCheck, "claim_text", {pk for pks in candidates.values() for pk in pks})
     scorer = matching.Scorer()  # after the cheap checks: a newsroom with no known checks never loads the model
@@ -272,14 +270,10 @@ def matches_for_known(*, known_ids) -> int:
     )
     if not knowns:
         return 0
-    own = _own_ids(knowns)
     scorer = matching.Scorer()
     candidates = {}
-    for known in knowns:  # the newsroom's own work matches nothing: its old matches, if any, go below
-        if known.pk in own:
-            candidates[known.pk] = []
-        else:
-            candidates[known.pk] = matching.claim_candidates(known, matching.claim_core(known.claim_text))
+    for known in knowns:  # a statement never matches its own verdict: claim_candidates leaves it out
+        candidates[known.pk] = matching.claim_candidates(known, matching.claim_core(known.claim_text))
     texts = _texts(Claim, "text", {pk for pks in candidates.values() for pk in pks})
     found = {}
     for known in knowns:
@@ -288,16 +282,6 @@ def matches_for_known(*, known_ids) -> int:
             if scorer.matches(score):
                 found[(claim_id, known.pk)] = (known.newsroom_id, score)
     return _matches_write(found, scope={"known_id__in": [k.pk for k in knowns]}, method=scorer.method)
-
-
-def _own_ids(knowns):
-    """Which of `knowns` are their newsroom's own work (models.own_q), one query per newsroom."""
-    rooms = Newsroom.objects.in_bulk({k.newsroom_id for k in knowns})
-    own = set()
-    for nid, room in rooms.items():
-        pks = [k.pk for k in knowns if k.newsroom_id == nid]
-        own.update(KnownFactCheck.objects.filter(pk__in=pks).filter(own_q(room)).values_list("pk", flat=True))
-    return own
 
 
 def _texts(model, column, pks):

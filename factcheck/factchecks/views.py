@@ -4,7 +4,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,12 +25,26 @@ PANEL_LIMIT = 10
 def known_list(request):
     membership = get_membership(request)
     term = clean_search_term(request.GET.get("q"))
-    # Other organisations' fact-checks only: the newsroom's own verdicts are not "checked elsewhere".
-    known = KnownFactCheck.objects.elsewhere(membership.newsroom)
-    counts = {"total": known.count()}
+    origin = request.GET.get("origin", "")
+    known = KnownFactCheck.objects.for_newsroom(membership.newsroom)
+    counts = known.aggregate(
+        total=Count("pk"),
+        imported=Count("pk", filter=Q(origin=KnownFactCheck.Origin.IMPORTED)),
+        own=Count("pk", filter=Q(origin=KnownFactCheck.Origin.OWN)),
+    )
     counts["matched_statements"] = Claim.objects.for_newsroom(membership.newsroom).filter(has_known_match=True).count()
-    rows = list(known.search(term).annotate(n_matches=Count("matches"))[: LIST_LIMIT + 1])
-    context = {"rows": rows[:LIST_LIMIT], "more": len(rows) > LIST_LIMIT, "q": term, "counts": counts}
+    rows = known.search(term)
+    if origin in KnownFactCheck.Origin.values:
+        rows = rows.filter(origin=origin)
+    rows = list(rows.annotate(n_matches=Count("matches"))[: LIST_LIMIT + 1])
+    context = {
+        "rows": rows[:LIST_LIMIT],
+        "more": len(rows) > LIST_LIMIT,
+        "q": term,
+        "origin": origin,
+        "origins": KnownFactCheck.Origin.choices,
+        "counts": counts,
+    }
     template = "factchecks/partials/rows.html" if request.htmx else "factchecks/list.html"
     return render(request, template, context)
 
@@ -66,8 +80,8 @@ def known_import_view(request):
 @login_required
 def claim_matches(request, pk):
     """The statement page's "Already checked elsewhere" panel (htmx), or the same list as a page."""
-    claim = get_for_member(request, Claim.objects.select_related("article", "newsroom"), pk)
-    matches = ClaimMatch.objects.elsewhere(claim.newsroom).filter(claim=claim).select_related("known")
+    claim = get_for_member(request, Claim.objects.select_related("article"), pk)
+    matches = ClaimMatch.objects.for_newsroom(claim.newsroom_id).filter(claim=claim).select_related("known")
     matches = list(matches[:PANEL_LIMIT])
     context = {"claim": claim, "matches": matches}
     template = "factchecks/partials/claim_matches.html" if request.htmx else "factchecks/claim_matches.html"

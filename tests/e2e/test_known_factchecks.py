@@ -59,30 +59,3 @@ def test_an_admin_imports_a_feed_and_a_matched_statement_shows_the_panel(
     expect(page.locator("a.row-link")).to_have_count(1)
     expect(page.locator("a.row-link")).to_have_text(PARAPHRASED)
     assert console_errors == []
-
-
-def test_the_newsrooms_own_work_is_never_shown_as_checked_elsewhere(
-    page, live_server, newsroom, viewer, as_user, console_errors, shot
-):
-    from tests.factchecks.test_views import _matched, _own_rows
-
-    # given a statement matched to another organisation's check and (as before the fix) to the newsroom's own
-    matched, _ = _matched(newsroom)
-    _own_rows(newsroom, matched)
-    as_user(page, viewer)
-    for name, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 390, "height": 844})):
-        page.set_viewport_size(viewport)
-        # when the list and the statement are opened, then only the other organisation's check is there
-        page.goto(f"{live_server.url}{reverse('factchecks:list')}")
-        expect(page.locator("#known-rows tr")).to_have_count(1)
-        expect(page.locator("#known-rows")).to_contain_text("Harbour Checks")
-        shot(page, f"known-list-{name}")
-        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
-        page.goto(f"{live_server.url}{matched.get_absolute_url()}")
-        panel = page.locator(f"#claim-{matched.pk}-known")
-        expect(panel.locator(".similar-item")).to_have_count(1)
-        expect(panel).to_contain_text("Harbour Checks")
-        expect(panel).not_to_contain_text("Alpha Desk")
-        panel.scroll_into_view_if_needed()
-        shot(page, f"known-panel-{name}")
-    assert console_errors == []

@@ -12,7 +12,6 @@ from factcheck.factchecks.services import (
     matches_for_article,
     matches_for_articles,
     matches_for_claims,
-    matches_for_known,
 )
 from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import RatingScale
@@ -161,7 +160,7 @@ def _publish(claim, author, reviewer, label="False"):
     return verdict_approve(member=Membership.objects.get(user=reviewer), verdict=verdict)
 
 
-def test_an_own_published_verdict_is_recorded_but_never_matched_as_checked_elsewhere(
+def test_an_own_published_verdict_becomes_a_known_check_and_matches_a_statement_elsewhere(
     newsroom, editor, colleague, django_capture_on_commit_callbacks
 ):
     # given: the same claim in two articles
@@ -170,68 +169,29 @@ def test_an_own_published_verdict_is_recorded_but_never_matched_as_checked_elsew
     # when
     with django_capture_on_commit_callbacks(execute=True):
         verdict = _publish(checked, editor, colleague)
-    # then the verdict is on record as the newsroom's own ...
+    # then
     known = KnownFactCheck.objects.get(origin=KnownFactCheck.Origin.OWN)
     assert (known.verdict, known.source_claim) == (verdict, checked)
     assert (known.rating, known.reviewer) == ("False", "Alpha Desk")
-    # ... and matches no statement: not the other article's, not its own
-    assert ClaimMatch.objects.count() == 0
-    assert not Claim.objects.filter(pk__in=[checked.pk, later.pk], has_known_match=True).exists()
-    # a re-run upserts instead of duplicating, and still matches nothing
+    assert known.url == f"/fact-checks/{verdict.pk}/"
+    assert known.link == checked.get_absolute_url()
+    assert list(ClaimMatch.objects.values_list("claim_id", "known_id")) == [(later.pk, known.pk)]
+    checked.refresh_from_db()
+    assert checked.has_known_match is False  # never matched to its own verdict
+    # and a re-run upserts instead of duplicating
     known_from_verdict(verdict_id=verdict.pk)
     assert KnownFactCheck.objects.filter(origin=KnownFactCheck.Origin.OWN).count() == 1
-    assert ClaimMatch.objects.count() == 0
 
 
-def test_a_statement_extracted_later_matches_another_outlets_check_but_not_an_own_verdict(
+def test_a_statement_extracted_later_matches_an_own_verdict_but_its_own_statement_does_not(
     newsroom, editor, colleague, django_capture_on_commit_callbacks
 ):
     checked = statement(newsroom, KNOWN)
     with django_capture_on_commit_callbacks(execute=True):
         _publish(checked, editor, colleague)
     later = statement(newsroom, PARAPHRASED)
-    assert matches_for_claims(claim_ids=[checked.pk, later.pk]) == 0
-    # the same claim checked by another organisation is matched
-    import_known(newsroom, KNOWN)
-    assert matches_for_claims(claim_ids=[checked.pk, later.pk]) == 2
-    assert set(ClaimMatch.objects.values_list("known__origin", flat=True)) == {KnownFactCheck.Origin.IMPORTED}
-
-
-@pytest.mark.parametrize(
-    "author, url",
-    [
-        ("Alpha Desk", "https://checks.example.org/reviews/1"),  # reviewed under the newsroom's name
-        ("  alpha   DESK ", "https://checks.example.org/reviews/1"),  # however it is spaced or cased
-        ("Some Platform", "https://alpha.example.org/fact-checks/12/"),  # published on the newsroom's own site
-    ],
-)
-def test_an_imported_claimreview_by_the_newsroom_itself_is_never_matched(newsroom, author, url):
-    # given the newsroom's own ClaimReview, imported back (its feed, or an aggregator's that carries it)
-    doc = claimreview(1, KNOWN, reviewer=author)
-    doc["url"] = url
-    known_import(newsroom=newsroom, data=[doc])
-    claim = statement(newsroom, PARAPHRASED)
-    # when matched either way
-    assert matches_for_claims(claim_ids=[claim.pk]) == 0
-    assert matches_for_known(known_ids=list(KnownFactCheck.objects.values_list("pk", flat=True))) == 0
-    # then
-    claim.refresh_from_db()
-    assert claim.has_known_match is False
-    assert KnownFactCheck.objects.elsewhere(newsroom).count() == 0
-
-
-def test_a_match_made_to_an_own_verdict_before_is_removed_by_matching_again(newsroom, editor, colleague):
-    # given a match to an own verdict, as the earlier matching wrote it
-    checked = statement(newsroom, KNOWN)
-    _publish(checked, editor, colleague)
-    known = known_from_verdict(verdict_id=checked.verdicts.get().pk)
-    later = statement(newsroom, PARAPHRASED)
-    ClaimMatch.objects.create(newsroom=newsroom, claim=later, known=known, score=0.9, method="trigram")
-    Claim.objects.filter(pk=later.pk).update(has_known_match=True)
-    # when the own check is matched again, then its match and the flag go
-    assert matches_for_known(known_ids=[known.pk]) == 0
-    later.refresh_from_db()
-    assert ClaimMatch.objects.count() == 0 and later.has_known_match is False
+    assert matches_for_claims(claim_ids=[checked.pk, later.pk]) == 1
+    assert ClaimMatch.objects.get().claim == later
 
 
 def test_a_draft_verdict_is_not_a_known_check(newsroom, editor):
@@ -302,45 +262,9 @@ def test_the_backfill_command_records_own_verdicts_and_rematches(newsroom, edito
     checked = statement(newsroom, KNOWN)
     _publish(checked, editor, colleague)  # on_commit callbacks not run: as before this feature existed
     later = statement(newsroom, PARAPHRASED)
-    import_known(newsroom, "The ferry terminal will cost 48 million pounds.", "Crime doubled under Eastwick's mayor.")
+    import_known(newsroom, "The ferry terminal will cost 48 million pounds.")
     out = io.StringIO()
     call_command("match_factchecks", "--newsroom", newsroom.slug, stdout=out)
-    assert "1 own verdict(s) recorded; 2 imported fact-check(s) matched" in out.getvalue()
+    assert "1 own verdict(s) recorded; 1 imported fact-check(s) matched" in out.getvalue()
     later.refresh_from_db()
     assert later.has_known_match is True
-    # matched to the other organisation's check only, never to the newsroom's own verdict
-    assert set(ClaimMatch.objects.filter(claim=later).values_list("known__origin", flat=True)) == {"imported"}
-
-
-# --- the data migration that drops matches to a newsroom's own work (factchecks 0003) ----------------
-
-
-def test_the_migration_drops_own_matches_and_puts_the_flags_right(newsroom, other_newsroom):
-    import importlib
-
-    from django.apps import apps
-
-    drop = importlib.import_module("factcheck.factchecks.migrations.0003_drop_own_newsroom_matches").drop_own_matches
-    # given: statements matched to own work, to another outlet's check, and both; another newsroom alike
-    import_known(newsroom, KNOWN)
-    elsewhere = KnownFactCheck.objects.get(newsroom=newsroom)
-    only_own, both = statement(newsroom, PARAPHRASED), statement(newsroom, KNOWN)
-    other_claim = statement(other_newsroom, PARAPHRASED)
-    own = KnownFactCheck.objects.create(
-        newsroom=newsroom, claim_text=KNOWN, url="/fact-checks/1/", key="own:x", origin="own", source_claim=both
-    )
-    named = KnownFactCheck.objects.create(newsroom=newsroom, claim_text=KNOWN, url="https://x.example/1", key="n")
-    KnownFactCheck.objects.filter(pk=named.pk).update(reviewer="Alpha Desk")
-    beta_own = KnownFactCheck.objects.create(newsroom=other_newsroom, claim_text=KNOWN, url="https://b/", key="b")
-    KnownFactCheck.objects.filter(pk=beta_own.pk).update(reviewer="beta desk")
-    pairs = [(only_own, own), (only_own, named), (both, own), (both, elsewhere), (other_claim, beta_own)]
-    for claim, known in pairs:
-        ClaimMatch.objects.create(newsroom=claim.newsroom, claim=claim, known=known, score=0.9, method="trigram")
-    Claim.objects.update(has_known_match=True)
-    # when
-    drop(apps, None)
-    drop(apps, None)  # run twice: nothing more to do
-    # then only the match to the other organisation's check is left, and the flags say so
-    assert list(ClaimMatch.objects.values_list("claim_id", "known_id")) == [(both.pk, elsewhere.pk)]
-    flags = dict(Claim.objects.values_list("pk", "has_known_match"))
-    assert flags[both.pk] is True and flags[only_own.pk] is False and flags[other_claim.pk] is False

@@ -42,46 +42,6 @@ def test_it_lists_known_fact_checks_with_counts_and_search(login, viewer, newsro
     assert "<html" not in response.content.decode() and "No known fact-check matches." in response.content.decode()
 
 
-def _own_rows(newsroom, claim):
-    """The newsroom's own work among its known checks, each matched to `claim` (as matching once did)."""
-    own = [
-        KnownFactCheck.objects.create(
-            newsroom=newsroom, claim_text="Our own verdict's claim", url="/fact-checks/1/", key="own:1",
-            origin=KnownFactCheck.Origin.OWN, source_claim=claim, reviewer="Alpha Desk", rating="False",
-        ),
-        KnownFactCheck.objects.create(
-            newsroom=newsroom, claim_text="Our ClaimReview imported back", url="https://alpha.example.org/fc/2/",
-            key="mine", reviewer="Somebody", rating="True",
-        ),
-        KnownFactCheck.objects.create(
-            newsroom=newsroom, claim_text="Reviewed under our name", url="https://agg.example.net/3",
-            key="named", reviewer="ALPHA desk", rating="True",
-        ),
-    ]  # fmt: skip
-    for known in own:
-        ClaimMatch.objects.create(newsroom=newsroom, claim=claim, known=known, score=0.9, method="trigram")
-    return own
-
-
-def test_the_list_and_the_panel_leave_out_the_newsrooms_own_work(login, viewer, newsroom, htmx_headers):
-    # given a statement matched to another organisation's check and, as before the fix, to the newsroom's own work
-    matched, unmatched = _matched(newsroom)
-    _own_rows(newsroom, matched)
-    client = login(viewer)
-    # when the list and the statement's panel are opened
-    listing = client.get(reverse("factchecks:list")).content.decode()
-    panel = client.get(reverse("factchecks:claim_matches", args=[matched.pk]), headers=htmx_headers).content.decode()
-    # then only the other organisation's check shows, in both, and is counted
-    for body in (listing, panel):
-        assert KNOWN in body and "Harbour Checks" in body
-        assert "Our own verdict" not in body and "imported back" not in body and "under our name" not in body
-    assert 'id="known-total">1<' in listing
-    assert "chip-known" not in listing and "origin=own" not in listing  # no "own verdict" chip or tile
-    # and a search finds none of them either
-    found = client.get(reverse("factchecks:list"), {"q": "our own"}, headers=htmx_headers).content.decode()
-    assert "No known fact-check matches." in found
-
-
 def test_it_never_links_a_stored_non_web_url(login, viewer, newsroom):
     KnownFactCheck.objects.create(
         newsroom=newsroom, claim_text="Odd row", url="javascript:alert(1)", key="odd", rating="False"

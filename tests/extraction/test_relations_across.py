@@ -455,3 +455,23 @@ def test_a_baseline_with_the_direction_stated_after_it():
     assert [r.holds for r in rels] == [False]
     _, rels = _rels("Kiln news\n\nGlaze stocks were 8,400 tonnes, compared with 7,500 a year earlier.", "change")
     assert rels == []
+
+
+# _rule_part_anaphor: "Of the total," after a sentence with a level and its baseline
+def test_the_total_opened_after_a_move_is_the_new_level_not_its_baseline():
+    text = (
+        "The county approved a budget of £310m for next year, up from £280m this year. "
+        "Of the total, £120m will go to roads, £95m to housing and £80m to parks."
+    )
+    ex, rels = _rels(text, "part_of")
+    assert [(_texts(ex, r), r.holds) for r in rels] == [(["£120m", "£310m"], True)]
+    # one candidate only: it stays the whole even when named as a move's baseline
+    ex, rels = _rels("Sales fell from £300m to a level no one expected. Of that, £120m came from exports.", "part_of")
+    assert [_texts(ex, r) for r in rels] == [["£120m", "£300m"]]
+
+
+def test_a_broken_percentage_change_names_the_figures_as_written():
+    ex, rels = _rels("Bus fares will rise by 5%, from £2.00 to £2.20, the council said.", "change")
+    broken = [r for r in rels if r.holds is False]
+    assert len(broken) == 1
+    assert broken[0].explanation.startswith("from £2.00 to £2.20 is a change of +10.0%")

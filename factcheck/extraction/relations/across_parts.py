@@ -35,6 +35,12 @@ _OF_WHICH_BEFORE = re.compile(
     re.I,
 )
 _OF_THAT_START = re.compile(r"(?:^|[.;]\s+|\n)\s*Of\s+(?:that|this|these|those|the\s+total|which)\s*,?\s*$")
+# a figure named as the level something moved from or is compared with: "up from £280m", "than 40", "compared with 9"
+_BASELINE_BEFORE = re.compile(
+    r"\b(?:from|than|compared\s+(?:with|to)|against|previously|had\s+been)\s+"
+    r"(?:a\s+|an\s+|the\s+|its\s+|their\s+)?(?:previous\s+|earlier\s+|record\s+|last\s+year's\s+)?$",
+    re.I,
+)
 _OUT_OF_TOTAL = re.compile(
     r"^[^.;]{0,30}?\b(?:out\s+of|from)\s+(?:a|the|its|their)\s+(?:current\s+|overall\s+)?total\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:of\s+)?$",
@@ -89,6 +95,10 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
             continue  # "500 farms, including 56 large estates": the estates are farms
         if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):
             wholes.append(w)
+    if len(wholes) > 1:
+        # "a budget of £310m, up from £280m. Of the total, £120m …": the total is the level now, not the
+        # baseline it moved from (the browser review's wrong "£120m is part of £280m")
+        wholes = [w for w in wholes if not _BASELINE_BEFORE.search(text, max(0, w.start - 40), w.start)] or wholes
     # round 15: "of those 5,526, only 213 registered. So 5,313 of those …": the group that can hold the part
     return next((w for w in wholes if w.value >= a.value), wholes[0] if wholes else None)
 

@@ -194,7 +194,7 @@ def _add_group_pct_change(text, x, y, pct, add) -> None:
         [x, y],
         pct,
         holds,
-        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; the text says {pct.text}",
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}%; the text says {pct.text}",
     )
 
 
@@ -273,8 +273,7 @@ def _percent_change(text, p, group, add):
         [x, y],
         p,
         holds,
-        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
-        f"the text says {'down' if down else 'up'} {p.text}",
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}%; the text says {'down' if down else 'up'} {p.text}",
     )
 
 
@@ -373,7 +372,7 @@ def _percent_than(text, p, group, add) -> None:
         [x, y],
         p,
         holds,
-        f"from {_fmt(x.value)} to {_fmt(y.value)} is a change of {computed:+.1f}%; "
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}%; "
         f"the text says {p.text} {word}: {_holds_text(holds)}",
     )
 

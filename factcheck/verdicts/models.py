@@ -1,3 +1,5 @@
+import re
+
 from simple_history.models import HistoricalRecords
 
 from django.conf import settings
@@ -67,6 +69,27 @@ class RatingScale(TimeStampedModel):
 
     def __str__(self):
         return self.label
+
+    @property
+    def text_colour(self) -> str:
+        """Black or white, whichever reads better on the rating's colour (WCAG contrast): an admin may pick
+        any colour, and white on the default amber or orange was only 3.3:1."""
+        return text_colour_on(self.colour)
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def text_colour_on(hex_colour: str) -> str:
+    """ "#fff" or "#000" for text on a #rrggbb background, by the higher WCAG contrast ratio (white when the
+    colour cannot be read)."""
+    if not isinstance(hex_colour, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", hex_colour):
+        return "#fff"
+    lum = _luminance(hex_colour)
+    return "#000" if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else "#fff"
 
 
 def rating_scale_seed(newsroom):

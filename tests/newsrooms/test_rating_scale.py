@@ -145,3 +145,23 @@ def test_outsiders_cannot_touch_this_newsrooms_ratings(client, login, outsider, 
     assert other.post(reverse(URL), {"action": "save", "rating": "1 OR 1=1"}).status_code == 404
     assert other.put(reverse(URL)).status_code == 405
     assert _rating(newsroom, "True")
+
+
+@pytest.mark.parametrize(
+    "colour, text",
+    [("#1a7f37", "#fff"), ("#cf222e", "#fff"), ("#4c9a2a", "#000"), ("#b08800", "#000"), ("#d4731c", "#000")],
+)
+def test_a_chip_s_text_is_black_or_white_by_contrast(colour, text):
+    from factcheck.verdicts.models import text_colour_on
+
+    assert text_colour_on(colour) == text
+    assert text_colour_on("#FFFFFF") == "#000" and text_colour_on("#000000") == "#fff"
+    assert text_colour_on("not a colour") == "#fff"
+
+
+def test_the_scale_screen_writes_amber_chips_in_black(login, admin_member, newsroom):
+    content = login(admin_member).get(reverse(URL)).content.decode()
+    half = _rating(newsroom, "Half true")
+    assert half.text_colour == "#000"
+    assert f"background: {half.colour}; color: #000" in content
+    assert f"background: {_rating(newsroom, 'False').colour}; color: #fff" in content

@@ -10,6 +10,7 @@ import re
 from ..types import Quantity
 from .common import (
     _ANY_WORD,
+    _FULL_STOP,
     _PCT_DIRECTION,
     INF,
     ITEM_TAIL_GAP,
@@ -231,8 +232,38 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
                 continue  # "to £1.2bn from £1.1bn, while profit rose to £84m": ends of changes, not parts
             if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
                 continue
+            if _scattered(text, run, t, sent):
+                continue
             return run, t
     return None
+
+
+# round 17: words that say figures add up, in the parts' sentences or right before the total
+# ("in addition … a further £25bn", "This includes £546bn … The remaining £651bn"), or that one part is a move
+# from the other ("an air pressure of 880 … a 100 millibar drop")
+_ADDS_UP = re.compile(
+    r"\b(?:total\w*|in\s+all|altogether|combined|together|between\s+them|overall|sum|whole|in\s+addition|"
+    r"additional|further|another|extra|plus|on\s+top\s+of|includ\w*|of\s+which|remain\w*|the\s+rest|"
+    r"(?:drop|fall|rise|increase|decline|gain|jump)s?)\b",
+    re.I,
+)
+
+
+def _scattered(text: str, run: list[Quantity], t: Quantity, sent) -> bool:
+    """Round 17: parts in two sentences and a total in a third, with no word saying they add up: a series of
+    like figures ("the film took $11.8m." … "fourth, with $9.5m" against "second with $21m" in a box-office
+    chart) whose sum meets another item by chance. Parts within one sentence, or a total sharing a
+    sentence with a part, are left to the tests above."""
+    if sent(run[0]) == sent(run[-1]) or sent(t) in {sent(q) for q in run}:
+        return False
+    before = text[max(0, t.start - 25) : t.start]
+    spans = [  # each part's own sentence: the words of the sentence before belong to another figure
+        _FULL_STOP.split(text[max(0, q.start - 100) : q.start])[-1]
+        + text[q.start : q.end]
+        + _FULL_STOP.split(text[q.end : q.end + 60])[0]
+        for q in run
+    ]
+    return not (_TOTAL_CUE.search(before) or any(_ADDS_UP.search(s) for s in spans))
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)$", re.I)

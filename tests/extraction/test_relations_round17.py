@@ -1,0 +1,94 @@
+"""Round 17 of issue 12: a figure set against a rival's figure named in a clause of its own, and a sum whose
+parts and total are scattered over three sentences with no word saying they add up. Sentences written for
+these tests (not taken from any corpus)."""
+
+import pytest
+
+from tests.extraction.test_relations_round4 import _rels, _texts
+
+
+def _comparisons(text):
+    ex, rels = _rels(text, "comparison")
+    return [(sorted(_texts(ex, r)), r.holds) for r in rels]
+
+
+# rivals.comparisons_with_a_rival
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # box office, a conversion in brackets and an aside between dashes
+        (
+            "The thriller took $33.1m (£17.5m), ahead of animated comedy Big Fish - now in its fifth week on "
+            "release - which took $24.1m (£12.7m).",
+            ["$24.1m", "$33.1m"],
+        ),
+        # sales, "outselling" and "managed"
+        (
+            "The console sold 120,000 units last week, outselling its main rival, which managed 80,000 units.",
+            ["120,000 units", "80,000 units"],
+        ),
+        # a poll, the rival's figure in brackets
+        ("The party polled 41%, ahead of the Greens (12%).", ["12%", "41%"]),
+        # a vote, "behind" and "with"
+        ("The mayor won 12,300 votes, behind the challenger with 14,100 votes.", ["12,300 votes", "14,100 votes"]),
+        # "trailing" and "on"
+        ("Shares in the bank gained 2.1%, trailing its rival on 3.4% for the week.", ["2.1%", "3.4%"]),
+    ],
+)
+def test_it_compares_a_figure_with_a_rivals_figure_in_its_own_clause(text, pair):
+    assert (pair, True) in _comparisons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drama earned $9m, ahead of the comedy, which took $12m.",
+        "The shop sold 4,000 coats, outselling the chain's flagship store, which sold 5,500 coats.",
+        "The mayor won 15,000 votes, behind the challenger with 14,100 votes.",
+    ],
+)
+def test_it_breaks_a_race_word_the_figures_contradict(text):
+    assert [h for _, h in _comparisons(text)] == [False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another subject takes over before the race word
+        "The drama earned $9m, while the film ahead of the comedy, which took $12m, slipped.",
+        # other things counted
+        "About 200 protesters gathered behind police lines, with 50 officers watching.",
+        # a time, not a rival's figure
+        "The firm raised $40m ahead of its flotation, which took place on 3 May.",
+        # scores and bare numbers are results, not takings
+        "The team won 3-1, ahead of the visitors, who scored 2 in the final.",
+    ],
+)
+def test_it_sets_no_rival_against_a_figure_of_another_kind_or_subject(text):
+    assert [h for _, h in _comparisons(text) if h is False] == []
+    assert all("rival" not in r.explanation for r in _rels(text)[1])
+
+
+# across_parts._scattered (in _rule_parts_sum)
+def test_a_series_of_like_figures_is_no_sum_by_chance():
+    text = (
+        "The new film took $30m at the weekend. The old favourite came second with $21m. "
+        "Third was a thriller, which took $11.8m. A comedy was in fourth place with $9.2m."
+    )
+    assert _rels(text, "sum")[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The charity raised £21m last year. Of that, the spring appeal brought in £11.8m in total. "
+        "The autumn appeal added £9.2m.",
+        "The charity raised £21m last year. The spring appeal brought in £11.8m. "
+        "The autumn appeal added a further £9.2m.",
+        "The charity raised £21m last year. This includes £11.8m from the spring appeal. "
+        "The remaining £9.2m came from the autumn appeal.",
+    ],
+)
+def test_scattered_parts_with_a_word_that_adds_them_up_still_sum(text):
+    ex, rels = _rels(text, "sum")
+    assert [sorted(_texts(ex, r)) for r in rels] == [["£11.8m", "£21m", "£9.2m"]]

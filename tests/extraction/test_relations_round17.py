@@ -92,3 +92,51 @@ def test_a_series_of_like_figures_is_no_sum_by_chance():
 def test_scattered_parts_with_a_word_that_adds_them_up_still_sum(text):
     ex, rels = _rels(text, "sum")
     assert [sorted(_texts(ex, r)) for r in rels] == [["£11.8m", "£21m", "£9.2m"]]
+
+
+def _ratios(text):
+    ex, rels = _rels("Firm reports results\n\n" + text, "ratio")
+    return [(sorted(_texts(ex, r)), r.holds) for r in rels]
+
+
+# ratios.ratios_with_an_elided_comparand
+@pytest.mark.parametrize(
+    ("text", "pair", "holds"),
+    [
+        ("The firm made £84m in 2004. Its rival made £42m, half as much.", ["£42m", "£84m"], True),
+        ("The firm made £84m in 2004. Its rival made £60m, half as much.", ["£60m", "£84m"], False),
+        (
+            "Ticket sales reached 2.1 million last year. The year before they were 1 million, or about half that.",
+            ["1 million", "2.1 million"],
+            "approximately",
+        ),
+        (
+            "The old mine employed 400 miners. Its successor employs 1,300 miners, three times as many.",
+            ["1,300 miners", "400 miners"],
+            "approximately",
+        ),
+        (
+            "Version 2 sold 1.7 million copies. Version 3 sold 3.4 million copies, twice as many.",
+            ["1.7 million copies", "3.4 million copies"],
+            True,
+        ),
+    ],
+)
+def test_it_reads_a_ratio_whose_comparand_is_the_figure_before(text, pair, holds):
+    assert _ratios(text) == [(pair, holds)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the comparand is named: not the figure before
+        "The firm made £84m in 2004. Its rival made £42m, half as much as in 2003.",
+        "The council spent £4m on roads - a third as much as it spent on schools.",
+        # a name with a number, not a figure of the measure
+        "Doom 3 sold 3.4 million copies, twice as many.",
+        # not of the order the words say: some other figure is meant
+        "The club has 20 members. Its stadium holds 40,000 fans, twice as many.",
+    ],
+)
+def test_it_reads_no_elided_ratio_when_the_comparand_is_elsewhere(text):
+    assert _ratios(text) == []

@@ -140,3 +140,22 @@ def test_it_reads_a_ratio_whose_comparand_is_the_figure_before(text, pair, holds
 )
 def test_it_reads_no_elided_ratio_when_the_comparand_is_elsewhere(text):
     assert _ratios(text) == []
+
+
+# across_parts._rule_share_of_whole_elsewhere with series.share_noun_words: a bare part takes the share's noun
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("The chain has 1,200 shops. It will close 300, or 25% of its stores.", True),
+        ("The bank employs 8,000 people. It is cutting 2,000, a quarter of its staff.", True),
+        ("The chain has 1,200 shops. It will close 500, or 25% of its stores.", False),
+    ],
+)
+def test_a_bare_part_takes_the_noun_its_share_names(text, holds):
+    ex, rels = _rels("Retail news\n\n" + text, "percentage")
+    assert [r.holds for r in rels] == [holds]
+
+
+def test_a_bare_part_whose_share_names_other_things_has_no_whole():
+    text = "Retail news\n\nThe chain has 1,200 shops. It will close 300, or 25% of its warehouses."
+    assert _rels(text, "percentage")[1] == []

@@ -10,7 +10,6 @@ import re
 from ..types import Quantity
 from .common import (
     _ANY_WORD,
-    _FULL_STOP,
     _PCT_DIRECTION,
     INF,
     ITEM_TAIL_GAP,
@@ -27,6 +26,7 @@ from .common import (
     _words,
     add_part_of,
 )
+from .series import _scattered, share_noun_words
 
 _OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|whom|the\s+total)\b", re.I)
 # "The total cost is £10bn, of which £7.5bn comes from the Treasury"
@@ -238,34 +238,6 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
     return None
 
 
-# round 17: words that say figures add up, in the parts' sentences or right before the total
-# ("in addition … a further £25bn", "This includes £546bn … The remaining £651bn"), or that one part is a move
-# from the other ("an air pressure of 880 … a 100 millibar drop")
-_ADDS_UP = re.compile(
-    r"\b(?:total\w*|in\s+all|altogether|combined|together|between\s+them|overall|sum|whole|in\s+addition|"
-    r"additional|further|another|extra|plus|on\s+top\s+of|includ\w*|of\s+which|remain\w*|the\s+rest|"
-    r"(?:drop|fall|rise|increase|decline|gain|jump)s?)\b",
-    re.I,
-)
-
-
-def _scattered(text: str, run: list[Quantity], t: Quantity, sent) -> bool:
-    """Round 17: parts in two sentences and a total in a third, with no word saying they add up: a series of
-    like figures ("the film took $11.8m." … "fourth, with $9.5m" against "second with $21m" in a box-office
-    chart) whose sum meets another item by chance. Parts within one sentence, or a total sharing a
-    sentence with a part, are left to the tests above."""
-    if sent(run[0]) == sent(run[-1]) or sent(t) in {sent(q) for q in run}:
-        return False
-    before = text[max(0, t.start - 25) : t.start]
-    spans = [  # each part's own sentence: the words of the sentence before belong to another figure
-        _FULL_STOP.split(text[max(0, q.start - 100) : q.start])[-1]
-        + text[q.start : q.end]
-        + _FULL_STOP.split(text[q.end : q.end + 60])[0]
-        for q in run
-    ]
-    return not (_TOTAL_CUE.search(before) or any(_ADDS_UP.search(s) for s in spans))
-
-
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+)$", re.I)
 
 
@@ -343,8 +315,9 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         return None
     if not (_PART_THEN_SHARE.fullmatch(text, a.end, p.start) and _SHARE_OF_NOUN.match(text, p.end)):
         return None
-    if a.kind == "count" and not _words(a.unit):
-        return None
+    part_words = _words(a.unit) or (share_noun_words(text, p.end) if a.kind == "count" else frozenset())
+    if a.kind == "count" and not part_words:
+        return None  # round 17: a bare part ("close 300, or 25% of its stores") takes the share's noun
     wholes = [
         w
         for w in others
@@ -354,7 +327,7 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         and w.value > a.value
         and w.qualifier != "vague"
         and _same_measure(a, w)
-        and (a.kind == "money" or _words(a.unit) & _words(w.unit))
+        and (a.kind == "money" or part_words & _words(w.unit))
     ]
     if not wholes:
         return None

@@ -19,7 +19,9 @@ from .types import Extraction, Quantity, Speaker, Statement
 # 0.3.0: relations round 13, rules widened to the class of wording they handle (more relations reported)
 # 0.4.0: quantities round 2 (halves and shares in words, glued units and currencies, a unit ends on a noun) and the
 #        relation precision guards (relations/unasserted.py): some figures and relations change, fewer false breaks
-EXTRACTOR_VERSION = "0.4.1"
+# 0.4.2: relations round 17 (a rival's figure, an elided ratio comparand, a bare part's share noun; no sum of a
+#        scattered series by chance): a few relations added or removed
+EXTRACTOR_VERSION = "0.4.2"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

@@ -22,8 +22,9 @@ from .across_changes import companion_changes, stated_amounts
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .listed_parts import parts_with_and_rates, shares_beside_parts
 from .lookups import _FirstCompatible, _nearest
-from .ratios import ratios_in_words
+from .ratios import ratios_in_words, ratios_with_an_elided_comparand
 from .restatement import restatements
+from .rivals import comparisons_with_a_rival
 from .scopes import parts_of_a_scoped_total
 from .sentence_changes import changes_in_sentence
 from .sentence_comparisons import comparisons_back_one_sentence, comparisons_in_sentence, record_claims
@@ -73,6 +74,8 @@ RULES: tuple[Callable[[Article], None], ...] = (
     thresholds_crossed,  # 6: round 10, a level set against "the $4 trillion mark" it broke through
     parts_of_a_scoped_total,  # 6: round 11, "400,000 copies in Spain" of "nine million copies worldwide"
     parts_with_and_rates,  # 6: round 12, "84,000 jobs, with 12,000 in Wales"; "£2bn over four years, or £500m a year"
+    comparisons_with_a_rival,  # 6: round 17, "took $33.1m, ahead of a cartoon, which took $24.1m"
+    ratios_with_an_elided_comparand,  # 6: round 17, "£84m in 2004 … Its rival made £42m, half as much"
 )
 
 

@@ -26,6 +26,7 @@ from .common import (
     _words,
     add_part_of,
 )
+from .series import _scattered, share_noun_words
 
 _OF_ANAPHOR = re.compile(r"\s+of\s+(?:those|them|these|that|this|which|whom|the\s+total)\b", re.I)
 # "The total cost is £10bn, of which £7.5bn comes from the Treasury"
@@ -241,6 +242,8 @@ def _rule_parts_sum(text: str, y: Quantity, window: list[Quantity], pool: list[Q
                 continue  # "to £1.2bn from £1.1bn, while profit rose to £84m": ends of changes, not parts
             if total < 10 and not _TOTAL_CUE.search(text, max(0, t.start - 25), t.start):
                 continue
+            if _scattered(text, run, t, sent):
+                continue
             return run, t
     return None
 
@@ -322,8 +325,9 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         return None
     if not (_PART_THEN_SHARE.fullmatch(text, a.end, p.start) and _SHARE_OF_NOUN.match(text, p.end)):
         return None
-    if a.kind == "count" and not _words(a.unit):
-        return None
+    part_words = _words(a.unit) or (share_noun_words(text, p.end) if a.kind == "count" else frozenset())
+    if a.kind == "count" and not part_words:
+        return None  # round 17: a bare part ("close 300, or 25% of its stores") takes the share's noun
     wholes = [
         w
         for w in others
@@ -333,7 +337,7 @@ def _rule_share_of_whole_elsewhere(text: str, p: Quantity, a: Quantity | None, o
         and w.value > a.value
         and w.qualifier != "vague"
         and _same_measure(a, w)
-        and (a.kind == "money" or _words(a.unit) & _words(w.unit))
+        and (a.kind == "money" or part_words & _words(w.unit))
     ]
     if not wholes:
         return None

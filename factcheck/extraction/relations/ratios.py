@@ -112,3 +112,58 @@ def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, ph
         f"“{(qualifier + ' ') if qualifier else ''}{phrase}” (×{factor:.3g}, ±10%): "
         + ("consistent" if ok else f"but {_fmt(y.value)} is not that multiple of {_fmt(x.value)}"),
     )
+
+
+# round 17: the ratio said after a figure, with its comparand left out because it was the figure before: "Its
+# rival made £42m, half as much", "… 900 staff in 2004, three times as many", "… £30m, or twice that".
+_ELIDED_RATIO = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?[,–—-]\s*(?:or\s+|just\s+|only\s+)?"
+    r"(?P<q>more\s+than\s+|almost\s+|nearly\s+|about\s+|around\s+|roughly\s+|over\s+|some\s+)?"
+    r"(?P<r>twice|double|treble|triple|half|(?:a|one)\s+(?:third|quarter)|"
+    r"(?P<n>\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)\s+times)\s+"
+    r"(?:as\s+(?:much|many|big|large|high|great|long)|that(?:\s+(?:figure|amount|number|level|sum|total))?)"
+    r"(?P<end>\s*[.;!?]|\s*$|,\s*(?!as\b|than\b)[a-z])",
+    re.I,
+)
+_RATIO_KIND = frozenset({"ratio"})
+_ELIDED_FACTORS = {"a third": 1 / 3, "one third": 1 / 3, "a quarter": 0.25, "one quarter": 0.25}
+
+
+def ratios_with_an_elided_comparand(art: Article) -> None:
+    """A figure y followed by ", half as much" / ", three times as many" / ", or twice that" and no comparand
+    after it: y is that multiple of the figure of its measure just before it, in y's sentence or the one before
+    (the comparand the sentence leaves out). Checked as ratios_in_words checks its ratios."""
+    text = art.text
+    figs, _sents, sent = art.figures()
+    for k, y in enumerate(figs):
+        if k == 0 or y.kind in ("date", "rank") or y.value <= 0:
+            continue
+        m = _ELIDED_RATIO.match(text, y.end, y.end + 90)
+        if m is None or not m.group("r").islower():
+            continue  # "Half Life 2": a name, not a ratio
+        x = next(
+            (
+                q
+                for q in reversed(figs[max(0, k - 4) : k])
+                if sent(q) in (sent(y), sent(y) - 1)
+                and not q.unit.lower().startswith("times")
+                and q.kind == y.kind
+                and _same_measure(q, y)
+                and (q.kind != "count" or bool(q.unit) == bool(y.unit))  # "Doom 3 sold 3.4 million copies": a name
+                and q.value > 0
+            ),
+            None,
+        )
+        if x is None or y.id in art.related(_RATIO_KIND):
+            continue  # "900 staff, three times as many as the 300": another rule read the ratio
+        phrase = re.sub(r"\s+", " ", m.group("r").lower())
+        n = (m.group("n") or "").lower()
+        factor = float(_NUMBER_WORDS.get(n, 0) or n) if n else _ELIDED_FACTORS.get(phrase) or _FACTORS[phrase]
+        if not factor / 4 <= y.value / x.value <= factor * 4:
+            continue  # not of the order the words say: another figure is the comparand, not x
+        _add_ratio_words(y, x, factor, (m.group("q") or "").strip().lower(), phrase, [], _unless_linked(art.add))
+
+
+def _unless_linked(add):
+    """add, reporting nothing on figures another rule already linked ("900 staff, three times as many as the 300")."""
+    return lambda *args: add(*args, unless_linked=True)

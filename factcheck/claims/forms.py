@@ -7,7 +7,23 @@ from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumber
 from factcheck.sources.models import Source
 
 
-class ArticleSubmitForm(forms.Form):
+class ArticleTextForm(forms.Form):
+    """An article's title and pasted text: the submit form's, and the form that gives an article submitted by
+    link, whose page could not be read, its text. The text is validated by the service (article_text_validate)."""
+
+    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
+    body = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 16}), strip=False, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = f"Up to {settings.ARTICLE_MAX_CHARS:,} characters of plain text."
+        # No maxlength: a browser cuts a longer paste silently. The server says how far over it is (and keeps the
+        # text in the form); app.js counts the characters as they are typed or pasted.
+        self.fields["body"].widget.attrs["data-max-chars"] = settings.ARTICLE_MAX_CHARS
+        self.fields["body"].widget.attrs["aria-describedby"] = "id_body-count"
+
+
+class ArticleSubmitForm(ArticleTextForm):
     """Pasted text (with its link, outlet and date if known), or a link alone: then the page is fetched."""
 
     EMPTY = "Paste the article's text: it is empty. Or give the article's link and its page is fetched."
@@ -21,19 +37,14 @@ class ArticleSubmitForm(forms.Form):
         "With pasted text, the link is kept as the article's source.",
         widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
     )
-    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
-    body = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 16}), strip=False, required=False)
     outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False, empty_label="— unknown —")
     published_on = forms.DateField(label="Published", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    field_order = ["url", "title", "body", "outlet", "published_on"]
 
     def __init__(self, *args, newsroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).active()
-        self.fields["body"].help_text = f"Up to {settings.ARTICLE_MAX_CHARS:,} characters of plain text."
-        # No maxlength: a browser cuts a longer paste silently. The server says how far over it is (and keeps the
-        # text in the form); app.js counts the characters as they are typed or pasted.
-        self.fields["body"].widget.attrs["data-max-chars"] = settings.ARTICLE_MAX_CHARS
-        self.fields["body"].widget.attrs["aria-describedby"] = "id_body-count"
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -51,6 +62,14 @@ class ArticleSubmitForm(forms.Form):
     def by_url(self):
         """A link and no text: submit by URL (call after is_valid())."""
         return bool(self.cleaned_data.get("url")) and not (self.cleaned_data.get("body") or "").strip()
+
+
+def paste_form_for(article):
+    """The paste form of an article submitted by link and still without text (None for any other): its
+    title field holds the title the submitter gave, not the link that stands in for one."""
+    if not article.awaits_fetch:
+        return None
+    return ArticleTextForm(initial={"title": "" if article.title == article.url[:500] else article.title})
 
 
 class QueueFilterForm(forms.Form):

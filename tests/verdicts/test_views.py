@@ -134,6 +134,9 @@ def test_draft_submit_approve_through_the_panel(client, login, editor, colleague
     client = login(colleague)
     page = client.get(claim.get_absolute_url())
     assert b"Approve and publish" in page.content
+    # one click publishes: the button asks first (app.js's data-confirm listener)
+    approve = page.content.decode().split("Approve and publish</button>")[0].rsplit("<button", 1)[1]
+    assert f'data-confirm="Publish this verdict ({rating.label}) now?' in approve
     response = client.post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX)
     assert response.status_code == 200 and b"Verdict published." in response.content
     verdict.refresh_from_db()

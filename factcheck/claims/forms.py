@@ -3,7 +3,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from factcheck.claims.models import Article, Claim
-from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumberInput, QuickSelect
+from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumberInput, QuickSelect, WebURLField
 from factcheck.sources.models import Source
 
 
@@ -28,7 +28,7 @@ class ArticleSubmitForm(ArticleTextForm):
 
     EMPTY = "Paste the article's text: it is empty. Or give the article's link and its page is fetched."
 
-    url = forms.URLField(
+    url = WebURLField(
         label="Article link",
         max_length=1000,
         required=False,

@@ -451,7 +451,7 @@ def test_submit_states_clear_errors(login, checker, settings):
     response = client.post(url, {"title": "x", "body": "abc\x01\x02" * 50})
     assert b"not text" in response.content
     response = client.post(url, {"title": "x", "body": "Text.", "url": "javascript:alert(1)"})
-    assert b"Only http and https" in response.content or b"Enter a valid URL" in response.content
+    assert b"Enter a full web address starting with http:// or https://" in response.content
     assert not Article.objects.exists()
 
 

@@ -65,7 +65,13 @@ def test_it_creates_a_source_on_the_spot(login, checker, claim):
 def test_it_shows_errors_inline_with_status_200(login, checker, claim):
     response = _evidence_post(login(checker), claim, HX, url="javascript:alert(1)")
     assert response.status_code == 200
-    assert b"Only http and https links are accepted." in response.content or b"Enter a valid URL." in response.content
+    assert b"Enter a full web address starting with http:// or https://" in response.content
+    # a malformed address says what is expected, for the evidence and for a new source's home page
+    response = _evidence_post(login(checker), claim, HX, url="https://not a page", source_url="www example org")
+    page = response.content.decode()
+    assert "Enter a valid URL." not in page
+    assert page.count("Enter a full web address starting with http:// or https://, such as") == 2
+    assert not Evidence.objects.exists()
     response = _evidence_post(login(checker), claim, HX, source="Unknown Bureau")
     assert b"is not in the registry" in response.content
     assert not Evidence.objects.exists()

@@ -110,6 +110,22 @@ class QueueFilterForm(forms.Form):
             # checks the form's validity first)
             self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal", "placeholder": placeholder})
 
+    # The filters folded under "Filters" on a phone, counted as one each (a range is one filter); search,
+    # sort and the article scope show apart. "open" is the status filter's default.
+    FOLDED = (("status",), ("type",), ("outlet",), ("assignee",), ("min_score", "max_score"), ("since", "until"))
+    FOLDED += (("failed",), ("matched",))
+
+    @property
+    def active_count(self):
+        """How many of the FOLDED filters are set (valid values only; call after is_valid())."""
+        data = getattr(self, "cleaned_data", {})
+
+        def is_set(name):
+            value = data.get(name)
+            return value not in (None, "", False) and not (name == "status" and value == "open")
+
+        return sum(1 for names in self.FOLDED if any(is_set(name) for name in names))
+
     def clean(self):
         """A score range typed the wrong way round ("0.9 to 0.1") means the scores between the two."""
         data = super().clean()

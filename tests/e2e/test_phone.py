@@ -141,3 +141,47 @@ def test_the_queue_folds_its_filters_on_a_phone_and_shows_them_on_a_desktop(
     page.screenshot(path=str(SCREENS / "queue-1280.png"))
     context.close()
     assert errors == []
+
+
+def test_the_top_bar_folds_its_links_into_a_menu_on_a_phone(browser, live_server, newsroom, admin_member, as_user):
+    # given an admin (the most links, and the Settings menu) on a phone
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    as_user(page, admin_member)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+
+    # then the bar is one row: the brand and "Menu"; its links are folded
+    bar = page.locator("header.topbar").bounding_box()
+    assert bar["height"] <= 60, bar
+    menu = page.locator("#mainmenu > summary")
+    expect(menu).to_be_visible()
+    expect(page.locator("nav[aria-label=Main] a", has_text="Articles")).to_be_hidden()
+    page.screenshot(path=str(SCREENS / "nav-390-folded.png"))
+
+    # when Menu is opened, the links, Settings and the account show over the page, within the screen
+    menu.click()
+    expect(page.locator("nav[aria-label=Main] a", has_text="Articles")).to_be_visible()
+    page.locator(".navmenu > summary").click()
+    expect(page.locator(".navmenu-items a", has_text="Members")).to_be_visible()
+    expect(page.locator(".who button", has_text="Log out")).to_be_visible()
+    assert page.evaluate(PAGE_WIDTH) <= PHONE["width"]
+    page.screenshot(path=str(SCREENS / "nav-390-open.png"))
+    # and a link leads to its page, where the menu is folded again
+    page.locator("nav[aria-label=Main] a", has_text="Articles").click()
+    expect(page.locator("h1")).to_have_text("Articles")
+    expect(page.locator("nav[aria-label=Main] a", has_text="Queue")).to_be_hidden()
+    context.close()
+
+    # on a desktop the links are in the bar and there is no Menu button
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    as_user(page, admin_member)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    expect(page.locator("#mainmenu > summary")).to_be_hidden()
+    expect(page.locator("nav[aria-label=Main] a", has_text="Articles")).to_be_visible()
+    expect(page.locator(".who")).to_be_visible()
+    page.screenshot(path=str(SCREENS / "nav-1280.png"))
+    context.close()
+    assert errors == []

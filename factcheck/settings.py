@@ -319,10 +319,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"forbidden_at_info": {"()": "factcheck.core.logfilters.ForbiddenAtInfo"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # a 403 is an ordinary refusal: one INFO line, no traceback (core.logfilters)
+        "django.request": {"filters": ["forbidden_at_info"]},
         # WeasyPrint logs every step and every page at INFO ("Step 5 - Creating layout - Page N"):
         # thousands of lines a report in the worker's log. Its warnings (a missing font, bad CSS) still show.
         "weasyprint": {"level": "WARNING"},

@@ -5,6 +5,7 @@ from django import forms
 
 from factcheck.api.models import ApiToken, Webhook
 from factcheck.core.fetch import address_allowed
+from factcheck.core.forms import WebURLField
 
 
 class TokenCreateForm(forms.Form):
@@ -22,7 +23,7 @@ class TokenCreateForm(forms.Form):
 
 
 class WebhookCreateForm(forms.Form):
-    url = forms.URLField(
+    url = WebURLField(
         label="URL", max_length=1000, assume_scheme="https", help_text="Receives a signed POST for each event."
     )
     events = forms.MultipleChoiceField(

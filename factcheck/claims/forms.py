@@ -3,16 +3,32 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from factcheck.claims.models import Article, Claim
-from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumberInput, QuickSelect
+from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumberInput, QuickSelect, WebURLField
 from factcheck.sources.models import Source
 
 
-class ArticleSubmitForm(forms.Form):
+class ArticleTextForm(forms.Form):
+    """An article's title and pasted text: the submit form's, and the form that gives an article submitted by
+    link, whose page could not be read, its text. The text is validated by the service (article_text_validate)."""
+
+    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
+    body = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 16}), strip=False, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = f"Up to {settings.ARTICLE_MAX_CHARS:,} characters of plain text."
+        # No maxlength: a browser cuts a longer paste silently. The server says how far over it is (and keeps the
+        # text in the form); app.js counts the characters as they are typed or pasted.
+        self.fields["body"].widget.attrs["data-max-chars"] = settings.ARTICLE_MAX_CHARS
+        self.fields["body"].widget.attrs["aria-describedby"] = "id_body-count"
+
+
+class ArticleSubmitForm(ArticleTextForm):
     """Pasted text (with its link, outlet and date if known), or a link alone: then the page is fetched."""
 
     EMPTY = "Paste the article's text: it is empty. Or give the article's link and its page is fetched."
 
-    url = forms.URLField(
+    url = WebURLField(
         label="Article link",
         max_length=1000,
         required=False,
@@ -21,19 +37,14 @@ class ArticleSubmitForm(forms.Form):
         "With pasted text, the link is kept as the article's source.",
         widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
     )
-    title = forms.CharField(max_length=500, required=False, help_text="Leave blank to use the first line.")
-    body = forms.CharField(label="Article text", widget=forms.Textarea(attrs={"rows": 16}), strip=False, required=False)
     outlet = forms.ModelChoiceField(queryset=Source.objects.none(), required=False, empty_label="— unknown —")
     published_on = forms.DateField(label="Published", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    field_order = ["url", "title", "body", "outlet", "published_on"]
 
     def __init__(self, *args, newsroom, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).active()
-        self.fields["body"].help_text = f"Up to {settings.ARTICLE_MAX_CHARS:,} characters of plain text."
-        # No maxlength: a browser cuts a longer paste silently. The server says how far over it is (and keeps the
-        # text in the form); app.js counts the characters as they are typed or pasted.
-        self.fields["body"].widget.attrs["data-max-chars"] = settings.ARTICLE_MAX_CHARS
-        self.fields["body"].widget.attrs["aria-describedby"] = "id_body-count"
 
     def clean_url(self):
         url = self.cleaned_data["url"]
@@ -51,6 +62,14 @@ class ArticleSubmitForm(forms.Form):
     def by_url(self):
         """A link and no text: submit by URL (call after is_valid())."""
         return bool(self.cleaned_data.get("url")) and not (self.cleaned_data.get("body") or "").strip()
+
+
+def paste_form_for(article):
+    """The paste form of an article submitted by link and still without text (None for any other): its
+    title field holds the title the submitter gave, not the link that stands in for one."""
+    if not article.awaits_fetch:
+        return None
+    return ArticleTextForm(initial={"title": "" if article.title == article.url[:500] else article.title})
 
 
 class QueueFilterForm(forms.Form):
@@ -90,6 +109,22 @@ class QueueFilterForm(forms.Form):
             # any decimal: the score chips show two places ("0.87"), and a value off a step is never sent (htmx
             # checks the form's validity first)
             self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal", "placeholder": placeholder})
+
+    # The filters folded under "Filters" on a phone, counted as one each (a range is one filter); search,
+    # sort and the article scope show apart. "open" is the status filter's default.
+    FOLDED = (("status",), ("type",), ("outlet",), ("assignee",), ("min_score", "max_score"), ("since", "until"))
+    FOLDED += (("failed",), ("matched",))
+
+    @property
+    def active_count(self):
+        """How many of the FOLDED filters are set (valid values only; call after is_valid())."""
+        data = getattr(self, "cleaned_data", {})
+
+        def is_set(name):
+            value = data.get(name)
+            return value not in (None, "", False) and not (name == "status" and value == "open")
+
+        return sum(1 for names in self.FOLDED if any(is_set(name) for name in names))
 
     def clean(self):
         """A score range typed the wrong way round ("0.9 to 0.1") means the scores between the two."""

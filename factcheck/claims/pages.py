@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 
+from factcheck.core.forms import WEB_URL_INVALID
 from factcheck.sources.models import domain_of
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -44,7 +46,7 @@ def url_normalise(url):
         parts = urlsplit(raw)
         port = parts.port
     except ValueError:
-        raise ValidationError({"url": "This is not a valid web address."}) from None
+        raise ValidationError({"url": WEB_URL_INVALID}) from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
         raise ValidationError(
@@ -58,7 +60,12 @@ def url_normalise(url):
     netloc = f"[{host}]" if ":" in host else host
     if port and port != {"http": 80, "https": 443}[scheme]:
         netloc = f"{netloc}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    url = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    try:  # what the Article's URLField checks, said as the forms say it (not "Enter a valid URL.")
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ValidationError({"url": WEB_URL_INVALID}) from None
+    return url
 
 
 def page_article(fetched) -> PageArticle:

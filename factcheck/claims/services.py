@@ -243,6 +243,42 @@ def article_submit_url(*, newsroom, user, url, title="", outlet=None, published_
     return _article_create(article, user=user)
 
 
+@transaction.atomic
+def article_text_paste(*, article, user, title="", body) -> ExtractionRun:
+    """Give an article submitted by link whose page could not be read the text a person pasted, and start
+    its extraction. The article keeps its URL; an empty title takes the text's first line.
+
+    Raises ValidationError({"body": ...}) for text that is no article's (article_text_validate) or that is
+    already another article of the newsroom, ValidationError (no field) when the article has its text
+    already, and ExtractionAlreadyActive while a fetch or extraction of it is under way.
+    """
+    if not article.awaits_fetch:
+        raise ValidationError("This article has its text already: re-extract it instead.")
+    active = ExtractionRun.objects.active().filter(article=article).first()
+    if active is not None:
+        raise ExtractionAlreadyActive(active)
+    body, digest = article_text_prepare(body)
+    twin = Article.objects.filter(newsroom_id=article.newsroom_id, content_hash=digest).exclude(pk=article.pk).first()
+    if twin is not None:
+        raise ValidationError(
+            {"body": f"This text is already in the newsroom as the article “{twin.title[:120]}” (no. {twin.pk})."}
+        )
+    article.title = ((title or "").strip() or _title_from(body))[:500]
+    article.body, article.content_hash = body, digest
+    article.full_clean(exclude=CALLER_CHECKED, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            # conditional: a fetch that read the page meanwhile (or a second paste) keeps its text
+            changed = Article.objects.filter(pk=article.pk, body="").update(
+                title=article.title, body=body, content_hash=digest, updated_at=timezone.now()
+            )
+    except IntegrityError:  # the same text was submitted meanwhile
+        raise ValidationError({"body": "This text was just submitted as another article: work on that one."}) from None
+    if changed != 1:
+        raise ValidationError("This article has its text already: re-extract it instead.")
+    return extraction_request(article=article, user=user)
+
+
 def _url_address_check(url):
     """Refuse at once a link to a private or reserved IP address (host names are checked by the fetch)."""
     import ipaddress

@@ -27,6 +27,7 @@ from factcheck.claims.forms import (
     QueueFilterForm,
     _outlet_choices,
     bulk_bar,
+    paste_form_for,
     triage_forms,
     workers_of,
 )
@@ -143,6 +144,7 @@ def _article_context(request, article):
         "run": runs[0] if runs else None,
         "checks": article_checks(last_done, claims),
         "worthy_count": sum(1 for c in claims if claim_worthy(c, threshold)),
+        "paste_form": paste_form_for(article),
     }
 
 
@@ -319,15 +321,7 @@ def claims_bulk(request):
     return redirect(f"{url}?{filters.urlencode()}" if filters else url)
 
 
-# --- articles, submit, runs -----------------------------------------------------------------
-
-
-@require_GET
-@login_required
-def articles(request):
-    membership = get_membership(request)
-    rows = Article.objects.for_newsroom(membership.newsroom).select_related("outlet")[:100]
-    return render(request, "claims/articles.html", {"articles": rows})
+# --- submit, the article page, runs (the articles list and a pasted text: claims.articles) --------
 
 
 @require_http_methods(["GET", "POST"])

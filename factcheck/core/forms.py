@@ -15,6 +15,16 @@ def escape(value):
     return html_escape(str(value))
 
 
+# What a link field expects, said instead of Django's bare "Enter a valid URL.".
+WEB_URL_INVALID = "Enter a full web address starting with http:// or https://, such as https://example.org/page."
+
+
+class WebURLField(forms.URLField):
+    """A URLField whose error for a malformed address says what is expected (WEB_URL_INVALID)."""
+
+    default_error_messages = {"invalid": WEB_URL_INVALID}
+
+
 def form_errors_add(form, exc):
     """A service's ValidationError onto `form`: each message under its field when the form has that
     field, else at the top of the form (a plain message list goes there too)."""

@@ -1,5 +1,6 @@
 from django import forms
 
+from factcheck.core.forms import WebURLField
 from factcheck.factchecks.services import MAX_IMPORT_BYTES
 from factcheck.sources.models import web_url_validator
 
@@ -13,7 +14,7 @@ class KnownImportForm(forms.Form):
         help_text=f"JSON-LD: one ClaimReview, a list, an @graph or a DataFeed / ItemList of them. At most {MB} MB.",
         widget=forms.ClearableFileInput(attrs={"accept": ".json,.jsonld,application/json,application/ld+json"}),
     )
-    url = forms.URLField(
+    url = WebURLField(
         label="or a feed URL",
         required=False,
         max_length=1000,

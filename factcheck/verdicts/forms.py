@@ -1,5 +1,6 @@
 from django import forms
 
+from factcheck.core.forms import WebURLField
 from factcheck.verdicts.models import Evidence, RatingScale
 
 
@@ -16,8 +17,8 @@ class EvidenceForm(forms.Form):
         required=False,
         help_text="Type to search the registry, or a new name plus its home URL to add it.",
     )
-    source_url = forms.URLField(label="New source's home URL", max_length=500, required=False, assume_scheme="https")
-    url = forms.URLField(label="URL of the evidence", max_length=1000, required=False, assume_scheme="https")
+    source_url = WebURLField(label="New source's home URL", max_length=500, required=False, assume_scheme="https")
+    url = WebURLField(label="URL of the evidence", max_length=1000, required=False, assume_scheme="https")
     quote = forms.CharField(
         label="Quoted passage", required=False, widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
     )

@@ -105,11 +105,11 @@ def test_it_finds_a_pasted_article_with_the_same_link(newsroom, checker):
         ("example.org/story", "Only http and https"),
         ("https:///nohost", "no site name"),
         ("https://user:pw@example.org/", "user name"),
-        ("http://example.org:99999/", "not a valid"),
+        ("http://example.org:99999/", "Enter a full web address starting with http:// or https://"),
         ("http://127.0.0.1/admin", "private or reserved"),
         ("http://[::ffff:10.0.0.1]/", "private or reserved"),
         ("http://169.254.169.254/latest/meta-data/", "private or reserved"),
-        ("https://exa mple.org/", "valid URL"),
+        ("https://exa mple.org/", "Enter a full web address starting with http:// or https://"),
     ],
 )
 def test_it_refuses_links_it_cannot_fetch_with_a_clear_message(newsroom, checker, settings, url, message):
@@ -319,6 +319,10 @@ def test_submit_asks_for_text_or_a_link(login, checker):
     assert b"it is empty" in response.content and b"link" in response.content
     response = login(checker).post(reverse("claims:submit"), {"url": "ftp://example.org/x"})
     assert response.status_code == 200 and b"Only http and https" in response.content
+    # a malformed link says what is expected, not Django's bare "Enter a valid URL."
+    response = login(checker).post(reverse("claims:submit"), {"url": "https://exa mple.org/story"})
+    assert response.status_code == 200 and b"Enter a valid URL" not in response.content
+    assert b"Enter a full web address starting with http:// or https://, such as" in response.content
     assert not Article.objects.exists()
 
 

@@ -451,7 +451,7 @@ def test_submit_states_clear_errors(login, checker, settings):
     response = client.post(url, {"title": "x", "body": "abc\x01\x02" * 50})
     assert b"not text" in response.content
     response = client.post(url, {"title": "x", "body": "Text.", "url": "javascript:alert(1)"})
-    assert b"Only http and https" in response.content or b"Enter a valid URL" in response.content
+    assert b"Enter a full web address starting with http:// or https://" in response.content
     assert not Article.objects.exists()
 
 
@@ -540,3 +540,36 @@ def test_the_outlet_filter_offers_outlets_with_articles_and_keeps_the_chosen_one
     assert [c.pk for c in client.get(reverse("claims:queue"), {"outlet": herald.pk}).context["rows"]] == [ours.pk]
     other = client.get(reverse("claims:queue"), {"outlet": theirs.pk})  # another newsroom's: refused, not shown
     assert "outlet" in other.context["form"].errors and "Beta Bugle" not in other.content.decode()
+
+
+# --- the queue's folded filters ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "active"),
+    [
+        ({}, 0),
+        ({"status": "open", "q": "drones", "sort": "newest"}, 0),  # the default status, search and sort
+        ({"status": "all", "failed": "on"}, 2),
+        ({"min_score": "0.2", "max_score": "0.9", "since": "2026-01-01"}, 2),  # a range is one filter
+        ({"type": "numeric", "min_score": "oops"}, 1),  # an invalid value is not a filter
+    ],
+)
+def test_the_queue_counts_its_active_filters(login, editor, newsroom, query, active):
+    from factcheck.claims.forms import QueueFilterForm
+
+    form = QueueFilterForm(query, newsroom=newsroom)
+    form.is_valid()
+    assert form.active_count == active
+    page = login(editor).get(reverse("claims:queue"), query).content.decode()
+    count = page.split('id="queue-filter-count"', 1)[1].split("</span></span>", 1)[0]
+    assert (f'<span class="badge">{active}</span>' in count) == bool(active)
+
+
+def test_the_queue_fragment_updates_the_filter_count_out_of_band(login, editor):
+    fragment = login(editor).get(reverse("claims:queue"), {"status": "all", "type": "numeric"}, headers=HX)
+    html = fragment.content.decode()
+    assert '<span id="queue-filter-count" class="filter-count" hx-swap-oob="true"> <span class="badge">2</span>' in html
+    page = login(editor).get(reverse("claims:queue")).content.decode()
+    assert "hx-swap-oob" not in page.split('id="queue-filter-count"', 1)[1].split(">", 1)[0]
+    assert '<details class="filter-more" id="queue-filter-more">' in page

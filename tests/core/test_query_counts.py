@@ -66,6 +66,7 @@ SCREENS = [
     ("queue fragment", lambda c: (reverse("claims:queue"), {"headers": HX}), 5),
     ("filtered queue", lambda c: (reverse("claims:queue"), {"data": {"status": "new", "type": "numeric"}}), 12),
     ("search", lambda c: (reverse("claims:queue"), {"data": {"q": "port ships"}}), 12),
+    ("articles", lambda c: (reverse("claims:articles"), {}), 4),
     ("article page", lambda c: (reverse("claims:article", args=[c.article_id]), {}), 6),
     ("statement review", lambda c: (reverse("verdicts:claim", args=[c.pk]), {}), 10),
     ("dashboard", lambda c: (reverse("verdicts:dashboard"), {}), 7),  # 9 before the rollup (issue 15)

@@ -36,6 +36,7 @@ ROUTES = {
     "claims:submit": lambda w: {},
     "claims:article": lambda w: {"pk": w["article"].pk},
     "claims:article_extract": lambda w: {"pk": w["article"].pk},
+    "claims:article_paste": lambda w: {"pk": w["article"].pk},
     "claims:run_status": lambda w: {"pk": _runs(w).pk},
     "verdicts:claim": lambda w: {"pk": w["claim"].pk},
     "claims:claim_assign": lambda w: {"pk": w["claim"].pk},
@@ -144,6 +145,7 @@ POLICY = {
     "claims:submit": ("checker", "checker"),
     "claims:article": ("viewer", None),
     "claims:article_extract": (None, "editor"),  # re-extract; a checker may only retry a failed run
+    "claims:article_paste": (None, "checker"),  # the text of an article whose page could not be read
     "claims:run_status": ("viewer", None),
     "verdicts:claim": ("viewer", None),
     "claims:claim_assign": (None, "editor"),  # assigning others; checkers take work via "assign to me"

@@ -106,7 +106,18 @@ def test_it_submits_reviews_and_publishes_a_verdict(
     page.goto(statement_url)
     expect(page.locator("button:has-text('Approve and publish')")).to_be_visible()
     shot(page, "15-statement-review-by-colleague")
+    # approving asks first: answered no, nothing is published
+    console_errors.accept_confirms = False
     page.click("button:has-text('Approve and publish')")
+    assert console_errors.confirms == [
+        "Publish this verdict (Half true) now? It appears on the public fact-check page at once."
+    ]
+    expect(page.locator("button:has-text('Approve and publish')")).to_be_visible()
+    assert Verdict.objects.get(claim=claim).status == Verdict.Status.IN_REVIEW
+    # answered yes, the verdict is published
+    console_errors.accept_confirms = True
+    page.click("button:has-text('Approve and publish')")
+    assert len(console_errors.confirms) == 2
     expect(page.locator(".verdict-published")).to_contain_text("Half true")
     expect(page.locator("[id$=-status].badge")).to_have_text("Published")
     assert Verdict.objects.get(claim=claim).status == Verdict.Status.PUBLISHED

@@ -65,7 +65,13 @@ def test_it_creates_a_source_on_the_spot(login, checker, claim):
 def test_it_shows_errors_inline_with_status_200(login, checker, claim):
     response = _evidence_post(login(checker), claim, HX, url="javascript:alert(1)")
     assert response.status_code == 200
-    assert b"Only http and https links are accepted." in response.content or b"Enter a valid URL." in response.content
+    assert b"Enter a full web address starting with http:// or https://" in response.content
+    # a malformed address says what is expected, for the evidence and for a new source's home page
+    response = _evidence_post(login(checker), claim, HX, url="https://not a page", source_url="www example org")
+    page = response.content.decode()
+    assert "Enter a valid URL." not in page
+    assert page.count("Enter a full web address starting with http:// or https://, such as") == 2
+    assert not Evidence.objects.exists()
     response = _evidence_post(login(checker), claim, HX, source="Unknown Bureau")
     assert b"is not in the registry" in response.content
     assert not Evidence.objects.exists()
@@ -134,6 +140,9 @@ def test_draft_submit_approve_through_the_panel(client, login, editor, colleague
     client = login(colleague)
     page = client.get(claim.get_absolute_url())
     assert b"Approve and publish" in page.content
+    # one click publishes: the button asks first (app.js's data-confirm listener)
+    approve = page.content.decode().split("Approve and publish</button>")[0].rsplit("<button", 1)[1]
+    assert f'data-confirm="Publish this verdict ({rating.label}) now?' in approve
     response = client.post(reverse("verdicts:verdict_approve", args=[verdict.pk]), headers=HX)
     assert response.status_code == 200 and b"Verdict published." in response.content
     verdict.refresh_from_db()

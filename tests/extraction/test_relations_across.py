@@ -475,3 +475,19 @@ def test_a_broken_percentage_change_names_the_figures_as_written():
     broken = [r for r in rels if r.holds is False]
     assert len(broken) == 1
     assert broken[0].explanation.startswith("from £2.00 to £2.20 is a change of +10.0%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm made £84m in 2004. Its rival made £42m in the same year, the report said.",
+        "The firm made £84m in 2004.\n\nIts rival made £42m in the same year, the report said.",
+    ],
+)
+def test_a_text_that_opens_with_a_body_sentence_has_no_headline_to_break(text):
+    assert [r for r in extract(text).relations if r.kind == "restatement"] == []
+
+
+def test_a_headline_line_still_breaks_against_the_body():
+    text = "Firm makes £84m profit\n\nThe firm made £48m in profit last year, the report said."
+    assert [r.holds for r in extract(text).relations if r.kind == "restatement"] == [False]

@@ -61,7 +61,7 @@ def restatements(art: Article) -> None:
             for k, b in enumerate(_same_later(text, a, later, sent))
             if not ((k < _WINDOW or _close(a, b)) and _another_event(text, a, b))
         ]  # only the figures a rule below can pick are read for "another event" (its patterns cost)
-        headline = sent(a) == 0 and "\n" not in text[: a.start]
+        headline = sent(a) == 0 and "\n" not in text[: a.start] and _headline_line(text, a)
         first = [b for b in same if sent(b) == 1]  # the first body sentence restates the headline, if anything
         b = None
         if headline and not any(_close(a, q) for q in first):
@@ -111,6 +111,16 @@ _BOUND_BEFORE = re.compile(
     r"|\b(?:above|below|than)\s+(?:an?\s+|the\s+)?$",
     re.I,
 )
+
+
+def _headline_line(text: str, a: Quantity) -> bool:
+    """a's first line is a headline: a line of its own (the text goes on after it) that ends without a full
+    stop. A pasted text that opens with a body sentence ("The firm made £84m in 2004. Its rival made £42m")
+    has no headline, and its first figure asserts nothing about the next ones."""
+    nl = text.find("\n", a.end, a.end + 400)
+    if nl < 0 or not text[nl:].strip():
+        return False
+    return not text[a.end : nl].rstrip().endswith(".")
 
 
 def _is_bound(text: str, q: Quantity) -> bool:

@@ -92,6 +92,15 @@ def test_it_still_shows_the_keyboard_hints_with_a_mouse(page, live_server, newsr
     assert page.locator(".kbd-hint").is_visible()
 
 
+def _queue_on_a_desktop(browser, live_server, as_user, member):
+    """A 1280 x 900 context signed in as member, on the queue: (context, page)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    as_user(page, member)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    return context, page
+
+
 def test_the_queue_folds_its_filters_on_a_phone_and_shows_them_on_a_desktop(
     browser, live_server, newsroom, admin_member, as_user, django_capture_on_commit_callbacks
 ):
@@ -129,10 +138,7 @@ def test_the_queue_folds_its_filters_on_a_phone_and_shows_them_on_a_desktop(
     context.close()
 
     # on a desktop the filters show without a click, and there is no "Filters" toggle
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    as_user(page, admin_member)
-    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    context, page = _queue_on_a_desktop(browser, live_server, as_user, admin_member)
     expect(page.locator("#id_status")).to_be_visible()
     expect(page.locator("#id_since")).to_be_visible()
     expect(page.locator("#queue-filter-more > summary")).to_be_hidden()
@@ -175,10 +181,7 @@ def test_the_top_bar_folds_its_links_into_a_menu_on_a_phone(browser, live_server
     context.close()
 
     # on a desktop the links are in the bar and there is no Menu button
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    as_user(page, admin_member)
-    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    context, page = _queue_on_a_desktop(browser, live_server, as_user, admin_member)
     expect(page.locator("#mainmenu > summary")).to_be_hidden()
     expect(page.locator("nav[aria-label=Main] a", has_text="Articles")).to_be_visible()
     expect(page.locator(".who")).to_be_visible()

@@ -21,7 +21,7 @@ from .types import Extraction, Quantity, Speaker, Statement
 #        relation precision guards (relations/unasserted.py): some figures and relations change, fewer false breaks
 # 0.4.2: relations round 17 (a rival's figure, an elided ratio comparand, a bare part's share noun; no sum of a
 #        scattered series by chance): a few relations added or removed
-EXTRACTOR_VERSION = "0.4.2"
+EXTRACTOR_VERSION = "0.4.3"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

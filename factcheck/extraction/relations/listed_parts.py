@@ -139,10 +139,22 @@ def _add_part(art: Article, p: Quantity, w: Quantity, holds) -> None:
 # Round 13: the share said beside a part, whichever rule found the part and its whole ("About 9 million of them,
 # or 15%, smoke"; "2,000 of the posts (25%)"): the within-sentence rule had read a % beside "72 of the 550" only.
 _SHARE_BESIDE = re.compile(
-    r"(?:\s+of\s+(?:them|those|these|it|that|the\s+total))?\s*(?:,\s*(?:or\s+)?|\(\s*|[-–—]\s*)"
+    # round 18: "310,000 of the cars sold, a quarter of the total": a short noun phrase after "of" as well
+    r"(?:\s+of\s+(?:them|those|these|it|that|the\s+total|(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+))?"
+    r"\s*(?:,\s*(?:or\s+)?|\(\s*|[-–—]\s*)"
     r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$",
     re.I,
 )
+
+
+# round 18: the share stated by the next sentence, opening on the part: "That gave wind 30% of the mix", "It means
+# about a third of the total"
+_SHARE_NEXT = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:That|This|It|Which)\s+(?:gave|gives|is|was|represents|represented|means|meant|made|"
+    r"makes|left|leaves|amounts\s+to|amounted\s+to)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|almost\s+|just\s+(?:over|under)\s+)?$"
+)
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|all|its|their)\b", re.I)
 
 
 def shares_beside_parts(art: Article, add) -> None:
@@ -155,7 +167,8 @@ def shares_beside_parts(art: Article, add) -> None:
         a, w = by_id.get(r.operands[0]), by_id.get(r.result)
         if a is None or w is None or not w.value:
             continue
-        group = art.by_sentence.get(art.figures()[2](a), [])
+        sent = art.figures()[2]
+        group = art.by_sentence.get(sent(a), [])
         p = next((q for q in group if q.start >= a.end), None)
         if (
             p is not None
@@ -165,3 +178,14 @@ def shares_beside_parts(art: Article, add) -> None:
             and _SHARE_BESIDE.fullmatch(art.text, a.end, p.start)
         ):
             _add_share(a, w, p, True, add)
+            continue
+        nxt = art.by_sentence.get(max(sent(a), sent(w)) + 1, [])
+        p = nxt[0] if nxt else None
+        if (
+            p is not None
+            and p.kind == "percent"
+            and p.unit in ("%", "fraction")
+            and _SHARE_NEXT.search(art.text, max(0, p.start - 80), p.start)
+            and _SHARE_OF.match(art.text, p.end)
+        ):
+            _add_share(a, w, p, True, add)  # "… 82.6 TWh … out of 276 TWh. That gave wind 30% of the mix"

@@ -90,7 +90,14 @@ def _ratio_between(text: str, y: Quantity, x: Quantity, sent) -> tuple[float, st
     return factor, (m.group("q") or "").strip().lower(), phrase, m.end("r")
 
 
-def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, between, add) -> None:
+def _is_ratio_word(q: Quantity) -> bool:
+    """The figure of the ratio phrase itself: "three times", "twice" (unit times), "half", "a third" (a fraction)."""
+    return q.unit.lower().startswith("times") or q.unit == "fraction"
+
+
+def _add_ratio_words(
+    y: Quantity, x: Quantity, factor: float, qualifier: str, phrase: str, between, add, word: Quantity | None = None
+) -> None:
     ratio = y.value / x.value
     lo = (y.value - y.tolerance) / (x.value + x.tolerance)
     hi = (y.value + y.tolerance) / max(x.value - x.tolerance, 1e-9)
@@ -102,7 +109,7 @@ def _add_ratio_words(y: Quantity, x: Quantity, factor: float, qualifier: str, ph
         ok = lo <= factor * (1 + _MARGIN) and hi >= factor * (1 - _MARGIN)
     exact = ratio == factor and not qualifier
     first, last = (y, x) if y.start < x.start else (x, y)
-    times = next((q for q in between if q.unit.lower().startswith("times") and first.end <= q.start < last.start), None)
+    times = word or next((q for q in between if _is_ratio_word(q) and first.end <= q.start < last.start), None)
     add(
         "ratio",
         [y, x],
@@ -161,7 +168,12 @@ def ratios_with_an_elided_comparand(art: Article) -> None:
         factor = float(_NUMBER_WORDS.get(n, 0) or n) if n else _ELIDED_FACTORS.get(phrase) or _FACTORS[phrase]
         if not factor / 4 <= y.value / x.value <= factor * 4:
             continue  # not of the order the words say: another figure is the comparand, not x
-        _add_ratio_words(y, x, factor, (m.group("q") or "").strip().lower(), phrase, [], _unless_linked(art.add))
+        word = next(
+            (q for q in figs[k + 1 : k + 3] if m.start("r") <= q.start < m.end("r") and _is_ratio_word(q)), None
+        )
+        _add_ratio_words(
+            y, x, factor, (m.group("q") or "").strip().lower(), phrase, [], _unless_linked(art.add), word=word
+        )
 
 
 def _unless_linked(add):

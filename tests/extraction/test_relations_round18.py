@@ -1,0 +1,67 @@
+"""Round 18 of issue 12, besides the baselines rule: the ratio phrase's own figure ("half", "a third") taken into
+the ratio, and a share stated after a part and its whole by a longer noun phrase or by the next sentence.
+Sentences written for these tests, not taken from any corpus."""
+
+import pytest
+
+from factcheck.extraction import extract
+
+
+def _rels(text, kind):
+    ex = extract(text)
+    out = []
+    for r in ex.relations:
+        if r.kind == kind:
+            ids = [*r.operands, *([r.result] if r.result is not None else [])]
+            out.append((sorted(ex.quantities[i].text for i in ids), r.holds))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "She spent $2.1m on the race, less than half the $4.6m spent by her rival.",
+            (["$2.1m", "$4.6m", "half"], "approximately"),
+        ),
+        (
+            "He spent $2.1m on the race, about half the $4.6m spent by his rival.",
+            (["$2.1m", "$4.6m", "half"], "approximately"),
+        ),
+        ("Sales were $84m, twice the $42m of the year before.", (["$42m", "$84m", "twice"], True)),
+    ],
+)
+def test_the_ratio_words_figure_is_part_of_the_ratio(text, expected):
+    assert _rels(text, "ratio") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The group sold 1.24 million vehicles last year. Electric models accounted for 310,000 of the cars sold, "
+            "a quarter of the total.",
+            (["1.24 million vehicles", "310,000", "a quarter"], True),
+        ),
+        (
+            "Wind turbines produced 82.6 TWh of power in Britain last year, out of 276 TWh generated in total.\n\n"
+            "That gave wind 30% of the mix.",
+            (["276 TWh", "30%", "82.6 TWh"], "approximately"),
+        ),
+        (
+            "Wind turbines produced 82.6 TWh of power in Britain last year, out of 276 TWh generated in total.\n\n"
+            "That gave wind 40% of the mix.",
+            (["276 TWh", "40%", "82.6 TWh"], False),
+        ),
+    ],
+)
+def test_a_share_stated_after_a_part_and_its_whole(text, expected):
+    assert expected in _rels(text, "percentage")
+
+
+def test_a_share_in_the_next_sentence_needs_its_opening():
+    text = (
+        "Wind turbines produced 82.6 TWh of power in Britain last year, out of 276 TWh generated in total.\n\n"
+        "Solar took 5% of the mix."
+    )
+    assert _rels(text, "part_of") and _rels(text, "percentage") == []

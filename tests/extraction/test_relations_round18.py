@@ -65,3 +65,30 @@ def test_a_share_in_the_next_sentence_needs_its_opening():
         "Solar took 5% of the mix."
     )
     assert _rels(text, "part_of") and _rels(text, "percentage") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("Over the year, 8,117 officers left the force, outnumbering the 6,902 who joined.", True),
+        ("Over the year, 6,117 officers left the force, outnumbering the 6,902 who joined.", False),
+        ("The Greens won 370 seats, finishing ahead of the Conservatives on 319.", True),
+        ("The club's revenue reached £410m last year, more than its main rival, which took £436m.", False),
+        ("A basket of everyday items cost £128.40, just below Lidwell at £129.10.", True),
+        ("The rally lifted the firm's value to £2.9bn, overtaking rival Sennet, which is worth £3.1bn.", False),
+        ("Broadband now reaches 54 million people, up from 34 million a year ago.", True),
+    ],
+)
+def test_comparisons_said_by_a_verb_or_beside_a_rival(text, holds):
+    assert [h for _f, h in _rels(text, "comparison")] == [holds]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doom 3 sold 400,000 copies, ahead of Halo 2.",  # names, not counts compared
+        "The team won 3 games, above 2 last year.",  # small bare counts: too weak a cue
+    ],
+)
+def test_small_or_named_counts_are_not_compared(text):
+    assert _rels(text, "comparison") == []

@@ -23,19 +23,29 @@ _CMP_GAP = re.compile(
     r"(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,3}(?:of\s+(?:an?\s+|the\s+)?)?$"
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w3>above|below)\s+$"
     # "The UK's 2.5% growth beat the eurozone's 1.8%", "£84m, well ahead of the £70m"
+    # round 18: verbs that compare by themselves ("outnumbering the 6,902 who joined", "undercut X, whose …"), and
+    # above/below a name ("just below Lidwell at £129.10")
     r"|^(?:[^.;]|\.(?=\d)){0,60}?\b(?P<w4>beat|beating|exceeded|exceeding|outpaced|outstripped|ahead\s+of|behind|"
+    r"outnumber(?:ed|ing|s)?|overt(?:ook|aking|akes|ake)|outs(?:old|ells?|elling)|outspen(?:t|ds?|ding)|"
+    r"outperform(?:ed|ing|s)?|undercut(?:s|ting)?|above|below|"
     r"trailed|trailing|surpassed|fell\s+short\s+of|short\s+of|(?:best|highest|strongest|biggest|largest|fastest|"
     r"worst|lowest|weakest|smallest|slowest)\s+(?:[\w'’-]+\s+){0,2}?since)\s+"
     r"(?:(?:the|its|their|an?)\s+|[\w’'-]+['’]s\s+)?(?:(?!than\b|from\b|to\b)[\w’'-]+\s+){0,2}$"
     # round 11: "grew 6%, faster than costs, which grew 3%": the other figure in a clause about the thing compared
-    r"|^\s*,\s*(?P<w5>more|higher|greater|larger|bigger|fewer|less|lower|smaller|faster|slower|stronger|weaker)\s+than\s+"
+    # round 18: up to three words before the comma ("£410m last year, more than its rival X, which took £436m")
+    r"|^(?:\s+[\w'’-]+){0,3}\s*,\s*(?P<w5>more|higher|greater|larger|bigger|fewer|less|lower|smaller|faster|slower|stronger|"
+    r"weaker)\s+than\s+"
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s*,\s*(?:which|that|where\s+it|where\s+they)\s+"
-    r"(?:[a-z]+\s+){1,2}?(?:by\s+|at\s+|to\s+)?(?:just\s+|only\s+|about\s+|around\s+)?$",
+    r"(?:[a-z]+\s+){1,2}?(?:by\s+|at\s+|to\s+)?(?:just\s+|only\s+|about\s+|around\s+)?$"
+    # round 18: a comparing verb before the rival and its own clause ("£2.9bn, overtaking X, which is worth £3.1bn")
+    r"|^(?:\s+[\w'’-]+){0,3}\s*,\s*(?P<w6>overtaking|outselling|outstripping|beating|ahead\s+of|behind|trailing|"
+    r"undercutting|outspending)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’&-]+\s+){0,3}?[\w'’-]+\s*,\s*"
+    r"(?:which|that|who|whose)\s+(?:[a-z]+\s+){1,3}?(?:by\s+|at\s+|to\s+|of\s+)?(?:just\s+|only\s+|about\s+|around\s+)?$",
     re.I,
 )
 _UP_ADJECTIVES = ("faster", "stronger", "dearer")  # "grew 0.5%, slower than the 0.8% of the quarter before"
 # "beat", "exceeded", … say "above"; these say "below" ("the best performance since an 8.5% rise": 8.5% was higher)
-_W4_BELOW = re.compile(r"behind|trail|short|best|highest|strongest|biggest|largest|fastest", re.I)
+_W4_BELOW = re.compile(r"behind|trail|short|best|highest|strongest|biggest|largest|fastest|undercut|below", re.I)
 _ANAPHORIC_CMP = re.compile(
     rf"{ANAPHOR_SUBJECT}\s+(?:is|was|would be|will be|remains|remained)\s+"
     r"(?:(?:much|far|slightly|significantly|well|still|even|also|considerably|substantially)\s+)?"
@@ -60,6 +70,12 @@ def comparisons_in_sentence(art: Article) -> None:
 _OWN_SUBJECT = re.compile(r",\s*(?:with|where|while|whereas)\b", re.I)
 
 
+def _bare_beside(a: Quantity, b: Quantity) -> bool:
+    """Round 18: one count with its noun and one bare count of ten or more, compared in words ("370 seats, finishing
+    ahead of the Conservatives on 319"): the bare one counts the same thing."""
+    return a.kind == b.kind == "count" and bool(a.unit) != bool(b.unit) and min(a.value, b.value) >= 10
+
+
 def _compare_in_group(text, group, records, add) -> None:
     objects: set[int] = set()  # quantities that are the object of a comparison ("less than the 47.3%")
     for i, b in enumerate(group):
@@ -71,10 +87,13 @@ def _compare_in_group(text, group, records, add) -> None:
                 break
             w = (m.group("w") or m.group("w2") or m.group("w3") or m.group("w5") or "").lower()
             verb = next((g for g in ("w2", "w3", "w4") if m.group(g)), None)
+            if m.group("w6"):
+                w = "below" if _W4_BELOW.search(m.group("w6")) else "above"
             if verb and _OWN_SUBJECT.search(text, a.end, a.end + m.start(verb)):
                 break  # round 15: "winds of 165 mph, with gusts exceeding 200 mph": the verb has its own subject
             if m.group("w4"):
-                if not (a.unit and b.unit) or "score" in (a.unit, b.unit):
+                small = a.kind == b.kind == "count" and min(a.value, b.value) < 10  # "Doom 3 … Halo 2"
+                if not (a.unit or b.unit) or "score" in (a.unit, b.unit) or small:
                     break  # "came from 15-6 down to beat France 24-18": scores, not two measures
                 w = "below" if _W4_BELOW.search(m.group("w4")) else "above"
             gap_tail = text[a.end : b.start].rstrip().lower()
@@ -85,7 +104,9 @@ def _compare_in_group(text, group, records, add) -> None:
                 rec = records.find(b)
                 if rec is not None:
                     target = rec
-            elif not _compatible(a, b, need_overlap=a.kind == "count" or b.kind == "count"):
+            elif not _compatible(
+                a, b, need_overlap=(a.kind == "count" or b.kind == "count") and not _bare_beside(a, b)
+            ):
                 continue  # "4.5% to $220bn - less than the 5.1%": the subject is the figure before
             flip = _quote_flip(text, target, b)  # "the rupee climbed to 43.3 per dollar, up from 43.4"
             if not flip:

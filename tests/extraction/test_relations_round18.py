@@ -92,3 +92,43 @@ def test_comparisons_said_by_a_verb_or_beside_a_rival(text, holds):
 )
 def test_small_or_named_counts_are_not_compared(text):
     assert _rels(text, "comparison") == []
+
+
+# list_totals.sums_of_listed_figures
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        (
+            "Chain stores shut 6,945 outlets in the first half. England accounted for 5,820 closures, Scotland for "
+            "610, Wales for 340 and Northern Ireland for 175.",
+            True,
+        ),
+        (
+            "The carmaker sold 1.24 million vehicles last year. Of those, 486,000 went to buyers in Europe, 412,000 "
+            "in North America and the remaining 362,000 in Asia.",
+            False,
+        ),
+        (
+            "Registrations reached 152,300 in May. Petrol cars accounted for 78,900 of them, hybrids for 34,700 and "
+            "diesels for 5,300. Battery cars made up the remaining 33,400.",
+            True,
+        ),
+    ],
+)
+def test_a_listed_set_of_figures_against_its_total(text, holds):
+    assert [h for _f, h in _rels(text, "sum")] == [holds]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list beside a larger figure that the words do not call its total
+        "The firm employs 9,000 people. It hired 400 in Leeds, 300 in York and 250 in Hull this year.",
+        # a bill, the extra it costs and that extra by the week are no list
+        "The bill stood at £2,083 this year, so a family faces an extra £104, or roughly £2 a week, to reach £2,187.",
+        # small counts add up by chance
+        "The owners - two from Taiwan, two from China, one from Mauritius and one from Malaysia - ran six factories.",
+    ],
+)
+def test_no_sum_is_claimed_where_the_words_do_not_list_a_whole(text):
+    assert _rels(text, "sum") == []

@@ -21,6 +21,7 @@ from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes, stated_amounts
 from .baselines import changes_to_an_earlier_level
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
+from .list_totals import sums_of_listed_figures
 from .listed_parts import parts_with_and_rates, shares_beside_parts
 from .lookups import _FirstCompatible, _nearest
 from .ratios import ratios_in_words, ratios_with_an_elided_comparand
@@ -78,6 +79,7 @@ RULES: tuple[Callable[[Article], None], ...] = (
     comparisons_with_a_rival,  # 6: round 17, "took $33.1m, ahead of a cartoon, which took $24.1m"
     ratios_with_an_elided_comparand,  # 6: round 17, "£84m in 2004 … Its rival made £42m, half as much"
     changes_to_an_earlier_level,  # 6: round 18, "… rose 3% to 297 million. A year earlier, 288 million …"
+    sums_of_listed_figures,  # 6: round 18, "closed 6,945 outlets. England accounted for 5,820, Scotland for 610, …"
 )
 
 

@@ -1,4 +1,4 @@
-"""Round 18 of issue 12, besides the baselines rule: the ratio phrase's own figure ("half", "a third") taken into
+"""Round 18 of issue 12: the ratio phrase's own figure ("half", "a third") taken into
 the ratio, and a share stated after a part and its whole by a longer noun phrase or by the next sentence.
 Sentences written for these tests, not taken from any corpus."""
 

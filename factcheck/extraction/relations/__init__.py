@@ -19,7 +19,6 @@ from .. import work
 from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes, stated_amounts
-from .baselines import changes_to_an_earlier_level
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
 from .list_totals import sums_of_listed_figures
 from .listed_parts import parts_with_and_rates, shares_beside_parts
@@ -78,7 +77,6 @@ RULES: tuple[Callable[[Article], None], ...] = (
     parts_with_and_rates,  # 6: round 12, "84,000 jobs, with 12,000 in Wales"; "£2bn over four years, or £500m a year"
     comparisons_with_a_rival,  # 6: round 17, "took $33.1m, ahead of a cartoon, which took $24.1m"
     ratios_with_an_elided_comparand,  # 6: round 17, "£84m in 2004 … Its rival made £42m, half as much"
-    changes_to_an_earlier_level,  # 6: round 18, "… rose 3% to 297 million. A year earlier, 288 million …"
     sums_of_listed_figures,  # 6: round 18, "closed 6,945 outlets. England accounted for 5,820, Scotland for 610, …"
 )
 

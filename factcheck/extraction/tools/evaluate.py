@@ -1,6 +1,6 @@
 """Print the evaluation tables. Not a test: it reads ../shared/data (or --data-dir) at run time.
 
-python -m factcheck.extraction.evaluate [--data-dir ../shared/data] [--only cw,clef,claims,bbc,gold]
+python -m factcheck.extraction.evaluate [--data-dir ../shared/data] [--only cw,clef,claims,bbc,gold,written]
 """
 
 from __future__ import annotations
@@ -286,7 +286,23 @@ def eval_gold(root: Path) -> str:
     return out
 
 
-SECTIONS = {"cw": eval_checkworthiness, "clef": eval_clef, "claims": eval_claims, "bbc": eval_bbc, "gold": eval_gold}
+def eval_written(_root: Path) -> str:
+    """The articles this project wrote itself, with their relations marked (tools/written.py): in the repository,
+    so this table needs no dataset."""
+    from . import written
+    from .written_score import report
+
+    return report(written.load())
+
+
+SECTIONS = {
+    "cw": eval_checkworthiness,
+    "clef": eval_clef,
+    "claims": eval_claims,
+    "bbc": eval_bbc,
+    "gold": eval_gold,
+    "written": eval_written,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

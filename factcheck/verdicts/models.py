@@ -71,6 +71,11 @@ class RatingScale(TimeStampedModel):
         return self.label
 
     @property
+    def scale_value(self) -> int | None:
+        """The value exports publish: None off the scale (Unverifiable is no degree of truth, not the worst)."""
+        return self.value if self.on_scale else None
+
+    @property
     def text_colour(self) -> str:
         """Black or white, whichever reads better on the rating's colour (WCAG contrast): an admin may pick
         any colour, and white on the default amber or orange was only 3.3:1."""

@@ -9,6 +9,7 @@ urlpatterns = [
     path("statements/<int:pk>/evidence/", views.evidence_add, name="evidence_add"),
     path("evidence/<int:pk>/remove/", views.evidence_delete, name="evidence_remove"),
     path("statements/<int:pk>/verdict/", views.verdict_save, name="verdict_save"),
+    path("statements/<int:pk>/rating-check/", statement.rating_check, name="rating_check"),
     path("verdicts/<int:pk>/submit/", views.verdict_submit_view, name="verdict_submit"),
     path("verdicts/<int:pk>/approve/", views.verdict_approve_view, name="verdict_approve"),
     path("verdicts/<int:pk>/return/", views.verdict_return_view, name="verdict_return"),

@@ -171,6 +171,7 @@ POLICY = {
     "verdicts:verdict_submit": (None, "checker"),
     "verdicts:verdict_approve": (None, "editor"),
     "verdicts:verdict_return": (None, "editor"),
+    "verdicts:rating_check": ("viewer", None),
     "verdicts:verdict_correct": (None, "checker"),
     "reports:builder": ("editor", "editor"),
     "reports:export": ("editor", None),

@@ -240,6 +240,9 @@ class Verdict(TimeStampedModel):
         help_text="Everyone who wrote, saved or submitted this version or changed its evidence; none may review it.",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its author took it back out of review (cleared when submitted again)."
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

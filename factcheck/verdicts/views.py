@@ -43,6 +43,7 @@ from factcheck.verdicts.services import (
     verdict_save_and_submit,
     verdict_save_draft,
     verdict_submit,
+    verdict_withdraw,
 )
 
 EVIDENCE_PANEL = "verdicts/partials/evidence.html"
@@ -198,6 +199,7 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
             (u for u in contributors if u.pk != open_verdict.author_id), key=lambda u: u.get_username()
         ),
         "can_review": in_review and membership.can_edit and not touched,
+        "can_withdraw": in_review and membership.can_write and open_verdict.author_id == request.user.pk,
         "rating_warning": verdict_rating_warning(
             rating=shown_rating(verdict_form, open_verdict), stances=[item.stance for item in evidence]
         ),
@@ -446,6 +448,7 @@ def _transition(request, pk, action, form_class=None, form_key=None):
 
 SUCCESS = {
     "verdict_submit": "Submitted for review.",
+    "verdict_withdraw": "Withdrawn to draft. Change it, then submit it again when it is ready.",
     "verdict_approve": "Verdict published.",
     "verdict_return": "Returned to the author with your comment.",
     "verdict_correct": "Correction opened as a new draft version.",
@@ -474,3 +477,9 @@ def verdict_return_view(request, pk):
 @login_required
 def verdict_correct_view(request, pk):
     return _transition(request, pk, verdict_correct, CorrectionForm, "correction_form")
+
+
+@require_POST
+@login_required
+def verdict_withdraw_view(request, pk):
+    return _transition(request, pk, verdict_withdraw)

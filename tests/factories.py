@@ -26,15 +26,8 @@ def make_source(newsroom, name="Port Authority", url="https://port.example.gov/"
     return Source.objects.create(newsroom=newsroom, name=name, url=url, **extra)
 
 
-def make_evidence(claim, user, source=None, **extra):
-    return Evidence.objects.create(
-        newsroom=claim.newsroom,
-        claim=claim,
-        source=source,
-        added_by=user,
-        url="https://port.example.gov/report",
-        **extra,
-    )
+def make_evidence(claim, user, source=None, url="https://port.example.gov/report", **extra):
+    return Evidence.objects.create(newsroom=claim.newsroom, claim=claim, source=source, added_by=user, url=url, **extra)
 
 
 def make_verdict(claim, author, status=Verdict.Status.DRAFT, **extra):

@@ -285,7 +285,9 @@ class VerdictOut(Schema):
     article_id: int
     version: int
     rating: str | None
-    rating_value: int | None
+    rating_value: int | None = Field(
+        description="The rating's value, higher is truer; null for a rating off the scale, such as Unverifiable."
+    )
     conclusion: str
     published_at: datetime
     public_url: str

@@ -77,7 +77,7 @@ def verdict_data(verdict, *, base_url, bounds):
         "article_id": verdict.claim.article_id,
         "version": verdict.version,
         "rating": verdict.rating.label if verdict.rating else None,
-        "rating_value": verdict.rating.value if verdict.rating else None,
+        "rating_value": verdict.rating.scale_value if verdict.rating else None,  # None off the scale
         "conclusion": verdict.conclusion,
         "published_at": verdict.published_at,
         "public_url": base_url + reverse("reports:public_verdict", args=[verdict.pk]),

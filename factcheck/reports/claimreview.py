@@ -21,15 +21,9 @@ class Skip(Exception):
 
 
 def scale_bounds(newsroom):
-    """(worst, best) of a newsroom's rating scale: the numeric values a reviewRating is read against.
-
-    Over the active ratings on the scale only: an off-scale rating (Unverifiable) is not "less true than
-    False", and a retired one no longer marks an end of the scale. None when no rating is both."""
-    ratings = RatingScale.objects.for_newsroom(newsroom).filter(active=True, on_scale=True)
-    values = list(ratings.values_list("value", flat=True))
-    if not values:
-        return None
-    return max(1, min(values)), max(values)
+    """(worst, best) of a newsroom's rating scale: the numeric values a reviewRating is read against
+    (RatingScaleQuerySet.bounds: the active ratings on the scale only)."""
+    return RatingScale.objects.for_newsroom(newsroom).bounds()
 
 
 def review_rating(rating, bounds):

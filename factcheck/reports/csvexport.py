@@ -50,6 +50,12 @@ def primary_sources(evidence):
     return "; ".join(parts)
 
 
+def _value_cell(rating):
+    """The rating's value, empty for no rating and for one off the scale (Unverifiable is not the worst)."""
+    value = rating.scale_value if rating is not None else None
+    return "" if value is None else value
+
+
 def verdict_row(verdict, base_url, internal=False):
     claim = verdict.claim
     article = claim.article
@@ -63,7 +69,7 @@ def verdict_row(verdict, base_url, internal=False):
         article.outlet.name if article.outlet else "",
         claim.claimant.name if claim.claimant else claim.speaker,
         verdict.rating.label if verdict.rating else "",
-        verdict.rating.value if verdict.rating else "",
+        _value_cell(verdict.rating),
         verdict.conclusion,
         len(evidence),
         primary_sources(evidence),

@@ -40,6 +40,15 @@ class RatingScaleQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
 
+    def bounds(self) -> tuple[int, int] | None:
+        """(worst, best) values of these ratings that are active and on the scale: the ends a rating is read
+        against (ClaimReview's worstRating and bestRating). An off-scale rating (Unverifiable) is not "less true
+        than False", and a retired one no longer marks an end. None when no rating is both."""
+        values = list(self.filter(active=True, on_scale=True).values_list("value", flat=True))
+        if not values:
+            return None
+        return max(1, min(values)), max(values)
+
 
 class RatingScale(TimeStampedModel):
     """One rating of a newsroom's scale (True … False, Unverifiable)."""
@@ -69,6 +78,21 @@ class RatingScale(TimeStampedModel):
 
     def __str__(self):
         return self.label
+
+    @property
+    def scale_value(self) -> int | None:
+        """The value exports publish: None off the scale (Unverifiable is no degree of truth, not the worst)."""
+        return self.value if self.on_scale else None
+
+    def side(self, bounds: tuple[int, int] | None) -> str:
+        """Which half of the scale (worst, best) this rating is on: "true" above the middle, "false" below it,
+        "" in the middle, off the scale or without bounds. From the values alone, never the label."""
+        if not self.on_scale or bounds is None:
+            return ""
+        middle = (bounds[0] + bounds[1]) / 2
+        if self.value == middle:
+            return ""
+        return "true" if self.value > middle else "false"
 
     @property
     def text_colour(self) -> str:
@@ -216,6 +240,9 @@ class Verdict(TimeStampedModel):
         help_text="Everyone who wrote, saved or submitted this version or changed its evidence; none may review it.",
     )
     submitted_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(
+        null=True, blank=True, help_text="When its author took it back out of review (cleared when submitted again)."
+    )
     published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])

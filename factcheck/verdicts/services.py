@@ -4,7 +4,7 @@ Claim triage (assign, status, bulk) lives in `factcheck.claims.workflow`.
 
 Every service takes the acting `member` (a Membership) and checks its newsroom and role itself, so
 the rules hold for any caller, not only the views. Transitions two people can race (approve,
-return, submit) are conditional UPDATEs that must change exactly one row; the loser gets
+return, submit, withdraw) are conditional UPDATEs that must change exactly one row; the loser gets
 `VerdictConflict`. Conditional UPDATEs bypass `save()`, so each winner then saves the row once
 more to write its django-simple-history record (who, when, what).
 
@@ -13,8 +13,11 @@ Review rules:
   submits it, anyone who changes the statement's evidence while the version is open) becomes one of
   its `contributors`; no contributor may approve or return that version.
 - Evidence changes only while the statement has no verdict or its current version is a draft. In
-  review it is frozen (an editor returns the verdict first); once published, only a correction (a
-  new draft version) re-opens it, and the changes are then reviewed with the corrected verdict.
+  review it is frozen (an editor returns the verdict, or its author withdraws it, first); once
+  published, only a correction (a new draft version) re-opens it, and the changes are then reviewed
+  with the corrected verdict.
+- Withdraw: the author of a version in review may take it back to draft while no editor has approved
+  or returned it (a conditional UPDATE on status, like theirs), e.g. after submitting it by mistake.
 - "A verdict needs evidence" counts public evidence only: private evidence never reaches the public page.
 - Verdict rows are locked (SELECT … FOR UPDATE) by every service that reads evidence or contributors
   to decide, so a concurrent change of either cannot slip between the check and the transition.
@@ -43,9 +46,11 @@ class VerdictConflict(Exception):
     """Someone else changed the verdict first (the state it was expected in is gone)."""
 
 
+NOT_THE_AUTHOR = "Only the verdict's author can withdraw it from review; an editor can return it instead."
 SELF_REVIEW = "You wrote or edited this version of the verdict, so a different editor must approve or return it."
 EVIDENCE_IN_REVIEW = (
-    "The verdict is in review, so its evidence is frozen: an editor must approve it or return it first."
+    "The verdict is in review, so its evidence is frozen: an editor must approve it or return it first "
+    "(or its author withdraw it to draft)."
 )
 EVIDENCE_PUBLISHED = (
     "The verdict is published, so its evidence changes only through a correction: open a correction first."
@@ -202,6 +207,28 @@ def _evidence_open_verdict(claim_id):
 # --- verdicts -----------------------------------------------------------------------------
 
 
+def verdict_rating_warning(*, rating: RatingScale | None, stances) -> str:
+    """A warning when the rating contradicts all the evidence, '' otherwise; it never blocks a save or submit.
+
+    Contradicts: the rating is on the true side of the newsroom's scale (RatingScale.side, from the values
+    of its active on-scale ratings) while every evidence item refutes the statement, or on the false side
+    while every item supports it. Nothing with no evidence, mixed or context evidence, no rating, or a
+    rating off the scale (Unverifiable) or in its middle.
+    """
+    stances = list(stances)
+    if rating is None or not rating.on_scale or len(set(stances)) != 1:
+        return ""
+    wanted = {Evidence.Stance.REFUTES: "true", Evidence.Stance.SUPPORTS: "false"}.get(stances[0])
+    if wanted is None or rating.side(RatingScale.objects.filter(newsroom_id=rating.newsroom_id).bounds()) != wanted:
+        return ""
+    verb = "refute" if stances[0] == Evidence.Stance.REFUTES else "support"
+    count = len(stances)
+    items = {1: f"The only evidence item {verb}s", 2: f"Both evidence items {verb}"}.get(
+        count, f"All {count} evidence items {verb}"
+    )
+    return f"{items} this statement, but the rating is {rating.label}."
+
+
 def _rating_check(claim, rating):
     if rating is not None and (rating.newsroom_id != claim.newsroom_id or not rating.active):
         raise ValidationError({"rating": "Pick a rating from the newsroom's scale."})
@@ -226,7 +253,9 @@ def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale 
             status=VerdictStatus.DRAFT,
         )
     elif verdict.status != VerdictStatus.DRAFT:
-        raise VerdictConflict("The verdict is in review; an editor must return it before it can change.")
+        raise VerdictConflict(
+            "The verdict is in review; an editor must return it (or its author withdraw it) before it can change."
+        )
     first_draft = verdict.pk is None  # never a correction: those are opened by verdict_correct
     verdict.rating = rating
     verdict.conclusion = conclusion
@@ -263,7 +292,7 @@ def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
     _publishable_check(_locked(verdict))  # locked: evidence cannot change between the check and the move
     now = timezone.now()
     changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.DRAFT).update(
-        status=VerdictStatus.IN_REVIEW, submitted_at=now, updated_at=now
+        status=VerdictStatus.IN_REVIEW, submitted_at=now, withdrawn_at=None, updated_at=now
     )
     if changed != 1:
         raise VerdictConflict("The verdict is no longer a draft.")
@@ -354,14 +383,40 @@ def verdict_return(*, member: Membership, verdict: Verdict, comment: str) -> Ver
     if changed != 1:
         raise VerdictConflict("Another editor reviewed this verdict first.")
     history_record(verdict, "returned to the author")
+    _claim_status_out_of_review(verdict, reason="verdict returned")
+    return verdict
+
+
+@transaction.atomic
+def verdict_withdraw(*, member: Membership, verdict: Verdict) -> Verdict:
+    """In review → draft, by its author, while no editor has approved or returned it (one of them wins).
+
+    For a verdict submitted by mistake; a published verdict changes only through a correction.
+    """
+    member_check(member, verdict, level="write")
+    if verdict.author_id != member.user.pk:
+        raise PermissionDenied(NOT_THE_AUTHOR)
+    now = timezone.now()
+    changed = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).update(
+        status=VerdictStatus.DRAFT, withdrawn_at=now, updated_at=now
+    )
+    if changed != 1:
+        raise VerdictConflict("This verdict is no longer in review: it was already approved, returned or withdrawn.")
+    history_record(verdict, "withdrawn to draft by its author")
+    _claim_status_out_of_review(verdict, reason="verdict withdrawn")
+    return verdict
+
+
+def _claim_status_out_of_review(verdict, *, reason):
+    """The statement leaves 'in review' with its verdict: back to published when an earlier version is live
+    (a correction went back to draft), else to in progress."""
     has_published = Verdict.objects.filter(claim_id=verdict.claim_id, status=VerdictStatus.PUBLISHED).exists()
     _claim_status_move(
         verdict.claim,
         ClaimStatus.PUBLISHED if has_published else ClaimStatus.IN_PROGRESS,
         from_statuses=[ClaimStatus.IN_REVIEW],
-        reason="verdict returned",
+        reason=reason,
     )
-    return verdict
 
 
 @transaction.atomic

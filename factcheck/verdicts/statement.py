@@ -1,17 +1,20 @@
 """The statement page: a statement in its article's context with the review room's panels (evidence,
 verdict, history) and the similar statements. Its triage actions (assign, status) are the claims
-room's (`claims:claim_assign`, `claims:claim_status`).
+room's (`claims:claim_assign`, `claims:claim_status`). `rating_check` answers the verdict form's rating
+warning when the chosen rating or the evidence changes (htmx).
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim, claim_band
 from factcheck.newsrooms.access import get_for_member, get_membership
-from factcheck.verdicts.views import claim_context_text, claim_history, review_context, similar_claims
+from factcheck.verdicts.forms import VerdictForm
+from factcheck.verdicts.services import verdict_rating_warning
+from factcheck.verdicts.views import claim_context_text, claim_history, review_context, shown_rating, similar_claims
 
 
 @require_GET
@@ -46,3 +49,16 @@ def statement(request, pk):
         }
     )
     return render(request, "claims/claim.html", context)
+
+
+@require_GET
+@login_required
+def rating_check(request, pk):
+    """The verdict form's warning for `?rating=<id>` against the statement's evidence (an htmx fragment;
+    without htmx, the statement page: its form shows the warning for the saved rating)."""
+    claim = get_for_member(request, Claim.objects.all(), pk)
+    if not request.htmx:
+        return redirect(claim)
+    rating = shown_rating(VerdictForm(request.GET, newsroom=get_membership(request).newsroom), None)
+    warning = verdict_rating_warning(rating=rating, stances=claim.evidence.values_list("stance", flat=True))
+    return render(request, "verdicts/partials/rating_warning.html", {"claim": claim, "rating_warning": warning})

@@ -11,6 +11,8 @@ plain POST with a redirect back to the statement.
 import contextlib
 import re
 
+from django_htmx.http import trigger_client_event
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -36,12 +38,15 @@ from factcheck.verdicts.services import (
     evidence_source,
     verdict_approve,
     verdict_correct,
+    verdict_rating_warning,
     verdict_return,
     verdict_save_and_submit,
     verdict_save_draft,
     verdict_submit,
+    verdict_withdraw,
 )
 
+EVIDENCE_PANEL = "verdicts/partials/evidence.html"
 SIMILAR_LIMIT = 5
 # The candidate set is bounded (issue 15, factcheck.claims.similar): the SIMILAR_CANDIDATES statements sharing
 # most word keys with the statement (or, for a text of short words, the most similar of the newest), then
@@ -171,6 +176,7 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
     public = [item for item in evidence if not item.is_private]
     # During a correction the published version stays live: its last public piece cannot go.
     keep = {public[0].pk} if published is not None and len(public) == 1 else set()
+    in_review = open_verdict is not None and open_verdict.status == Verdict.Status.IN_REVIEW
     if verdict_form is None:
         initial = {}
         if open_verdict is not None:
@@ -192,11 +198,23 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
         "open_verdict_editors": sorted(
             (u for u in contributors if u.pk != open_verdict.author_id), key=lambda u: u.get_username()
         ),
-        "can_review": open_verdict is not None
-        and open_verdict.status == Verdict.Status.IN_REVIEW
-        and membership.can_edit
-        and not touched,
+        "can_review": in_review and membership.can_edit and not touched,
+        "can_withdraw": in_review and membership.can_write and open_verdict.author_id == request.user.pk,
+        "rating_warning": verdict_rating_warning(
+            rating=shown_rating(verdict_form, open_verdict), stances=[item.stance for item in evidence]
+        ),
     }
+
+
+def shown_rating(verdict_form, open_verdict):
+    """The rating the verdict panel shows: the one in review, else the form's choice (as posted, after an error
+    or in a rating check), else the open draft's."""
+    if open_verdict is not None and open_verdict.status == Verdict.Status.IN_REVIEW:
+        return open_verdict.rating
+    if verdict_form.is_bound:
+        verdict_form.is_valid()  # cleans once; a no-op when the view already did
+        return verdict_form.cleaned_data.get("rating")
+    return open_verdict.rating if open_verdict is not None else None
 
 
 def claim_history(claim):
@@ -275,11 +293,15 @@ def _shown(field, value, names):
 
 def _panel_response(request, claim, template, status=200, **forms):
     """The htmx answer: the changed panel, then OOB status badge, triage card, evidence count and flash
-    (saving a draft or submitting for review moves the statement's status, which the triage card shows)."""
+    (saving a draft or submitting for review moves the statement's status, which the triage card shows).
+    An evidence answer also fires `evidence-changed`, on which the verdict form's rating warning reloads."""
     claim.refresh_from_db(fields=["status", "assignee", "updated_at"])
     context = review_context(request, claim, **forms)
     context.update(triage_forms(get_membership(request), claim, get_user_model()), oob=True)
-    return render(request, template, context, status=status)
+    response = render(request, template, context, status=status)
+    if template == EVIDENCE_PANEL:
+        trigger_client_event(response, "evidence-changed")
+    return response
 
 
 # --- evidence -------------------------------------------------------------------------------
@@ -314,9 +336,9 @@ def evidence_add(request, pk):
             messages.success(request, "Evidence added.")
             if not request.htmx:
                 return redirect(claim)
-            return _panel_response(request, claim, "verdicts/partials/evidence.html")
+            return _panel_response(request, claim, EVIDENCE_PANEL)
     if request.htmx:
-        return _panel_response(request, claim, "verdicts/partials/evidence.html", evidence_form=form)
+        return _panel_response(request, claim, EVIDENCE_PANEL, evidence_form=form)
     messages.error(request, "The evidence was not added: " + " ".join(_flat(form.errors)))
     return redirect(claim)
 
@@ -334,7 +356,7 @@ def evidence_delete(request, pk):
     else:
         messages.success(request, "Evidence removed.")
     if request.htmx:
-        return _panel_response(request, claim, "verdicts/partials/evidence.html")
+        return _panel_response(request, claim, EVIDENCE_PANEL)
     return redirect(claim)
 
 
@@ -426,6 +448,7 @@ def _transition(request, pk, action, form_class=None, form_key=None):
 
 SUCCESS = {
     "verdict_submit": "Submitted for review.",
+    "verdict_withdraw": "Withdrawn to draft. Change it, then submit it again when it is ready.",
     "verdict_approve": "Verdict published.",
     "verdict_return": "Returned to the author with your comment.",
     "verdict_correct": "Correction opened as a new draft version.",
@@ -454,3 +477,9 @@ def verdict_return_view(request, pk):
 @login_required
 def verdict_correct_view(request, pk):
     return _transition(request, pk, verdict_correct, CorrectionForm, "correction_form")
+
+
+@require_POST
+@login_required
+def verdict_withdraw_view(request, pk):
+    return _transition(request, pk, verdict_withdraw)

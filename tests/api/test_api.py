@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from factcheck.api.models import ApiToken, token_digest
 from factcheck.claims.models import Article, ExtractionRun
-from factcheck.verdicts.models import Verdict
+from factcheck.verdicts.models import RatingScale, Verdict
 from tests.factories import SAMPLE_BODY, make_article, make_claim, make_verdict
 
 ROLES = ["read_token", "submit_token"]
@@ -327,6 +327,19 @@ def test_it_lists_published_verdicts_with_their_claimreview(api, request, publis
     assert first["claimreview"]["reviewRating"]["alternateName"] == first["rating"]
     assert first["claimreview"]["url"] == first["public_url"]
     assert first["claimreview_skipped"] is None
+
+
+def test_it_gives_no_value_for_a_rating_off_the_scale(api, read_token, newsroom, published):
+    # given verdicts rated Unverifiable (value 1, off the scale) and True (6)
+    ratings = {r.label: r for r in RatingScale.objects.for_newsroom(newsroom)}
+    Verdict.objects.filter(pk=published[0].pk).update(rating=ratings["Unverifiable"])
+    Verdict.objects.filter(pk=published[1].pk).update(rating=ratings["True"])
+    # when listed
+    items = api("get", "/api/verdicts", token=read_token).json()["items"]
+    # then the off-scale rating is named with a null value, as its ClaimReview names it without ratingValue
+    assert (items[0]["rating"], items[0]["rating_value"]) == ("Unverifiable", None)
+    assert items[0]["claimreview"]["reviewRating"] == {"@type": "Rating", "alternateName": "Unverifiable"}
+    assert (items[1]["rating"], items[1]["rating_value"]) == ("True", 6)
 
 
 def test_it_lists_verdicts_since_a_time_and_by_cursor(api, read_token, published):

@@ -171,6 +171,8 @@ POLICY = {
     "verdicts:verdict_submit": (None, "checker"),
     "verdicts:verdict_approve": (None, "editor"),
     "verdicts:verdict_return": (None, "editor"),
+    "verdicts:verdict_withdraw": (None, "checker"),  # its author only: see SPECIAL
+    "verdicts:rating_check": ("viewer", None),
     "verdicts:verdict_correct": (None, "checker"),
     "reports:builder": ("editor", "editor"),
     "reports:export": ("editor", None),
@@ -182,6 +184,7 @@ POLICY = {
 SPECIAL = {
     ("reports:export_download", "get"): 404,  # the export has no file yet
     ("reports:public_verdict", "get"): 404,  # the world's verdict is a draft: nothing public
+    ("verdicts:verdict_withdraw", "post"): 403,  # only the verdict's author (the world's `editor`) may withdraw it
 }
 for _module in _APP_ROUTES:
     POLICY.update(_module.POLICY)

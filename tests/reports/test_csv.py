@@ -3,6 +3,7 @@ import io
 
 from factcheck.reports.csvexport import BOM, HEADER, csv_lines, neutralise
 from factcheck.reports.selection import report_rows, report_verdicts
+from factcheck.verdicts.models import RatingScale, Verdict
 from tests.reports.conftest import PRIVATE_QUOTE
 
 BASE = "https://desk.example.org/"
@@ -88,3 +89,21 @@ def test_it_streams_line_by_line(newsroom, report_world):
     first = next(lines)
     assert first.startswith("verdict_id") and first.endswith("\r\n")
     assert len(list(lines)) == 2
+
+
+def test_it_leaves_the_value_of_a_rating_off_the_scale_empty(newsroom, report_world):
+    # given a published verdict rated Unverifiable (value 1, off the scale) beside one rated True (6)
+    verdict = report_world["published"][0]
+    Verdict.objects.filter(pk=verdict.pk).update(
+        rating=RatingScale.objects.get(newsroom=newsroom, label="Unverifiable")
+    )
+    # when exported
+    rows = {r["verdict_id"]: r for r in csv.DictReader(io.StringIO(_csv(newsroom)))}
+    # then it keeps its name but gives no number a reader could take for "the worst rating"
+    assert (rows[str(verdict.pk)]["rating"], rows[str(verdict.pk)]["rating_value"]) == ("Unverifiable", "")
+    true = report_world["published"][1]
+    assert (rows[str(true.pk)]["rating"], rows[str(true.pk)]["rating_value"]) == ("True", "6")
+    # a draft without a rating has neither
+    Verdict.objects.filter(pk=report_world["draft"].pk).update(rating=None)
+    draft = next(csv.DictReader(io.StringIO(_csv(newsroom, {"statuses": ["draft"]}))))
+    assert (draft["rating"], draft["rating_value"]) == ("", "")

@@ -12,6 +12,8 @@ ROUTES = {
     "verdicts:verdict_submit": lambda w: {"pk": w["verdict"].pk},
     "verdicts:verdict_approve": lambda w: {"pk": w["verdict"].pk},
     "verdicts:verdict_return": lambda w: {"pk": w["verdict"].pk},
+    "verdicts:verdict_withdraw": lambda w: {"pk": w["verdict"].pk},
+    "verdicts:rating_check": lambda w: {"pk": w["claim"].pk},
     "verdicts:verdict_correct": lambda w: {"pk": w["verdict"].pk},
 }
 PUBLIC = set()  # routes anonymous users may open (public verdict pages)

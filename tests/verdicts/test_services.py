@@ -7,7 +7,6 @@ from django.db import connection
 
 from factcheck.claims.models import Claim
 from factcheck.claims.workflow import UNKNOWN_ASSIGNEE, claim_assign, claim_status_set, claims_bulk_update
-from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 from factcheck.verdicts.services import (
@@ -25,26 +24,12 @@ from factcheck.verdicts.services import (
     verdict_submit,
 )
 from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
-
-
-def member(user):
-    return Membership.objects.select_related("newsroom").get(user=user)
-
-
-@pytest.fixture
-def claim(newsroom):
-    return make_claim(make_article(newsroom), start=39, end=133)
+from tests.verdicts.conftest import member, ready_for_review
 
 
 @pytest.fixture
 def rating(newsroom):
     return RatingScale.objects.get(newsroom=newsroom, label="False")
-
-
-def _ready_for_review(claim, author, rating):
-    make_evidence(claim, author)
-    verdict = verdict_save_draft(member=member(author), claim=claim, rating=rating, conclusion="It cost £52m.")
-    return verdict_submit(member=member(author), verdict=verdict)
 
 
 # --- evidence -------------------------------------------------------------------------------
@@ -105,7 +90,7 @@ def test_it_removes_evidence(claim, checker):
 
 
 def test_it_freezes_evidence_while_the_verdict_is_in_review(claim, editor, checker, rating):
-    _ready_for_review(claim, editor, rating)
+    ready_for_review(claim, editor, rating)
     with pytest.raises(ValidationError) as exc:
         evidence_remove(member=member(checker), evidence=claim.evidence.get())
     assert exc.value.messages == [EVIDENCE_IN_REVIEW]
@@ -165,7 +150,7 @@ def test_it_submits_only_a_complete_verdict(claim, checker, rating):
 
 def test_it_submits_then_a_colleague_publishes(claim, editor, colleague, rating):
     # given
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     claim.refresh_from_db()
     assert claim.status == Claim.Status.IN_REVIEW
     # when
@@ -183,7 +168,7 @@ def test_it_submits_then_a_colleague_publishes(claim, editor, colleague, rating)
 
 
 def test_the_author_cannot_approve_their_own_verdict(claim, editor, rating):
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     with pytest.raises(PermissionDenied):
         verdict_approve(member=member(editor), verdict=verdict)
     verdict.refresh_from_db()
@@ -191,7 +176,7 @@ def test_the_author_cannot_approve_their_own_verdict(claim, editor, rating):
 
 
 def test_checkers_cannot_approve(claim, editor, checker, rating):
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     with pytest.raises(PermissionDenied):
         verdict_approve(member=member(checker), verdict=verdict)
 
@@ -210,7 +195,7 @@ def test_publishing_requires_evidence_even_if_removed_after_submit(claim, editor
 
 
 def test_it_returns_a_verdict_with_a_comment(claim, editor, colleague, rating):
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     with pytest.raises(ValidationError):
         verdict_return(member=member(colleague), verdict=verdict, comment="  ")
     verdict_return(member=member(colleague), verdict=verdict, comment="Cite the annual report.")
@@ -226,13 +211,13 @@ def test_it_returns_a_verdict_with_a_comment(claim, editor, colleague, rating):
 
 
 def test_a_verdict_in_review_cannot_be_edited(claim, editor, rating):
-    _ready_for_review(claim, editor, rating)
+    ready_for_review(claim, editor, rating)
     with pytest.raises(VerdictConflict):
         verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="sneaky edit")
 
 
 def test_the_second_of_two_approvals_loses(claim, editor, colleague, admin_member, rating):
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     stale = Verdict.objects.get(pk=verdict.pk)  # both reviewers loaded it in review
     verdict_approve(member=member(colleague), verdict=verdict)
     with pytest.raises(VerdictConflict):
@@ -247,7 +232,7 @@ def test_two_concurrent_approvers_publish_once(newsroom, editor, colleague, admi
     # given
     claim = make_claim(make_article(newsroom), start=39, end=133)
     rating = RatingScale.objects.get(newsroom=newsroom, label="False")
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     barrier = threading.Barrier(2)
     outcomes = []
 
@@ -274,7 +259,7 @@ def test_two_concurrent_approvers_publish_once(newsroom, editor, colleague, admi
 
 def test_a_published_verdict_is_corrected_by_a_new_version(claim, editor, colleague, rating):
     # given a published verdict
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     verdict_approve(member=member(colleague), verdict=verdict)
     verdict.refresh_from_db()
     with pytest.raises(ValidationError):
@@ -340,7 +325,7 @@ def test_a_stale_dismiss_loses_to_a_verdict_submitted_meanwhile(claim, checker, 
     stale = Claim.objects.get(pk=claim.pk)
     assert stale.status == "new"
     # ... when a colleague submits a verdict on it (the statement moves to "in review")
-    _ready_for_review(claim, colleague, rating)
+    ready_for_review(claim, colleague, rating)
     assert Claim.objects.get(pk=claim.pk).status == "in_review"
     # then: the checker's dismiss, decided on the stale row, is refused and changes nothing
     with pytest.raises(ValidationError):
@@ -479,7 +464,7 @@ def test_evidence_changed_during_the_draft_makes_a_contributor(claim, editor, co
 
 
 def test_a_reviewer_who_only_returned_may_approve_the_resubmission(claim, editor, colleague, rating):
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     verdict_return(member=member(colleague), verdict=verdict, comment="Name the report.")
     verdict_save_draft(member=member(editor), claim=claim, rating=rating, conclusion="Per the annual report.")
     verdict_submit(member=member(editor), verdict=verdict)
@@ -489,7 +474,7 @@ def test_a_reviewer_who_only_returned_may_approve_the_resubmission(claim, editor
 
 def test_the_editor_who_opens_a_correction_cannot_approve_it(claim, editor, colleague, rating):
     # given v1 by the editor, approved by the colleague
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     verdict_approve(member=member(colleague), verdict=verdict)
     verdict.refresh_from_db()
     # when the colleague opens and submits a correction
@@ -506,7 +491,7 @@ def test_the_approval_update_itself_refuses_a_contributor(claim, editor, colleag
     # given a check that (wrongly) let the author through, the conditional UPDATE still refuses
     from factcheck.verdicts import services
 
-    verdict = _ready_for_review(claim, editor, rating)
+    verdict = ready_for_review(claim, editor, rating)
     monkeypatch.setattr(services, "verdict_is_contributor", lambda verdict, user: False)
     with pytest.raises(VerdictConflict):
         verdict_approve(member=member(editor), verdict=verdict)
@@ -558,7 +543,7 @@ def test_a_submit_in_flight_makes_the_submitter_a_contributor_before_approval(ne
 
 
 def _published(claim, author, reviewer, rating):
-    verdict = _ready_for_review(claim, author, rating)
+    verdict = ready_for_review(claim, author, rating)
     verdict_approve(member=member(reviewer), verdict=verdict)
     verdict.refresh_from_db()
     return verdict

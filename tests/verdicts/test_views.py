@@ -15,11 +15,6 @@ HX = {"HX-Request": "true"}
 
 
 @pytest.fixture
-def claim(newsroom):
-    return make_claim(make_article(newsroom), start=39, end=133)
-
-
-@pytest.fixture
 def rating(newsroom):
     return RatingScale.objects.get(newsroom=newsroom, label="Mostly true")
 

@@ -92,6 +92,17 @@ def test_it_still_shows_the_keyboard_hints_with_a_mouse(page, live_server, newsr
     assert page.locator(".kbd-hint").is_visible()
 
 
+def _queue_on_a_phone(browser, live_server, as_user, member):
+    """A touch phone context signed in as member, on the queue: (context, page, the page's script errors)."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    as_user(page, member)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    return context, page, errors
+
+
 def _queue_on_a_desktop(browser, live_server, as_user, member):
     """A 1280 x 900 context signed in as member, on the queue: (context, page)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -106,12 +117,7 @@ def test_the_queue_folds_its_filters_on_a_phone_and_shows_them_on_a_desktop(
 ):
     # given a queue of statements, seen by an editor (the bulk bar shows too) on a phone
     _newsroom_with_content(newsroom, admin_member, django_capture_on_commit_callbacks)
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    as_user(page, admin_member)
-    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    context, page, errors = _queue_on_a_phone(browser, live_server, as_user, admin_member)
 
     # then the filters are folded under "Filters" and a statement row is on the first screen
     expect(page.locator("#id_status")).to_be_hidden()
@@ -151,12 +157,7 @@ def test_the_queue_folds_its_filters_on_a_phone_and_shows_them_on_a_desktop(
 
 def test_the_top_bar_folds_its_links_into_a_menu_on_a_phone(browser, live_server, newsroom, admin_member, as_user):
     # given an admin (the most links, and the Settings menu) on a phone
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    as_user(page, admin_member)
-    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    context, page, errors = _queue_on_a_phone(browser, live_server, as_user, admin_member)
 
     # then the bar is one row: the brand and "Menu"; its links are folded
     bar = page.locator("header.topbar").bounding_box()

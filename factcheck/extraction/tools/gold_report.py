@@ -64,6 +64,22 @@ def _part_scores(arts, texts_by_id) -> dict:
     return sc
 
 
+def frac(a, b) -> str:
+    return f"{a / b:.2f} ({a}/{b})" if b else "-"
+
+
+def common_rows() -> list:
+    """The first rows of a relations score table, shared by this gold's table and the written corpus's
+    (tools/written_score.py): (name, function of a part's scores)."""
+    return [
+        ("articles (controls: no relation)", lambda s: f"{s['articles']} ({s['controls']})"),
+        ("relation recall", lambda s: frac(s["hit"], s["gold"])),
+        ("… within one sentence", lambda s: frac(*s["within"])),
+        ("… across sentences / headline↔body", lambda s: frac(*s["cross"])),
+        ("precision of reported relations", lambda s: frac(s["pred_ok"], s["pred"])),
+    ]
+
+
 def _without(s: dict, ok: str, total: str, by_kind: str, kind: str = "restatement") -> tuple[int, int]:
     """(ok, total) of a part's scores with one kind of relation left out (gold or reported)."""
     k_ok, k_total = s[by_kind].get(kind, [0, 0])
@@ -89,15 +105,8 @@ def evaluate_relations_gold(root: Path, gold_path: Path = OUT, parts=("tuning", 
     chosen["fresh"] = [a for a in chosen["test"] if a.get("round", 1) == last]
     parts = {p: _part_scores(arts, tx) for p, arts in chosen.items()}
 
-    def frac(a, b):
-        return f"{a / b:.2f} ({a}/{b})" if b else "-"
-
     rows = [
-        ("articles (controls: no relation)", lambda s: f"{s['articles']} ({s['controls']})"),
-        ("relation recall", lambda s: frac(s["hit"], s["gold"])),
-        ("… within one sentence", lambda s: frac(*s["within"])),
-        ("… across sentences / headline↔body", lambda s: frac(*s["cross"])),
-        ("precision of reported relations", lambda s: frac(s["pred_ok"], s["pred"])),
+        *common_rows(),
         ("relation recall, restatement kind left out", lambda s: frac(*_without(s, "hit", "gold", "kinds"))),
         ("… across sentences, restatement kind left out", lambda s: frac(*_without_across(s))),
         ("precision, restatement kind left out", lambda s: frac(*_without(s, "pred_ok", "pred", "pkinds"))),

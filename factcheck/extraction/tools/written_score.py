@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .. import extract
 from .gold_eval import _matches, _overlaps, _relation_spans, perturb
+from .gold_report import common_rows, frac
 from .written import part
 
 _ORDER = ("change", "comparison", "part_of", "sum", "difference", "percentage", "ratio", "record")
@@ -76,15 +77,8 @@ def report(articles: list[dict], which: str = "all") -> str:
     parts = ("tuning", "test") if which == "all" else (which,)
     scores = {p: score([a for a in articles if part(a["id"]) == p]) for p in parts}
 
-    def frac(a, b):
-        return f"{a / b:.2f} ({a}/{b})" if b else "-"
-
     rows = [
-        ("articles (controls: no relation)", lambda s: f"{s['articles']} ({s['controls']})"),
-        ("relation recall", lambda s: frac(s["hit"], s["gold"])),
-        ("… within one sentence", lambda s: frac(*s["within"])),
-        ("… across sentences / headline↔body", lambda s: frac(*s["cross"])),
-        ("precision of reported relations", lambda s: frac(s["pred_ok"], s["pred"])),
+        *common_rows(),
         ("errors written into the copy, flagged broken", lambda s: frac(*s["errors"])),
         ("perturbed copies flagged broken at the change", lambda s: frac(*s["pert"])),
         ("false “broken” alarms per article", lambda s: f"{s['alarms'] / max(1, s['articles']):.2f} ({s['alarms']})"),

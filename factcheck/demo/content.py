@@ -65,7 +65,7 @@ HOSPITAL = {
 
 Riverside General Hospital treated 12,400 patients from its waiting list last year, according to figures it published on Friday.
 
-Of those, 7,900 were seen within 18 weeks and 3,800 waited longer, the hospital said.
+Of those, 7,900 were seen within 18 weeks and the remaining 3,800 waited longer, the hospital said.
 
 That means nearly two-thirds of patients met the national target, up from 58% the year before.
 

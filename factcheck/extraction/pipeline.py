@@ -21,7 +21,9 @@ from .types import Extraction, Quantity, Speaker, Statement
 #        relation precision guards (relations/unasserted.py): some figures and relations change, fewer false breaks
 # 0.4.2: relations round 17 (a rival's figure, an elided ratio comparand, a bare part's share noun; no sum of a
 #        scattered series by chance): a few relations added or removed
-EXTRACTOR_VERSION = "0.4.3"
+# 0.4.4: relations round 19 (the product review): "of whom"/colon lists, two parts with "the remaining", one
+#        reading of an "up from"; no relation changed on the 919 tuning and audit articles
+EXTRACTOR_VERSION = "0.4.4"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

@@ -115,7 +115,7 @@ def find(
     companion_changes(text, numeric, changes, found.add)
     stated_amounts(art, changes, found.add)
     shares_beside_parts(art, found.add)
-    rels = _without_weaker_changes(found.rels)
+    rels = _one_reading_of_a_baseline(_without_weaker_changes(found.rels))
     return rels if REPORT_CONSISTENT_RESTATEMENTS else [r for r in rels if r.kind != "restatement" or r.holds is False]
 
 
@@ -142,6 +142,31 @@ def _without_weaker_changes(rels: list[Relation]) -> list[Relation]:
             and frozenset((r.operands[0], r.result)) in broken
         )
     ]
+
+
+def _one_reading_of_a_baseline(rels: list[Relation]) -> list[Relation]:
+    """One "up from 900" has one reading. When a comparison ties the baseline to one figure and a change ties it
+    to another in the same sentence ("employs 1,200 people, of whom 300 are engineers, up from 900": 1,200 > 900,
+    or a rise from 900 to 300), the change goes, unless it alone holds: of two attachments the words allow, a
+    reader takes the one under which the text makes sense (the review's false "a rise from 11,900 to 7,900")."""
+    compared = {}
+    for r in rels:
+        if r.kind == "comparison" and len(r.operands) == 1 and r.result is not None:
+            compared.setdefault(r.result, []).append(r)
+    if not compared:
+        return rels
+
+    def other_reading(r: Relation) -> bool:
+        if r.kind != "change" or len(r.operands) != 1 or r.result is None:
+            return False
+        rivals = [
+            c
+            for c in compared.get(r.operands[0], [])
+            if c.operands[0] != r.result and len(r.statement_ids) == 1 and c.statement_ids == r.statement_ids
+        ]
+        return bool(rivals) and not (r.holds is not False and all(c.holds is False for c in rivals))
+
+    return [r for r in rels if not other_reading(r)]
 
 
 def _changes(rels: list[Relation], numeric: list[Quantity]) -> list[tuple[Quantity, Quantity, int]]:

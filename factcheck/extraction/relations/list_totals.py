@@ -33,8 +33,16 @@ from .common import (
 )
 
 _GAP = re.compile(r"^[^.;!?\d\n%£$€]{1,70}$")
+# "4,800 patients, of whom 3,100 …", "£12m: £5m on …": the figure before opens the list as its total, no item of it
+_OPENS_LIST = re.compile(
+    r"(?:,\s*(?:of\s+(?:which|whom)|including|among\s+(?:them|whom|which))|:)\s+(?:[a-z]+\s+){0,2}$", re.I
+)
 _LIST_WORD = re.compile(r",|\band\b|\bwith\b|\bwhile\b|\bplus\b|\bwhereas\b", re.I)
 _REST = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder|other|others)\b[^.;!?\d]{0,25}$", re.I)
+_REMAINING = re.compile(r"\b(?:the\s+)?(?:remaining|rest|remainder)\b[^.;!?\d]{0,25}$", re.I)  # not "the other seven"
+_OF_ANAPHOR = re.compile(
+    r"(?:(?:^|[.!?]\s+|\n)\s*(?:Of|Among)\s+(?:those|them|these|that|this)\s*,|,\s*of\s+(?:which|whom))[^.;!?\n]*$"
+)
 _OF_THOSE = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Of|Among)\s+(?:those|them|these|that|which|the\s+total|the\s+\w+)\s*,[^.;!?\n]*$", re.I
 )
@@ -60,9 +68,14 @@ def _same(a: Quantity, b: Quantity) -> bool:
 
 
 def _runs(text: str, group: list[Quantity]) -> list[list[Quantity]]:
-    """Runs of figures of one measure in a sentence, each apart from the last by list words."""
+    """Runs of figures of one measure in a sentence, each apart from the last by list words. A time said of an item
+    ("seen within 18 weeks and the remaining 3,800", "in 2023") is part of the words between, not a break."""
     runs: list[list[Quantity]] = []
+    between: list[Quantity] = []
     for q in group:
+        if q.kind in ("duration", "date") and runs and runs[-1]:
+            between.append(q)
+            continue
         if (
             q.kind not in ("money", "count", "other")
             or q.value <= 0
@@ -71,14 +84,31 @@ def _runs(text: str, group: list[Quantity]) -> list[list[Quantity]]:
             or _RATE_AFTER.match(text, q.end)
         ):
             runs.append([])
+            between = []
             continue
         last = runs[-1][-1] if runs and runs[-1] else None
-        gap = text[last.end : q.start] if last is not None else ""
-        if last is not None and _same(last, q) and _GAP.match(gap) and _LIST_WORD.search(gap):
+        gap = _words_between(text, last, q, between) if last is not None else ""
+        between = []
+        if (
+            last is not None
+            and _same(last, q)
+            and _GAP.match(gap)
+            and _LIST_WORD.search(gap)
+            and not _OPENS_LIST.search(gap)
+        ):
             runs[-1].append(q)
         else:
             runs.append([q])
     return [r for r in runs if len(r) >= 2]
+
+
+def _words_between(text: str, a: Quantity, b: Quantity, times: list[Quantity]) -> str:
+    """The text from a to b with the times in it blanked out."""
+    out, pos = [], a.end
+    for t in times:
+        out.append(text[pos : t.start])
+        pos = t.end
+    return "".join(out) + text[pos : b.start]
 
 
 def sums_of_listed_figures(art: Article) -> None:
@@ -89,9 +119,17 @@ def sums_of_listed_figures(art: Article) -> None:
         for run in _runs(text, group):
             rest = _rest_after(art, s, run)
             parts = run + ([rest] if rest is not None else [])
-            if len(parts) < 3 or any(q.id in taken for q in parts) or max(q.value for q in parts) < 10:
-                continue
             strong = rest is not None or _REST.search(text, max(0, run[-1].start - 40), run[-1].start) is not None
+            # two figures are a list only when the second is "the remaining …"/"the rest": "Of those, 3,100 were
+            # treated and the remaining 1,200 sent home" (the review's demo article), not "3,100 and 1,200 over 65",
+            # nor "David, 34, said he and the other seven protesters"
+            # and the first follows "Of those," / ", of whom": the parts of that figure ("Of the buyers, 40 …" may
+            # count other things than the "64 flats" before)
+            two = (rest is not None or _REMAINING.search(text, max(0, run[-1].start - 40), run[-1].start)) and (
+                _OF_ANAPHOR.search(text, max(0, run[0].start - 80), run[0].start)
+            )
+            if len(parts) < (2 if two else 3) or any(q.id in taken for q in parts) or max(q.value for q in parts) < 10:
+                continue
             opened = _OF_THOSE.search(text, max(0, run[0].start - 200), run[0].start) is not None
             _check(art, parts, s, strong or opened, sent)
 
@@ -135,11 +173,13 @@ def _check(art: Article, parts: list[Quantity], s: int, strong: bool, sent) -> N
         return
     holds = _verdict((s_lo, s_hi), _strict(t), (l_lo, l_hi), _loose(t), _is_exact(*parts, t))
     listed = " + ".join(q.text for q in parts)
+    total, tol = sum(q.value for q in parts), t.tolerance + sum(q.tolerance for q in parts)
     art.add(
         "sum",
         parts,
         t,
         holds,
-        f"{listed} = {_fmt(sum(q.value for q in parts))}; the article gives {t.text} as their total: "
-        + ("consistent" if holds is True else "consistent within rounding" if holds else "inconsistent"),
+        f"{listed} = {_fmt(total)}; the article gives {t.text} as their total: "
+        + ("consistent" if holds is True else "consistent within rounding" if holds else "inconsistent")
+        + ("" if holds else f" (a gap of {_fmt(abs(t.value - total))}, beyond rounding of ±{_fmt(tol)})"),
     )

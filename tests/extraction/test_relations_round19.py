@@ -92,3 +92,14 @@ def test_the_demo_hospital_articles_planted_error_is_flagged():
 def test_a_time_said_of_an_item_does_not_break_the_list():
     text = CLINIC + "Of those, 3,100 were seen within 18 weeks and the remaining 1,200 waited longer."
     assert (["1,200", "3,100", "4,800 patients"], False) in _rels(text, "sum")
+
+
+def test_an_exact_share_prints_no_rounding_range():
+    from factcheck.demo.content import HOSPITAL
+    from factcheck.extraction.relations.common import rounding
+
+    (rel,) = [r for r in extract(HOSPITAL["body"]).relations if r.kind == "percentage"]
+    assert "63.7%;" in rel.explanation and "with rounding" not in rel.explanation
+    assert rounding(63.71, 63.74, ".1f", "%") == ""
+    assert rounding(63.2, 64.1, ".1f", "%") == " (with rounding 63.2–64.1%)"
+    assert rounding(1.2, 1.3, "+.1f", "%", " to ") == " (with rounding +1.2% to +1.3%)"

@@ -24,6 +24,7 @@ from .common import (
     _sentence_of,
     _verdict,
     add_difference,
+    rounding,
 )
 
 # round 13: up to six words between the verb and "to" ("raised rates by a quarter point to 4.75%"), and "at" after
@@ -232,7 +233,7 @@ def _add_pct_change(x, y, p, sign, add) -> None:
         [x, y],
         p,
         holds,
-        f"from {x.text} to {y.text} is a change of {computed:+.1f}% (with rounding {lo:+.1f}% to {hi:+.1f}%); "
+        f"from {x.text} to {y.text} is a change of {computed:+.1f}%{rounding(lo, hi, '+.1f', '%', ' to ')}; "
         f"the text says {'up' if sign > 0 else 'down'} {p.text}: {_holds_text(holds)}",
     )
 

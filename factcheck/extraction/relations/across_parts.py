@@ -25,6 +25,7 @@ from .common import (
     _verdict,
     _words,
     add_part_of,
+    rounding,
 )
 from .series import _scattered, share_noun_words
 
@@ -189,7 +190,7 @@ def _add_share(a: Quantity, b: Quantity, p: Quantity, strong: bool, add) -> None
         [a, b],
         p,
         holds,
-        f"{a.text} of {b.text} is {computed:.1f}% (with rounding {lo:.1f}–{hi:.1f}%); the text says "
+        f"{a.text} of {b.text} is {computed:.1f}%{rounding(lo, hi, '.1f', '%')}; the text says "
         f"{(p.qualifier + ' ') if p.qualifier else ''}{p.text}: {_holds_text(holds)}",
     )
 

@@ -90,6 +90,12 @@ _LEAD_FIGURES = 8  # headline and lead figures compared with the body
 _OTHER_CLAUSE = re.compile(r";|\b(?:and|but|while|whereas)\s", re.I)
 
 
+def rounding(lo: float, hi: float, spec: str, unit: str = "", sep: str = "–") -> str:
+    """ " (with rounding 63.2–64.1%)", or "" when both ends print alike (exact figures)."""
+    a, b = format(lo, spec), format(hi, spec)
+    return "" if a == b else f" (with rounding {a}{sep if not unit or sep == '–' else unit + sep}{b}{unit})"
+
+
 def _fmt(v) -> str:
     if v is None or v in (INF, -INF):
         return "?"

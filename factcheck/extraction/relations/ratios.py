@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..types import Quantity
-from .common import ANAPHOR_SUBJECT, Article, _fmt, _same_measure
+from .common import ANAPHOR_SUBJECT, Article, _fmt, _same_measure, rounding
 
 _FACTORS = {
     "twice": 2.0, "double": 2.0, "treble": 3.0, "triple": 3.0, "half": 0.5, "a third of": 1 / 3,
@@ -115,7 +115,7 @@ def _add_ratio_words(
         [y, x],
         times,
         (True if exact else "approximately") if ok else False,
-        f"{y.text} / {x.text} = {ratio:.2f} (with rounding {lo:.2f}–{hi:.2f}); the text says "
+        f"{y.text} / {x.text} = {ratio:.2f}{rounding(lo, hi, '.2f')}; the text says "
         f"“{(qualifier + ' ') if qualifier else ''}{phrase}” (×{factor:.3g}, ±10%): "
         + ("consistent" if ok else f"but {_fmt(y.value)} is not that multiple of {_fmt(x.value)}"),
     )

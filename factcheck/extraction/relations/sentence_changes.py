@@ -23,6 +23,7 @@ from .common import (
     _loose,
     _verdict,
     add_difference,
+    rounding,
 )
 
 _TO_GAP = re.compile(
@@ -329,7 +330,7 @@ def _points_or_percent(text, p, group, add) -> None:
         p,
         holds,
         f"{'up' if sign > 0 else 'down'} {d.text} to {level.text} means from {started}, a change of "
-        f"{computed:.2f}% (with rounding {lo:.2f}–{hi:.2f}%); the text says {p.text}: {_holds_text(holds)}",
+        f"{computed:.2f}%{rounding(lo, hi, '.2f', '%')}; the text says {p.text}: {_holds_text(holds)}",
     )
 
 

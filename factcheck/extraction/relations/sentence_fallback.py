@@ -22,6 +22,7 @@ from .common import (
     _same_measure,
     _sentence_of,
     _verdict,
+    rounding,
 )
 
 _LINKING = frozenset({"change", "comparison", "difference", "ratio", "sum", "percentage", "part_of"})
@@ -215,8 +216,8 @@ def _pct_check(old: Quantity, new: Quantity, p: Quantity, sign: int) -> tuple[bo
     loose = (stated - p.tolerance, stated + p.tolerance)
     holds = _verdict((computed, computed), (stated, stated), (lo, hi), loose, _is_exact(old, new, p))
     return holds, (
-        f"from {old.text} ({_fmt(old.value)}) to {new.text} ({_fmt(new.value)}) is a change of {computed:+.1f}% "
-        f"(with rounding {lo:+.1f}% to {hi:+.1f}%); the text says {'up' if sign > 0 else 'down'} {p.text} "
+        f"from {old.text} ({_fmt(old.value)}) to {new.text} ({_fmt(new.value)}) is a change of {computed:+.1f}%"
+        f"{rounding(lo, hi, '+.1f', '%', ' to ')}; the text says {'up' if sign > 0 else 'down'} {p.text} "
         f"(±{_fmt(p.tolerance)}): {_holds_text(holds)}"
     )
 

@@ -10,10 +10,10 @@ from factcheck.sources.services import sources_import_csv
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "domain", "kind", "credibility", "active", "newsroom"]
+    list_display = ["name", "home", "kind", "credibility", "active", "newsroom"]
     list_filter = ["newsroom", "kind", "credibility", "active"]
-    search_fields = ["name", "domain", "notes"]
-    readonly_fields = ["domain", "created_at", "updated_at"]
+    search_fields = ["name", "home", "notes"]
+    readonly_fields = ["domain", "home", "created_at", "updated_at"]
     change_list_template = "admin/sources/source/change_list.html"
 
     def get_urls(self):

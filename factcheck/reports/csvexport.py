@@ -35,13 +35,13 @@ def neutralise(value):
 
 
 def primary_sources(evidence):
-    """'Name <url>; Name <url>' for the primary-source evidence, each source once."""
+    """'Name <url>; Name <url>' for the primary-source evidence (common.credited), each source once."""
     seen, parts = set(), []
     for item in evidence:
         if not item.is_primary:
             continue
-        name = item.source.name if item.source else ""
-        url = item.url or (item.source.url if item.source else "")
+        name = item.credit.name
+        url = item.url or item.credit.url
         key = (name, url)
         if key in seen:
             continue
@@ -66,7 +66,7 @@ def verdict_row(verdict, base_url, internal=False):
         claim.text,
         article.title,
         article.url,
-        article.outlet.name if article.outlet else "",
+        verdict.outlet_credit.name,
         claim.claimant.name if claim.claimant else claim.speaker,
         verdict.rating.label if verdict.rating else "",
         _value_cell(verdict.rating),

@@ -56,6 +56,11 @@ def _value_cell(rating):
     return "" if value is None else value
 
 
+def published_at_cell(when):
+    """ISO 8601 to the second with its offset ('2026-10-20T09:30:00+00:00'); empty when not published."""
+    return when.isoformat(timespec="seconds") if when else ""
+
+
 def verdict_row(verdict, base_url, internal=False):
     claim = verdict.claim
     article = claim.article
@@ -75,7 +80,7 @@ def verdict_row(verdict, base_url, internal=False):
         primary_sources(evidence),
         export_name(verdict.author, internal=internal),
         export_name(verdict.reviewer, internal=internal),
-        verdict.published_at.isoformat() if verdict.published_at else "",
+        published_at_cell(verdict.published_at),
         verdict_url(verdict, base_url),
     ]
     return [neutralise(cell) for cell in row]

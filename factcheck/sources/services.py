@@ -54,7 +54,7 @@ def home_taken(home, source):
     """The refusal when `source` already holds the home URL `home`: it names that source."""
     domain = home.split("/", 1)[0]
     return (
-        f"{home} is already registered as “{source.name}”; pick that source, or give this one the address "
+        f"{home} is already registered as “{source.name}”; use or edit that entry, or give this one the address "
         f"of its own pages on {domain} as its home URL."
     )
 

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source, home_of
 from factcheck.sources.services import source_find_or_create, source_save, sources_import_csv
+from factcheck.sources.templatetags.registry import path_breaks
 from factcheck.verdicts.services import evidence_source
 
 TREASURY = "https://www.gov.uk/government/organisations/hm-treasury"
@@ -140,3 +141,8 @@ def test_the_migration_fills_every_home(newsroom, gov_uk):
     gov_uk["treasury"].refresh_from_db()
     assert gov_uk["treasury"].home == "gov.uk/government/organisations/hm-treasury"
     assert not Source.objects.exclude(url="").filter(home="").exists()
+
+
+def test_the_registry_list_lets_a_long_home_wrap_at_its_slashes_and_escapes_it():
+    assert path_breaks("gov.uk/government/a<b") == "gov.uk/<wbr>government/<wbr>a&lt;b"
+    assert path_breaks("") == ""

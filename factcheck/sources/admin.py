@@ -3,13 +3,14 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from factcheck.sources.forms import SourceImportForm
+from factcheck.sources.forms import SourceAdminForm, SourceImportForm
 from factcheck.sources.models import Claimant, Source
 from factcheck.sources.services import sources_import_csv
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    form = SourceAdminForm
     list_display = ["name", "home", "kind", "credibility", "active", "newsroom"]
     list_filter = ["newsroom", "kind", "credibility", "active"]
     search_fields = ["name", "home", "notes"]

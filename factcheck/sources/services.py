@@ -50,6 +50,15 @@ def _bool(value):
     raise ValidationError(f"active {value!r} must be yes or no")
 
 
+def home_holder(*, newsroom, url, source=None):
+    """(home, the other registry entry of `newsroom` that has the home URL of `url`, or None)."""
+    home = home_of(url)
+    if not home:
+        return home, None
+    others = Source.objects.filter(newsroom=newsroom, home=home)
+    return home, (others.exclude(pk=source.pk) if source is not None and source.pk else others).first()
+
+
 def home_taken(home, source):
     """The refusal when `source` already holds the home URL `home`: it names that source."""
     domain = home.split("/", 1)[0]
@@ -75,8 +84,7 @@ def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes=""
     source.notes = notes or ""
     source.active = active
     source.full_clean(validate_constraints=False)
-    home = home_of(source.url)
-    taken = Source.objects.filter(newsroom=newsroom, home=home).exclude(pk=source.pk).first() if home else None
+    home, taken = home_holder(newsroom=newsroom, url=source.url, source=source)
     if taken is not None:
         raise ValidationError({"url": home_taken(home, taken)})
     source.save()

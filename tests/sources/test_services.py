@@ -11,6 +11,7 @@ import pytest
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from factcheck.newsrooms.models import Membership
 from factcheck.sources.models import Source, home_of
@@ -146,3 +147,20 @@ def test_the_migration_fills_every_home(newsroom, gov_uk):
 def test_the_registry_list_lets_a_long_home_wrap_at_its_slashes_and_escapes_it():
     assert path_breaks("gov.uk/government/a<b") == "gov.uk/<wbr>government/<wbr>a&lt;b"
     assert path_breaks("") == ""
+
+
+def test_the_admin_refuses_a_taken_home_naming_its_source_and_takes_another_path(client, admin_user, newsroom, gov_uk):
+    client.force_login(admin_user)
+    fields = {"newsroom": newsroom.pk, "name": "Cabinet Office", "kind": "government", "credibility": "unrated",
+              "notes": "", "active": "on"}  # fmt: skip
+    response = client.post(reverse("admin:sources_source_add"), {**fields, "url": TREASURY + "/"})
+    assert response.status_code == 200  # the form again, not a server error from the unique constraint
+    assert "gov.uk/government/organisations/hm-treasury is already registered as “HM Treasury”" in (
+        response.content.decode()
+    )
+    response = client.post(
+        reverse("admin:sources_source_add"),
+        {**fields, "url": "https://www.gov.uk/government/organisations/cabinet-office"},
+    )
+    assert response.status_code == 302
+    assert Source.objects.filter(newsroom=newsroom, domain="gov.uk").count() == 3

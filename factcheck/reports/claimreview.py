@@ -89,10 +89,11 @@ def claimreview_for(verdict, *, base_url, bounds):
         item["datePublished"] = article.published_on.isoformat()
     if article.url:
         appearance = {"@type": "CreativeWork", "url": article.url, "headline": article.title[:110]}
-        if article.outlet:
-            appearance["publisher"] = {"@type": "Organization", "name": article.outlet.name}
-            if article.outlet.url:
-                appearance["publisher"]["url"] = article.outlet.url
+        outlet = verdict.outlet_credit  # as approved: a later registry edit does not rename it
+        if outlet.name:
+            appearance["publisher"] = {"@type": "Organization", "name": outlet.name}
+            if outlet.url:
+                appearance["publisher"]["url"] = outlet.url
         item["appearance"] = appearance
     if len(item) > 1:
         doc["itemReviewed"] = item

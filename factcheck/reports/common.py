@@ -1,4 +1,6 @@
-"""Small helpers every format shares: people's names, absolute links, the statement in context."""
+"""Small helpers every format shares: people's names, absolute links, the statement in context, sources."""
+
+import copy
 
 from django.urls import reverse
 
@@ -48,6 +50,18 @@ def statement_context(claim, chars=220):
     before = before.rsplit("\n\n", 1)[-1]
     after = after.split("\n\n", 1)[0]
     return before, body[start:end], after
+
+
+def credited(items, *, published):
+    """Copies of the evidence `items`, each with `.credit`: its source as the fact-check names it
+    (Evidence.source_credit: as approved on published work, else as the registry has it). Copies, because a
+    report may read one row for two versions of a statement (a published one and its open correction)."""
+    out = []
+    for item in items:
+        item = copy.copy(item)
+        item.credit = item.source_credit(published=published)
+        out.append(item)
+    return out
 
 
 def evidence_of(verdict):

@@ -35,13 +35,13 @@ def neutralise(value):
 
 
 def primary_sources(evidence):
-    """'Name <url>; Name <url>' for the primary-source evidence, each source once."""
+    """'Name <url>; Name <url>' for the primary-source evidence (common.credited), each source once."""
     seen, parts = set(), []
     for item in evidence:
         if not item.is_primary:
             continue
-        name = item.source.name if item.source else ""
-        url = item.url or (item.source.url if item.source else "")
+        name = item.credit.name
+        url = item.url or item.credit.url
         key = (name, url)
         if key in seen:
             continue
@@ -56,6 +56,11 @@ def _value_cell(rating):
     return "" if value is None else value
 
 
+def published_at_cell(when):
+    """ISO 8601 to the second with its offset ('2026-10-20T09:30:00+00:00'); empty when not published."""
+    return when.isoformat(timespec="seconds") if when else ""
+
+
 def verdict_row(verdict, base_url, internal=False):
     claim = verdict.claim
     article = claim.article
@@ -66,7 +71,7 @@ def verdict_row(verdict, base_url, internal=False):
         claim.text,
         article.title,
         article.url,
-        article.outlet.name if article.outlet else "",
+        verdict.outlet_credit.name,
         claim.claimant.name if claim.claimant else claim.speaker,
         verdict.rating.label if verdict.rating else "",
         _value_cell(verdict.rating),
@@ -75,7 +80,7 @@ def verdict_row(verdict, base_url, internal=False):
         primary_sources(evidence),
         export_name(verdict.author, internal=internal),
         export_name(verdict.reviewer, internal=internal),
-        verdict.published_at.isoformat() if verdict.published_at else "",
+        published_at_cell(verdict.published_at),
         verdict_url(verdict, base_url),
     ]
     return [neutralise(cell) for cell in row]

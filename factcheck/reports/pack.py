@@ -53,8 +53,8 @@ def evidence_csv(evidence, internal=False):
     for e in evidence:
         row = [
             e.pk,
-            e.source.name if e.source else "",
-            e.source.url if e.source else "",
+            e.credit.name,
+            e.credit.url,
             e.url,
             e.quote,
             passage_sha256(e.quote),
@@ -97,14 +97,15 @@ def verdict_history(claim, internal=False):
     ]
 
 
-def statement_record(claim):
+def statement_record(verdict):
+    claim = verdict.claim
     article = claim.article
     return {
         "article": {
             "id": article.pk,
             "title": article.title,
             "url": article.url,
-            "outlet": article.outlet.name if article.outlet else None,
+            "outlet": verdict.outlet_credit.name or None,  # as approved, once published
             "published_on": article.published_on,
             "content_sha256": article.content_hash,
         },
@@ -142,7 +143,7 @@ def evidence_pack(*, verdict, base_url, internal=False):
         files["skipped.txt"] = f"No ClaimReview for verdict {verdict.pk}: {exc}.\n"
     files["evidence.csv"] = evidence_csv(verdict.claim.report_evidence, internal)
     files["history.json"] = _json(verdict_history(verdict.claim, internal))
-    files["statement.json"] = _json(statement_record(verdict.claim))
+    files["statement.json"] = _json(statement_record(verdict))
     manifest = {
         "verdict": verdict.pk,
         "internal": internal,

@@ -10,6 +10,7 @@ from itertools import islice
 
 from django.db.models import F, Q
 
+from factcheck.reports.common import credited
 from factcheck.verdicts.models import Evidence, Verdict
 
 FILTER_KEYS = ("published_from", "published_to", "ratings", "statuses", "outlet", "article", "checker", "claim_type")
@@ -30,7 +31,7 @@ def claim_type_q(claim_type):
 _PEOPLE = ("username", "first_name", "last_name")
 REPORT_FIELDS = [
     "status", "rating", "conclusion", "version", "correction_reason", "published_at", "newsroom", "claim",
-    "author", "reviewer",
+    "author", "reviewer", "published_outlet_name", "published_outlet_url",
     "newsroom__name", "newsroom__url", "newsroom__slug",
     "rating__label", "rating__value", "rating__colour", "rating__description", "rating__on_scale",
     *(f"author__{f}" for f in _PEOPLE), *(f"reviewer__{f}" for f in _PEOPLE),
@@ -131,7 +132,10 @@ def filters_describe(*, newsroom, filters):
 
 
 def evidence_for(verdict, items):
-    """A published verdict's evidence as approved (see EvidenceQuerySet.as_published); else the live evidence."""
+    """A published verdict's evidence as approved (see EvidenceQuerySet.as_published); else the live evidence.
+    Each item carries `.credit`, its source as this verdict names it (common.credited)."""
     if verdict.status == Verdict.Status.PUBLISHED:
-        return [e for e in items if e.in_version(verdict.version)]
-    return [e for e in items if e.removed_in_version is None]
+        chosen = [e for e in items if e.in_version(verdict.version)]
+    else:
+        chosen = [e for e in items if e.removed_in_version is None]
+    return credited(chosen, published=verdict.was_published)

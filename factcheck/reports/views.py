@@ -16,7 +16,7 @@ from factcheck.core.forms import form_errors_add
 from factcheck.core.people import full_name, public_name
 from factcheck.newsrooms.access import get_for_member, get_membership, require_admin, require_editor
 from factcheck.reports import claimreview, csvexport, pdf
-from factcheck.reports.common import statement_context
+from factcheck.reports.common import credited, statement_context
 from factcheck.reports.forms import ReportForm
 from factcheck.reports.models import ReportExport
 from factcheck.reports.pack import evidence_pack as build_evidence_pack
@@ -205,7 +205,8 @@ def public_verdict(request, pk):
             return redirect("reports:public_verdict", pk=current.pk, permanent=True)
     if verdict.status != Verdict.Status.PUBLISHED:
         raise Http404("No published verdict here.")
-    evidence = Evidence.all_objects.as_published(verdict).public().select_related("source")
+    # Sources as the verdict was approved with them: a later registry edit does not rewrite a published page.
+    evidence = credited(Evidence.all_objects.as_published(verdict).public().select_related("source"), published=True)
     try:
         doc = claimreview.claimreview_for(
             verdict, base_url=_base_url(request), bounds=claimreview.scale_bounds(verdict.newsroom)

@@ -3,17 +3,18 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from factcheck.sources.forms import SourceImportForm
+from factcheck.sources.forms import SourceAdminForm, SourceImportForm
 from factcheck.sources.models import Claimant, Source
 from factcheck.sources.services import sources_import_csv
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "domain", "kind", "credibility", "active", "newsroom"]
+    form = SourceAdminForm
+    list_display = ["name", "home", "kind", "credibility", "active", "newsroom"]
     list_filter = ["newsroom", "kind", "credibility", "active"]
-    search_fields = ["name", "domain", "notes"]
-    readonly_fields = ["domain", "created_at", "updated_at"]
+    search_fields = ["name", "home", "notes"]
+    readonly_fields = ["domain", "home", "created_at", "updated_at"]
     change_list_template = "admin/sources/source/change_list.html"
 
     def get_urls(self):

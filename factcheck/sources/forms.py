@@ -2,7 +2,7 @@ from django import forms
 
 from factcheck.newsrooms.models import Newsroom
 from factcheck.sources.models import Source
-from factcheck.sources.services import CSV_COLUMNS, MAX_IMPORT_BYTES
+from factcheck.sources.services import CSV_COLUMNS, MAX_IMPORT_BYTES, home_holder, home_taken
 
 
 class SourceCSVForm(forms.Form):
@@ -32,3 +32,20 @@ class SourceForm(forms.ModelForm):
         model = Source
         fields = ["name", "url", "kind", "credibility", "notes", "active"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class SourceAdminForm(forms.ModelForm):
+    """The Django admin's source form: a home URL already registered is refused naming its source (the unique
+    constraint is on `home`, which no form edits, so Django would not check it before saving)."""
+
+    class Meta:
+        model = Source
+        fields = ["newsroom", "name", "url", "kind", "credibility", "notes", "active"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("newsroom") is not None and data.get("url"):
+            home, taken = home_holder(newsroom=data["newsroom"], url=data["url"], source=self.instance)
+            if taken is not None:
+                self.add_error("url", home_taken(home, taken))
+        return data

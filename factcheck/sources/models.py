@@ -27,6 +27,25 @@ def domain_of(url):
     return host.removeprefix("www.")
 
 
+def home_of(url):
+    """A home URL as the registry compares it: host and path, lower-cased, without scheme, 'www.', query,
+    fragment or trailing slash ('gov.uk/government/organisations/hm-treasury'; '' when there is no host).
+
+    Sources on one domain are told apart by it (two bodies on gov.uk), and a URL belongs to the source
+    whose home is its longest prefix (source_find_or_create).
+    """
+    domain = domain_of(url)
+    if not domain:
+        return ""
+    path = urlsplit(url if "://" in url else f"//{url}").path
+    return domain + path.rstrip("/").lower()
+
+
+def home_contains(home, url_home):
+    """Whether `url_home` (a home_of) is the home `home` or a page under it, at a path-segment boundary."""
+    return bool(home) and (url_home == home or url_home.startswith(home + "/"))
+
+
 class SourceQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
@@ -38,7 +57,7 @@ class SourceQuerySet(models.QuerySet):
         term = clean_search_term(term)
         if not term:
             return self
-        return self.filter(models.Q(name__icontains=term) | models.Q(domain__icontains=term))
+        return self.filter(models.Q(name__icontains=term) | models.Q(home__icontains=term))
 
 
 class Source(TimeStampedModel):
@@ -67,6 +86,12 @@ class Source(TimeStampedModel):
     name = models.CharField(max_length=200)
     url = models.URLField(max_length=500, blank=True, verbose_name="home URL", validators=[web_url_validator])
     domain = models.CharField(max_length=253, blank=True, editable=False)
+    home = models.CharField(
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Host and path of the home URL, as the registry compares them.",
+    )
     kind = models.CharField(max_length=32, choices=Kind.choices, default=Kind.OTHER)
     credibility = models.CharField(max_length=32, choices=Credibility.choices, default=Credibility.UNRATED)
     notes = models.TextField(blank=True)
@@ -77,12 +102,15 @@ class Source(TimeStampedModel):
     class Meta:
         ordering = ["name"]
         constraints = [
-            # One registry entry per web domain in a newsroom (sources without a URL are exempt).
+            # One registry entry per home URL in a newsroom (sources without a URL are exempt); one domain may hold
+            # several with different home paths (two government bodies on gov.uk).
             models.UniqueConstraint(
-                fields=["newsroom", "domain"], condition=~models.Q(domain=""), name="source_unique_domain_per_newsroom"
+                fields=["newsroom", "home"], condition=~models.Q(home=""), name="source_unique_home_per_newsroom"
             ),
         ]
         indexes = [
+            # Find-or-add and the CSV import: WHERE newsroom_id = ? AND domain = ? (then the longest home prefix).
+            models.Index(fields=["newsroom", "domain"], name="source_newsroom_domain_idx"),
             # Search-as-you-type over the registry: WHERE newsroom_id = ? ORDER BY lower(name).
             models.Index("newsroom", Lower("name"), name="source_newsroom_name_idx"),
         ]
@@ -91,13 +119,13 @@ class Source(TimeStampedModel):
         return self.name
 
     def clean(self):
-        self.domain = domain_of(self.url)
+        self.domain, self.home = domain_of(self.url), home_of(self.url)
         super().clean()
 
     def save(self, *args, **kwargs):
-        self.domain = domain_of(self.url)
+        self.domain, self.home = domain_of(self.url), home_of(self.url)
         if kwargs.get("update_fields") is not None and "url" in kwargs["update_fields"]:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "domain"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "domain", "home"}
         super().save(*args, **kwargs)
 
 

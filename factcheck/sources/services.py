@@ -2,16 +2,19 @@
 
 import csv
 import io
+import logging
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from factcheck.core.forms import error_text
-from factcheck.sources.models import Source, domain_of
+from factcheck.sources.models import Source, domain_of, home_contains, home_of
 
 CSV_COLUMNS = ("name", "url", "kind", "credibility", "notes", "active")
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,9 +50,31 @@ def _bool(value):
     raise ValidationError(f"active {value!r} must be yes or no")
 
 
+def home_holder(*, newsroom, url, source=None):
+    """(home, the other registry entry of `newsroom` that has the home URL of `url`, or None)."""
+    home = home_of(url)
+    if not home:
+        return home, None
+    others = Source.objects.filter(newsroom=newsroom, home=home)
+    return home, (others.exclude(pk=source.pk) if source is not None and source.pk else others).first()
+
+
+def home_taken(home, source):
+    """The refusal when `source` already holds the home URL `home`: it names that source."""
+    domain = home.split("/", 1)[0]
+    return (
+        f"{home} is already registered as “{source.name}”; use or edit that entry, or give this one the address "
+        f"of its own pages on {domain} as its home URL."
+    )
+
+
 @transaction.atomic
 def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes="", active=True, source=None):
-    """Create a source, or update `source`; validation errors carry the field names."""
+    """Create a source, or update `source`; validation errors carry the field names.
+
+    One domain may hold several sources with different home paths; the same home twice is refused with
+    a message naming the source that has it.
+    """
     if source is None:
         source = Source(newsroom=newsroom)
     source.name = (name or "").strip()
@@ -59,46 +84,90 @@ def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes=""
     source.notes = notes or ""
     source.active = active
     source.full_clean(validate_constraints=False)
-    domain = domain_of(source.url)
-    if domain and Source.objects.filter(newsroom=newsroom, domain=domain).exclude(pk=source.pk).exists():
-        raise ValidationError({"url": f"A source for {domain} is already in the registry."})
+    home, taken = home_holder(newsroom=newsroom, url=source.url, source=source)
+    if taken is not None:
+        raise ValidationError({"url": home_taken(home, taken)})
     source.save()
     return source
+
+
+def _named(name):
+    """(name, domain) of the "name (domain)" form the pickers show; (name, '') for any other name."""
+    if name.endswith(")") and " (" in name:
+        bare, _, domain = name[:-1].rpartition(" (")
+        domain = domain.strip().lower()
+        if "." in domain and " " not in domain:
+            return bare.strip(), domain
+    return name, ""
+
+
+def _by_name(sources, name, url_home):
+    """A source named `name` (any case), else by the "name (domain)" form the pickers show; of several
+    namesakes, the one whose home holds `url_home`."""
+    found = list(sources.filter(name__iexact=name)[:20])
+    bare, domain = _named(name)
+    if not found and domain:
+        found = list(sources.filter(name__iexact=bare, domain=domain)[:20])
+    return next((s for s in found if home_contains(s.home, url_home)), found[0] if found else None)
+
+
+def _by_home(sources, url):
+    """The source whose home URL is `url` or the longest prefix of it ('gov.uk/government/organisations/
+    hm-treasury' holds that body's pages, not the rest of gov.uk)."""
+    url_home = home_of(url)
+    if not url_home:
+        return None
+    holders = [s for s in sources.filter(domain=domain_of(url)) if home_contains(s.home, url_home)]
+    return max(holders, key=lambda s: len(s.home), default=None)
+
+
+def _by_domain(sources, *, name, domain):
+    """The fallback when nothing can be added: the domain's only source when no name was given (logged, with
+    its name); a refusal naming the domain's sources when the name was given but matches none of them."""
+    on_domain = list(sources.filter(domain=domain)[:3]) if domain else []
+    if not on_domain:
+        return None
+    if not name and len(on_domain) == 1:
+        logger.info("No name given for %s: credited to its only registered source, %s", domain, on_domain[0].name)
+        return on_domain[0]
+    names = " and ".join(f"“{s.name}”" for s in on_domain[:2]) + (" among others" if len(on_domain) > 2 else "")
+    raise ValidationError(
+        {"source": f"“{name or domain}” is not in the registry; {domain} is registered as {names}. "
+         "Pick one of those, or give this source's own home URL to add it."}
+    )  # fmt: skip
 
 
 def source_find_or_create(*, newsroom, name, url="", kind=None, create_needs_url=False):
     """The newsroom's registry entry for a source, found or added: the one entry point for every room.
 
-    Found by the URL's domain, else by name (any case, or the "name (domain)" form the pickers show);
-    else added through source_save (its checks, the domain unique per newsroom). None when nothing
-    matches and there is nothing to add from: no name, or no URL while `create_needs_url`.
+    Found by its exact name (any case, or the "name (domain)" form the pickers show), else by its home URL
+    (the registered home that is the longest prefix of `url`, so two bodies on gov.uk stay apart), else
+    added through source_save (its checks, a home URL unique per newsroom). Only when nothing can be added
+    (no name; or no URL while `create_needs_url`) does it fall back on the domain: see _by_domain. None when
+    nothing matches and there is nothing to add from.
     """
     sources = Source.objects.filter(newsroom=newsroom)
-    domain = domain_of(url)
-    if domain:
-        found = sources.filter(domain=domain).first()
-        if found is not None:
-            return found
-    name = (name or "").strip()[:200] or domain
-    if not name:
-        return None
-    found = sources.filter(name__iexact=name).first()
-    if found is None and name.endswith(")") and " (" in name:
-        bare, _, named_domain = name[:-1].rpartition(" (")
-        found = sources.filter(name__iexact=bare.strip(), domain=named_domain.strip().lower()).first()
-    if found is not None or (create_needs_url and not url):
+    name = (name or "").strip()[:200]
+    found = (_by_name(sources, name, home_of(url)) if name else None) or _by_home(sources, url)
+    if found is not None:
         return found
+    domain = domain_of(url) or _named(name)[1]
+    if not name or (create_needs_url and not url):
+        found = _by_domain(sources, name=name, domain=domain)
+        if found is not None or not domain or create_needs_url:
+            return found
     try:
         with transaction.atomic():
-            return source_save(newsroom=newsroom, name=name, url=url, kind=kind)
-    except IntegrityError:  # the domain was registered meanwhile
-        return sources.filter(domain=domain).first()
+            return source_save(newsroom=newsroom, name=name or domain, url=url, kind=kind)
+    except IntegrityError:  # the home was registered meanwhile
+        return _by_home(sources, url)
 
 
 def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
     """Import sources from CSV bytes (header row with at least `name`).
 
-    Good rows are saved (a row whose domain is already registered updates that entry), bad rows
+    Good rows are saved (a row whose home URL is already registered updates that entry; another home on a
+    registered domain is a new entry), bad rows
     are reported with their line number and skipped. Each row is its own savepoint, so a bad row
     never leaves half a row behind.
     """
@@ -132,8 +201,8 @@ def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
         try:
             with transaction.atomic():
                 url = (row.get("url") or "").strip()
-                domain = domain_of(url)
-                existing = Source.objects.filter(newsroom=newsroom, domain=domain).first() if domain else None
+                home = home_of(url)
+                existing = Source.objects.filter(newsroom=newsroom, home=home).first() if home else None
                 source_save(
                     newsroom=newsroom,
                     source=existing,

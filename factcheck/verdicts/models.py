@@ -1,10 +1,11 @@
 import re
+from typing import NamedTuple
 
 from simple_history.models import HistoricalRecords
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.urls import reverse
 
 from factcheck.claims.models import Claim
@@ -126,6 +127,20 @@ def rating_scale_seed(newsroom):
         )
 
 
+class Credit(NamedTuple):
+    """A source as a fact-check credits it: its name and home URL ('' for none)."""
+
+    name: str
+    url: str
+
+
+def _credit(snapshot_name, snapshot_url, source, *, published):
+    """The snapshot taken when the work was published, else the registry's source today."""
+    if published and snapshot_name is not None:
+        return Credit(snapshot_name, snapshot_url or "")
+    return Credit(source.name, source.url) if source is not None else Credit("", "")
+
+
 class EvidenceQuerySet(models.QuerySet):
     def for_newsroom(self, newsroom):
         return self.filter(newsroom=newsroom)
@@ -143,6 +158,15 @@ class EvidenceQuerySet(models.QuerySet):
         return self.filter(claim_id=verdict.claim_id).filter(
             Q(added_in_version__isnull=True) | Q(added_in_version__lte=version),
             Q(removed_in_version__isnull=True) | Q(removed_in_version__gt=version),
+        )
+
+    def sources_snapshot(self):
+        """Copy each row's source name and home URL onto the row (one UPDATE; null for a row without a source):
+        what published work credits, whatever the registry becomes. Returns the number of rows."""
+        source = Source.objects.filter(pk=OuterRef("source_id"))
+        return self.update(
+            published_source_name=Subquery(source.values("name")[:1]),
+            published_source_url=Subquery(source.values("url")[:1]),
         )
 
 
@@ -176,6 +200,10 @@ class Evidence(TimeStampedModel):
     # up to n - 1 (the row stays, so the public page keeps what was approved until the correction is).
     added_in_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
     removed_in_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The source as it was when a verdict with this evidence was approved (null: never published), so that a
+    # registry edit (a renamed source) does not rewrite published fact-checks. See source_credit.
+    published_source_name = models.CharField(max_length=200, null=True, blank=True, editable=False)
+    published_source_url = models.CharField(max_length=500, null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = LiveEvidenceManager()
@@ -196,6 +224,10 @@ class Evidence(TimeStampedModel):
         """Part of verdict version `version` (the Python twin of EvidenceQuerySet.as_published)."""
         added = self.added_in_version is None or self.added_in_version <= version
         return added and (self.removed_in_version is None or self.removed_in_version > version)
+
+    def source_credit(self, *, published: bool) -> Credit:
+        """The source this evidence credits: on published work as it was approved, else as the registry has it."""
+        return _credit(self.published_source_name, self.published_source_url, self.source, published=published)
 
 
 class VerdictQuerySet(models.QuerySet):
@@ -244,6 +276,10 @@ class Verdict(TimeStampedModel):
         null=True, blank=True, help_text="When its author took it back out of review (cleared when submitted again)."
     )
     published_at = models.DateTimeField(null=True, blank=True)
+    # The article's outlet (a registry source) as it was when this version was approved ('' for none; null:
+    # not approved), so that a registry edit does not rewrite the published fact-check. See outlet_credit.
+    published_outlet_name = models.CharField(max_length=200, null=True, blank=True, editable=False)
+    published_outlet_url = models.CharField(max_length=500, null=True, blank=True, editable=False)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = VerdictQuerySet.as_manager()
@@ -273,6 +309,17 @@ class Verdict(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("verdicts:claim", args=[self.claim_id])
+
+    @property
+    def was_published(self) -> bool:
+        """Published, or published and since corrected: its sources are credited as they were approved."""
+        return self.status in (self.Status.PUBLISHED, self.Status.SUPERSEDED)
+
+    @property
+    def outlet_credit(self) -> Credit:
+        """The article's outlet as this version credits it (snapshot once published; reads claim.article.outlet)."""
+        outlet = self.claim.article.outlet
+        return _credit(self.published_outlet_name, self.published_outlet_url, outlet, published=self.was_published)
 
 
 # The rollup's tables (kept by triggers) live in their own module; imported here so Django registers them.

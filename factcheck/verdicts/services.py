@@ -348,12 +348,15 @@ def verdict_approve(*, member: Membership, verdict: Verdict) -> Verdict:
         ):
             history_record(old, f"superseded by version {verdict.version}")
     reviewable = Verdict.objects.filter(pk=verdict.pk, status=VerdictStatus.IN_REVIEW).reviewable_by(member.user)
+    outlet = verdict.claim.article.outlet  # credited as it is now, whatever the registry becomes (outlet_credit)
     changed = reviewable.update(
-        status=VerdictStatus.PUBLISHED, reviewer=member.user, published_at=now, review_comment="", updated_at=now
-    )
+        status=VerdictStatus.PUBLISHED, reviewer=member.user, published_at=now, review_comment="", updated_at=now,
+        published_outlet_name=outlet.name if outlet else "", published_outlet_url=outlet.url if outlet else "",
+    )  # fmt: skip
     if changed != 1:
         # Someone else approved or returned it first; the supersede above rolls back with us.
         raise VerdictConflict("Another editor reviewed this verdict first.")
+    Evidence.all_objects.as_published(verdict).sources_snapshot()  # the sources it credits, as approved
     history_record(verdict, "approved and published")
     transaction.on_commit(
         lambda: verdict_published.send(

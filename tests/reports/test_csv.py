@@ -32,7 +32,7 @@ def test_it_writes_one_row_per_verdict_with_the_columns(newsroom, report_world):
     assert row["evidence_count"] == "1"  # the private item is not counted
     assert row["primary_sources"] == "City Statistics Office <https://stats.example.gov/report>"
     assert row["author"] == "" and row["reviewer"] == ""  # no full names set: a publication CSV shows no login
-    assert row["published_at"].startswith("2026-10-20T09:30")
+    assert row["published_at"] == "2026-10-20T09:30:00+00:00"  # ISO 8601 to the second, with its offset
     assert row["verdict_url"] == f"https://desk.example.org/fact-checks/{v1.pk}/"
 
 
@@ -107,3 +107,12 @@ def test_it_leaves_the_value_of_a_rating_off_the_scale_empty(newsroom, report_wo
     Verdict.objects.filter(pk=report_world["draft"].pk).update(rating=None)
     draft = next(csv.DictReader(io.StringIO(_csv(newsroom, {"statuses": ["draft"]}))))
     assert (draft["rating"], draft["rating_value"]) == ("", "")
+
+
+def test_it_writes_published_at_to_the_second_with_its_offset(newsroom, report_world):
+    # given a publication time with microseconds, as verdict_approve stores timezone.now()
+    v1 = report_world["published"][0]
+    Verdict.objects.filter(pk=v1.pk).update(published_at=v1.published_at.replace(second=15, microsecond=123456))
+    # then
+    row = next(r for r in csv.DictReader(io.StringIO(_csv(newsroom))) if r["verdict_id"] == str(v1.pk))
+    assert row["published_at"] == "2026-10-20T09:30:15+00:00"

@@ -39,14 +39,15 @@ def test_it_keeps_one_open_verdict_per_claim(newsroom, editor):
         make_verdict(claim, editor, status=Verdict.Status.IN_REVIEW, version=2)
 
 
-def test_it_keeps_source_domains_unique_per_newsroom(newsroom, other_newsroom):
-    make_source(newsroom, url="https://www.stats.example.gov/data")
+def test_it_keeps_source_homes_unique_per_newsroom(newsroom, other_newsroom):
+    make_source(newsroom, url="https://www.stats.example.gov/data/")
     with pytest.raises(IntegrityError), transaction.atomic():
-        make_source(newsroom, name="Stats again", url="https://stats.example.gov/")
-    make_source(other_newsroom, url="https://stats.example.gov/")  # another newsroom may register it
+        make_source(newsroom, name="Stats again", url="https://stats.example.gov/Data")  # same home, spelled apart
+    make_source(newsroom, name="Stats archive", url="https://stats.example.gov/archive")  # same domain, other home
+    make_source(other_newsroom, url="https://stats.example.gov/data")  # another newsroom may register it
     Source.objects.create(newsroom=newsroom, name="A person", url="")
-    Source.objects.create(newsroom=newsroom, name="Another person", url="")  # no URL, no domain clash
-    assert Source.objects.filter(newsroom=newsroom).count() == 3
+    Source.objects.create(newsroom=newsroom, name="Another person", url="")  # no URL, no home clash
+    assert Source.objects.filter(newsroom=newsroom).count() == 4
 
 
 def test_it_keeps_one_article_per_text_per_newsroom(newsroom, other_newsroom):

@@ -1,0 +1,52 @@
+"""Saving the verdict draft, and submitting it for review in the same click (the verdict form's POST)."""
+
+import contextlib
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.views.decorators.http import require_POST
+
+from factcheck.claims.models import Claim
+from factcheck.core.forms import form_errors_add
+from factcheck.newsrooms.access import get_for_member, get_membership
+from factcheck.verdicts.forms import VerdictForm
+from factcheck.verdicts.services import VerdictConflict, verdict_save_and_submit, verdict_save_draft
+from factcheck.verdicts.views.panels import error_messages, verdict_answer
+
+
+@require_POST
+@login_required
+def verdict_save(request, pk):
+    """Save the draft; with action=submit, also submit it for review."""
+    claim = get_for_member(request, Claim.objects.with_page_rows(), pk, level="write")
+    membership = get_membership(request)
+    form = VerdictForm(request.POST, newsroom=membership.newsroom)
+    submit = request.POST.get("action") == "submit"
+    if form.is_valid():
+        fields = {"rating": form.cleaned_data["rating"], "conclusion": form.cleaned_data["conclusion"]}
+        try:
+            if submit:
+                verdict_save_and_submit(member=membership, claim=claim, **fields)
+                messages.success(request, "Submitted for review. Another editor will approve or return it.")
+            else:
+                verdict_save_draft(member=membership, claim=claim, **fields)
+                messages.success(request, "Draft saved.")
+        except ValidationError as exc:
+            if submit:
+                # Nothing was saved. Through htmx the form is redrawn as typed; a plain form post is answered
+                # with a redirect, which would lose what was typed, so there it is kept as the draft.
+                if not request.htmx and (fields["rating"] or fields["conclusion"].strip()):
+                    _draft_keep(membership, claim, fields)
+                form.errors_heading = "Not submitted yet:"
+                exc = ValidationError(error_messages(exc))
+            form_errors_add(form, exc)
+        except VerdictConflict as exc:
+            form.add_error(None, str(exc))
+    return verdict_answer(request, claim, verdict_form=form if form.errors else None)
+
+
+def _draft_keep(membership, claim, fields):
+    # what cannot be a draft either is still named by the submit's errors
+    with contextlib.suppress(ValidationError, VerdictConflict):
+        verdict_save_draft(member=membership, claim=claim, **fields)

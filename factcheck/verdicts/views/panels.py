@@ -17,7 +17,7 @@ from factcheck.claims.forms import triage_forms
 from factcheck.newsrooms.access import get_membership
 from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
 from factcheck.verdicts.models import Verdict
-from factcheck.verdicts.services import evidence_lock_reason, verdict_rating_warning
+from factcheck.verdicts.services import evidence_lock_reason, verdict_rating_warning, verdict_version
 
 EVIDENCE_PANEL = "verdicts/partials/evidence.html"
 VERDICT_PANEL = "verdicts/partials/verdict_panel.html"
@@ -41,11 +41,16 @@ def claim_context_text(claim, window=320):
     return squeeze.sub("\n", before.lstrip()), squeeze.sub("\n", after.rstrip())
 
 
-def review_context(request, claim, *, evidence_form=None, verdict_form=None, return_form=None, correction_form=None):
+def review_context(
+    request, claim, *, evidence_form=None, verdict_form=None, return_form=None, correction_form=None, conflict=None
+):
     """Everything the evidence list and verdict panel need, in a fixed number of queries.
 
     The panels offer only what the services allow: evidence controls while the current version is a
     draft (or there is none), Approve/Return only to editors who never touched the open version.
+    The verdict form carries the draft's version: as posted when it comes back with errors (a stale form
+    stays stale), the draft's own otherwise, and after a `conflict` (VerdictStale) the one just shown to the
+    person, so saving again replaces the colleague's text knowingly.
     """
     membership = get_membership(request)
     evidence = list(claim.evidence.select_related("source", "added_by"))
@@ -68,8 +73,13 @@ def review_context(request, claim, *, evidence_form=None, verdict_form=None, ret
         if open_verdict is not None:
             initial = {"rating": open_verdict.rating_id, "conclusion": open_verdict.conclusion}
         verdict_form = VerdictForm(initial=initial, newsroom=membership.newsroom)
+    version = verdict_version(open_verdict)
+    if verdict_form.is_bound and conflict is None:
+        version = verdict_form.data.get("version", "")
     return {
         "claim": claim,
+        "verdict_version": version,
+        "verdict_conflict": conflict,
         "evidence": evidence,
         "verdicts": verdicts,
         "open_verdict": open_verdict,

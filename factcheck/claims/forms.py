@@ -78,6 +78,8 @@ class QueueFilterForm(forms.Form):
     SORTS = [("score", "Check-worthiness"), ("newest", "Newest first"), ("oldest", "Oldest first")]
     STATUS_CHOICES = [("open", "Open"), ("all", "Any status"), *Claim.Status.choices]
     ASSIGNEE_CHOICES = [("", "Anyone"), ("mine", "Mine"), ("unassigned", "Unassigned")]
+    # Per person, like "Mine" (so not in the API, whose tokens are no one): the verdict work waiting on them.
+    REVIEW_CHOICES = [("", "Any"), ("returned", "Returned to me"), ("waiting", "Waiting for my review")]
 
     q = forms.CharField(label="Search", required=False, max_length=200)
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, widget=QuickSelect)
@@ -87,6 +89,7 @@ class QueueFilterForm(forms.Form):
     )
     article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     assignee = forms.ChoiceField(choices=ASSIGNEE_CHOICES, required=False, widget=QuickSelect)
+    review = forms.ChoiceField(label="Verdict", choices=REVIEW_CHOICES, required=False, widget=QuickSelect)
     min_score = forms.FloatField(label="Score from", required=False, min_value=0, max_value=1, widget=QuickNumberInput)
     max_score = forms.FloatField(label="to", required=False, min_value=0, max_value=1, widget=QuickNumberInput)
     failed = forms.BooleanField(label="Failed check", required=False, widget=QuickCheckboxInput)
@@ -96,8 +99,10 @@ class QueueFilterForm(forms.Form):
     sort = forms.ChoiceField(choices=SORTS, required=False, widget=QuickSelect)
     after = forms.CharField(required=False, max_length=60, widget=forms.HiddenInput)
 
-    def __init__(self, *args, newsroom, **kwargs):
+    def __init__(self, *args, newsroom, can_review=True, **kwargs):
         super().__init__(*args, **kwargs)
+        if not can_review:  # only editors review; the choice still parses (and finds nothing) from an old link
+            self.fields["review"].widget.choices = self.REVIEW_CHOICES[:2]
         # Any source of the newsroom is a valid choice (one with no article filters to nothing).
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom)
         # The options fetched as one plain list when the select renders (a callable: htmx pages that show
@@ -112,7 +117,8 @@ class QueueFilterForm(forms.Form):
 
     # The filters folded under "Filters" on a phone, counted as one each (a range is one filter); search,
     # sort and the article scope show apart. "open" is the status filter's default.
-    FOLDED = (("status",), ("type",), ("outlet",), ("assignee",), ("min_score", "max_score"), ("since", "until"))
+    FOLDED = (("status",), ("type",), ("outlet",), ("assignee",), ("review",), ("min_score", "max_score"))
+    FOLDED += (("since", "until"),)
     FOLDED += (("failed",), ("matched",))
 
     @property

@@ -58,7 +58,9 @@ def queue_filter(membership, data):
     # A bigint newsroom id: the search index is GIN over (newsroom_id, search_vector) with btree_gin, whose
     # int8 class cannot compare the smaller integer type a plain parameter arrives as (core.db.as_bigint).
     qs = Claim.objects.filter(newsroom_id=as_bigint(membership.newsroom.pk))
-    status = data.get("status") or "open"
+    # The verdict filters say which statements are open work themselves: a returned correction's statement
+    # is "published" (its earlier version is live), so the default "open" does not apply to them.
+    status = data.get("status") or ("all" if data.get("review") else "open")
     if status == "open":
         qs = qs.open()
     elif status != "all":
@@ -73,6 +75,8 @@ def queue_filter(membership, data):
         qs = qs.filter(assignee=membership.user_id)
     elif data.get("assignee") == "unassigned":
         qs = qs.filter(assignee=None)
+    if data.get("review"):
+        qs = review_filter(qs, membership, data["review"])
     if data.get("min_score") is not None:
         qs = qs.filter(checkworthiness__gte=data["min_score"])
     if data.get("max_score") is not None:
@@ -89,6 +93,28 @@ def queue_filter(membership, data):
     if data.get("q"):
         qs = search(qs, data["q"])
     return qs
+
+
+def review_filter(qs, membership, which):
+    """Statements whose open verdict waits on this person: "returned", a draft they wrote that a reviewer
+    returned (and that its author has not withdrawn since: withdraw leaves the old review on the row); "waiting",
+    a verdict in review they may review, i.e. an editor who neither wrote nor touched it (the four-eyes rule of
+    factcheck.verdicts). Through the statements' `verdicts` relation, as claims never imports verdicts; a
+    statement has at most one open verdict, so the join adds no duplicate rows."""
+    newsroom_id, user_id = as_bigint(membership.newsroom.pk), membership.user_id
+    if which == "returned":
+        return qs.filter(
+            verdicts__newsroom_id=newsroom_id,  # verdict_published_idx (newsroom, status, …) finds the few open ones
+            verdicts__status="draft",
+            verdicts__author_id=user_id,
+            verdicts__reviewer__isnull=False,
+            verdicts__withdrawn_at__isnull=True,
+        )
+    if not membership.can_edit:  # nothing, as SQL: the page's count is compiled (capped_count_sql), none() is not
+        return qs.filter(pk__isnull=True)
+    in_review = {"verdicts__newsroom_id": newsroom_id, "verdicts__status": "in_review"}
+    touched = Claim.objects.filter(Q(verdicts__author_id=user_id) | Q(verdicts__contributors=user_id), **in_review)
+    return qs.filter(**in_review).exclude(pk__in=touched.values("pk"))
 
 
 def queue_order(qs, data, *, many_matches=False):

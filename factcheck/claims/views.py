@@ -209,7 +209,7 @@ def queue_results(request, membership, params, extras=None, write=None):
     """Rows, pagination and counts for the queue, from the query-string `params`; with the values of `extras`
     ({name: (sql, params)} of one value each, fetched with the rows) as context["extras"]. `write`: an UPDATE
     sent first in the same round trip (queue.page_fetch)."""
-    form = QueueFilterForm(params, newsroom=membership.newsroom)
+    form = QueueFilterForm(params, newsroom=membership.newsroom, can_review=membership.can_edit)
     data = (
         form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     )

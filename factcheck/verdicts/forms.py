@@ -45,6 +45,9 @@ class VerdictForm(forms.Form):
         queryset=RatingScale.objects.none(), required=False, empty_label="— pick a rating —"
     )
     conclusion = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 6}), max_length=20000)
+    # The draft's version the form was loaded at (services.verdict_version); the panel renders it as a hidden
+    # input. A post without it reads as loaded with no draft: refused if a draft exists, never an overwrite.
+    version = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def __init__(self, *args, newsroom, **kwargs):
         super().__init__(*args, **kwargs)

@@ -21,7 +21,11 @@ Review rules:
 - "A verdict needs evidence" counts public evidence only: private evidence never reaches the public page.
 - Verdict rows are locked (SELECT … FOR UPDATE) by every service that reads evidence or contributors
   to decide, so a concurrent change of either cannot slip between the check and the transition.
+- No silent overwrite: a draft save against an older `verdict_version` than the draft's is `VerdictStale`.
+- Adding evidence or saving a draft assigns an unassigned statement to whoever does it (never someone else's).
 """
+
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -44,6 +48,17 @@ ALLOWED_URL_SCHEMES = ("http://", "https://")
 
 class VerdictConflict(Exception):
     """Someone else changed the verdict first (the state it was expected in is gone)."""
+
+
+class VerdictStale(VerdictConflict):
+    """A save against an older version of the draft: `verdict` as it is now, changed last by `who` (None:
+    unknown) at `when`; `you` when that was the saver themselves (another tab)."""
+
+    def __init__(self, *, verdict, who, you):
+        self.verdict, self.who, self.you, self.when = verdict, who, you, verdict.updated_at
+        name = "You (in another tab or window)" if you else (who.get_username() if who else "A colleague")
+        moment = timezone.localtime(self.when).strftime("%d %b %H:%M")
+        super().__init__(f"Not saved: {name} changed this draft at {moment}, after you opened it.")
 
 
 NOT_THE_AUTHOR = "Only the verdict's author can withdraw it from review; an editor can return it instead."
@@ -86,6 +101,13 @@ def _claim_status_move(claim, to, *, from_statuses, reason):
     if moved:
         history_record(claim, reason)
     return moved == 1
+
+
+def _claim_take(claim, user):
+    """Assign the statement to `user` if nobody has it (a conditional UPDATE: never someone else's)."""
+    taken = Claim.objects.filter(pk=claim.pk, assignee__isnull=True).update(assignee=user, updated_at=timezone.now())
+    if taken:
+        history_record(claim, "assigned to the person working on it")
 
 
 # --- evidence -----------------------------------------------------------------------------
@@ -151,6 +173,7 @@ def evidence_attach(
     evidence.save()
     if open_verdict is not None:
         _contributed(open_verdict, member.user)
+    _claim_take(claim, member.user)
     _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="evidence added")
     return evidence
 
@@ -206,6 +229,26 @@ def _evidence_open_verdict(claim_id):
 
 # --- verdicts -----------------------------------------------------------------------------
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def verdict_version(verdict: Verdict | None) -> str:
+    """The version of a draft a verdict form is loaded at: its row and the microsecond it was last changed
+    ('' for no verdict). Every save and transition moves `updated_at`; evidence and contributors do not."""
+    if verdict is None:
+        return ""
+    return f"{verdict.pk}.{(verdict.updated_at - EPOCH) // timedelta(microseconds=1)}"
+
+
+def _version_check(verdict, version, user):
+    """VerdictStale when the open draft `verdict` (locked) is no longer at `version` (None: not checked, for
+    callers that loaded no form). No draft yet: nothing to overwrite."""
+    if version is None or verdict is None or verdict_version(verdict) == version:
+        return
+    last = verdict.history.select_related("history_user").order_by("-history_date", "-history_id").first()
+    who = last.history_user if last is not None else None
+    raise VerdictStale(verdict=verdict, who=who, you=who is not None and who.pk == user.pk)
+
 
 def verdict_rating_warning(*, rating: RatingScale | None, stances) -> str:
     """A warning when the rating contradicts all the evidence, '' otherwise; it never blocks a save or submit.
@@ -235,8 +278,13 @@ def _rating_check(claim, rating):
 
 
 @transaction.atomic
-def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str) -> Verdict:
-    """Create or update the claim's open draft. A verdict in review or published is not edited here."""
+def verdict_save_draft(
+    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str, version: str | None = None
+) -> Verdict:
+    """Create or update the claim's open draft. A verdict in review or published is not edited here.
+
+    `version`: the `verdict_version` the caller's form was loaded at; a draft changed since is not overwritten
+    (VerdictStale). None skips the check (a caller that showed no form)."""
     member_check(member, claim, level="write")
     _rating_check(claim, rating)
     conclusion = (conclusion or "").strip()
@@ -256,10 +304,12 @@ def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale 
         raise VerdictConflict(
             "The verdict is in review; an editor must return it (or its author withdraw it) before it can change."
         )
+    _version_check(verdict if verdict.pk else None, version, member.user)
     first_draft = verdict.pk is None  # never a correction: those are opened by verdict_correct
     verdict.rating = rating
     verdict.conclusion = conclusion
     verdict.full_clean(validate_constraints=False)
+    verdict._history_user = member.user  # the history names who saved, outside a request too (VerdictStale)
     try:
         with transaction.atomic():
             verdict.save()
@@ -269,6 +319,7 @@ def verdict_save_draft(*, member: Membership, claim: Claim, rating: RatingScale 
     if first_draft:  # the evidence gathered before the first draft is part of this version's work too
         gatherers = set(Evidence.objects.filter(claim=claim).values_list("added_by", flat=True))
     _contributed(verdict, member.user, *gatherers)
+    _claim_take(claim, member.user)
     _claim_status_move(claim, ClaimStatus.IN_PROGRESS, from_statuses=[ClaimStatus.NEW], reason="verdict drafted")
     return verdict
 
@@ -309,11 +360,12 @@ def verdict_submit(*, member: Membership, verdict: Verdict) -> Verdict:
 
 @transaction.atomic
 def verdict_save_and_submit(
-    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str
+    *, member: Membership, claim: Claim, rating: RatingScale | None, conclusion: str, version: str | None = None
 ) -> Verdict:
     """Save the draft and submit it, or neither: a refused submit (no rating, no conclusion, no public
-    evidence) rolls the save back too, so it neither creates an empty draft nor changes the open one."""
-    verdict = verdict_save_draft(member=member, claim=claim, rating=rating, conclusion=conclusion)
+    evidence) rolls the save back too, so it neither creates an empty draft nor changes the open one.
+    `version` as verdict_save_draft's."""
+    verdict = verdict_save_draft(member=member, claim=claim, rating=rating, conclusion=conclusion, version=version)
     return verdict_submit(member=member, verdict=verdict)
 
 

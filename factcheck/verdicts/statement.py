@@ -22,7 +22,6 @@ from factcheck.verdicts.views import claim_context_text, claim_history, review_c
 def statement(request, pk):
     """The statement page: the statement in context, its triage, and the review panels of this room."""
     claim = get_for_member(request, Claim.objects.with_page_rows(), pk)
-    membership = get_membership(request)
     tab = request.GET.get("tab", "review")
     if tab == "similar" and request.htmx:
         # The similar-statements panel loads after the page: a trigram search should never slow the page.
@@ -36,6 +35,13 @@ def statement(request, pk):
         context = review_context(request, claim)
         if request.htmx:
             return render(request, "verdicts/partials/review.html", context)
+    return statement_page(request, claim, context, tab=tab)
+
+
+def statement_page(request, claim, context, *, tab, status=200):
+    """The whole statement page around a tab's `context` (also the answer of a plain verdict POST that must keep
+    what was typed: factcheck.verdicts.views.verdict)."""
+    membership = get_membership(request)
     before, after = claim_context_text(claim)
     context.update(
         {
@@ -48,7 +54,7 @@ def statement(request, pk):
             **triage_forms(membership, claim, get_user_model()),
         }
     )
-    return render(request, "claims/claim.html", context)
+    return render(request, "claims/claim.html", context, status=status)
 
 
 @require_GET

@@ -377,7 +377,7 @@ def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the statement timeout is PostgreSQL's")
 def test_a_similar_search_stopped_at_its_timeout_says_so(login, editor, drones, monkeypatch):
-    from factcheck.verdicts import views as verdict_views
+    from factcheck.verdicts.views import similar as verdict_views
 
     def slow(others, text):  # a search PostgreSQL itself stops at the panel's statement timeout
         with connection.cursor() as cursor:

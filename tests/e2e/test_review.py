@@ -346,7 +346,7 @@ def test_a_similar_search_that_runs_too_long_says_so(
 ):
     from django.db import connection
 
-    from factcheck.verdicts import views as verdict_views
+    from factcheck.verdicts.views import similar as verdict_views
     from tests.factories import make_article, make_claim
 
     def slow(others, text):  # PostgreSQL stops it at the panel's statement timeout

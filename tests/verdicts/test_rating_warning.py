@@ -12,6 +12,7 @@ from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import RatingScale, Verdict
 from factcheck.verdicts.services import verdict_rating_warning, verdict_save_draft, verdict_submit
 from tests.factories import make_evidence
+from tests.verdicts.conftest import open_version
 
 HX = {"HX-Request": "true"}
 WARNING = 'class="rating-warning" role="note"'
@@ -132,9 +133,10 @@ def test_the_form_warns_for_the_saved_rating_and_still_submits(login, newsroom, 
     slot = html[html.index(f'id="claim-{claim.pk}-rating-check"') :].split("</div>", 1)[0]
     assert "All 3 evidence items refute this statement, but the rating is Mostly true." in slot
     # and it does not block: the submit goes through
+    version = open_version(claim)
     response = client.post(
         reverse("verdicts:verdict_save", args=[claim.pk]),
-        {"rating": _rating(newsroom, "Mostly true").pk, "conclusion": "x", "action": "submit"},
+        {"rating": _rating(newsroom, "Mostly true").pk, "conclusion": "x", "action": "submit", "version": version},
         headers=HX,
     )
     assert response.status_code == 200 and Verdict.objects.get().status == Verdict.Status.IN_REVIEW

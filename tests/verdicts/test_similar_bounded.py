@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from factcheck.claims import similar
 from factcheck.claims.models import Claim
-from factcheck.verdicts.views import SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
+from factcheck.verdicts.views.similar import SIMILAR_LIMIT, SIMILAR_MIN, similar_candidates, similar_claims
 from tests.factories import make_article, make_claim
 
 pytestmark = [
@@ -208,7 +208,7 @@ def _slow_walk(others, text):  # a walk PostgreSQL itself stops at the panel's s
 
 def test_it_stops_the_walk_at_its_budget_and_says_how_long_it_waited(login, editor, newsroom, target, monkeypatch):
     # given: a budget PostgreSQL enforces (statement_timeout) and a walk that outlasts it
-    from factcheck.verdicts import views as verdict_views
+    from factcheck.verdicts.views import similar as verdict_views
 
     monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 40)
     monkeypatch.setattr(verdict_views, "similar_candidates", _slow_walk)
@@ -223,7 +223,7 @@ def test_it_stops_the_walk_at_its_budget_and_says_how_long_it_waited(login, edit
 
 
 def test_a_walk_within_its_budget_is_not_flagged(newsroom, target, monkeypatch):
-    from factcheck.verdicts import views as verdict_views
+    from factcheck.verdicts.views import similar as verdict_views
 
     _statement(newsroom, VARIANTS[0], 1)
     monkeypatch.setattr(verdict_views, "SIMILAR_TIMEOUT_MS", 60_000)

@@ -7,8 +7,8 @@ import pytest
 
 from django.db import connection
 
-from factcheck.verdicts import views
-from factcheck.verdicts.views import SIMILAR_MIN, similar_claims
+from factcheck.verdicts.views import similar as views
+from factcheck.verdicts.views.similar import SIMILAR_MIN, similar_claims
 from tests.factories import make_article, make_claim
 
 pytestmark = pytest.mark.django_db

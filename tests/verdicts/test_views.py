@@ -10,6 +10,7 @@ from factcheck.claims.models import Claim
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
+from tests.verdicts.conftest import open_version
 
 HX = {"HX-Request": "true"}
 
@@ -116,10 +117,10 @@ def test_draft_submit_approve_through_the_panel(client, login, editor, colleague
     assert response.status_code == 200 and b"Draft saved." in response.content
     verdict = Verdict.objects.get()
     assert verdict.status == Verdict.Status.DRAFT
-    # when submitted
-    response = client.post(
-        url, {"rating": rating.pk, "conclusion": "Close to the figure.", "action": "submit"}, headers=HX
-    )
+    # when submitted (from the form as the save redrew it)
+    version = re.search(r'name="version" value="([^"]*)"', response.content.decode()).group(1)
+    data = {"rating": rating.pk, "conclusion": "Close to the figure.", "action": "submit", "version": version}
+    response = client.post(url, data, headers=HX)
     verdict.refresh_from_db()
     assert verdict.status == Verdict.Status.IN_REVIEW
     assert b"Waiting for another editor" in response.content
@@ -295,7 +296,8 @@ def test_the_verdict_form_works_without_javascript(login, checker, claim, rating
     page = client.get(response["Location"])
     assert b"Draft saved." in page.content and b"Plain POST." in page.content
     response = client.post(
-        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "x", "action": "submit"}
+        reverse("verdicts:verdict_save", args=[claim.pk]),
+        {"rating": rating.pk, "conclusion": "x", "action": "submit", "version": open_version(claim)},
     )
     assert response.status_code == 302
     assert b"Attach at least one piece of public evidence" in client.get(claim.get_absolute_url()).content
@@ -307,7 +309,7 @@ def test_the_verdict_form_works_without_javascript(login, checker, claim, rating
 def _save(client, claim, rating, action="draft", conclusion="Close to the figure."):
     return client.post(
         reverse("verdicts:verdict_save", args=[claim.pk]),
-        {"rating": rating.pk, "conclusion": conclusion, "action": action},
+        {"rating": rating.pk, "conclusion": conclusion, "action": action, "version": open_version(claim)},
         headers=HX,
     )
 

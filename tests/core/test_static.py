@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 STATIC_TAG = re.compile(r"""\{%\s*static\s+['"]([^'"]+)['"]\s*%\}""")
@@ -50,3 +51,10 @@ def test_no_stylesheet_or_script_in_static_is_empty():
         if path.suffix in (".css", ".js", ".svg") and path.stat().st_size == 0
     ]
     assert empty == []
+
+
+def test_it_answers_favicon_ico_with_the_svg_icon(client):
+    # a page that links no icon (the admin, a JSON answer) makes the browser ask for /favicon.ico
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == static("favicon.svg")
+    assert b"<svg" in Path(finders.find("favicon.svg")).read_bytes()

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from factcheck.claims.models import Article, Claim
+from factcheck.core.fetch import link_refusal
 from factcheck.core.forms import QuickCheckboxInput, QuickDateInput, QuickNumberInput, QuickSelect, WebURLField
 from factcheck.sources.models import Source
 
@@ -47,9 +48,14 @@ class ArticleSubmitForm(ArticleTextForm):
         self.fields["outlet"].queryset = Source.objects.for_newsroom(newsroom).active()
 
     def clean_url(self):
+        """http(s) to a public host, whether the page is fetched or the link kept beside pasted text: the same
+        rule as a submit by link (link_refusal), so localhost and 127.0.0.1 are refused alike."""
         url = self.cleaned_data["url"]
         if url and not url.lower().startswith(("http://", "https://")):
             raise forms.ValidationError("Only http and https links are accepted.")
+        refusal = link_refusal(url) if url else None
+        if refusal:
+            raise forms.ValidationError(refusal)
         return url
 
     def clean(self):

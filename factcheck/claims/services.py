@@ -11,7 +11,6 @@ import logging
 import time
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from celery.exceptions import SoftTimeLimitExceeded
 
@@ -30,7 +29,7 @@ from factcheck.claims.jobs import (
 from factcheck.claims.models import Article, ExtractionRun, content_hash, url_hash
 from factcheck.claims.pages import PageUnreadable, page_article, url_normalise
 from factcheck.claims.results import results_write
-from factcheck.core.fetch import FetchRefused, address_allowed, fetch
+from factcheck.core.fetch import FetchRefused, fetch, link_refusal
 from factcheck.core.forms import error_text
 from factcheck.core.jobs import JobProgress, job_fail, job_mine, job_sweep, job_take
 from factcheck.sources.models import Source
@@ -163,6 +162,8 @@ def article_build(*, newsroom, user, title, body, digest, url="", outlet=None, p
     caller has checked itself (an import checks its outlets in bulk), beside the newsroom and user."""
     if outlet is not None and outlet.newsroom_id != newsroom.pk:
         raise ValidationError({"outlet": "Unknown outlet."})
+    if url:  # the link kept beside pasted text: the same rule as a link that is fetched
+        _url_address_check(url)
     article = Article(
         newsroom=newsroom,
         title=((title or "").strip() or _title_from(body))[:500],
@@ -216,8 +217,8 @@ def article_submit_url(*, newsroom, user, url, title="", outlet=None, published_
     The URL is stored normalised (scheme and host lower-case, no default port, no fragment). The same
     URL already in the newsroom, submitted by URL or pasted with this link, returns that article
     (created=False, run=None). Raises ValidationError({"url": ...}) for a link that is not http(s), is
-    malformed, or names a private or reserved IP address. `title`, `outlet` and `published_on` (the
-    import's optional fields) win over what the page says.
+    malformed, or names a private or reserved IP address, localhost or a *.local name (link_refusal).
+    `title`, `outlet` and `published_on` (the import's optional fields) win over what the page says.
     """
     url = url_normalise(url)
     _url_address_check(url)
@@ -280,18 +281,11 @@ def article_text_paste(*, article, user, title="", body) -> ExtractionRun:
 
 
 def _url_address_check(url):
-    """Refuse at once a link to a private or reserved IP address (host names are checked by the fetch)."""
-    import ipaddress
-
-    host = urlsplit(url).hostname or ""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return
-    if not address_allowed(address):
-        raise ValidationError(
-            {"url": "This address is on a private or reserved network: only public web pages are fetched."}
-        )
+    """Refuse at once a link to a private or reserved IP address, localhost or a *.local name (other names are
+    checked when the fetch resolves them)."""
+    refusal = link_refusal(url)
+    if refusal:
+        raise ValidationError({"url": refusal})
 
 
 def outlet_for(*, newsroom, name, url=""):

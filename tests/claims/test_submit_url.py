@@ -109,6 +109,10 @@ def test_it_finds_a_pasted_article_with_the_same_link(newsroom, checker):
         ("http://127.0.0.1/admin", "private or reserved"),
         ("http://[::ffff:10.0.0.1]/", "private or reserved"),
         ("http://169.254.169.254/latest/meta-data/", "private or reserved"),
+        ("http://localhost:8000/admin", "localhost is on a private or reserved network"),
+        ("http://LocalHost./x", "localhost is on a private or reserved network"),
+        ("http://cms.localhost/x", "cms.localhost is on a private or reserved network"),
+        ("http://printer.local/x", "printer.local is a name on the local network"),
         ("https://exa mple.org/", "Enter a full web address starting with http:// or https://"),
     ],
 )
@@ -222,14 +226,22 @@ def test_a_missing_page_fails_the_run_with_the_status(newsroom, checker, page_se
     assert result.run.status == Status.FAILED and "answered 404" in result.run.message
 
 
-def test_a_loopback_url_fails_without_the_allow_list(newsroom, checker, page_server, settings, run_now):
+def test_a_loopback_name_is_refused_at_submit_as_its_address_is(newsroom, checker, page_server, settings):
+    # given no allow-list: localhost is refused before any run, as 127.0.0.1 is (a name that merely resolves
+    # to a private address is refused by the run's fetch: test_fetch)
     settings.FETCH_ALLOWED_NETWORKS = []
-    # 127.0.0.1 itself is refused at submit; a name that resolves to it is refused by the run
-    url = f"http://localhost:{page_server.port}/pages/harbour-tolls.html"
-    result = run_now(newsroom, checker, url)
-    assert result.run.status == Status.FAILED
-    assert "private or reserved network address" in result.run.message
-    assert page_server.requests == []
+    for host in ("localhost", "127.0.0.1"):
+        with pytest.raises(ValidationError) as caught:
+            submit_url(newsroom, checker, f"http://{host}:{page_server.port}/pages/harbour-tolls.html")
+        assert f"{host} is on a private or reserved network" in caught.value.message_dict["url"][0]
+    assert not Article.objects.exists() and page_server.requests == []
+
+
+def test_an_allow_listed_loopback_admits_localhost_too(newsroom, checker, page_server, settings, run_now):
+    # given the loopback addresses in the allow-list: localhost, checked as 127.0.0.1, is submitted and fetched
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32", "::1/128"]
+    result = run_now(newsroom, checker, f"http://localhost:{page_server.port}/pages/harbour-tolls.html")
+    assert result.run.status == Status.SUCCEEDED, result.run.message
 
 
 def test_a_page_whose_text_is_already_an_article_fails_and_points_to_it(
@@ -351,13 +363,15 @@ def test_the_run_status_shows_fetching(login, checker, newsroom, monkeypatch):
 @pytest.mark.worker
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_fetches_and_extracts_with_the_allow_list_from_its_environment(
-    newsroom, checker, page_server, worker_processes
+    newsroom, checker, page_server, worker_processes, settings
 ):
     from tests.conftest import wait_until
 
     # given a worker whose environment lists the local server's network
     worker_processes.start(concurrency=1, extra_env={"FACTCHECK_FETCH_ALLOWED_NETWORKS": "127.0.0.1/32,::1/128"})
-    # when a URL is submitted (no allow-list in this process: the submit itself never fetches)
+    # when a URL is submitted (the submit checks the host against this process's allow-list; only the
+    # worker fetches, with the allow-list from its own environment)
+    settings.FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
     url = f"http://localhost:{page_server.port}/pages/school-meals.html"
     result = submit_url(newsroom, checker, url)
     # then the worker fetched, read and extracted it

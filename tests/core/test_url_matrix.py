@@ -11,7 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
 
 # Routes served by Django itself or deliberately public.
-PUBLIC = {"login", "logout", "healthz", "home"}
+PUBLIC = {"login", "logout", "healthz", "home", "favicon"}
 
 
 def _a_member(world):

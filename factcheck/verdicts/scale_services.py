@@ -1,4 +1,5 @@
-"""Writes to a newsroom's rating scale: add or edit a rating, retire it, delete an unused one.
+"""Writes to a newsroom's rating scale: add or edit a rating, retire it, delete an unused one; and the
+warning when a verdict's rating contradicts all its evidence.
 
 Every write locks the newsroom row first, so two admins editing the scale take turns: the
 one-label-per-scale and "keep one active rating" rules are checked against committed rows.
@@ -12,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from factcheck.newsrooms.models import Newsroom
-from factcheck.verdicts.models import RatingScale, Verdict
+from factcheck.verdicts.models import Evidence, RatingScale, Verdict
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -94,3 +95,25 @@ def rating_delete(*, newsroom: Newsroom, rating: RatingScale) -> None:
     if rating.active and not _keeps_an_active_rating(newsroom, rating):
         raise ValidationError("The scale needs at least one active rating.")
     rating.delete()
+
+
+def verdict_rating_warning(*, rating: RatingScale | None, stances) -> str:
+    """A warning when the rating contradicts all the evidence, '' otherwise; it never blocks a save or submit.
+
+    Contradicts: the rating is on the true side of the newsroom's scale (RatingScale.side, from the values
+    of its active on-scale ratings) while every evidence item refutes the statement, or on the false side
+    while every item supports it. Nothing with no evidence, mixed or context evidence, no rating, or a
+    rating off the scale (Unverifiable) or in its middle.
+    """
+    stances = list(stances)
+    if rating is None or not rating.on_scale or len(set(stances)) != 1:
+        return ""
+    wanted = {Evidence.Stance.REFUTES: "true", Evidence.Stance.SUPPORTS: "false"}.get(stances[0])
+    if wanted is None or rating.side(RatingScale.objects.filter(newsroom_id=rating.newsroom_id).bounds()) != wanted:
+        return ""
+    verb = "refute" if stances[0] == Evidence.Stance.REFUTES else "support"
+    count = len(stances)
+    items = {1: f"The only evidence item {verb}s", 2: f"Both evidence items {verb}"}.get(
+        count, f"All {count} evidence items {verb}"
+    )
+    return f"{items} this statement, but the rating is {rating.label}."

@@ -250,28 +250,6 @@ def _version_check(verdict, version, user):
     raise VerdictStale(verdict=verdict, who=who, you=who is not None and who.pk == user.pk)
 
 
-def verdict_rating_warning(*, rating: RatingScale | None, stances) -> str:
-    """A warning when the rating contradicts all the evidence, '' otherwise; it never blocks a save or submit.
-
-    Contradicts: the rating is on the true side of the newsroom's scale (RatingScale.side, from the values
-    of its active on-scale ratings) while every evidence item refutes the statement, or on the false side
-    while every item supports it. Nothing with no evidence, mixed or context evidence, no rating, or a
-    rating off the scale (Unverifiable) or in its middle.
-    """
-    stances = list(stances)
-    if rating is None or not rating.on_scale or len(set(stances)) != 1:
-        return ""
-    wanted = {Evidence.Stance.REFUTES: "true", Evidence.Stance.SUPPORTS: "false"}.get(stances[0])
-    if wanted is None or rating.side(RatingScale.objects.filter(newsroom_id=rating.newsroom_id).bounds()) != wanted:
-        return ""
-    verb = "refute" if stances[0] == Evidence.Stance.REFUTES else "support"
-    count = len(stances)
-    items = {1: f"The only evidence item {verb}s", 2: f"Both evidence items {verb}"}.get(
-        count, f"All {count} evidence items {verb}"
-    )
-    return f"{items} this statement, but the rating is {rating.label}."
-
-
 def _rating_check(claim, rating):
     if rating is not None and (rating.newsroom_id != claim.newsroom_id or not rating.active):
         raise ValidationError({"rating": "Pick a rating from the newsroom's scale."})

@@ -13,7 +13,7 @@ from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim, claim_band
 from factcheck.newsrooms.access import get_for_member, get_membership
 from factcheck.verdicts.forms import VerdictForm
-from factcheck.verdicts.services import verdict_rating_warning
+from factcheck.verdicts.scale_services import verdict_rating_warning
 from factcheck.verdicts.views import claim_context_text, claim_history, review_context, shown_rating, similar_claims
 
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import RatingScale, Verdict
-from factcheck.verdicts.services import verdict_rating_warning, verdict_save_draft, verdict_submit
+from factcheck.verdicts.scale_services import verdict_rating_warning
+from factcheck.verdicts.services import verdict_save_draft, verdict_submit
 from tests.factories import make_evidence
 from tests.verdicts.conftest import open_version
 

@@ -17,7 +17,8 @@ from factcheck.claims.forms import triage_forms
 from factcheck.newsrooms.access import get_membership
 from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
 from factcheck.verdicts.models import Verdict
-from factcheck.verdicts.services import evidence_lock_reason, verdict_rating_warning, verdict_version
+from factcheck.verdicts.scale_services import verdict_rating_warning
+from factcheck.verdicts.services import evidence_lock_reason, verdict_version
 
 EVIDENCE_PANEL = "verdicts/partials/evidence.html"
 VERDICT_PANEL = "verdicts/partials/verdict_panel.html"

@@ -2,13 +2,13 @@
 
 - Always (when ../shared/data is there): a small deterministic sample (every 4th sentence of the
   first 6 debates of crowdsourced.csv, one fixed candidate) trains to the same scores to 1e-6 twice.
-- With FACTCHECK_FULL_TRAIN_TEST=1: `train --refit-only` on all of crowdsourced.csv (the shipped
-  file's chosen candidate, its row weights, its folds, its calibration) gives the shipped file's
-  scores to 1e-6 (about 2 minutes here, so it is opt-in). The hand features read the quantities, so a change to
-  quantities/ or to the claim-type wording can move the scores: retrain (`train`) after such a change.
+- Always (same condition): `train --refit-only` on all of crowdsourced.csv (the shipped file's chosen
+  candidate, its row weights, its folds, its calibration) gives the shipped file's scores to 1e-6 (about
+  35 s here). The hand features read the quantities, so a change to quantities/ or to the claim-type
+  wording can move the scores, and this test then fails: refit (`train --refit-only`, or the full search
+  `train`) and ship the new model.npz with such a change. It was opt-in until 2026-12-05, and the shipped
+  file had drifted (cw-b84a9a71 no longer reproduced: max score difference 0.013).
 """
-
-import os
 
 import numpy as np
 import pytest
@@ -56,13 +56,14 @@ def test_training_on_a_small_sample_is_deterministic(tmp_path):
 
 
 @needs_data
-@pytest.mark.skipif(os.environ.get("FACTCHECK_FULL_TRAIN_TEST") != "1", reason="set FACTCHECK_FULL_TRAIN_TEST=1")
 def test_refitting_reproduces_the_shipped_model(tmp_path):
     out = tmp_path / "model.npz"
     assert T.main(["--refit-only", "--out", str(out)]) == 0
     shipped, again = Model(MODEL_PATH), Model(str(out))
-    assert again.version == shipped.version
-    s1 = np.array([shipped.score(t, explain=False)[0] for t in PROBES])
-    s2 = np.array([again.score(t, explain=False)[0] for t in PROBES])
+    # Not the version: it hashes the weights' bytes, and a refit on another CPU's vector instructions moves
+    # them by rounding (about 1e-12), far below what the scores show.
+    texts = PROBES + [r["text"] for r in _sample()[:300]]
+    s1 = np.array([shipped.score(t, explain=False)[0] for t in texts])
+    s2 = np.array([again.score(t, explain=False)[0] for t in texts])
     assert np.max(np.abs(s1 - s2)) < 1e-6
     assert abs(again.news_threshold - shipped.news_threshold) < 1e-6

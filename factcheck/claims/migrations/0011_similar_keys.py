@@ -3,7 +3,7 @@
 claims_similarkey holds, for every statement, a key for each of its 6 longest distinct words of 4 letters or
 more (lower-cased, no digits: a statement repeated with a changed figure keeps its keys), the first 32 bits
 of the word's md5 (stable across PostgreSQL versions). The panel reads at most 200 statements per key of
-its statement, newest first, from the primary key alone (factcheck.verdicts.views.similar_candidates), so
+its statement, newest first, from the primary key alone (factcheck.verdicts.views.similar.similar_candidates), so
 its cost does not grow with the newsroom, where the GiST walk it replaces opened the newsroom's whole index
 for a statement with no close neighbour (about 1 s at a million statements).
 

@@ -35,3 +35,10 @@ def make_verdict(claim, author, status=Verdict.Status.DRAFT, **extra):
     return Verdict.objects.create(
         newsroom=claim.newsroom, claim=claim, author=author, rating=rating, status=status, **extra
     )
+
+
+def give_name(user, first, last):
+    """Give a persona (who has only a login) a full name."""
+    user.first_name, user.last_name = first, last
+    user.save(update_fields=["first_name", "last_name"])
+    return user

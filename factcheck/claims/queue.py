@@ -152,20 +152,21 @@ def capped_count_sql(qs):
     return f"SELECT count(*) FROM ({sql}) c", params  # noqa: S608 -- Django's own SQL; values are parameters
 
 
-def pairs_sql(qs, label):
-    """(sql, params) of a query of one value: the rows of `qs`, a values_list("pk", label), as one JSON array of
-    [pk, label] pairs in `label` order (then pk), for page_fetch's `extras`; a select's choices."""
+def pairs_sql(qs, label, *more):
+    """(sql, params) of a query of one value: the rows of `qs`, a values_list("pk", label, *more), as one JSON
+    array of [pk, label, *more] rows in `label` order (then pk), for page_fetch's `extras`; a select's choices."""
     sql, params = qs.query.sql_with_params()
-    label = connection.ops.quote_name(label)
+    label, *more = (connection.ops.quote_name(name) for name in (label, *more))
+    columns = ", ".join(f"x.{name}" for name in (label, *more))
     if connection.vendor == "postgresql":
-        pairs = f"coalesce(json_agg(json_build_array(x.pk, x.{label}) ORDER BY x.{label}, x.pk), '[]')"
+        pairs = f"coalesce(json_agg(json_build_array(x.pk, {columns}) ORDER BY x.{label}, x.pk), '[]')"
     else:  # SQLite (make run): its aggregate keeps the order of the subquery's rows
-        pairs = f"json_group_array(json_array(x.pk, x.{label}))"
+        pairs = f"json_group_array(json_array(x.pk, {columns}))"
     return f"SELECT {pairs} FROM ({sql}) x", params  # noqa: S608 -- Django's own SQL; values are parameters
 
 
 def pairs(value):
-    """The value of a pairs_sql query as [(pk, label), ...]: psycopg decodes the json type, SQLite gives text."""
+    """The value of a pairs_sql query as [(pk, label, ...), ...]: psycopg decodes json, SQLite gives text."""
     return [tuple(pair) for pair in (json.loads(value) if isinstance(value, str) else value)]
 
 

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import connection, models, transaction
 from django.db.models import Count, Sum
 
+from factcheck.core.people import display_name_sql
 from factcheck.newsrooms.models import Newsroom
 
 BUCKET = timedelta(minutes=15)  # every time zone's offset is a multiple of 15 minutes: buckets add up to local days
@@ -73,12 +74,12 @@ class ClaimFoundTally(models.Model):
 
 
 def claim_tally_rows(newsroom_id):
-    """[{status, assignee_id, assignee__username, n}] with n ≠ 0, and how many rows the read summed
+    """[{status, assignee_id, assignee__username, name, n}] with n ≠ 0, and how many rows the read summed
     beyond one per key (what compaction would fold)."""
     rows = list(
         ClaimTally.objects.filter(newsroom_id=newsroom_id)
         .order_by()
-        .values("status", "assignee_id", "assignee__username")
+        .values("status", "assignee_id", "assignee__username", name=display_name_sql("assignee__"))
         .annotate(n=Sum("n"), rows=Count("pk"))
     )
     return [r for r in rows if r["n"]], sum(r["rows"] - 1 for r in rows)

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from factcheck.core.forms import error_text, secret_once_create
+from factcheck.core.people import name_and_login
 from factcheck.newsrooms.access import get_for_member, get_member_with, get_membership
 from factcheck.newsrooms.forms import MemberAddForm, MemberRoleForm
 from factcheck.newsrooms.models import Membership
@@ -72,7 +73,7 @@ def member_role(request, pk):
     except (ValidationError, MembershipConflict) as exc:
         messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
     else:
-        messages.success(request, f"{member.user.get_username()} is now {member.get_role_display().lower()}.")
+        messages.success(request, f"{name_and_login(member.user)} is now {member.get_role_display().lower()}.")
         if member.pk == admin.pk and not member.is_admin:
             return redirect("home")  # they no longer manage members
     return redirect("newsrooms:members")
@@ -88,7 +89,7 @@ def member_remove_view(request, pk):
     except (ValidationError, MembershipConflict) as exc:
         messages.error(request, error_text(exc) if isinstance(exc, ValidationError) else str(exc))
         return redirect("newsrooms:members")
-    messages.success(request, f"{member.user.get_username()} was removed from the newsroom.")
+    messages.success(request, f"{name_and_login(member.user)} was removed from the newsroom.")
     if member.pk == admin.pk:
         return redirect("home")  # an admin who left no longer manages this newsroom
     return redirect("newsrooms:members")

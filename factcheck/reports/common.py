@@ -4,20 +4,14 @@ import copy
 
 from django.urls import reverse
 
-from factcheck.core.people import full_name
+from factcheck.core.people import display_name, full_name
 from factcheck.verdicts.models import Verdict
-
-
-def person_name(user):
-    if user is None:
-        return ""
-    return user.get_full_name() or user.get_username()
 
 
 def export_name(user, *, internal):
     """How an export names a person: internal exports (admins only) may fall back to the login, others
     show the full name or nothing."""
-    return person_name(user) if internal else full_name(user)
+    return display_name(user) if internal else full_name(user)
 
 
 def absolute(base_url, path):

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from factcheck.claims.models import Article, Claim
+from factcheck.core.people import display_name
 from factcheck.reports.models import ReportExport
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import RatingScale, Verdict
@@ -48,7 +49,7 @@ class ReportForm(forms.Form):
         self.fields["checker"].queryset = (
             get_user_model().objects.filter(memberships__newsroom=newsroom).order_by("username")
         )
-        self.fields["checker"].label_from_instance = lambda u: u.get_full_name() or u.get_username()
+        self.fields["checker"].label_from_instance = display_name
         if not membership.is_admin:
             del self.fields["internal"]
 

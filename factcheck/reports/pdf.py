@@ -25,7 +25,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from factcheck.reports.common import evidence_of, person_name, statement_context, verdict_url
+from factcheck.core.people import display_name
+from factcheck.reports.common import evidence_of, statement_context, verdict_url
 from factcheck.reports.selection import filters_describe
 from factcheck.verdicts.models import RatingScale
 
@@ -77,8 +78,8 @@ def _section(verdict, base_url, number):
         "statement": statement,
         "after": after,
         "evidence": evidence_of(verdict),
-        "author": person_name(verdict.author),
-        "reviewer": person_name(verdict.reviewer),
+        "author": display_name(verdict.author),
+        "reviewer": display_name(verdict.reviewer),
         "url": verdict_url(verdict, base_url),
     }
 
@@ -125,7 +126,7 @@ def _documents(*, export, verdicts, totals, pages, total=None, on_row=None, part
         "export": export,
         "newsroom": export.newsroom,
         "generated_at": timezone.localtime(),
-        "generated_by": person_name(export.requested_by),
+        "generated_by": display_name(export.requested_by),
         "filters": filters_describe(newsroom=export.newsroom, filters=export.filters),
         "totals": totals.context(),
         "chart": chart,

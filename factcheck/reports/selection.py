@@ -10,6 +10,7 @@ from itertools import islice
 
 from django.db.models import F, Q
 
+from factcheck.core.people import display_name
 from factcheck.reports.common import credited
 from factcheck.verdicts.models import Evidence, Verdict
 
@@ -125,7 +126,7 @@ def filters_describe(*, newsroom, filters):
         )
     if filters.get("checker"):
         user = get_user_model().objects.filter(pk=filters["checker"], memberships__newsroom=newsroom).first()
-        rows.append(("Checker", (user.get_full_name() or user.get_username()) if user else "—"))
+        rows.append(("Checker", display_name(user) or "—"))
     if filters.get("claim_type"):
         rows.append(("Claim type", str(Claim.Type(filters["claim_type"]).label)))
     return rows

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from factcheck.claims import rollup as claim_rollup
 from factcheck.claims.models import Claim
+from factcheck.core.people import display_name_sql
 from factcheck.newsrooms.access import get_membership
 from factcheck.verdicts import rollup
 from factcheck.verdicts.models import Verdict
@@ -86,12 +87,12 @@ def median_wait(newsroom):
 
 
 def workload(claims):
-    """Open statements per assignee: total, in progress, in review."""
+    """Open statements per assignee (login and name): total, in progress, in review."""
     return list(
         claims.open()
         .exclude(assignee=None)
         .order_by()
-        .values("assignee__username")
+        .values("assignee__username", name=display_name_sql("assignee__"))
         .annotate(
             total=Count("pk"),
             in_progress=Count("pk", filter=Q(status=Claim.Status.IN_PROGRESS)),
@@ -137,7 +138,13 @@ def rollup_counts(newsroom, today):
             continue
         person = people.setdefault(
             row["assignee_id"],
-            {"assignee__username": row["assignee__username"], "total": 0, "in_progress": 0, "in_review": 0},
+            {
+                "assignee__username": row["assignee__username"],
+                "name": row["name"],
+                "total": 0,
+                "in_progress": 0,
+                "in_review": 0,
+            },
         )
         person["total"] += n
         person["in_progress"] += n if status == Claim.Status.IN_PROGRESS else 0

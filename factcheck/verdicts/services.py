@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from factcheck.claims.models import Claim
 from factcheck.core.history import history_record
+from factcheck.core.people import display_name
 from factcheck.core.signals import verdict_published
 from factcheck.newsrooms.access import member_check
 from factcheck.newsrooms.models import Membership
@@ -56,7 +57,7 @@ class VerdictStale(VerdictConflict):
 
     def __init__(self, *, verdict, who, you):
         self.verdict, self.who, self.you, self.when = verdict, who, you, verdict.updated_at
-        name = "You (in another tab or window)" if you else (who.get_username() if who else "A colleague")
+        name = "You (in another tab or window)" if you else (display_name(who) or "A colleague")
         moment = timezone.localtime(self.when).strftime("%d %b %H:%M")
         super().__init__(f"Not saved: {name} changed this draft at {moment}, after you opened it.")
 

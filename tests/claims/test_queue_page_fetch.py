@@ -42,16 +42,17 @@ def test_it_shows_a_new_or_removed_outlet_on_the_next_load(login, editor, newsro
 
 
 def test_it_shows_a_new_or_removed_member_in_the_bulk_bar_on_the_next_load(login, editor, newsroom, admin_member):
+    # the select names people (people.name_choices): member_create's display name, "Dora", not the login "dora"
     client = login(editor)
-    assert "dora" not in _options(client.get(reverse("claims:queue")), "bulk")
+    assert "Dora" not in _options(client.get(reverse("claims:queue")), "bulk")
     dora = member_create(newsroom=newsroom, username="dora", email="dora@example.org", display_name="Dora").membership
-    assert '">dora</option>' in _options(client.get(reverse("claims:queue")), "bulk")
+    assert '">Dora</option>' in _options(client.get(reverse("claims:queue")), "bulk")
     member_set_role(membership=dora, role=Membership.Role.VIEWER)  # viewers are not assigned statements
-    assert "dora" not in _options(client.get(reverse("claims:queue")), "bulk")
+    assert "Dora" not in _options(client.get(reverse("claims:queue")), "bulk")
     member_set_role(membership=Membership.objects.get(pk=dora.pk), role=Membership.Role.CHECKER)
-    assert "dora" in _options(client.get(reverse("claims:queue")), "bulk")
+    assert "Dora" in _options(client.get(reverse("claims:queue")), "bulk")
     member_remove(membership=Membership.objects.get(pk=dora.pk))
-    assert "dora" not in _options(client.get(reverse("claims:queue")), "bulk")
+    assert "Dora" not in _options(client.get(reverse("claims:queue")), "bulk")
 
 
 def test_the_full_page_is_one_query_beyond_the_session_user_and_membership(

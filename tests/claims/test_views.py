@@ -14,7 +14,7 @@ from factcheck.claims.services import article_submit
 from factcheck.demo.content import AIR_ATTACK
 from factcheck.newsrooms.models import Membership
 from factcheck.verdicts.models import Verdict
-from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
+from tests.factories import give_name, make_article, make_claim, make_evidence, make_source, make_verdict
 
 HX = {"HX-Request": "true"}
 
@@ -573,3 +573,40 @@ def test_the_queue_fragment_updates_the_filter_count_out_of_band(login, editor):
     page = login(editor).get(reverse("claims:queue")).content.decode()
     assert "hx-swap-oob" not in page.split('id="queue-filter-count"', 1)[1].split(">", 1)[0]
     assert '<details class="filter-more" id="queue-filter-more">' in page
+
+
+# --- people by name -------------------------------------------------------------------------
+
+
+def test_the_queue_and_the_triage_name_the_assignee_not_their_login(login, editor, checker, drones):
+    # given a checker with a name, assigned a statement
+    give_name(checker, "Maria", "Lopez")
+    Claim.objects.filter(pk=drones.pk).update(assignee=checker)
+    client = login(editor)
+    # then the queue's row and bulk select, and the statement page's chip and select, show her name
+    queue = client.get(reverse("claims:queue")).content.decode()
+    assert '<span class="who-chip">Maria Lopez</span>' in queue
+    assert f'value="{checker.pk}">Maria Lopez</option>' in queue
+    page = client.get(drones.get_absolute_url()).content.decode()
+    assert '<span class="who-chip">Maria Lopez</span>' in page
+    assert f'<option value="{checker.pk}" selected>Maria Lopez</option>' in page
+    assert "carol" not in queue and "carol" not in page
+    # and assigning says so by name
+    response = client.post(reverse("claims:claim_assign", args=[drones.pk]), {"assignee": checker.pk}, headers=HX)
+    assert "Assigned to Maria Lopez." in response.content.decode()
+
+
+def test_the_assignee_selects_tell_apart_two_people_with_one_name(login, editor, colleague, checker, drones):
+    # given two members called Maria Lopez (logins bob and carol) and one called Alex Smith
+    give_name(colleague, "Maria", "Lopez")
+    give_name(checker, "Maria", "Lopez")
+    give_name(editor, "Alex", "Smith")
+    client = login(editor)
+    # then both selects add the login to the shared name only
+    for html in (
+        client.get(drones.get_absolute_url()).content.decode(),
+        str(client.get(reverse("claims:queue")).context["bulk"]["assignee"]),
+    ):
+        assert f'value="{colleague.pk}">Maria Lopez (bob)</option>' in html
+        assert f'value="{checker.pk}">Maria Lopez (carol)</option>' in html
+        assert f'value="{editor.pk}">Alex Smith</option>' in html

@@ -30,7 +30,7 @@ def test_an_admin_adds_a_member_and_renames_a_rating(
     page.click("#member-add button[type=submit]")
 
     # then the account exists and its one-time password is shown once
-    expect(page.locator(".created-member h2")).to_have_text("Account created for dana")
+    expect(page.locator(".created-member h2")).to_have_text("Account created for Dana Okafor (dana)")
     password = page.locator("#initial-password").inner_text()
     dana = get_user_model().objects.get(username="dana")
     assert dana.check_password(password)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from factcheck.newsrooms.models import Membership
 from tests.conftest import PASSWORD, _member
+from tests.factories import give_name
 
 
 def _membership(user):
@@ -153,3 +154,25 @@ def test_the_password_form_explains_mistakes(login, checker):
     assert response.status_code == 200
     assert {"old_password", "new_password2"} <= set(response.context["form"].errors)
     assert login(checker).put(reverse("newsrooms:password")).status_code == 405
+
+
+def test_the_member_admin_shows_the_name_with_the_login(login, admin_member, checker):
+    # given a member with a name: the admin adds and manages people by login, so both are shown
+    give_name(checker, "Maria", "Lopez")
+    client = login(admin_member)
+    html = client.get(reverse("newsrooms:members")).content.decode()
+    assert "<strong>Maria Lopez</strong>" in html and '<div class="muted small">carol</div>' in html
+    assert 'aria-label="Remove Maria Lopez (carol)"' in html
+    # and the confirmation after a change names both too
+    response = client.post(
+        reverse("newsrooms:member_role", args=[_membership(checker).pk]), {"role": "editor"}, follow=True
+    )
+    assert "Maria Lopez (carol) is now editor." in response.content.decode()
+
+
+def test_a_new_account_is_announced_with_its_login(login, admin_member):
+    response = login(admin_member).post(
+        reverse("newsrooms:member_add"),
+        {"username": "dana", "email": "dana@example.org", "display_name": "Dana Okafor", "role": "checker"},
+    )
+    assert "Account created for Dana Okafor (dana)" in response.content.decode()

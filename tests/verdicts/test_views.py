@@ -9,7 +9,7 @@ from django.urls import reverse
 from factcheck.claims.models import Claim
 from factcheck.sources.models import Source
 from factcheck.verdicts.models import Evidence, RatingScale, Verdict
-from tests.factories import make_article, make_claim, make_evidence, make_source, make_verdict
+from tests.factories import give_name, make_article, make_claim, make_evidence, make_source, make_verdict
 from tests.verdicts.conftest import open_version
 
 HX = {"HX-Request": "true"}
@@ -509,3 +509,41 @@ def test_another_newsrooms_user_id_and_a_missing_id_get_the_same_answer(login, e
     assert (first.status_code, first["Location"]) == (second.status_code, second["Location"])
     assert first_page == second_page and b"Unknown person." in first_page[2]
     assert Claim.objects.get(pk=claim.pk).assignee is None
+
+
+# --- people by name -------------------------------------------------------------------------
+
+
+def test_the_statement_page_names_colleagues_not_their_logins(login, editor, colleague, claim, rating):
+    # given evidence and a verdict in review by Maria Lopez (login alice)
+    give_name(editor, "Maria", "Lopez")
+    give_name(colleague, "Sam", "Lee")
+    client = login(editor)
+    _evidence_post(client, claim, url="https://port.example.gov/annual-report")
+    client.post(
+        reverse("verdicts:verdict_save", args=[claim.pk]), {"rating": rating.pk, "conclusion": "c1", "action": "submit"}
+    )
+    # when Sam Lee (login bob) opens the statement and its history
+    client = login(colleague)
+    html = client.get(claim.get_absolute_url()).content.decode()
+    history = client.get(claim.get_absolute_url(), {"tab": "history"}, headers=HX).content.decode()
+    # then names, not logins: evidence, verdict author, history, and his own account menu
+    assert "Added by Maria Lopez," in html and "Written by Maria Lopez" in html
+    assert "<strong>Maria Lopez</strong>" in history
+    assert re.search(r'<summary title="Your account[^"]*">Sam Lee</summary>', html)
+    assert not re.search(r"\b(alice|bob)\b", html + history)
+
+
+def test_a_published_verdict_names_its_author_and_reviewer(login, editor, colleague, claim, rating):
+    give_name(editor, "Maria", "Lopez")
+    give_name(colleague, "Sam", "Lee")
+    make_verdict(claim, editor, status=Verdict.Status.PUBLISHED, rating=rating, reviewer=colleague)
+    html = login(editor).get(claim.get_absolute_url()).content.decode()
+    assert "By Maria Lopez, approved by Sam Lee on" in html
+
+
+def test_the_dashboard_workload_names_the_assignee(login, editor, newsroom):
+    give_name(editor, "Maria", "Lopez")
+    make_claim(make_article(newsroom), assignee=editor)
+    html = login(editor).get(reverse("verdicts:dashboard")).content.decode()
+    assert "<tr><td>Maria Lopez</td>" in html

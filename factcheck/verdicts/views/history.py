@@ -1,13 +1,16 @@
 """The statement page's history tab: every recorded change of a statement, its evidence and verdicts."""
 
+from django.contrib.auth import get_user_model
+
 from factcheck.claims.models import Claim
+from factcheck.core.people import display_name
 from factcheck.verdicts.models import Evidence, Verdict
 
 
 def claim_history(claim):
     """Every recorded change of the statement, its evidence and its verdicts, newest first.
 
-    Values are shown as people read them: choice labels, names for foreign keys, yes/no.
+    Values are shown as people read them: choice labels, names for foreign keys (people's display_name), yes/no.
     """
     tracked = {
         "statement": (Claim.history.filter(id=claim.pk), ["status", "assignee", "dismissed_reason", "priority"]),
@@ -53,7 +56,7 @@ def claim_history(claim):
                         "version": getattr(record, "version", None),
                     }
                 )
-    names = {model: {o.pk: str(o) for o in model._base_manager.filter(pk__in=pks)} for model, pks in wanted.items()}
+    names = {model: {o.pk: _label(o) for o in model._base_manager.filter(pk__in=pks)} for model, pks in wanted.items()}
     for entry in entries:
         entry["changes"] = [
             (field.name.replace("_", " "), _shown(field, old, names), _shown(field, new, names))
@@ -61,6 +64,11 @@ def claim_history(claim):
         ]
     entries.sort(key=lambda e: e["when"], reverse=True)
     return entries
+
+
+def _label(obj):
+    """A related row as people read it: a colleague (assignee, reviewer) by name, anything else by str()."""
+    return display_name(obj) if isinstance(obj, get_user_model()) else str(obj)
 
 
 def _shown(field, value, names):

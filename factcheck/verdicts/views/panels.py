@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import redirect, render
 
 from factcheck.claims.forms import triage_forms
+from factcheck.core.people import display_name
 from factcheck.newsrooms.access import get_membership
 from factcheck.verdicts.forms import CorrectionForm, EvidenceForm, ReturnForm, VerdictForm
 from factcheck.verdicts.models import Verdict
@@ -93,7 +94,7 @@ def review_context(
         "evidence_kept": keep,
         "touched_open_verdict": touched,
         "open_verdict_editors": sorted(
-            (u for u in contributors if u.pk != open_verdict.author_id), key=lambda u: u.get_username()
+            (u for u in contributors if u.pk != open_verdict.author_id), key=lambda u: display_name(u).casefold()
         ),
         "can_review": in_review and membership.can_edit and not touched,
         "can_withdraw": in_review and membership.can_write and open_verdict.author_id == request.user.pk,

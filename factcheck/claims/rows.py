@@ -21,6 +21,7 @@ from django.middleware.csrf import get_token
 from django.utils import dateformat, timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
+from factcheck.claims.chips import queue_types
 from factcheck.claims.models import Claim
 
 _CENT = Decimal("0.01")
@@ -56,11 +57,13 @@ class QueueRow:
 
 
 class _Page(NamedTuple):
-    """What every row of a page shares, looked up once: the time zone, the language, the status labels."""
+    """What every row of a page shares, looked up once: the time zone, the language, the status labels, the
+    Type filter."""
 
     zone: object
     language: str
     statuses: dict
+    keep_type: str | None  # the Type filter's choice: shown on every row even where claims.chips would hide it
 
 
 def score_label(score):
@@ -142,7 +145,14 @@ def assignee_html(claim, assign_url, *, user_pk, membership, csrf, next_path):
     return f'<div id="claim-{pk}-assignee" class="assignee">{who}{form}</div>'
 
 
-def _chips(claim):
+def _type_chips(types, keep):
+    """The chips of the types a queue row shows (claims.chips); when some are hidden, each names them all."""
+    shown = queue_types(types, keep)
+    title = f' title="All types: {escape(", ".join(types))}"' if len(shown) < len(types) else ""
+    return (f'<span class="chip t-{escape(t)}"{title}>{escape(t)}</span>' for t in shown)
+
+
+def _chips(claim, keep):
     chips = []
     if claim.is_new:
         chips.append('<span class="chip chip-new">new</span>')
@@ -153,7 +163,7 @@ def _chips(claim):
             '<span class="chip chip-known" title="Another fact-check of a similar claim is on record">'
             "checked elsewhere</span>"
         )
-    chips.extend(f'<span class="chip t-{escape(t)}">{escape(t)}</span>' for t in claim.type_list)
+    chips.extend(_type_chips(claim.type_list, keep))
     if claim.speaker:
         chips.append(f'<span class="chip chip-speaker">{escape(claim.speaker)}</span>')
     return "".join(chips)
@@ -179,7 +189,7 @@ def _row(claim, *, can_edit, assignee_cell, page):
         f'<td class="num"><span class="score band-{escape(band)}" title="Check-worthiness {score}{worthy}">'
         f"{score}</span></td>"
         f'<td class="stmt-cell"><a href="{url}" class="row-link">{escape(claim.short_text)}</a>'
-        f'<div class="chips">{_chips(claim)}</div></td>'
+        f'<div class="chips">{_chips(claim, page.keep_type)}</div></td>'
         f'<td class="article-cell col-article"><a href="{claim.article_url}">{escape(claim.article_short_title)}</a>'
         f"{outlet}</td>"
         f"<td>{status_badge_html(claim, page.statuses)}</td><td>{assignee_cell}</td>"
@@ -187,11 +197,12 @@ def _row(claim, *, can_edit, assignee_cell, page):
     )
 
 
-def queue_rows_html(rows, *, request, membership) -> SafeString:
+def queue_rows_html(rows, *, request, membership, type_filter=None) -> SafeString:
     """The <tr> elements of a queue page. `rows` are claims prepared by the view (url, assign_url, short_text,
-    article_url, article_short_title, band, is_new) from `views.queue_row_columns` (outlet_name, assignee_name)."""
+    article_url, article_short_title, band, is_new) from `views.queue_row_columns` (outlet_name, assignee_name);
+    `type_filter`: the claim type the queue is filtered on, if any."""
     csrf, next_path, user_pk = escape(get_token(request)), escape(request.get_full_path()), request.user.pk
-    page = _Page(timezone.get_current_timezone(), translation.get_language(), status_labels())
+    page = _Page(timezone.get_current_timezone(), translation.get_language(), status_labels(), type_filter or None)
     html = []
     for claim in rows:
         cell = assignee_html(

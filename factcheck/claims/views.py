@@ -235,7 +235,7 @@ def queue_results(request, membership, params, extras=None, write=None):
     return {
         "form": form,
         "rows": rows,
-        "rows_html": queue_rows_html(rows, request=request, membership=membership),
+        "rows_html": queue_rows_html(rows, request=request, membership=membership, type_filter=data.get("type")),
         "count": min(count, COUNT_CAP),
         "count_capped": count > COUNT_CAP,
         "is_first_page": not after,

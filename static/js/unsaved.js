@@ -56,6 +56,17 @@
     if (target && (target.matches(DIRTY) || target.querySelector(DIRTY))) event.detail.shouldSwap = false;
   });
 
+  // A person's click or submit that would swap out a dirty form it is not part of (the History tab replaces the
+  // evidence panel) asks first; OK goes on, Cancel keeps the typing. Polls and other untrusted triggers pass.
+  document.addEventListener("htmx:confirm", function (event) {
+    var target = event.detail.target, elt = event.detail.elt, trigger = event.detail.triggeringEvent;
+    if (!target || !trigger || !trigger.isTrusted) return;
+    var dirty = target.matches(DIRTY) ? target : target.querySelector(DIRTY);
+    if (!dirty || dirty.contains(elt)) return;
+    event.preventDefault();
+    if (window.confirm("What you typed here has not been saved. Leave it?")) event.detail.issueRequest(true);
+  });
+
   document.addEventListener("htmx:load", sync);
   sync();
 })();

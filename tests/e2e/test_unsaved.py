@@ -14,13 +14,18 @@ PASSAGE = "Total cost of the terminal: £52.1m (audited)."
 
 @pytest.fixture
 def statement(page, live_server, newsroom, checker, as_user):
-    """The statement page open for a checker; every dialog is recorded (and dismissed: the person stays)."""
+    """The statement page open for a checker; every dialog is recorded and dismissed (the person stays), or
+    accepted once a test sets page.accept_dialogs."""
     claim = make_claim(make_article(newsroom), start=39, end=133)
     page.set_viewport_size({"width": 1280, "height": 900})
     as_user(page, checker)
     page.goto(f"{live_server.url}{claim.get_absolute_url()}")
     page.dialogs, page.errors = [], []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.type), dialog.dismiss()))
+    page.accept_dialogs = False
+    page.on(
+        "dialog",
+        lambda dialog: (page.dialogs.append(dialog.type), dialog.accept() if page.accept_dialogs else dialog.dismiss()),
+    )
     page.on("pageerror", lambda exc: page.errors.append(str(exc)))
     page.on("console", lambda msg: page.errors.append(msg.text) if msg.type == "error" else None)
     return claim
@@ -91,4 +96,26 @@ def test_it_asks_before_leaving_typed_evidence_until_it_is_added(page, live_serv
     _queue_link(page).click()
     expect(page).to_have_url(f"{live_server.url}{reverse('claims:queue')}")
     assert page.dialogs == ["beforeunload"] * 3
+    assert page.errors == []
+
+
+def test_the_history_tab_asks_before_swapping_out_typed_evidence(page, live_server, statement):
+    # given a passage typed into the evidence form
+    quote = page.locator(f"#ev-{statement.pk}-quote")
+    quote.fill(PASSAGE)
+    history_tab = page.get_by_role("tab", name="History")
+    # when the checker opens the History tab and cancels the question, the typing stays
+    with page.expect_event("dialog") as dialog:
+        history_tab.click()
+    assert dialog.value.type == "confirm"
+    expect(quote).to_have_value(PASSAGE)
+    # then, accepting it, the History tab opens (and no question is left behind for leaving the page)
+    page.accept_dialogs = True
+    with page.expect_event("dialog") as dialog:
+        history_tab.click()
+    assert dialog.value.type == "confirm"
+    expect(page.locator(f"#claim-{statement.pk}-history-title")).to_be_visible()
+    _queue_link(page).click()
+    expect(page).to_have_url(f"{live_server.url}{reverse('claims:queue')}")
+    assert page.dialogs == ["confirm", "confirm"]
     assert page.errors == []

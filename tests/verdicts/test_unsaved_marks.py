@@ -6,7 +6,7 @@ import re
 from django.urls import reverse
 
 from factcheck.verdicts.services import verdict_save_draft
-from tests.verdicts.conftest import member
+from tests.verdicts.conftest import member, ready_for_review
 
 HX = {"HX-Request": "true"}
 
@@ -49,3 +49,18 @@ def test_it_sends_refused_evidence_back_dirty_and_added_evidence_clean(login, ch
     added = client.post(url, {"stance": "supports", "url": "https://x.example/", "quote": "q"}, headers=HX)
     assert b"evidence-item" in added.content
     assert _mark(added.content.decode(), "grid-form") == "data-warn-unsaved"
+
+
+def _tag_of(html, textarea_name):
+    """The <form> tag of the form holding the textarea `textarea_name`."""
+    at = html.index(f'name="{textarea_name}"')
+    return html[html.rindex("<form ", 0, at) : html.index(">", html.rindex("<form ", 0, at)) + 1]
+
+
+def test_a_reviewers_return_comment_is_guarded_and_comes_back_dirty_when_refused(login, checker, editor, claim, rating):
+    verdict = ready_for_review(claim, checker, rating)
+    client = login(editor)
+    page = client.get(claim.get_absolute_url()).content.decode()
+    assert re.search(r"data-warn-unsaved(?!=)", _tag_of(page, "comment"))
+    refused = client.post(reverse("verdicts:verdict_return", args=[verdict.pk]), {"comment": ""}, headers=HX)
+    assert 'data-warn-unsaved="dirty"' in _tag_of(refused.content.decode(), "comment")

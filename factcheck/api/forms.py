@@ -1,10 +1,9 @@
-import ipaddress
 from urllib.parse import urlsplit
 
 from django import forms
 
 from factcheck.api.models import ApiToken, Webhook
-from factcheck.core.fetch import address_allowed
+from factcheck.core.fetch import link_refusal
 from factcheck.core.forms import WebURLField
 
 
@@ -38,13 +37,7 @@ class WebhookCreateForm(forms.Form):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise forms.ValidationError("Only http and https URLs can receive webhooks.")
-        host = (parts.hostname or "").lower()
-        if host == "localhost" or host.endswith(".localhost"):
-            host = "127.0.0.1"
-        try:
-            literal = ipaddress.ip_address(host.strip("[]"))
-        except ValueError:
-            literal = None  # a name: checked when each delivery resolves it
-        if literal is not None and not address_allowed(literal):
-            raise forms.ValidationError("That address is not public: deliveries to it would be refused.")
+        refusal = link_refusal(url, refused="Webhooks are delivered only to public addresses")
+        if refusal:
+            raise forms.ValidationError(refusal)
         return url

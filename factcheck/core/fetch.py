@@ -196,16 +196,17 @@ def address_allowed(address):
     return _is_public(address)
 
 
-def link_refusal(url):
-    """Why a submitted link is refused at once, before any fetch (None when it may be submitted): its host is
-    an IP address that address_allowed refuses, "localhost" or a *.localhost name (this machine: checked as
-    127.0.0.1, so an allow-list that lists it admits them alike), or a *.local name (multicast DNS, the local
-    network only). Any other name is checked when the fetch resolves it."""
+def link_refusal(url, refused="Only public web pages can be submitted"):
+    """Why a link is refused at once, before any fetch (None when it may be used), as "<refused>: <why>": its
+    host is an IP address that address_allowed refuses, "localhost" or a *.localhost name (this machine:
+    checked as 127.0.0.1, so an allow-list that lists it admits them alike), or a *.local name (multicast DNS,
+    the local network only). Any other name is checked when the fetch resolves it. One rule for submitted
+    article links and webhook URLs."""
     host = (urlsplit(url.strip()).hostname or "").rstrip(".").lower()
     if host == "localhost" or host.endswith(".localhost"):
         address = ipaddress.ip_address("127.0.0.1")
     elif host.endswith(".local"):
-        return f"Only public web pages can be submitted: {host} is a name on the local network."
+        return f"{refused}: {host} is a name on the local network."
     else:
         try:
             address = ipaddress.ip_address(host)
@@ -213,7 +214,7 @@ def link_refusal(url):
             return None
     if address_allowed(address):
         return None
-    return f"Only public web pages can be submitted: {host} is on a private or reserved network."
+    return f"{refused}: {host} is on a private or reserved network."
 
 
 def _is_public(address):

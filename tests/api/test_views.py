@@ -80,12 +80,32 @@ def test_it_adds_a_webhook_and_shows_its_secret_once(admin_client, newsroom):
     assert webhook.secret not in admin_client.get(reverse("api:webhooks")).content.decode()
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:9000/x", "http://localhost/x", "http://10.0.0.8/x", "ftp://a.org/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://127.0.0.1:9000/x",
+        "http://localhost/x",
+        "http://hooks.localhost/x",
+        "http://10.0.0.8/x",
+        "http://[::1]/x",
+        "http://printer.local/x",
+        "ftp://a.org/",
+    ],
+)
 def test_it_refuses_a_webhook_to_a_private_address(admin_client, url):
     response = admin_client.post(reverse("api:webhook_create"), {"url": url, "events": ["verdict.published"]})
     assert response.status_code == 200
     assert "url" in response.context["form"].errors
     assert not Webhook.objects.exists()
+
+
+def test_a_refused_webhook_says_why(admin_client):
+    response = admin_client.post(
+        reverse("api:webhook_create"), {"url": "http://printer.local/x", "events": ["verdict.published"]}
+    )
+    assert response.context["form"].errors["url"] == [
+        "Webhooks are delivered only to public addresses: printer.local is a name on the local network."
+    ]
 
 
 def test_it_pauses_resumes_and_deletes_a_webhook(admin_client, newsroom, admin_member):

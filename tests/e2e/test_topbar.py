@@ -44,3 +44,22 @@ def test_an_admins_bar_is_one_line_even_with_a_long_name(browser, live_server, n
     page.locator("#account-menu button", has_text="Log out").click()
     expect(page.locator("#id_username")).to_be_visible()
     context.close()
+
+
+def test_between_a_phone_and_a_desktop_the_bar_wraps_and_hides_no_link(browser, live_server, newsroom, as_user):
+    # given an admin at widths where the links do not fit on one line (and the phone's "Menu" is not used)
+    admin = _member(newsroom, "alex.moreau", Membership.Role.ADMIN)
+    for width in (700, 900):
+        context = browser.new_context(viewport={"width": width, "height": 700})
+        page = context.new_page()
+        as_user(page, admin)
+        page.goto(f"{live_server.url}{reverse('claims:queue')}")
+        # then every link and menu of the bar lies inside the window, and the page does not scroll sideways
+        boxes = page.evaluate(
+            """() => [...document.querySelectorAll('nav[aria-label=Main] > a, .topmenu > summary')]
+              .map(el => { const r = el.getBoundingClientRect(); return [el.textContent.trim(), r.left, r.right]; })"""
+        )
+        assert len(boxes) == 9, boxes
+        assert all(left >= 0 and right <= width for _, left, right in boxes), (width, boxes)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        context.close()

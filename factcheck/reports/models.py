@@ -23,6 +23,7 @@ class ReportExport(Job):
         JSONLD = "jsonld", "ClaimReview JSON-LD"
 
     EXTENSIONS = {"csv": "csv", "pdf": "pdf", "jsonld": "jsonld"}
+    SHORT_NAMES = {"csv": "CSV", "pdf": "PDF", "jsonld": "ClaimReview"}  # a title or a button: "PDF report #1"
     CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "pdf": "application/pdf", "jsonld": "application/ld+json"}
 
     newsroom = models.ForeignKey(Newsroom, on_delete=models.CASCADE, related_name="report_exports")
@@ -56,6 +57,10 @@ class ReportExport(Job):
 
     def get_absolute_url(self):
         return reverse("reports:export", args=[self.pk])
+
+    @property
+    def short_format(self):
+        return self.SHORT_NAMES[self.format]
 
     @property
     def download_name(self):

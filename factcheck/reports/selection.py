@@ -109,7 +109,8 @@ def filters_describe(*, newsroom, filters):
     from factcheck.verdicts.models import RatingScale
 
     statuses = filters.get("statuses") or [Verdict.Status.PUBLISHED]
-    rows = [("Status", ", ".join(str(Verdict.Status(s).label) for s in statuses))]
+    # the statuses of the verdicts selected, not of the export: the label says so
+    rows = [("Verdicts included", ", ".join(str(Verdict.Status(s).label) for s in statuses))]
     start, end = filters.get("published_from"), filters.get("published_to")
     if start or end:
         rows.append(("Published", f"{start or '…'} to {end or 'today'}"))

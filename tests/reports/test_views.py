@@ -187,6 +187,24 @@ def test_it_shows_the_export_page_and_fragment(login, editor, finished_export, h
     assert "1 verdict left out of the ClaimReview file" in text and "not published" in text
 
 
+def test_it_words_the_export_page_for_a_reader(login, editor, finished_export):
+    text = login(editor).get(finished_export.get_absolute_url()).content.decode()
+    # the title names the report, the filter reads as the verdicts chosen (not the export's own status) ...
+    assert f"ClaimReview report #{finished_export.pk}</h1>" in text and "export #" not in text
+    assert "<dt>Verdicts included</dt><dd>Published, Draft</dd>" in text and "<dt>Status</dt>" not in text
+    # ... and the button is short, the file's name written under it
+    assert ">Download ClaimReview</a>" in text
+    assert f'<span class="file-name muted small">{finished_export.download_name}</span>' in text
+
+
+def test_it_lists_a_finished_export_as_ready_with_its_download(login, editor, finished_export):
+    text = login(editor).get(BUILDER).content.decode()
+    row = text[text.index(finished_export.get_absolute_url()) :].split("</tr>")[0]
+    assert f">ClaimReview #{finished_export.pk}</a>" in row
+    assert "Ready · <a href=" in row and reverse("reports:export_download", args=[finished_export.pk]) in row
+    assert "<th>Report</th><th>Status</th>" in text
+
+
 def test_it_polls_while_the_export_is_active(login, editor, newsroom, htmx_headers):
     export = ReportExport.objects.create(newsroom=newsroom, format="csv", base_url="http://testserver/")
     ReportExport.objects.filter(pk=export.pk).update(status="running", progress_done=3, progress_total=10)

@@ -1,12 +1,16 @@
-"""A 390 px phone, screen by screen: the reports pages fit the screen with their controls in reach."""
+"""A 390 px phone, screen by screen: the reports, members and sources pages fit the screen with their controls
+in reach (no table that hides its columns off to the right)."""
 
 import pytest
 from playwright.sync_api import expect
 
 from django.urls import reverse
 
+from factcheck.newsrooms.models import Membership
 from factcheck.reports.models import ReportExport
 from factcheck.reports.services import report_export_run
+from tests.conftest import _member
+from tests.factories import make_source
 from tests.reports.conftest import build_report_world
 
 PHONE = {"width": 390, "height": 844}
@@ -24,6 +28,12 @@ def _within_screen(locator):
 def _open(page, live_server, url):
     page.goto(f"{live_server.url}{url}")
     page.wait_for_load_state("networkidle")
+
+
+def _open_on_a_phone(page, live_server, as_user, user, url):
+    page.set_viewport_size(PHONE)
+    as_user(page, user)
+    _open(page, live_server, url)
 
 
 @pytest.fixture
@@ -71,4 +81,70 @@ def test_the_reports_builder_and_an_export_page_fit_a_phone(
     # ... with a short label, the file's name written under it
     expect(button).to_have_text("Download PDF")
     expect(page.locator(".file-name")).to_have_text(pdf.download_name)
+    assert console_errors == []
+
+
+def test_the_members_table_is_a_column_of_cards_on_a_phone(
+    page, live_server, newsroom, admin_member, as_user, console_errors, shot
+):
+    # given a newsroom whose members have long names and addresses
+    _member(newsroom, "christopher.okafor-lindqvist", Membership.Role.CHECKER)
+    _member(newsroom, "emilia.novak-hargreaves", Membership.Role.EDITOR)
+
+    # when the members page is opened on a phone
+    _open_on_a_phone(page, live_server, as_user, admin_member, reverse("newsrooms:members"))
+    expect(page.locator("#members tbody tr")).to_have_count(3)
+    shot(page, "phone-layout-members")
+
+    # then the page fits, and every member's role, Change and Remove are on the screen
+    assert page.evaluate(PAGE_WIDTH) <= PHONE["width"]
+    for username in ("christopher.okafor-lindqvist", "emilia.novak-hargreaves"):
+        row = page.locator("#members tbody tr").filter(has_text=username)
+        _within_screen(row.get_by_label("Role of"))
+        _within_screen(row.get_by_role("button", name="Change"))
+        _within_screen(row.get_by_role("button", name="Remove"))
+        _within_screen(row.get_by_text(f"{username}@example.org"))
+    # the column names the hidden head gave are written beside the values
+    expect(page.locator("#members tbody tr").first.locator("td[data-label=Email]")).to_be_visible()
+    assert console_errors == []
+
+
+def test_the_sources_table_is_a_column_of_cards_on_a_phone(
+    page, live_server, newsroom, editor, as_user, console_errors, shot
+):
+    # given sources with long names and addresses
+    make_source(
+        newsroom, name="Ukrainian Air Force", url="https://www.mil.gov.ua/news/press-centre/", kind="government"
+    )
+    make_source(newsroom, name="Office for National Statistics", url="https://www.ons.gov.uk/", kind="government")
+
+    # when the sources page is opened on a phone
+    _open_on_a_phone(page, live_server, as_user, editor, reverse("sources:list"))
+    expect(page.locator("#source-rows tr")).to_have_count(2)
+    shot(page, "phone-layout-sources")
+
+    # then the page fits; each source's credibility is right under its name, and its kind and counts on screen
+    assert page.evaluate(PAGE_WIDTH) <= PHONE["width"]
+    for row in page.locator("#source-rows tr").all():
+        name = _within_screen(row.locator("td").first.get_by_role("link"))
+        credibility = _within_screen(row.locator(".cred"))
+        assert name["y"] + name["height"] <= credibility["y"] < name["y"] + name["height"] + 40
+        for label in ("Kind", "Cited", "Articles"):
+            _within_screen(row.locator(f"td[data-label={label}]"))
+    assert console_errors == []
+
+
+def test_a_desktop_keeps_the_sources_and_members_tables(
+    page, live_server, newsroom, admin_member, as_user, console_errors
+):
+    # given a desktop window
+    make_source(newsroom, name="Ukrainian Air Force", url="https://www.mil.gov.ua/", kind="government")
+    page.set_viewport_size(DESKTOP)
+    as_user(page, admin_member)
+    for url, table in ((reverse("sources:list"), "table.sources"), (reverse("newsrooms:members"), "#members")):
+        # when the page is opened, then the column heads show and a row's cells sit side by side
+        _open(page, live_server, url)
+        expect(page.locator(f"{table} thead th").first).to_be_visible()
+        cells = page.locator(f"{table} tbody tr").first.locator("td")
+        assert cells.nth(0).bounding_box()["y"] == cells.nth(1).bounding_box()["y"]
     assert console_errors == []

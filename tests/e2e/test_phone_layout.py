@@ -1,16 +1,19 @@
 """A 390 px phone, screen by screen: the reports, members and sources pages fit the screen with their controls
-in reach (no table that hides its columns off to the right)."""
+in reach (no table that hides its columns off to the right), the statement's quantities take the card's
+width, and the article's run history shows no half-cut column."""
 
 import pytest
 from playwright.sync_api import expect
 
 from django.urls import reverse
 
+from factcheck.claims import services as claim_services
+from factcheck.demo.content import AIR_ATTACK
 from factcheck.newsrooms.models import Membership
 from factcheck.reports.models import ReportExport
 from factcheck.reports.services import report_export_run
 from tests.conftest import _member
-from tests.factories import make_source
+from tests.factories import make_article, make_claim, make_source
 from tests.reports.conftest import build_report_world
 
 PHONE = {"width": 390, "height": 844}
@@ -148,3 +151,55 @@ def test_a_desktop_keeps_the_sources_and_members_tables(
         cells = page.locator(f"{table} tbody tr").first.locator("td")
         assert cells.nth(0).bounding_box()["y"] == cells.nth(1).bounding_box()["y"]
     assert console_errors == []
+
+
+def test_a_lone_quantities_block_takes_the_cards_width(page, live_server, newsroom, editor, as_user, shot):
+    # given a statement with quantities and no checks
+    article = make_article(newsroom)
+    quantity = {"text": "12,400 patients", "kind": "count", "unit": "patients", "qualifier": "exact"}
+    claim = make_claim(article, quantities=[quantity, {**quantity, "text": "58% of patients", "kind": "percent"}])
+    page.set_viewport_size(DESKTOP)
+    as_user(page, editor)
+
+    # when its page is opened on a desktop
+    _open(page, live_server, reverse("verdicts:claim", args=[claim.pk]))
+    facts = page.locator(".facts")
+    expect(facts.get_by_role("heading", name="Quantities")).to_be_visible()
+    shot(page, "desktop-layout-quantities")
+
+    # then the Quantities block is as wide as the facts row, not its left half
+    block = facts.locator("> div").first.bounding_box()
+    assert block["width"] >= facts.bounding_box()["width"] - 1
+
+
+def test_the_run_history_fits_a_phone_and_keeps_the_extractor_on_a_desktop(
+    page, live_server, newsroom, editor, as_user, shot, django_capture_on_commit_callbacks
+):
+    # given an article the extractor has read
+    with django_capture_on_commit_callbacks(execute=True):
+        result = claim_services.article_submit(
+            newsroom=newsroom, user=editor, title=AIR_ATTACK["title"], body=AIR_ATTACK["body"]
+        )
+    url = reverse("claims:article", args=[result.article.pk])
+    runs = page.locator(f"#article-{result.article.pk}-runs table")
+    as_user(page, editor)
+
+    # when the article is opened on a phone, then its run history is not cut at the right
+    page.set_viewport_size(PHONE)
+    _open(page, live_server, url)
+    expect(runs.locator("tbody tr")).to_have_count(1)
+    shot(page, "phone-layout-article")
+    assert page.evaluate(PAGE_WIDTH) <= PHONE["width"]
+    assert runs.evaluate("t => t.scrollWidth <= t.clientWidth")
+    expect(runs.get_by_role("columnheader", name="Extractor")).to_be_hidden()
+    # ... and the version is still there, in the row's title
+    result.run.refresh_from_db()
+    version = result.run.extractor_version
+    assert version
+    expect(runs.locator("tbody tr").first).to_have_attribute("title", f"Extractor {version}")
+
+    # when it is opened on a desktop, then the extractor's version is a column
+    page.set_viewport_size(DESKTOP)
+    _open(page, live_server, url)
+    expect(runs.get_by_role("columnheader", name="Extractor")).to_be_visible()
+    expect(runs.locator("tbody td.col-version").first).to_have_text(version)

@@ -75,6 +75,8 @@ def queue_filter(membership, data):
         qs = qs.filter(assignee=membership.user_id)
     elif data.get("assignee") == "unassigned":
         qs = qs.filter(assignee=None)
+    elif str(data.get("assignee") or "").isdigit():  # one person (forms.AssigneeFilterField)
+        qs = qs.filter(assignee_id=int(data["assignee"]))
     if data.get("review"):
         qs = review_filter(qs, membership, data["review"])
     if data.get("min_score") is not None:

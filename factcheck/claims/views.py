@@ -284,11 +284,11 @@ def queue(request):
         # count of every statement found since
         new_since = Claim.objects.for_newsroom(membership.newsroom).filter(created_at__gt=previous)
         extras["new"] = capped_count_sql(new_since)
-    if membership.can_edit:
-        extras["workers"] = workers
+    extras["workers"] = workers  # the bulk bar's people, and the Assignee filter's
     context = queue_results(request, membership, request.GET, extras, write=stamp)
     values = context.pop("extras")
-    context["form"].fields["outlet"].choices = [("", "Any outlet"), *pairs(values["outlets"])]
+    form = context["form"].with_people(pairs(values["workers"]))
+    form.fields["outlet"].choices = [("", "Any outlet"), *pairs(values["outlets"])]
     new = values.get("new") or 0
     context["previous_visit"] = previous
     context["new_count"] = min(new, COUNT_CAP) if previous else None

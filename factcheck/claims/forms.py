@@ -79,6 +79,15 @@ def paste_form_for(article):
     return ArticleTextForm(initial={"title": "" if article.title == article.url[:500] else article.title})
 
 
+class AssigneeFilterField(forms.ChoiceField):
+    """The queue's Assignee filter: anyone, mine, unassigned, or one person by user id (the dashboard's Workload
+    links to each). The people are the select's choices only once the page has read them (with_people); an id
+    parses without them, and one of no member of the newsroom finds nothing (the queue is scoped to it)."""
+
+    def valid_value(self, value):
+        return str(value).isdigit() or super().valid_value(value)
+
+
 class QueueFilterForm(forms.Form):
     """The queue's filters; every field is optional and lives in the URL's query string."""
 
@@ -95,7 +104,7 @@ class QueueFilterForm(forms.Form):
         queryset=Source.objects.none(), required=False, empty_label="Any outlet", widget=QuickSelect
     )
     article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    assignee = forms.ChoiceField(choices=ASSIGNEE_CHOICES, required=False, widget=QuickSelect)
+    assignee = AssigneeFilterField(choices=ASSIGNEE_CHOICES, required=False, widget=QuickSelect)
     review = forms.ChoiceField(label="Verdict", choices=REVIEW_CHOICES, required=False, widget=QuickSelect)
     min_score = forms.FloatField(label="Score from", required=False, min_value=0, max_value=1, widget=QuickNumberInput)
     max_score = forms.FloatField(label="to", required=False, min_value=0, max_value=1, widget=QuickNumberInput)
@@ -121,6 +130,11 @@ class QueueFilterForm(forms.Form):
             # any decimal: the score chips show two places ("0.87"), and a value off a step is never sent (htmx
             # checks the form's validity first)
             self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal", "placeholder": placeholder})
+
+    def with_people(self, people):
+        """Offer each of `people` (name_columns() rows of workers_of) in the Assignee filter, after "Unassigned"."""
+        self.fields["assignee"].choices = [*self.ASSIGNEE_CHOICES, *((str(pk), n) for pk, n in name_choices(people))]
+        return self
 
     # The filters folded under "Filters" on a phone, counted as one each (a range is one filter); search,
     # sort and the article scope show apart. "open" is the status filter's default.

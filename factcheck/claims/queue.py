@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, F, Q
+from django.db.models import BooleanField, Exists, F, OuterRef, Q
 from django.db.models.expressions import Expression
 from django.utils import timezone
 
@@ -75,6 +75,8 @@ def queue_filter(membership, data):
         qs = qs.filter(assignee=membership.user_id)
     elif data.get("assignee") == "unassigned":
         qs = qs.filter(assignee=None)
+    elif str(data.get("assignee") or "").isdigit():  # one person (forms.AssigneeFilterField)
+        qs = qs.filter(assignee_id=int(data["assignee"]))
     if data.get("review"):
         qs = review_filter(qs, membership, data["review"])
     if data.get("min_score") is not None:
@@ -95,6 +97,22 @@ def queue_filter(membership, data):
     return qs
 
 
+def returned_lookups(prefix=""):
+    """What makes a verdict "returned", as filter() keywords: a draft a reviewer sent back with a comment, not
+    submitted again since (submitting makes it "in review") nor withdrawn since (withdraw leaves the old review on
+    the row and stamps withdrawn_at). `prefix` reaches the verdict through a relation, e.g. "verdicts__". The one
+    definition behind the Verdict filter "Returned to me", the queue rows' "Returned" chip and the dashboard."""
+    return {f"{prefix}status": "draft", f"{prefix}reviewer__isnull": False, f"{prefix}withdrawn_at__isnull": True}
+
+
+def returned_exists():
+    """A statement's open verdict is a returned draft (returned_lookups), as a boolean column of the statements'
+    own query: one EXISTS a row, read through verdict_one_open_per_claim (no query of its own). The verdict model
+    is reached through the `verdicts` relation, as claims never imports verdicts."""
+    verdicts = Claim._meta.get_field("verdicts").related_model.objects
+    return Exists(verdicts.filter(claim=OuterRef("pk"), **returned_lookups()))
+
+
 def review_filter(qs, membership, which):
     """Statements whose open verdict waits on this person: "returned", a draft they wrote that a reviewer
     returned (and that its author has not withdrawn since: withdraw leaves the old review on the row); "waiting",
@@ -105,10 +123,8 @@ def review_filter(qs, membership, which):
     if which == "returned":
         return qs.filter(
             verdicts__newsroom_id=newsroom_id,  # verdict_published_idx (newsroom, status, …) finds the few open ones
-            verdicts__status="draft",
             verdicts__author_id=user_id,
-            verdicts__reviewer__isnull=False,
-            verdicts__withdrawn_at__isnull=True,
+            **returned_lookups("verdicts__"),
         )
     if not membership.can_edit:  # nothing, as SQL: the page's count is compiled (capped_count_sql), none() is not
         return qs.filter(pk__isnull=True)

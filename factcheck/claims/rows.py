@@ -35,10 +35,10 @@ class QueueRow:
     __slots__ = (
         *("id", "text", "checkworthiness", "checkworthy", "status", "dismissed_reason", "types", "speaker"),
         *("has_failed_check", "has_known_match", "created_at", "article_id", "assignee_id"),
-        *("article_title", "outlet_name", "assignee_name"),
+        *("article_title", "outlet_name", "assignee_name", "returned"),
         *("url", "assign_url", "short_text", "article_url", "article_short_title", "band", "is_new"),
     )
-    COLUMNS = __slots__[:16]
+    COLUMNS = __slots__[:17]
 
     def __init__(self, values):
         for name, value in zip(self.COLUMNS, values, strict=True):
@@ -169,6 +169,13 @@ def _chips(claim, keep):
     return "".join(chips)
 
 
+# Beside the status badge ("In progress" says nothing of it): the statement's open verdict went back to its author.
+RETURNED_CHIP = (
+    ' <span class="chip chip-returned" title="A reviewer returned its verdict draft with a comment; '
+    'not submitted again yet">Returned</span>'
+)
+
+
 def _row(claim, *, can_edit, assignee_cell, page):
     pk, url = claim.pk, claim.url
     score = score_label(claim.checkworthiness)
@@ -192,7 +199,8 @@ def _row(claim, *, can_edit, assignee_cell, page):
         f'<div class="chips">{_chips(claim, page.keep_type)}</div></td>'
         f'<td class="article-cell col-article"><a href="{claim.article_url}">{escape(claim.article_short_title)}</a>'
         f"{outlet}</td>"
-        f"<td>{status_badge_html(claim, page.statuses)}</td><td>{assignee_cell}</td>"
+        f"<td>{status_badge_html(claim, page.statuses)}{RETURNED_CHIP if claim.returned else ''}</td>"
+        f"<td>{assignee_cell}</td>"
         f'<td class="nowrap muted small col-found" title="{escape(found_title)}">{escape(found)}</td></tr>\n'
     )
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET
 
 from factcheck.claims import rollup as claim_rollup
 from factcheck.claims.models import Claim
+from factcheck.claims.queue import capped_count, queue_filter
 from factcheck.core.people import display_name_sql
 from factcheck.newsrooms.access import get_membership
 from factcheck.verdicts import rollup
@@ -92,7 +93,7 @@ def workload(claims):
         claims.open()
         .exclude(assignee=None)
         .order_by()
-        .values("assignee__username", name=display_name_sql("assignee__"))
+        .values("assignee", "assignee__username", name=display_name_sql("assignee__"))
         .annotate(
             total=Count("pk"),
             in_progress=Count("pk", filter=Q(status=Claim.Status.IN_PROGRESS)),
@@ -104,6 +105,14 @@ def workload(claims):
 
 def unassigned_open(claims):
     return claims.open().filter(assignee=None).count()
+
+
+def returned_to(membership):
+    """How many verdicts reviewers returned to this member: the queue's Verdict filter "Returned to me" counted
+    (claims.queue.returned_lookups), so the tile and the list it links to agree. None for who writes none."""
+    if not membership.can_write:
+        return None
+    return capped_count(queue_filter(membership, {"review": "returned"}))
 
 
 def live_counts(newsroom, today):
@@ -139,6 +148,7 @@ def rollup_counts(newsroom, today):
         person = people.setdefault(
             row["assignee_id"],
             {
+                "assignee": row["assignee_id"],
                 "assignee__username": row["assignee__username"],
                 "name": row["name"],
                 "total": 0,
@@ -216,7 +226,8 @@ def _duration_text(seconds):
 @require_GET
 @login_required
 def dashboard(request):
-    newsroom = get_membership(request).newsroom
+    membership = get_membership(request)
+    newsroom = membership.newsroom
     today = timezone.localdate()
     counts = rollup_counts(newsroom, today) if claim_rollup.available() else live_counts(newsroom, today)
     ratings = _bars(counts["ratings"])
@@ -232,6 +243,7 @@ def dashboard(request):
         "median_n": median_n,
         "workload": counts["workload"],
         "unassigned_open": counts["unassigned_open"],
+        "returned_to_me": returned_to(membership),
     }
     template = "verdicts/partials/dashboard_body.html" if request.htmx else "verdicts/dashboard.html"
     return render(request, template, context)

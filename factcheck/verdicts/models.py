@@ -311,6 +311,12 @@ class Verdict(TimeStampedModel):
         return reverse("verdicts:claim", args=[self.claim_id])
 
     @property
+    def is_returned(self) -> bool:
+        """A draft a reviewer sent back, not submitted again nor withdrawn since (claims.queue.returned_lookups,
+        which the queue's filter and chip use, says the same in SQL)."""
+        return self.status == self.Status.DRAFT and self.reviewer_id is not None and self.withdrawn_at is None
+
+    @property
     def was_published(self) -> bool:
         """Published, or published and since corrected: its sources are credited as they were approved."""
         return self.status in (self.Status.PUBLISHED, self.Status.SUPERSEDED)

@@ -130,3 +130,54 @@ def test_a_statement_with_several_versions_and_contributors_is_one_row(
     rows = queue_filter(member(colleague), {"review": "waiting"}).values_list("pk", flat=True)
     assert list(rows) == [statements[0].pk]
     assert list(queue_filter(member(admin_member), {"review": "waiting"})) == []
+
+
+# --- a returned verdict on the queue: the row's chip and the "returned to you" line ---------------------------
+
+CHIP = '<span class="chip chip-returned"'
+
+
+def _row_html(html, claim):
+    start = html.index(f'id="claim-{claim.pk}-row"')
+    return html[start : html.index("</tr>", start)]
+
+
+def test_it_marks_the_row_of_a_returned_draft_for_everyone(login, editor, colleague, checker, statements, rating):
+    # given a returned draft, a fresh draft and a verdict in review
+    returned, draft, in_review, _ = statements
+    _returned(returned, editor, colleague, rating)
+    verdict_save_draft(member=member(editor), claim=draft, rating=rating, conclusion="Not yet.")
+    ready_for_review(in_review, editor, rating)
+    # then every member's queue shows "Returned" on that row only (a fact about the statement)
+    for person in (editor, colleague, checker):
+        html = login(person).get(reverse("claims:queue")).content.decode()
+        assert CHIP in _row_html(html, returned)
+        assert CHIP not in _row_html(html, draft) and CHIP not in _row_html(html, in_review)
+
+
+def test_the_chip_goes_when_the_draft_is_submitted_again_or_withdrawn(login, editor, colleague, statements, rating):
+    verdict = _returned(statements[0], editor, colleague, rating)
+    client = login(editor)
+    assert CHIP in _row_html(client.get(reverse("claims:queue"), headers=HX).content.decode(), statements[0])
+    verdict_submit(member=member(editor), verdict=verdict)
+    assert CHIP not in _row_html(client.get(reverse("claims:queue")).content.decode(), statements[0])
+    verdict_withdraw(member=member(editor), verdict=verdict)
+    assert CHIP not in _row_html(client.get(reverse("claims:queue")).content.decode(), statements[0])
+
+
+def test_it_tells_the_author_how_many_verdicts_came_back(login, editor, colleague, checker, statements, rating):
+    # given two of alice's verdicts returned, and one of carol's
+    _returned(statements[0], editor, colleague, rating)
+    _returned(statements[1], editor, colleague, rating)
+    _returned(statements[2], checker, editor, rating)
+    link = f'<a href="{reverse("claims:queue")}?review=returned">show</a>'
+    # then alice's queue (page and htmx rows) says so and links to the filter
+    client = login(editor)
+    for response in (client.get(reverse("claims:queue")), client.get(reverse("claims:queue"), headers=HX)):
+        html = response.content.decode()
+        assert "<strong>2 verdicts returned to you</strong>" in html and link in html
+    html = login(checker).get(reverse("claims:queue"), {"status": "new"}).content.decode()
+    assert "<strong>1 verdict returned to you</strong>" in html
+    # not once the filter is on, nor to someone with none
+    assert 'id="queue-returned"' not in client.get(reverse("claims:queue"), {"review": "returned"}).content.decode()
+    assert 'id="queue-returned"' not in login(colleague).get(reverse("claims:queue")).content.decode()

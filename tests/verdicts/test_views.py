@@ -546,4 +546,4 @@ def test_the_dashboard_workload_names_the_assignee(login, editor, newsroom):
     give_name(editor, "Maria", "Lopez")
     make_claim(make_article(newsroom), assignee=editor)
     html = login(editor).get(reverse("verdicts:dashboard")).content.decode()
-    assert "<tr><td>Maria Lopez</td>" in html
+    assert f'<tr><td><a href="{reverse("claims:queue")}?assignee={editor.pk}">Maria Lopez</a></td>' in html

@@ -302,7 +302,7 @@ def claims_bulk(request):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            changed = claims_bulk_update(
+            result = claims_bulk_update(
                 member=membership,
                 claim_ids=data["ids"],
                 action=data["action"],
@@ -313,7 +313,7 @@ def claims_bulk(request):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Updated {changed} statement{'s' if changed != 1 else ''}.")
+            messages.success(request, result.summary())
     else:
         messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
     if request.htmx:

@@ -74,8 +74,13 @@
       event.preventDefault();
       window.location.assign(row.dataset.href);
     } else if (row && event.key === "a") {
+      // the same question as the button's when someone else has the statement ("Take over")
       var take = row.querySelector("form.assign-me");
-      if (take) { event.preventDefault(); htmx.trigger(take, "submit"); }
+      var question = take && take.querySelector("button[data-confirm]");
+      if (take) {
+        event.preventDefault();
+        if (!question || window.confirm(question.dataset.confirm)) htmx.trigger(take, "submit");
+      }
     } else if (row && event.key === "x") {
       var box = row.querySelector('input[name="ids"]');
       if (box) { event.preventDefault(); box.checked = !box.checked; updateSelectedCount(); }

@@ -1,10 +1,12 @@
-"""The queue's bulk bar in a browser: pressing "Apply to selected" without choosing a person changes nothing."""
+"""The queue in a browser: the bulk bar assigns nobody by default, and taking a colleague's statement asks first."""
+
+from playwright.sync_api import expect
 
 from django.urls import reverse
 
 from factcheck.claims.forms import BulkForm
 from factcheck.claims.models import Claim
-from tests.factories import make_article, make_claim
+from tests.factories import give_name, make_article, make_claim
 
 DESKTOP = {"width": 1280, "height": 800}
 
@@ -48,4 +50,40 @@ def test_an_untouched_bulk_bar_unassigns_nobody(
     page.locator(".flash-success").wait_for()
     assert "Updated 1 of 2 selected statements (1 already so)." in page.locator(".flash-success").inner_text()
     assert Claim.objects.get(pk=mine.pk).assignee is None
+    assert console_errors == []
+
+
+def test_the_a_key_and_take_over_ask_before_taking_a_colleagues_statement(
+    page, live_server, newsroom, editor, checker, as_user, console_errors, shot
+):
+    # given a statement the checker (Carol Jones) has
+    give_name(checker, "Carol", "Jones")
+    theirs = make_claim(make_article(newsroom), start=0, end=30, assignee=checker)
+    question = f"Take statement {theirs.pk} over from Carol Jones?"
+    page.set_viewport_size(DESKTOP)
+    as_user(page, editor)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    row = page.locator(f"#claim-{theirs.pk}-row")
+    expect(row.locator("form.assign-me button")).to_have_text("Take over")
+
+    # when the editor presses a on its row and answers no
+    console_errors.accept_confirms = False
+    row.focus()
+    row.press("a")
+    # then the question named the checker, and the statement is still hers
+    assert console_errors.confirms == [question]
+    expect(row.locator(".who-chip")).to_have_text("Carol Jones")
+    assert Claim.objects.get(pk=theirs.pk).assignee == checker
+
+    # the button asks the same question
+    row.locator("form.assign-me button").click()
+    assert console_errors.confirms == [question, question]
+    assert Claim.objects.get(pk=theirs.pk).assignee == checker
+
+    # when the answer is yes, the editor has it
+    console_errors.accept_confirms = True
+    with page.expect_response(lambda r: "/assign/" in r.url):
+        row.press("a")
+    expect(row.locator(".who-chip")).to_have_text(editor.username)
+    assert Claim.objects.get(pk=theirs.pk).assignee == editor
     assert console_errors == []

@@ -121,7 +121,7 @@ def _assign_form(assign_url, pk, *, csrf, next_path, take, holder=None):
     value, css, button = (
         ("me", "inline assign-me", _take_button(pk, holder))
         if take
-        else ("", "inline", f'class="small link" aria-label="Unassign statement {pk}">let go')
+        else ("", "inline", f'class="small" aria-label="Unassign statement {pk}">Unassign')
     )
     return (
         f'<form method="post" action="{assign_url}" hx-post="{assign_url}" hx-target="#claim-{pk}-assignee" '
@@ -133,7 +133,7 @@ def _assign_form(assign_url, pk, *, csrf, next_path, take, holder=None):
 
 
 def assignee_html(claim, assign_url, *, user_pk, membership, csrf, next_path):
-    """claims/partials/assignee.html: who has the statement, and the take / let go button the member may use."""
+    """claims/partials/assignee.html: who has the statement, and its Take, Take over or Unassign button."""
     pk, assignee_id = claim.pk, claim.assignee_id
     if assignee_id is not None:
         me = " me" if assignee_id == user_pk else ""

@@ -62,6 +62,12 @@
       if (search) { event.preventDefault(); search.focus(); search.select(); }
       return;
     }
+    if (event.target.id === "id_q" && (event.key === "Escape" || event.key === "ArrowDown")) {
+      // leave the search box for the first row, keeping the query (Escape would otherwise clear it)
+      event.preventDefault();
+      list[0].focus();
+      return;
+    }
     if (typing(event.target)) return;
     var index = row ? list.indexOf(row) : -1;
     if (event.key === "j" || event.key === "ArrowDown") {

@@ -87,3 +87,38 @@ def test_the_a_key_and_take_over_ask_before_taking_a_colleagues_statement(
     expect(row.locator(".who-chip")).to_have_text(editor.username)
     assert Claim.objects.get(pk=theirs.pk).assignee == editor
     assert console_errors == []
+
+
+def test_escape_and_arrow_down_leave_the_search_box_for_the_first_row(
+    page, live_server, newsroom, checker, as_user, console_errors
+):
+    # given a queue with statements, and the search box reached with /
+    body = "".join(f"Drones number {i} flew over the harbour. " for i in range(3))
+    article = make_article(newsroom, body=body)
+    for i in range(3):
+        make_claim(article, start=i * 39, end=i * 39 + 38)
+    page.set_viewport_size(DESKTOP)
+    as_user(page, checker)
+    page.goto(f"{live_server.url}{reverse('claims:queue')}")
+    search, first = page.locator("#id_q"), page.locator("tr.queue-row").first
+    page.locator("body").press("/")
+    expect(search).to_be_focused()
+    with page.expect_response(lambda r: "q=drones" in r.url):
+        page.keyboard.type("drones")
+    page.wait_for_load_state("networkidle")
+
+    # when Escape: the first row has the focus and the query is kept
+    page.keyboard.press("Escape")
+    expect(first).to_be_focused()
+    expect(search).to_have_value("drones")
+
+    # when / then ArrowDown: the same
+    page.keyboard.press("/")
+    expect(search).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    expect(first).to_be_focused()
+    expect(search).to_have_value("drones")
+    # and j moves on from there
+    page.keyboard.press("j")
+    expect(page.locator("tr.queue-row").nth(1)).to_be_focused()
+    assert console_errors == []

@@ -35,6 +35,8 @@ def test_it_refuses_an_untouched_bulk_bar_and_changes_nothing(login, editor, che
     # then
     assert response.status_code == 200
     assert BulkForm.CHOOSE_ERROR.encode() in response.content
+    # only the message: the rows, with their ticks, stay for another try
+    assert response["HX-Reswap"] == "none" and b"queue-row" not in response.content
     assert Claim.objects.get(pk=two[0].pk).assignee == checker
     assert Claim.objects.get(pk=two[1].pk).assignee is None
 

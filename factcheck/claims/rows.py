@@ -109,15 +109,19 @@ def status_badge_html(claim, labels=None):
     )
 
 
-def _assign_form(assign_url, pk, *, csrf, next_path, take):
+def _take_button(pk, holder):
+    """Take, or Take over (asking first, by app.js's data-confirm) when `holder`, someone else, has it."""
+    if holder is None:
+        return f'class="small" aria-label="Assign statement {pk} to me" title="Assign to me (a)">Take'
+    over = f"Take statement {pk} over from {escape(holder)}"
+    return f'class="small" aria-label="{over}" title="Assign to me (a)" data-confirm="{over}?">Take over'
+
+
+def _assign_form(assign_url, pk, *, csrf, next_path, take, holder=None):
     value, css, button = (
-        (
-            "me",
-            "inline assign-me",
-            f'class="small" aria-label="Assign statement {pk} to me" title="Assign to me (a)">Take',
-        )
+        ("me", "inline assign-me", _take_button(pk, holder))
         if take
-        else ("", "inline", f'class="small link" aria-label="Unassign statement {pk}">let go')
+        else ("", "inline", f'class="small" aria-label="Unassign statement {pk}">Unassign')
     )
     return (
         f'<form method="post" action="{assign_url}" hx-post="{assign_url}" hx-target="#claim-{pk}-assignee" '
@@ -129,7 +133,7 @@ def _assign_form(assign_url, pk, *, csrf, next_path, take):
 
 
 def assignee_html(claim, assign_url, *, user_pk, membership, csrf, next_path):
-    """claims/partials/assignee.html: who has the statement, and the take / let go button the member may use."""
+    """claims/partials/assignee.html: who has the statement, and its Take, Take over or Unassign button."""
     pk, assignee_id = claim.pk, claim.assignee_id
     if assignee_id is not None:
         me = " me" if assignee_id == user_pk else ""
@@ -139,7 +143,8 @@ def assignee_html(claim, assign_url, *, user_pk, membership, csrf, next_path):
     form = ""
     if assignee_id != user_pk:
         if membership.can_edit or (membership.can_write and not assignee_id):
-            form = _assign_form(assign_url, pk, csrf=csrf, next_path=next_path, take=True)
+            holder = claim.assignee_name if assignee_id is not None else None
+            form = _assign_form(assign_url, pk, csrf=csrf, next_path=next_path, take=True, holder=holder)
     elif membership.can_write:
         form = _assign_form(assign_url, pk, csrf=csrf, next_path=next_path, take=False)
     return f'<div id="claim-{pk}-assignee" class="assignee">{who}{form}</div>'

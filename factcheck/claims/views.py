@@ -8,6 +8,8 @@ keep the one-way import direction; only these views look right).
 import unicodedata
 from functools import lru_cache
 
+from django_htmx.http import reswap
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -307,10 +309,11 @@ def claims_bulk(request):
     require_editor(membership)
     form = BulkForm(request.POST, newsroom=membership.newsroom)
     filters = QueryDict(request.POST.get("filters", ""), mutable=True)
+    refused = True
     if form.is_valid():
         data = form.cleaned_data
         try:
-            changed = claims_bulk_update(
+            result = claims_bulk_update(
                 member=membership,
                 claim_ids=data["ids"],
                 action=data["action"],
@@ -321,9 +324,13 @@ def claims_bulk(request):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, f"Updated {changed} statement{'s' if changed != 1 else ''}.")
+            refused = False
+            messages.success(request, result.summary())
     else:
         messages.error(request, " ".join(m for ms in form.errors.values() for m in ms))
+    if request.htmx and refused:
+        # only the message: the rows stay as they are, with their ticks, for another try
+        return reswap(render(request, "core/partials/flash_oob.html"), "none")
     if request.htmx:
         context = queue_results(request, membership, filters)
         context["oob_flash"] = True

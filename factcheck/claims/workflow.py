@@ -6,6 +6,8 @@ meanwhile wins over a stale "dismissed"; review and publication statuses follow 
 (`factcheck.verdicts.services`), never these services.
 """
 
+from typing import NamedTuple
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -74,9 +76,37 @@ def claim_status_set(*, member: Membership, claim: Claim, status: str, reason: s
     return history_record(claim, f"status set to {status}")
 
 
+class BulkResult(NamedTuple):
+    """What a bulk edit did to the statements selected: `changed`, and why the others were left as they were."""
+
+    selected: int  # distinct ids sent (up to BULK_LIMIT)
+    changed: int
+    already: int = 0  # already assigned to that person, or already in that status
+    locked: int = 0  # in review or published: their verdict drives the status
+    missing: int = 0  # gone meanwhile, or not this newsroom's
+
+    def summary(self) -> str:
+        """ "Updated 3 statements." when every selected one changed, else how many of how many, and why not."""
+        if self.changed == self.selected:
+            return f"Updated {self.changed} statement{'s' if self.changed != 1 else ''}."
+        why = [
+            f"{count} {label}"
+            for count, label in (
+                (self.already, "already so"),
+                (self.locked, "in review or published"),
+                (self.missing, "no longer in the queue"),
+            )
+            if count
+        ]
+        selected = f"{self.selected} selected statement{'s' if self.selected != 1 else ''}"
+        return f"Updated {self.changed} of {selected} ({', '.join(why)})."
+
+
 @transaction.atomic
-def claims_bulk_update(*, member: Membership, claim_ids, action: str, assignee=None, status="", reason="") -> int:
-    """Assign, set status or dismiss many statements at once (editors). Returns how many changed.
+def claims_bulk_update(
+    *, member: Membership, claim_ids, action: str, assignee=None, status="", reason=""
+) -> BulkResult:
+    """Assign, set status or dismiss many statements at once (editors): what changed, and what was already so.
 
     Statements in review or published are skipped for status changes: their verdict drives them.
     """
@@ -85,15 +115,15 @@ def claims_bulk_update(*, member: Membership, claim_ids, action: str, assignee=N
     if not ids:
         raise ValidationError("Select at least one statement.")
     claims = list(Claim.objects.for_newsroom(member.newsroom).filter(pk__in=ids).select_for_update())
-    changed = 0
+    missing = len(ids) - len(claims)
     if action == "assign":
         _assignee_check(member, assignee)
-        for claim in claims:
-            if claim.assignee_id != (assignee.pk if assignee else None):
-                claim.assignee = assignee
-                claim.save(update_fields=["assignee", "updated_at"])
-                changed += 1
-        return changed
+        wanted = assignee.pk if assignee else None
+        to_change = [claim for claim in claims if claim.assignee_id != wanted]
+        for claim in to_change:
+            claim.assignee = assignee
+            claim.save(update_fields=["assignee", "updated_at"])
+        return BulkResult(len(ids), len(to_change), already=len(claims) - len(to_change), missing=missing)
     if action == "dismiss":
         status = ClaimStatus.DISMISSED
     elif action != "status":
@@ -103,11 +133,11 @@ def claims_bulk_update(*, member: Membership, claim_ids, action: str, assignee=N
     reason = (reason or "").strip()
     if status == ClaimStatus.DISMISSED and not reason:
         raise ValidationError({"reason": "Say why the statements are dismissed."})
-    for claim in claims:
-        if claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED) or claim.status == status:
-            continue
+    locked = sum(claim.status in (ClaimStatus.IN_REVIEW, ClaimStatus.PUBLISHED) for claim in claims)
+    to_change = [claim for claim in claims if claim.status in MANUAL_STATUSES and claim.status != status]
+    for claim in to_change:
         claim.status = status
         claim.dismissed_reason = reason[:300] if status == ClaimStatus.DISMISSED else ""
         claim.save(update_fields=["status", "dismissed_reason", "updated_at"])
-        changed += 1
-    return changed
+    already = len(claims) - locked - len(to_change)
+    return BulkResult(len(ids), len(to_change), already=already, locked=locked, missing=missing)

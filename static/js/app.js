@@ -62,6 +62,12 @@
       if (search) { event.preventDefault(); search.focus(); search.select(); }
       return;
     }
+    if (event.target.id === "id_q" && (event.key === "Escape" || event.key === "ArrowDown")) {
+      // leave the search box for the first row, keeping the query (Escape would otherwise clear it)
+      event.preventDefault();
+      list[0].focus();
+      return;
+    }
     if (typing(event.target)) return;
     var index = row ? list.indexOf(row) : -1;
     if (event.key === "j" || event.key === "ArrowDown") {
@@ -74,8 +80,13 @@
       event.preventDefault();
       window.location.assign(row.dataset.href);
     } else if (row && event.key === "a") {
+      // the same question as the button's when someone else has the statement ("Take over")
       var take = row.querySelector("form.assign-me");
-      if (take) { event.preventDefault(); htmx.trigger(take, "submit"); }
+      var question = take && take.querySelector("button[data-confirm]");
+      if (take) {
+        event.preventDefault();
+        if (!question || window.confirm(question.dataset.confirm)) htmx.trigger(take, "submit");
+      }
     } else if (row && event.key === "x") {
       var box = row.querySelector('input[name="ids"]');
       if (box) { event.preventDefault(); box.checked = !box.checked; updateSelectedCount(); }

@@ -23,7 +23,9 @@ from .types import Extraction, Quantity, Speaker, Statement
 #        scattered series by chance): a few relations added or removed
 # 0.4.4: relations round 19 (the product review): "of whom"/colon lists, two parts with "the remaining", one
 #        reading of an "up from"; no relation changed on the 919 tuning and audit articles
-EXTRACTOR_VERSION = "0.4.4"
+# 0.4.5: a figure summed from the list before it ("…, together 44 million of the total") is not read as part of
+#        one of its items (browser review)
+EXTRACTOR_VERSION = "0.4.5"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

@@ -391,3 +391,12 @@ def test_active_directive_speech_acts_are_reported_speech():
         "The tickets were demanded back by the club.",
     ):
         assert "quote" not in _types(text), text
+
+
+def test_a_figure_according_to_a_body_is_attributed_not_a_quote():
+    from factcheck.extraction import extract
+
+    ex = extract("Unemployment in the region fell to 4.2 per cent in the spring, according to the statistics office.")
+    (st,) = ex.statements
+    assert "quote" not in st.types
+    assert "numeric" in st.types and "attribution" in st.types

@@ -103,3 +103,22 @@ def test_an_exact_share_prints_no_rounding_range():
     assert rounding(63.71, 63.74, ".1f", "%") == ""
     assert rounding(63.2, 64.1, ".1f", "%") == " (with rounding 63.2–64.1%)"
     assert rounding(1.2, 1.3, "+.1f", "%", " to ") == " (with rounding +1.2% to +1.3%)"
+
+
+# browser review 2026-12-05: "…, together 44 million of the total" was read as part of 12 million, the last
+# item of the list it adds up ("the part is larger than the whole", a false failed check)
+BUDGET = "Where the money goes\n\nThe council will spend 48 million on services next year. "
+
+
+def test_a_figure_summed_from_its_list_is_not_part_of_one_of_its_items():
+    text = (
+        "Where the money goes\n\n"
+        "Housing gets 18 million, transport 14 million and schools 12 million, together 44 million of the total."
+    )
+    assert _rels(text, "part_of") == []
+    assert (["12 million", "14 million", "18 million", "44 million"], True) in _rels(text, "sum")
+
+
+def test_of_the_total_still_points_back_when_no_list_is_summed():
+    text = BUDGET + "Housing alone gets 52 million of the total."
+    assert (["48 million", "52 million"], False) in _rels(text, "part_of")

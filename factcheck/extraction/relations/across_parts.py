@@ -36,6 +36,13 @@ _OF_WHICH_BEFORE = re.compile(
     r",\s*(?:of\s+(?:which|whom)|including)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|only\s+)?$",
     re.I,
 )
+# "…, schools 12 million, together 44 million of the total": a figure summed up from the figures before it in its
+# sentence; those are its parts, not the whole "of the total" points to (browser review, 2026-12-05)
+_SUMMED_BEFORE = re.compile(
+    r"\b(?:together|combined|in\s+all|altogether|in\s+total|a\s+total\s+of|making|makes|between\s+them)\s*,?\s*"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|just\s+|over\s+|more\s+than\s+)?$",
+    re.I,
+)
 _OF_THAT_START = re.compile(r"(?:^|[.;]\s+|\n)\s*Of\s+(?:that|this|these|those|the\s+total|which)\s*,?\s*$")
 # a figure named as the level something moved from or is compared with: "up from £280m", "than 40", "compared with 9"
 _BASELINE_BEFORE = re.compile(
@@ -89,10 +96,13 @@ def _rule_part_anaphor(text: str, a: Quantity, window: list[Quantity], sent) -> 
     if not (anaphor or opener) or a.kind in ("percent", "date", "rank", "duration"):
         return None
     including = bool(_INCLUDING.search(text, max(0, a.start - 12), a.start))
+    summed = bool(_SUMMED_BEFORE.search(text, max(0, a.start - 30), a.start))
     wholes = []
     for w in reversed(window):
         if w.kind == "percent" or w.start >= a.start or w.value < 2 or _split_thousands(text, w):
             continue  # "if one console can make music, … six of them": one is no whole; "461, 120" is no 120
+        if summed and sent(w) == sent(a):
+            continue  # "housing 18 million, …, together 44 million of the total": its parts, not its whole
         if not (_same_measure(w, a) or including and a.kind == w.kind == "count" and sent(w) == sent(a)):
             continue  # "500 farms, including 56 large estates": the estates are farms
         if opener and sent(w) == sent(a) - 1 or anaphor and sent(a) - 1 <= sent(w) <= sent(a):

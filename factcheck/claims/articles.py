@@ -68,7 +68,9 @@ def article_paste(request, pk):
             return _to_article(request, article)
     article.refresh_from_db()  # the service may have set the text on this instance before refusing it
     if request.htmx:
-        return render(request, "claims/partials/article_paste.html", {"article": article, "paste_form": form})
+        # the page's banner still says why the link failed; the refusal replaces it (oob_flash)
+        context = {"article": article, "paste_form": form, "oob_flash": True}
+        return render(request, "claims/partials/article_paste.html", context)
     context = _article_context(request, article)
     context["paste_form"] = form
     return render(request, "claims/article.html", context)

@@ -28,6 +28,7 @@ from factcheck.claims.jobs import EXTRACTION_JOB, finished_announce
 from factcheck.claims.models import Article, Claim, ExtractionRun
 from factcheck.core.jobs import job_finish
 from factcheck.core.signals import FinishedRun
+from factcheck.sources.claimants import claimant_is_organisation, claimant_name
 from factcheck.sources.models import Claimant
 
 logger = logging.getLogger(__name__)
@@ -334,7 +335,7 @@ class _Filler:
         claim.extractor_version = self.version
         claim.speaker = st.speaker.name[:300] if st.speaker else ""
         if claim.speaker and claim.claimant_id is None:
-            claimant = self.claimants.get(st.speaker.name.strip()[:200])
+            claimant = self.claimants.get(claimant_name(st.speaker.name))
             claim.claimant_id = claimant.pk if claimant is not None else None
         return claim
 
@@ -362,12 +363,21 @@ def _claimants_for(newsroom_id, statements):
     """Claimants for every speaker named in the statements, created in one go when missing: {name: row}."""
     wanted = {}
     for st in statements:
-        if st.speaker is not None and st.speaker.name.strip():
-            wanted.setdefault(st.speaker.name.strip()[:200], (st.speaker.title or "")[:200])
+        if st.speaker is not None and claimant_name(st.speaker.name):
+            wanted.setdefault(claimant_name(st.speaker.name), (st.speaker.title or "", st.speaker.name))
     if not wanted:
         return {}
     found = {c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))}
-    missing = [Claimant(newsroom_id=newsroom_id, name=n, role=r) for n, r in wanted.items() if n not in found]
+    missing = [
+        Claimant(
+            newsroom_id=newsroom_id,
+            name=n,
+            role=role[:200],
+            kind=Claimant.Kind.ORGANIZATION if claimant_is_organisation(said) else Claimant.Kind.PERSON,
+        )
+        for n, (role, said) in wanted.items()
+        if n not in found
+    ]
     if missing:
         Claimant.objects.bulk_create(missing, ignore_conflicts=True)
         found.update({c.name: c for c in Claimant.objects.filter(newsroom_id=newsroom_id, name__in=list(wanted))})

@@ -119,7 +119,10 @@
     });
   });
 
-  document.addEventListener("htmx:afterSettle", function () { updateSelectedCount(); });
+  document.addEventListener("htmx:afterSettle", function () {
+    updateSelectedCount();
+    document.querySelectorAll("textarea[data-max-chars]").forEach(countChars);  // a swapped-in form keeps its count
+  });
   document.addEventListener("DOMContentLoaded", function () {
     showBulkFields();
     updateSelectedCount();

@@ -138,6 +138,8 @@ def test_an_invalid_paste_shows_the_error_in_the_form(login, unread, checker):
     text = fragment.content.decode()
     assert text.lstrip().startswith(f'<section class="paste-card" id="article-{unread.pk}-paste"')
     assert "no letters in it" in text and "<html" not in text
+    # the page's old banner ("Extraction failed again: …") is replaced, so it cannot read as this paste's outcome
+    assert '<div id="flash" aria-live="polite" hx-swap-oob="true">' in text and "flash-list" not in text
     assert Article.objects.get(pk=unread.pk).body == ""
 
 

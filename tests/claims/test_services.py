@@ -232,6 +232,24 @@ def test_it_stores_speakers_as_claimants_and_flags_failed_checks(newsroom, check
     failed = article.claims.filter(has_failed_check=True)
     assert failed.exists()
     assert any("twelve" in c.text for c in failed)
+    assert zelensky.claimant.kind == zelensky.claimant.Kind.PERSON
+
+
+def test_an_organisation_cited_is_filed_as_an_organisation_without_a_leading_the(newsroom, checker):
+    # browser review 2026-12-05: "according to the Office for National Statistics" was published as a Person
+    # named "the Office for National Statistics"
+    body = (
+        "Jobless rate falls\n\nUnemployment in the region fell to 4.2 per cent in the spring, according to "
+        "the Office for National Statistics. The mayor, Ann Ferris, said the figure was the lowest in a decade."
+    )
+    article, run = _run(newsroom, checker, body=body)
+    services.extraction_run(run_id=run.pk)
+    ons = article.claims.get(text__contains="4.2 per cent")
+    assert ons.speaker == "the Office for National Statistics"  # the words as written stay on the statement
+    assert ons.claimant.name == "Office for National Statistics"
+    assert ons.claimant.kind == ons.claimant.Kind.ORGANIZATION
+    mayor = article.claims.get(text__contains="lowest in a decade")
+    assert mayor.claimant is not None and mayor.claimant.kind == mayor.claimant.Kind.PERSON
 
 
 # --- the sweep ---------------------------------------------------------------------------------

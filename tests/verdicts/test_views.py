@@ -366,9 +366,13 @@ def test_an_editor_who_edited_a_checkers_draft_is_not_offered_approve(login, edi
     make_evidence(claim, checker)
     _save(login(checker), claim, rating)
     _save(login(editor), claim, rating, conclusion="The editor's wording.")
-    _save(login(checker), claim, rating, action="submit", conclusion="The editor's wording.")
+    response = _save(login(checker), claim, rating, action="submit", conclusion="The editor's wording.")
+    assert b"Submitted for review. An editor will approve or return it." in response.content
     verdict = Verdict.objects.get()
     assert verdict.status == Verdict.Status.IN_REVIEW
+    # the checker who wrote it, who can never review, waits for "an editor", not "another editor"
+    html = login(checker).get(claim.get_absolute_url()).content.decode()
+    assert "Waiting for an editor's review." in html and "self-review" not in html and "another editor" not in html
     # when the editor opens the statement
     html = login(editor).get(claim.get_absolute_url()).content.decode()
     # then no Approve or Return, and the reason

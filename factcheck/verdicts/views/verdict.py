@@ -36,7 +36,8 @@ def verdict_save(request, pk):
         try:
             if submit:
                 verdict_save_and_submit(member=membership, claim=claim, **fields)
-                messages.success(request, "Submitted for review. Another editor will approve or return it.")
+                who = "Another editor" if membership.can_edit else "An editor"  # a checker never reviews
+                messages.success(request, f"Submitted for review. {who} will approve or return it.")
             else:
                 verdict_save_draft(member=membership, claim=claim, **fields)
                 messages.success(request, "Draft saved.")

@@ -18,7 +18,8 @@ _ORG_WORDS = frozenset(
     government treasury bureau foundation trust federation organisation organization society fund
     parliament senate congress assembly court tribunal army navy force forces inc ltd plc llc co
     statistics nhs un eu who imf opec nato centre center network hospital school schools club
-    administration cabinet regulator ombudsman watchdog charity newspaper channel broadcaster
+    administration cabinet regulator ombudsman watchdog charity newspaper channel broadcaster operator firm
+    airline retailer lender insurer carrier manufacturer supermarket business
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
 _ACRONYM = re.compile(r"^[A-Z][A-Z&.]{1,9}$")

@@ -27,6 +27,7 @@ def test_the_name_drops_a_leading_the_before_a_proper_name(said, name):
         ("the Treasury", True),
         ("ONS", True),
         ("the council", True),
+        ("the operator", True),  # "…, the operator said": a company
         ("Ukraine's air force", True),
         ("Jane Smith", False),
         ("Dr. Ann Lee", False),

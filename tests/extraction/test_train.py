@@ -8,6 +8,9 @@
   wording can move the scores, and this test then fails: refit (`train --refit-only`, or the full search
   `train`) and ship the new model.npz with such a change. It was opt-in until 2026-12-05, and the shipped
   file had drifted (cw-b84a9a71 no longer reproduced: max score difference 0.013).
+- Always: features that differ in their 7th digit, as float32 embeddings do between two CPUs' vector
+  instructions, train to the same scores to 1e-6. With the solvers' default tolerance (1e-4) they did not:
+  cw-46241929, which reproduced on the CI machine, was off by 4e-4 on an AMD EPYC (2026-12-05).
 """
 
 import numpy as np
@@ -53,6 +56,29 @@ def test_training_on_a_small_sample_is_deterministic(tmp_path):
     sa, sb = _scores(a, tmp_path, "a.npz"), _scores(b, tmp_path, "b.npz")
     assert np.max(np.abs(sa - sb)) < 1e-6
     assert 0.0 < a["news_threshold"] < 1.0 and a["strict_threshold"] >= a["news_threshold"]
+
+
+@needs_data
+def test_features_that_differ_by_cpu_rounding_train_to_the_same_scores(tmp_path, monkeypatch):
+    # every sentence of the first 6 debates and the shipped kind of candidate: with the old tolerance this
+    # sample moved by 3e-4 (a quarter of the rows, or C 1, converge before the tolerance matters)
+    rows = data.claimbuster(CROWD)
+    debates = sorted({r["debate"] for r in rows})[:6]
+    rows = [r for r in rows if r["debate"] in debates]
+    cand = [(True, 0.5, 4.0, 0.5)]
+    agreed = frozenset(r["id"] for r in rows[::3])
+    a = T.train(rows, candidates=cand, agreed_ids=agreed, log_fn=lambda m: None)
+    featurise = T.featurise
+
+    def rounded_elsewhere(texts):
+        tf, hands, vecs = featurise(texts)
+        return tf, hands, vecs * (1 + 3e-7 * np.random.default_rng(1).standard_normal(vecs.shape))
+
+    monkeypatch.setattr(T, "featurise", rounded_elsewhere)
+    b = T.train(rows, candidates=cand, agreed_ids=agreed, log_fn=lambda m: None)
+    sa, sb = _scores(a, tmp_path, "a.npz"), _scores(b, tmp_path, "b.npz")
+    assert np.max(np.abs(sa - sb)) < 1e-6
+    assert abs(a["news_threshold"] - b["news_threshold"]) < 1e-6
 
 
 @needs_data

@@ -23,8 +23,9 @@ CheckThat! 2021 task 1a tweets (never trained on). The sets that `evaluate` repo
    precision-first one (best F0.5) a newsroom can pick.
 5. Refit of the chosen candidate (its row weights too) on all of crowdsourced.csv; export to an .npz of plain arrays.
 
-Deterministic (liblinear with a fixed seed, fixed folds; candidates may be scored in parallel, but
-each alone and chosen in grid order): the same data gives the same file.
+Deterministic (liblinear with a fixed seed, fixed folds, both solvers run to SOLVER_TOL so a CPU's
+rounding cannot move them; candidates may be scored in parallel, but each alone and chosen in grid
+order): the same data gives the same file.
 """
 
 from __future__ import annotations
@@ -60,6 +61,11 @@ OTHER_WEIGHTS = (1.0, 0.5)
 # annotators agreed on. Its ids are rows of crowdsourced.csv or of groundtruth.csv; only crowdsourced
 # ids weight anything here (groundtruth.csv is an untouched test set and never read by training).
 AGREED_FILE = "3xNCS.json"
+# Both solvers run to this tolerance, far below their defaults (1e-4): a solver stopped early lands wherever its
+# last step took it, and features that differ in the 7th digit between two CPUs' vector instructions (float32
+# embeddings) moved the stopping point enough to change scores by 4e-4 on another machine (2026-12-05, an AMD
+# EPYC; the model had reproduced on the CI machine). Run to the optimum, the fit depends on the features alone.
+SOLVER_TOL = 1e-10
 
 
 # Hand features with a fixed weight (on the centred 0/1 value) instead of a learned one. A call to action
@@ -122,7 +128,7 @@ def fit(tf, hands, vecs, y, cand, weights):
     # regularisation and let a handful of sentences give it a large weight.
     scale = np.where(np.isin(np.arange(hands.shape[1]), CONTINUOUS), hands.std(axis=0), 1.0)
     scale[scale == 0] = 1.0
-    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=0)
+    clf = LogisticRegression(C=c, max_iter=3000, solver="liblinear", random_state=0, tol=SOLVER_TOL)
     clf.fit(design(tf, hands, vecs, idf, mean, scale, use_tfidf, emb_weight), y, sample_weight=weights)
     return clf, idf, mean, scale
 
@@ -155,7 +161,7 @@ def out_of_fold(tf, hands, vecs, y, folds, cand, agreed, check=None) -> tuple[np
 
 
 def platt(logits, y) -> tuple[float, float]:
-    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000)
+    lr = LogisticRegression(C=1e6, solver="lbfgs", max_iter=1000, tol=SOLVER_TOL)
     lr.fit(logits.reshape(-1, 1), y)
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 

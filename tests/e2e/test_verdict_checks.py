@@ -59,7 +59,7 @@ def test_the_warning_follows_the_rating_and_the_author_withdraws(
     expect(warning).to_be_visible()
     page.fill("textarea[name=conclusion]", "The terminal cost £48m, as the port authority said.")
     page.click("button[value=submit]")
-    expect(page.locator(".waiting")).to_contain_text("Waiting for another editor")
+    expect(page.locator(".waiting")).to_contain_text("Waiting for an editor's review.")
     expect(page.locator(".verdict-review .rating-warning")).to_contain_text(WARNING)
     withdraw = page.locator("button:has-text('Withdraw to draft')")
     expect(withdraw).to_be_visible()

@@ -92,7 +92,7 @@ def test_the_shortcut_finds_what_comparing_with_every_example_finds():
     ex = E.NearestExamples()
     rng = np.random.default_rng(11)
     vectors = [ex.vectors[i] for i in rng.choice(len(ex), 30, replace=False)]
-    vectors += [v for v in rng.standard_normal((30, 256)).astype(np.float32)]  # a statement's 256 dimensions
+    vectors += list(rng.standard_normal((30, 256)).astype(np.float32))  # a statement's 256 dimensions
     for v in vectors:
         x = E._queries([v])[0]
         sims = np.einsum("ij,ij->i", np.broadcast_to(x, ex.vectors.shape), ex.vectors)

@@ -14,7 +14,7 @@ import math
 import re
 import zlib
 from collections import Counter
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -173,15 +173,21 @@ class Embedding:
     """Mean of the WordLlama token vectors of a text, L2-normalised (zeros for a text with no token)."""
 
     def __init__(self, folder: Path | None = None):
+        self.folder = folder or wordllama_dir()
+        self.vectors = read_safetensor(self.folder / WORDLLAMA_WEIGHTS)
+        self.n_vocab = self.vectors.shape[0]
+        self.words = WordPieces.load(self.folder / WORDLLAMA_TOKENIZER, self.n_vocab)
+
+    @cached_property
+    def tokenizer(self):
+        """The whole-text tokenizer, read when first needed (0.07 s of the model's load): with the word
+        pieces in place only a text holding an added token's text or a lone surrogate comes here."""
         from tokenizers import Tokenizer  # the Rust tokenizer only; it does not import huggingface_hub
 
-        folder = folder or wordllama_dir()
-        self.tokenizer = Tokenizer.from_file(str(folder / WORDLLAMA_TOKENIZER))
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()
-        self.vectors = read_safetensor(folder / WORDLLAMA_WEIGHTS)
-        self.n_vocab = self.vectors.shape[0]
-        self.words = WordPieces.load(folder / WORDLLAMA_TOKENIZER, self.n_vocab)
+        tokenizer = Tokenizer.from_file(str(self.folder / WORDLLAMA_TOKENIZER))
+        tokenizer.no_padding()
+        tokenizer.no_truncation()
+        return tokenizer
 
     def ids(self, text: str) -> list[int]:
         if _LONG_RUN.search(text) is not None:

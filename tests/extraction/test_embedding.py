@@ -39,6 +39,9 @@ def test_the_embedding_loads_from_the_wheel_with_networking_disabled(no_network,
     v = emb.vector("Unemployment rose to 8.2% last year.")
     assert v.shape == (EMBED_DIM,) and abs(float(v @ v) - 1.0) < 1e-9
     assert not np.any(emb.vector(""))
+    # the whole-text tokenizer is read only when a text needs it (an added token's text), still offline
+    assert "tokenizer" not in vars(emb)
+    assert emb.ids("<s> Prices rose 5% last year.") and "tokenizer" in vars(emb)
     assert not (tmp_path / "hf").exists()
     assert (wordllama_dir() / "tokenizers").is_dir()
 

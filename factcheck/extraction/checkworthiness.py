@@ -40,6 +40,11 @@ class Model:
                 self.hand_coef = z["hand_coef"].astype(np.float64)
                 self.hand_mean = z["hand_mean"].astype(np.float64)
                 self.hand_scale = z["hand_scale"].astype(np.float64)
+                # the largest value each hand feature took in training: a value beyond it (a 13,000-word
+                # "sentence" of an unpunctuated paste) is read as that value, not extrapolated to a certainty
+                self.hand_max = (
+                    z["hand_max"].astype(np.float64) if "hand_max" in z.files else np.full(len(HAND_FEATURES), np.inf)
+                )
                 self.bias = float(z["bias"])
                 self.news_threshold = float(z["news_threshold"])
                 self.debate_threshold = float(z["debate_threshold"])
@@ -54,6 +59,7 @@ class Model:
             self.hand_coef = np.array(_FALLBACK_HAND)
             self.hand_mean = np.zeros(len(HAND_FEATURES))
             self.hand_scale = np.ones(len(HAND_FEATURES))
+            self.hand_max = np.full(len(HAND_FEATURES), np.inf)
             self.bias = -1.5
             self.news_threshold = 0.5
             self.debate_threshold = 0.5
@@ -64,7 +70,15 @@ class Model:
         self.examples = load_default() if self.embedding is not None else None
         self._emb_coef32 = self.emb_coef.astype(np.float32)
         # the hand part as plain floats: 15 values, where numpy's per-call cost would dominate
-        self._hand = list(zip(self.hand_mean.tolist(), self.hand_scale.tolist(), self.hand_coef.tolist(), strict=True))
+        self._hand = list(
+            zip(
+                self.hand_mean.tolist(),
+                self.hand_scale.tolist(),
+                self.hand_coef.tolist(),
+                self.hand_max.tolist(),
+                strict=True,
+            )
+        )
 
     def score(self, text: str, raw_quantities=None, *, explain: bool = True) -> tuple[float, list[tuple[str, float]]]:
         """(calibrated probability, reasons). Reasons are (label, contribution to the calibrated
@@ -99,7 +113,7 @@ class Model:
         vector and wording: the text's embedding vector and its _wording_many result, if already computed."""
         a = self.platt_a
         raw = hand_features(text, raw_quantities)
-        hand_contrib = [c * (v - m) / sc for v, (m, sc, c) in zip(raw, self._hand, strict=True)]
+        hand_contrib = [c * (min(v, hi) - m) / sc for v, (m, sc, c, hi) in zip(raw, self._hand, strict=True)]
         logit = self.bias + math.fsum(hand_contrib)
         reasons: list[tuple[str, float]] = []
         word_contribs: dict[str, float] = {}
@@ -119,7 +133,7 @@ class Model:
                 logit += total
                 if explain:
                     rest = a * total - sum(word_contribs.values())
-                    reasons.append(("overall wording (learned word pieces)", rest))
+                    reasons.append((REST_OF_WORDING, rest))
         z = a * logit + self.platt_b
         prob = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         if explain:
@@ -169,12 +183,33 @@ class Model:
                 reasons.append((label, c))
             elif key == "num":
                 reasons.append(("no specific number", c))
-        top = sorted(word_contribs.items(), key=lambda kv: -abs(kv[1]))[:3]
+        named = [(term, c) for term, c in word_contribs.items() if _readable_term(term)]
+        top = sorted(named, key=lambda kv: -abs(kv[1]))[:3]
         reasons.extend((f"wording “{term}”", c) for term, c in top)
         reasons.sort(key=lambda r: -abs(r[1]))
         # the strongest reason always stays, however small; the rest only if they matter
         reasons = [reasons[0]] + [r for r in reasons[1:6] if abs(r[1]) >= 0.05] if reasons else []
         return [(label, round(w, 3)) for label, w in reasons]
+
+
+# What the TF-IDF part adds beyond the words it names (character pieces of words, and the words not named).
+REST_OF_WORDING = "the rest of its wording (patterns learned from labelled sentences)"
+# Words a reason never names: "wording “of the”" or "wording “000”" (every figure's digits read as 0) tells a
+# checker nothing; their weight stays in the rest of the wording.
+_FUNCTION_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "a an the of to in on at by for from with about into over and or but nor as is are was were be been being "
+        "am it its it's this that these those there here i we you he she they me us him her them my our your his "
+        "their not no so if then than do does did have has had will would can could shall should may might must "
+        "just very also what which who whom whose when where why how all any some",
+    )
+)
+
+
+def _readable_term(term: str) -> bool:
+    """A word or word pair a reason may name: one of its words is neither a function word nor a figure."""
+    return any(len(w) > 1 and w not in _FUNCTION_WORDS and not any(ch.isdigit() for ch in w) for w in term.split())
 
 
 # A statement of fewer words ("Yes.", "Thank you.") is shown no examples: its nearest sentence says
@@ -195,7 +230,10 @@ def example_reasons(nearest) -> list[tuple[str, float]]:
     if not nearest:
         return []
     worthy = sum(label for _, label, _ in nearest)
-    label = f"{worthy} of its {len(nearest)} nearest known examples are check-worthy (ClaimBuster training sentences)"
+    verb = "is" if worthy == 1 else "are"
+    label = (
+        f"{worthy} of its {len(nearest)} nearest known examples {verb} check-worthy (ClaimBuster training sentences)"
+    )
     return [(label, round(worthy / len(nearest) - 0.5, 3))]
 
 

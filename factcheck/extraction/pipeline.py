@@ -25,7 +25,9 @@ from .types import Extraction, Quantity, Speaker, Statement
 #        reading of an "up from"; no relation changed on the 919 tuning and audit articles
 # 0.4.5: a figure summed from the list before it ("…, together 44 million of the total") is not read as part of
 #        one of its items (browser review)
-EXTRACTOR_VERSION = "0.4.5"
+# 0.4.6: reasons name no figure ("wording “000”") or function word ("wording “of the”"); "1 of its 10 nearest
+#        known examples is …"; "the rest of its wording (…)"; hand features held to their training range
+EXTRACTOR_VERSION = "0.4.6"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from factcheck.claims.forms import triage_forms
 from factcheck.claims.models import Claim, claim_band
+from factcheck.claims.reasons import why_context
 from factcheck.newsrooms.access import get_for_member, get_membership
 from factcheck.verdicts.forms import VerdictForm
 from factcheck.verdicts.scale_services import verdict_rating_warning
@@ -50,6 +51,7 @@ def statement_page(request, claim, context, *, tab, status=200):
             "before": before,
             "after": after,
             "band": claim_band(claim, membership.newsroom.checkworthy_threshold),
+            "why": why_context(claim, membership.newsroom.checkworthy_threshold),
             "similar": similar_claims(claim) if tab == "similar" else None,
             **triage_forms(membership, claim, get_user_model()),
         }

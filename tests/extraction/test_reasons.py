@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extraction import extract
-from factcheck.extraction.checkworthiness import default_model
+from factcheck.extraction.checkworthiness import _readable_term, default_model, example_reasons
 
 from .fixture_article import ARTICLE, PERTURBED
 
@@ -58,7 +58,9 @@ def test_every_statement_of_four_words_or_more_names_its_nearest_known_examples(
             assert len(examples) == 1, st_.text
             ((label, weight),) = examples
             worthy = int(
-                re.match(r"(\d+) of its 10 nearest known examples are check-worthy \(ClaimBuster", label).group(1)
+                re.match(r"(\d+) of its 10 nearest known examples (?:is|are) check-worthy \(ClaimBuster", label).group(
+                    1
+                )
             )
             assert weight == pytest.approx(worthy / 10 - 0.5)
             # the human features still come first
@@ -71,3 +73,22 @@ def test_a_greeting_sits_among_not_check_worthy_examples_and_a_figure_among_chec
     ((_, greeting_w),) = _example_reasons(greeting)
     ((_, figure_w),) = _example_reasons(figure)
     assert greeting_w < 0 < figure_w
+
+
+def test_reasons_never_name_figures_or_function_words():
+    model = default_model()
+    for text in (
+        "The line cost £310 million to build, £45 million over its original budget.",
+        "I think that it is one of the things that we have to do for the people of this country.",
+        ARTICLE,
+    ):
+        for st_ in extract(text, model=model).statements:
+            named = [label[len("wording “") : -1] for label, _ in st_.reasons if label.startswith("wording “")]
+            for term in named:
+                assert not any(ch.isdigit() for ch in term), (term, st_.text)
+                assert _readable_term(term), (term, st_.text)
+
+
+def test_one_check_worthy_example_reads_in_the_singular():
+    ((label, weight),) = example_reasons([(0, 1, 0.9)] + [(i, 0, 0.8) for i in range(1, 10)])
+    assert label.startswith("1 of its 10 nearest known examples is check-worthy") and weight == pytest.approx(-0.4)

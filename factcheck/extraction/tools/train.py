@@ -274,6 +274,8 @@ def train(
         "hand_coef": hand_coef,
         "hand_mean": mean,
         "hand_scale": scale,
+        # inference reads a hand feature beyond its largest training value as that value (Model.hand_max)
+        "hand_max": hands.max(axis=0),
         "emb_coef": emb_coef.astype(np.float64),
         "bias": np.float64(bias),
         "platt_a": np.float64(a),

@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -92,3 +93,13 @@ def test_reasons_never_name_figures_or_function_words():
 def test_one_check_worthy_example_reads_in_the_singular():
     ((label, weight),) = example_reasons([(0, 1, 0.9)] + [(i, 0, 0.8) for i in range(1, 10)])
     assert label.startswith("1 of its 10 nearest known examples is check-worthy") and weight == pytest.approx(-0.4)
+
+
+def test_a_feature_beyond_its_training_range_counts_as_its_largest_training_value():
+    """An unpunctuated paste is one 'sentence' of thousands of words: its length must not extrapolate the
+    model to a certainty (a 13,000-word line once scored 1.00 with "long sentence" at +6.5)."""
+    model = default_model()
+    assert np.all(np.isfinite(model.hand_max))
+    line = "the council spent more money on buses than on roads "
+    reasons = [dict(model.score(line * n)[1]) for n in (400, 4000)]
+    assert reasons[0]["long sentence"] == reasons[1]["long sentence"] < 3.0

@@ -20,7 +20,7 @@ from ..types import Quantity, Relation
 from .across import FIGURE_RULES, across_sentences
 from .across_changes import companion_changes, stated_amounts
 from .common import _COUNTABLE, Article, Collector, _compatible, _sentence_of
-from .list_totals import sums_of_listed_figures
+from .list_totals import parts_of_an_opened_whole, sums_of_listed_figures
 from .listed_parts import parts_with_and_rates, shares_beside_parts
 from .lookups import _FirstCompatible, _nearest
 from .ratios import ratios_in_words, ratios_with_an_elided_comparand
@@ -60,6 +60,7 @@ _MAX_PER_SENTENCE = 60
 # before the other rules compare units, and a relation is reported by the first rule that finds it.
 RULES: tuple[Callable[[Article], None], ...] = (
     part_of_in_sentence,  # progress phase 0
+    parts_of_an_opened_whole,  # 0: "Of the 2.4 million passengers, 1.6 million … and 900,000 …" (2026-12-06)
     sums_in_sentence,  # 1
     changes_in_sentence,  # 2
     comparisons_in_sentence,  # 3

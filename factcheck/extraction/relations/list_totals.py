@@ -46,6 +46,14 @@ _OF_ANAPHOR = re.compile(
 _OF_THOSE = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:Of|Among)\s+(?:those|them|these|that|which|the\s+total|the\s+\w+)\s*,[^.;!?\n]*$", re.I
 )
+# "Of the 2.4 million passengers, 1.6 million paid full fares and 900,000 …": the figure opening the sentence after
+# "Of (the)" is the whole the figures after its comma are parts of (browser review 2026-12-06: it was added to its
+# own first part and the sum compared with a forecast two sentences on)
+_OF_WHOLE_BEFORE = re.compile(
+    r"(?:^|[.!?][\"”’)]?\s+|\n)\s*(?:Of|Among)\s+(?:the|its|their|these|those|all|this|that|his|her|our)?\s*"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?$"
+)
+_OF_WHOLE_AFTER = re.compile(r"[^.;!?\d\n,]{0,60},")
 _MOVE_BEFORE = re.compile(
     r"\b(?:up|down|by|rose|fell|from|to|extra|further|additional|or)\s+(?:about\s+|around\s+|roughly\s+|some\s+)?$",
     re.I,
@@ -183,3 +191,44 @@ def _check(art: Article, parts: list[Quantity], s: int, strong: bool, sent) -> N
         + ("consistent" if holds is True else "consistent within rounding" if holds else "inconsistent")
         + ("" if holds else f" (a gap of {_fmt(abs(t.value - total))}, beyond rounding of ±{_fmt(tol)})"),
     )
+
+
+def opens_a_whole(text: str, q: Quantity) -> bool:
+    """q is the whole a sentence's list divides: "Of the 2.4 million passengers, 1.6 million …"."""
+    return bool(_OF_WHOLE_BEFORE.search(text, max(0, q.start - 40), q.start) and _OF_WHOLE_AFTER.match(text, q.end))
+
+
+def parts_of_an_opened_whole(art: Article) -> None:
+    """ "Of the 2.4 million passengers, 1.6 million paid full fares and 900,000 travelled on concessions": the
+    figures after the comma are parts of the opening figure. They need not be all of it (some passengers may have
+    travelled free), so their sum is reported when it fits the whole within rounding (it holds) or exceeds it
+    (broken: parts cannot add up to more than their whole); a sum below the whole asserts nothing."""
+    text = art.text
+    taken = art.related(frozenset({"sum"}))
+    for _s, group in art.by_sentence.items():
+        for i, whole in enumerate(group[:-2]):
+            if whole.kind not in ("count", "other", "money") or not opens_a_whole(text, whole):
+                continue
+            runs = _runs(text, group[i + 1 :])
+            if not runs or not all(_same(whole, q) for q in runs[0]) or any(q.id in taken for q in runs[0]):
+                continue
+            _check_opened(art, runs[0], whole)
+
+
+def _check_opened(art: Article, parts: list[Quantity], whole: Quantity) -> None:
+    s_lo, s_hi = sum(_strict(q)[0] for q in parts), sum(_strict(q)[1] for q in parts)
+    l_lo, l_hi = sum(_loose(q)[0] for q in parts), sum(_loose(q)[1] for q in parts)
+    if l_lo <= 0 or l_lo == -INF:
+        return
+    holds = _verdict((s_lo, s_hi), _strict(whole), (l_lo, l_hi), _loose(whole), _is_exact(*parts, whole))
+    if holds is False and l_lo <= _loose(whole)[1]:
+        return  # fewer than the whole: the list may leave some out
+    listed = " + ".join(q.text for q in parts)
+    total = sum(q.value for q in parts)
+    if holds is False:
+        tail = f"more than the whole they are parts of, {whole.text}: inconsistent"
+    else:
+        tail = f"the article gives {whole.text} as the whole: " + (
+            "consistent" if holds is True else "consistent within rounding"
+        )
+    art.add("sum", parts, whole, holds, f"{listed} = {_fmt(total)}; {tail}")

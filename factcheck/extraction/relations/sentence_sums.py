@@ -20,6 +20,7 @@ from .common import (
     _words,
     add_part_of,
 )
+from .list_totals import opens_a_whole
 from .lookups import _nearest
 from .unasserted import ranking_size
 
@@ -109,6 +110,7 @@ def _sum_chains(text, group) -> list[list[Quantity]]:
             and chains[-1][-1].kind == "count"
             and _SUM_GAP.match(text[chains[-1][-1].end : q.start])
             and not _PART_GAP.match(text[chains[-1][-1].end : q.start])
+            and not opens_a_whole(text, chains[-1][-1])  # "Of the 2.4 million passengers, 1.6 million …"
         ):
             chains[-1].append(q)
         else:

@@ -130,6 +130,18 @@ class QueueFilterForm(forms.Form):
             # any decimal: the score chips show two places ("0.87"), and a value off a step is never sent (htmx
             # checks the form's validity first)
             self.fields[name].widget.attrs.update({"step": "any", "inputmode": "decimal", "placeholder": placeholder})
+            self.fields[name].error_messages["max_value"] = "Give a score from 0 to 1 (0.5 is 50%%)."
+            self.fields[name].error_messages["min_value"] = "Give a score from 0 to 1 (0.5 is 50%%)."
+            self.fields[name].widget.attrs["title"] = "A score from 0 to 1 (0.5 is 50%)"
+
+    def ignored(self):
+        """[(label, message)] of the filters whose value could not be used (left out of the query, not an error
+        page): "?min_score=50" from a hand-made link, say. The hidden cursor is not a filter a person set."""
+        return [
+            (self.fields[name].label or name.replace("_", " ").capitalize(), " ".join(errors))
+            for name, errors in self.errors.items()
+            if name in self.fields and not self.fields[name].widget.is_hidden
+        ]
 
     def with_people(self, people):
         """Offer each of `people` (name_columns() rows of workers_of) in the Assignee filter, after "Unassigned"."""

@@ -218,9 +218,8 @@ def queue_results(request, membership, params, extras=None, write=None):
     ({name: (sql, params)} of one value each, fetched with the rows) as context["extras"]. `write`: an UPDATE
     sent first in the same round trip (queue.page_fetch)."""
     form = QueueFilterForm(params, newsroom=membership.newsroom, can_review=membership.can_edit)
-    data = (
-        form.cleaned_data if form.is_valid() else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
-    )
+    valid = form.is_valid()  # an unusable filter is left out (and named on the page: form.ignored())
+    data = form.cleaned_data if valid else {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
     qs = queue_filter(membership, data)
     extras = dict(extras or {})
     if membership.can_write and data.get("review") != "returned":  # "1 verdict returned to you — show"
@@ -253,6 +252,7 @@ def queue_results(request, membership, params, extras=None, write=None):
         "article_scope": data.get("article"),
         "returned_count": min(returned, COUNT_CAP),
         "extras": values,
+        "ignored_filters": form.ignored(),
     }
 
 

@@ -119,6 +119,13 @@
     });
   });
 
+  // htmx sends no request for a form with an invalid field (a score of "50" where 0–1 is asked): say so at the
+  // field instead of doing nothing.
+  document.addEventListener("htmx:validation:halted", function (event) {
+    var errors = (event.detail && event.detail.errors) || [];
+    if (errors.length && errors[0].elt && errors[0].elt.reportValidity) errors[0].elt.reportValidity();
+  });
+
   document.addEventListener("htmx:afterSettle", function () {
     updateSelectedCount();
     document.querySelectorAll("textarea[data-max-chars]").forEach(countChars);  // a swapped-in form keeps its count

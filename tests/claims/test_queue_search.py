@@ -198,3 +198,11 @@ def test_a_term_the_planner_expects_far_over_the_cap_is_not_counted(login, edito
     assert [c.pk for c in context["rows"]] == [c.pk for c in best]
     context = client.get(reverse("claims:queue"), {"q": "tram"}).context
     assert (context["count"], context["count_capped"]) == (3, False)
+
+
+def test_a_filter_value_out_of_range_is_named_as_ignored(login, checker, newsroom):
+    """ "?min_score=50" (a person thinking in percent): the rows are not filtered by it, and the page says why."""
+    html = login(checker).get("/queue/?min_score=50").content.decode()
+    assert 'id="queue-ignored"' in html
+    assert "<strong>Score from</strong>: Give a score from 0 to 1 (0.5 is 50%). This filter is ignored." in html
+    assert 'id="queue-ignored"' not in login(checker).get("/queue/?min_score=0.5").content.decode()

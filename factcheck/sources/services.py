@@ -17,11 +17,44 @@ MAX_IMPORT_BYTES = 5 * 1024 * 1024
 logger = logging.getLogger(__name__)
 
 
+# The columns an import can change, each with the label a person reads it by.
+FIELD_LABELS = {
+    "name": "Name",
+    "url": "Home URL",
+    "kind": "Kind",
+    "credibility": "Credibility",
+    "notes": "Notes",
+    "active": "Active",
+}
+
+
+@dataclass
+class FieldChange:
+    field: str  # its label: "Credibility"
+    old: str  # as a person reads it: "Credible", "“Reuters”", "yes", "(empty)"
+    new: str
+
+
+@dataclass
+class SourceUpdate:
+    """A row that changed a source already in the registry."""
+
+    line: int
+    source: Source
+    name_before: str
+    changes: list  # of FieldChange, in column order
+
+
 @dataclass
 class ImportReport:
     created: int = 0
-    updated: int = 0
+    unchanged: int = 0  # rows that matched a registered source and changed nothing in it
+    updates: list = field(default_factory=list)  # of SourceUpdate
     errors: list = field(default_factory=list)  # (line number, message)
+
+    @property
+    def updated(self):
+        return len(self.updates)
 
     @property
     def ok(self):
@@ -68,6 +101,25 @@ def home_taken(home, source):
     )
 
 
+def _source_fill(source, *, name, url, kind, credibility, notes, active):
+    """Set the editable fields of `source` as source_save stores them; a blank kind or credibility keeps its own."""
+    source.name = (name or "").strip()
+    source.url = (url or "").strip()
+    source.kind = kind or source.kind or Source.Kind.OTHER
+    source.credibility = credibility or source.credibility or Source.Credibility.UNRATED
+    source.notes = notes or ""
+    source.active = active
+
+
+def _source_store(*, newsroom, source):
+    source.full_clean(validate_constraints=False)
+    home, taken = home_holder(newsroom=newsroom, url=source.url, source=source)
+    if taken is not None:
+        raise ValidationError({"url": home_taken(home, taken)})
+    source.save()
+    return source
+
+
 @transaction.atomic
 def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes="", active=True, source=None):
     """Create a source, or update `source`; validation errors carry the field names.
@@ -77,18 +129,8 @@ def source_save(*, newsroom, name, url="", kind=None, credibility=None, notes=""
     """
     if source is None:
         source = Source(newsroom=newsroom)
-    source.name = (name or "").strip()
-    source.url = (url or "").strip()
-    source.kind = kind or source.kind or Source.Kind.OTHER
-    source.credibility = credibility or source.credibility or Source.Credibility.UNRATED
-    source.notes = notes or ""
-    source.active = active
-    source.full_clean(validate_constraints=False)
-    home, taken = home_holder(newsroom=newsroom, url=source.url, source=source)
-    if taken is not None:
-        raise ValidationError({"url": home_taken(home, taken)})
-    source.save()
-    return source
+    _source_fill(source, name=name, url=url, kind=kind, credibility=credibility, notes=notes, active=active)
+    return _source_store(newsroom=newsroom, source=source)
 
 
 def _named(name):
@@ -163,61 +205,91 @@ def source_find_or_create(*, newsroom, name, url="", kind=None, create_needs_url
         return _by_home(sources, url)
 
 
-def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
-    """Import sources from CSV bytes (header row with at least `name`).
+def _shown(source, name):
+    """The value of field `name` of `source` as a person reads it: a label, yes/no, or quoted text."""
+    value = getattr(source, name)
+    if name in ("kind", "credibility"):
+        return getattr(source, f"get_{name}_display")()
+    if name == "active":
+        return "yes" if value else "no"
+    return f"“{value}”" if value else "(empty)"
 
-    Good rows are saved (a row whose home URL is already registered updates that entry; another home on a
-    registered domain is a new entry), bad rows
-    are reported with their line number and skipped. Each row is its own savepoint, so a bad row
-    never leaves half a row behind.
-    """
-    report = ImportReport()
+
+def _import_row(*, newsroom, line, row, report):
+    """Save one CSV row: update the source with the same home (recording what changed), else add one."""
+    url = (row.get("url") or "").strip()
+    home = home_of(url)
+    existing = Source.objects.filter(newsroom=newsroom, home=home).first() if home else None
+    values = {
+        "name": row.get("name") or "",
+        "url": url,
+        "kind": _choice(row.get("kind"), Source.Kind.choices, "kind"),
+        "credibility": _choice(row.get("credibility"), Source.Credibility.choices, "credibility"),
+        "notes": (row.get("notes") or "").strip(),
+        "active": _bool(row.get("active")),
+    }
+    if existing is None:
+        source_save(newsroom=newsroom, **values)
+        report.created += 1
+        return
+    name_before = existing.name
+    before = {name: (getattr(existing, name), _shown(existing, name)) for name in FIELD_LABELS}
+    _source_fill(existing, **values)
+    changes = [
+        FieldChange(label, before[name][1], _shown(existing, name))
+        for name, label in FIELD_LABELS.items()
+        if getattr(existing, name) != before[name][0]
+    ]
+    if not changes:
+        report.unchanged += 1  # nothing to write: the source keeps its row and its updated_at
+        return
+    _source_store(newsroom=newsroom, source=existing)
+    report.updates.append(SourceUpdate(line=line, source=existing, name_before=name_before, changes=changes))
+
+
+def _import_rows(data, report):
+    """The numbered rows of CSV bytes, or None after recording why the file cannot be read."""
     if len(data) > MAX_IMPORT_BYTES:
         report.errors.append((0, f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB."))
-        return report
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         report.errors.append((0, "The file is not UTF-8 text."))
-        return report
+        return None
     if "\x00" in text:
         report.errors.append((0, "The file contains NUL bytes; it is not a CSV file."))
-        return report
+        return None
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "name" not in header:
         report.errors.append((1, f"The header must include 'name' (columns: {', '.join(CSV_COLUMNS)})."))
-        return report
+        return None
     reader.fieldnames = header
     try:
-        rows = list(enumerate(reader, start=2))
+        return list(enumerate(reader, start=2))
     except csv.Error as exc:
         report.errors.append((reader.line_num, f"Malformed CSV: {exc}"))
-        return report
-    for line, row in rows:
+        return None
+
+
+def sources_import_csv(*, newsroom, data: bytes) -> ImportReport:
+    """Import sources from CSV bytes (header row with at least `name`).
+
+    A row whose URL has the same home (home_of: host without 'www.' and path, ignoring scheme, case, query
+    and a trailing slash) as a registered source updates that source; the report lists each field it
+    changed, and a row that changes nothing counts as unchanged and writes nothing. Any other row adds a
+    source (another path on a registered domain is a new entry). Bad rows are reported with their line
+    number and skipped; each row is its own savepoint, so a bad row never leaves half a row behind.
+    """
+    report = ImportReport()
+    for line, row in _import_rows(data, report) or []:
         if None in row:
             report.errors.append((line, "The row has more cells than the header."))
             continue
         try:
             with transaction.atomic():
-                url = (row.get("url") or "").strip()
-                home = home_of(url)
-                existing = Source.objects.filter(newsroom=newsroom, home=home).first() if home else None
-                source_save(
-                    newsroom=newsroom,
-                    source=existing,
-                    name=row.get("name") or "",
-                    url=url,
-                    kind=_choice(row.get("kind"), Source.Kind.choices, "kind"),
-                    credibility=_choice(row.get("credibility"), Source.Credibility.choices, "credibility"),
-                    notes=(row.get("notes") or "").strip(),
-                    active=_bool(row.get("active")),
-                )
+                _import_row(newsroom=newsroom, line=line, row=row, report=report)
         except ValidationError as exc:
             report.errors.append((line, error_text(exc, fields=True)))
-            continue
-        if existing:
-            report.updated += 1
-        else:
-            report.created += 1
     return report

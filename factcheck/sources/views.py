@@ -84,23 +84,29 @@ def source_edit(request, pk):
     return _source_form(request, source)
 
 
+def _imported_message(report):
+    """The flash after an import that changed no registered source and had no bad rows."""
+    rows = report.created + report.unchanged
+    if not rows:
+        return "The file had no rows to import."
+    return f"Imported {rows} row{'s' if rows != 1 else ''}: {report.created} new, {report.unchanged} unchanged."
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def source_import(request):
-    """Admins import sources from a CSV file; bad rows are listed by line, good rows are saved."""
+    """Admins import sources from a CSV file. When the file only adds sources (or repeats them unchanged) the
+    admin goes back to the list; when it changed a registered source or had bad rows, the page stays open
+    with the summary, what changed in each updated source and the bad rows by line."""
     membership = get_membership(request)
     require_admin(membership)
     form = SourceCSVForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         report = sources_import_csv(newsroom=membership.newsroom, data=form.cleaned_data["file"].read())
-        if report.ok:
-            n = report.created + report.updated
-            messages.success(
-                request, f"Imported {n} source{'s' if n != 1 else ''}: {report.created} new, {report.updated} updated."
-            )
+        if report.ok and not report.updates:
+            messages.success(request, _imported_message(report))
             return HttpResponseClientRedirect(reverse("sources:list")) if request.htmx else redirect("sources:list")
-        # Otherwise the page stays open with the summary and the table of bad rows.
     template = "sources/partials/import.html" if request.htmx else "sources/import.html"
     context = {
         "form": form,

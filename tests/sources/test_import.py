@@ -33,8 +33,12 @@ def test_it_imports_a_good_file(newsroom):
 def test_it_updates_on_reimport_instead_of_duplicating(newsroom):
     sources_import_csv(newsroom=newsroom, data=GOOD)
     report = sources_import_csv(newsroom=newsroom, data=GOOD.replace(b"Census data", b"Census and surveys"))
-    assert report.updated == 2  # the two rows with a domain
+    assert report.updated == 1  # the statistics office, whose notes changed
+    assert report.unchanged == 1  # the Daily Ledger row is the same as before
     assert report.created == 1  # the person without a URL has no key to match on
+    [update] = report.updates
+    assert (update.line, update.name_before) == (2, "National Statistics Office")
+    assert [(c.field, c.old, c.new) for c in update.changes] == [("Notes", "“Census data”", "“Census and surveys”")]
     assert Source.objects.get(domain="stats.example.gov").notes == "Census and surveys"
 
 

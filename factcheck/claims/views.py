@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from factcheck.claims.checks import article_checks
 from factcheck.claims.forms import (
     ArticleSubmitForm,
     BulkForm,
@@ -49,6 +50,7 @@ from factcheck.claims.queue import (
     queue_order,
     returned_exists,
 )
+from factcheck.claims.reasons import readable_reasons
 from factcheck.claims.rows import QueueRow, queue_rows_html
 from factcheck.claims.services import ExtractionAlreadyActive, article_submit, article_submit_url, extraction_request
 from factcheck.claims.workflow import claim_assign, claim_status_set, claims_bulk_update
@@ -101,47 +103,13 @@ def article_segments(article, claims):
     return segments
 
 
-HOLDS = {True: ("ok", "✓", "holds"), "approximately": ("approx", "≈", "roughly holds"), False: ("bad", "✗", "fails")}
-KIND_LABELS = {
-    "sum": "Sum",
-    "part_of": "Part of a whole",
-    "comparison": "Comparison",
-    "record": "Record",
-    "percentage": "Percentage",
-    "difference": "Difference",
-    "ratio": "Ratio",
-    "change": "Change",
-    "restatement": "Same figure, another value",
-}
-
-
-def article_checks(run, claims):
-    """The run's arithmetic and comparison checks, each with the statements it involves."""
-    by_position = {c.position: c for c in claims if c.found_by_current_extractor}
-    checks = []
-    for rel in (run.relations if run is not None else None) or []:
-        css, icon, verdict = HOLDS.get(rel.get("holds"), ("open", "?", "needs evidence"))
-        checks.append(
-            {
-                "kind": KIND_LABELS.get(rel.get("kind"), str(rel.get("kind", "check")).replace("_", " ").capitalize()),
-                "css": css,
-                "icon": icon,
-                "verdict": verdict,
-                "explanation": rel.get("explanation", ""),
-                "claims": [by_position[i] for i in rel.get("statement_ids") or () if i in by_position],
-            }
-        )
-    order = {"bad": 0, "open": 1, "approx": 2, "ok": 3}
-    return sorted(checks, key=lambda c: order[c["css"]])
-
-
 def _article_context(request, article):
     membership = get_membership(request)
     claims = list(article.claims.select_related("assignee"))
     threshold = membership.newsroom.checkworthy_threshold
     for claim in claims:
         claim.band = claim_band(claim, threshold)
-        claim.top_reasons = [r for r in claim.reasons if isinstance(r, list | tuple) and len(r) == 2][:4]
+        claim.top_reasons = readable_reasons(claim.reasons)[:4]
     runs = list(article.runs.select_related("requested_by")[:10])
     last_done = next((r for r in runs if r.status == ExtractionRun.Status.SUCCEEDED), None)
     return {

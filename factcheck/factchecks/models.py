@@ -125,6 +125,8 @@ class ClaimMatch(TimeStampedModel):
 
     class Meta:
         ordering = ["-score", "-pk"]
+        verbose_name = "statement match"
+        verbose_name_plural = "statement matches"  # not Django's "claim matchs"
         constraints = [
             # Matching is re-run after imports and extractions: it upserts on the pair.
             models.UniqueConstraint(fields=["claim", "known"], name="match_unique_pair"),

@@ -4,6 +4,7 @@ silently missing from a fresh database (or fail a deploy's migrate)."""
 import io
 
 import pytest
+
 from django.core.management import call_command
 
 

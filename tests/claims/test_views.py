@@ -372,6 +372,12 @@ def test_the_statement_page_lists_similar_statements_with_verdicts(login, editor
     assert similar and similar[0].pk == other.pk
     assert similar[0].published_verdict is not None
     assert b'class="rating-chip"' in response.content and b">True</span>" in response.content
+    # the similarity in words, its number in the title
+    words = ("nearly the same words", "many of the same words", "some of the same words")
+    html = response.content.decode()
+    shown = next(w for w in words if f">{w}</span>" in html)
+    expected = 0 if similar[0].similarity >= 0.8 else 1 if similar[0].similarity >= 0.5 else 2
+    assert shown == words[expected] and f'title="Word similarity {similar[0].similarity:.2f}' in html
     assert client.get(reverse("verdicts:claim", args=[drones.pk]), {"tab": "similar"}).context["similar"]
 
 

@@ -27,7 +27,8 @@ from .types import Extraction, Quantity, Speaker, Statement
 #        one of its items (browser review)
 # 0.4.6: reasons name no figure ("wording “000”") or function word ("wording “of the”"); "1 of its 10 nearest
 #        known examples is …"; "the rest of its wording (…)"; hand features held to their training range; "Of the
-#        2.4 million passengers, 1.6 million … and 900,000 …": the parts of the opening figure (browser review)
+#        2.4 million passengers, 1.6 million … and 900,000 …": the parts of the opening figure (browser review);
+#        "X was quoted (by local media) as saying" names X as the speaker
 EXTRACTOR_VERSION = "0.4.6"
 # Above this length the cyclic garbage collector is paused during extract() (see _gc_paused).
 GC_PAUSE_MIN_CHARS = 10_000

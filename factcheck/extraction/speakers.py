@@ -25,6 +25,10 @@ SPEECH_VERBS = (
 _VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _INVERSION = re.compile(rf"(?:[,”\"’]\s*|\b)(?:{SPEECH_VERBS})\s+(?=[A-Z]|(?:[a-z]+\s+){{1,2}}[A-Z])")
 _ACCORDING = re.compile(r"\b(?:according to|As per|as per|quoted|cited)\s+", re.I)
+# "X was quoted (by local media) as saying": not "shares were quoted at 300p", nor "prices were cited as the reason"
+_QUOTED_PASSIVE = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|had\s+been)\s+quoted\b(?=[^.;!?\n]{0,50}?\bas\s+(?:saying|stating|telling)\b)"
+)
 _QUOTED_AS = re.compile(r"\s+as\s+(?:saying|stating|telling)\b")
 _TOKEN = re.compile(r"[\w’'.&-]+")
 _LOWER_ORG = re.compile(r"\b((?:the)\s+(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*)\s+$")
@@ -324,6 +328,7 @@ def find_speaker(
         w.add("speakers", 3 * (end - start) + len(quotes))
     return (
         _speaker_before_verb(text, start, end, inside, last, w)
+        or _speaker_before_passive(text, start, end, inside, w)
         or _speaker_after_according(text, start, end, inside, w)
         or _speaker_after_inversion(text, start, end, inside, w)
     )
@@ -348,6 +353,18 @@ def _speaker_before_verb(text, start, end, inside, last, w) -> Speaker | None:
         if lm and m.group(0) in _LOWER_ORG_VERBS and not inside(lm.start()):
             s, e = lm.span(1)
             return Speaker(name=text[s:e], start=s, end=e, text=text[s:e])
+    return None
+
+
+def _speaker_before_passive(text, start, end, inside, w) -> Speaker | None:
+    """ "Interior Minister Ihor Klymenko was quoted by local media as saying" (browser review 2026-12-06)."""
+    for m in _QUOTED_PASSIVE.finditer(text, start, end):
+        if w is not None:
+            w.add("speakers", 200)
+        if not inside(m.start()):
+            run = _name_run_before(text, start, m.start())
+            if run:
+                return _make(text, *run)
     return None
 
 

@@ -60,3 +60,14 @@ def test_it_reads_a_lower_case_title_after_the_verb_and_drops_the_affiliation():
 
 def test_it_keeps_a_group_of_people_as_the_speaker():
     assert _speaker("But officials said the plan was on track.").name == "officials"
+
+
+def test_it_reads_the_speaker_of_a_passive_quoted_as_saying():
+    sp = _speaker("Several bridges were closed, Transport Minister Anna Weber was quoted by local radio as saying.")
+    assert (sp.name, sp.title) == ("Anna Weber", "Transport Minister")
+    assert _speaker("The mayor was quoted as saying the line cost too much.").name == "The mayor"
+
+
+def test_a_price_quoted_or_a_cause_cited_is_no_speaker():
+    assert _speaker("Shares were quoted at 300p as trading opened.") is None
+    assert _speaker("Rising prices were cited as the reason.") is None

@@ -46,3 +46,7 @@ def test_parts_that_add_up_to_more_than_the_whole_are_broken():
 
 def test_parts_that_leave_some_of_the_whole_out_assert_nothing():
     assert _sums("Of the 120 staff, 70 work in Leeds and 30 in York.") == []
+
+
+def test_a_list_later_in_the_sentence_is_not_read_as_the_parts():
+    assert _sums("Of the 120 staff, 70 work in Leeds, where 60 managers and 60 clerks share an office.") == []

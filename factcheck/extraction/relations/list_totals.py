@@ -209,8 +209,8 @@ def parts_of_an_opened_whole(art: Article) -> None:
         for i, whole in enumerate(group[:-2]):
             if whole.kind not in ("count", "other", "money") or not opens_a_whole(text, whole):
                 continue
-            runs = _runs(text, group[i + 1 :])
-            if not runs or not all(_same(whole, q) for q in runs[0]) or any(q.id in taken for q in runs[0]):
+            runs = _runs(text, group[i + 1 :])  # the list must start right after the whole's comma
+            if not runs or runs[0][0] is not group[i + 1] or any(q.id in taken or not _same(whole, q) for q in runs[0]):
                 continue
             _check_opened(art, runs[0], whole)
 

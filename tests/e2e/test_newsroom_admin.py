@@ -76,7 +76,9 @@ def test_an_admin_imports_sources_in_the_app(page, live_server, newsroom, admin_
     page.set_input_files("#id_file", files=[{"name": "sources.csv", "mimeType": "text/csv", "buffer": csv}])
     page.click("#source-import button[type=submit]")
     expect(page.locator("#import-errors")).to_contain_text("http:// or https://")
-    expect(page.locator(".import-errors")).to_contain_text("1 created, 0 updated, 1 row with errors")
+    expect(page.locator(".import-errors")).to_contain_text(
+        "Import finished: 1 new, 0 updated, 0 unchanged, 1 row with errors."
+    )
     shot(page, "74-source-import")
     assert list(Source.objects.filter(newsroom=newsroom).values_list("name", flat=True)) == ["Harbour Gazette"]
     assert console_errors == []
